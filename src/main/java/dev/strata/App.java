@@ -1,0 +1,73 @@
+package dev.strata;
+
+import com.pulumi.Pulumi;
+import dev.strata.config.SettingsParser;
+import dev.strata.config.StackConfig;
+import dev.strata.config.StrataSettings;
+import dev.strata.core.InvalidConfigException;
+import dev.strata.plan.PlanCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+
+/**
+ * Strata's entry point. With no arguments it is the Pulumi program ({@code pulumi up} runs it);
+ * with a command it is the {@code strata} command line ({@code strata plan ...}).
+ */
+@Command(name = "strata", mixinStandardHelpOptions = true,
+        description = "AI/ML storage on Amazon EKS. Without a command, runs as the Pulumi program.")
+public final class App {
+    /** An unexpected failure: a bug, not bad input. */
+    static final int INTERNAL_ERROR = 3;
+
+    public static void main(String[] args) {
+        if (args.length == 0) {
+            runPulumiProgram();
+            return;
+        }
+        System.exit(run(args, Path.of("").toAbsolutePath(), System.out, System.err));
+    }
+
+    /** Runs the command line; returns the exit code. */
+    public static int run(String[] args, Path projectRoot, PrintStream stdout, PrintStream stderr) {
+        CommandLine commandLine = new CommandLine(new App())
+                .addSubcommand(new PlanCommand(projectRoot, stdout, stderr));
+        commandLine.setOut(new java.io.PrintWriter(stdout, true));
+        commandLine.setErr(new java.io.PrintWriter(stderr, true));
+        commandLine.setParameterExceptionHandler((e, ignored) -> {
+            stderr.println("strata: " + e.getMessage());
+            e.getCommandLine().usage(stderr);
+            return PlanCommand.INVALID;
+        });
+        commandLine.setExecutionExceptionHandler((e, cl, parseResult) -> {
+            stderr.println("strata: internal error: " + e);
+            if (System.getenv("STRATA_DEBUG") != null) {
+                e.printStackTrace(stderr);
+            } else {
+                stderr.println("(set STRATA_DEBUG=1 for the stack trace; this is a bug worth reporting)");
+            }
+            return INTERNAL_ERROR;
+        });
+        return commandLine.execute(args);
+    }
+
+    /**
+     * The Pulumi program. Settings are parsed from the config the engine hands the program before
+     * anything is registered, so invalid config stops the run with every problem listed and nothing
+     * half-built.
+     */
+    private static void runPulumiProgram() {
+        StrataSettings settings;
+        try {
+            settings = SettingsParser.parse(StackConfig.fromPulumiEngine(System.getenv("PULUMI_CONFIG")).strataValues());
+        } catch (InvalidConfigException e) {
+            System.err.println("strata: invalid config:");
+            e.problems().forEach(problem -> System.err.println("  " + problem));
+            System.exit(PlanCommand.INVALID);
+            return;
+        }
+        Pulumi.run(ctx -> StrataStack.define(ctx, settings));
+    }
+}

@@ -1,0 +1,167 @@
+package dev.strata.datalake;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Import;
+import com.pulumi.resources.ResourceArgs;
+
+import javax.annotation.Nullable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Arguments of {@link SecureBucket}. Every default is the safe one. */
+public final class SecureBucketArgs extends ResourceArgs {
+    /** ARN of the customer-managed KMS key for SSE-KMS. Required, except for an access-log destination. */
+    @Import(name = "kmsKeyArn")
+    @Nullable
+    private Output<String> kmsKeyArn;
+
+    /** The tier tag of the bucket (e.g. {@code raw}, {@code cold}). Required. */
+    @Import(name = "tier", required = true)
+    private String tier;
+
+    /** The component tag of the bucket. Default: {@code datalake}. */
+    @Import(name = "component")
+    @Nullable
+    private String component;
+
+    /** Keep object versions. Default: true. */
+    @Import(name = "versioning")
+    @Nullable
+    private Boolean versioning;
+
+    /** Lifecycle rules, checked against S3's rules. Default: none (the abort rule is always added). */
+    @Import(name = "lifecycleRules")
+    @Nullable
+    private List<LifecycleRuleArgs> lifecycleRules;
+
+    /** Days after which incomplete multipart uploads are aborted. Default: 7. */
+    @Import(name = "abortIncompleteMultipartUploadDays")
+    @Nullable
+    private Integer abortIncompleteMultipartUploadDays;
+
+    /** Name of the bucket that receives this bucket's server access logs. Default: no access logging. */
+    @Import(name = "accessLogBucket")
+    @Nullable
+    private Output<String> accessLogBucket;
+
+    /**
+     * This bucket receives server access logs: it is encrypted with SSE-S3 (S3 log delivery does not
+     * support SSE-KMS destinations) and the S3 logging service of this account may write to it. Default: false.
+     */
+    @Import(name = "accessLogDestination")
+    @Nullable
+    private Boolean accessLogDestination;
+
+    /** Tags for the bucket, in addition to {@code component} and {@code tier}. */
+    @Import(name = "tags")
+    @Nullable
+    private Map<String, String> tags;
+
+    /** Protect the bucket and retain it when it leaves the stack. Default: false (the Strata program sets it in prod). */
+    @Import(name = "protect")
+    @Nullable
+    private Boolean protect;
+
+    public Optional<Output<String>> kmsKeyArn() {
+        return Optional.ofNullable(kmsKeyArn);
+    }
+
+    public String tier() {
+        return tier;
+    }
+
+    public String component() {
+        return Optional.ofNullable(component).orElse("datalake");
+    }
+
+    public boolean versioning() {
+        return !Boolean.FALSE.equals(versioning);
+    }
+
+    public List<LifecycleRuleArgs> lifecycleRules() {
+        return Optional.ofNullable(lifecycleRules).orElse(List.of());
+    }
+
+    public int abortIncompleteMultipartUploadDays() {
+        return Optional.ofNullable(abortIncompleteMultipartUploadDays).orElse(7);
+    }
+
+    public Optional<Output<String>> accessLogBucket() {
+        return Optional.ofNullable(accessLogBucket);
+    }
+
+    public boolean accessLogDestination() {
+        return Boolean.TRUE.equals(accessLogDestination);
+    }
+
+    public Map<String, String> tags() {
+        return Optional.ofNullable(tags).orElse(Map.of());
+    }
+
+    public boolean protect() {
+        return Boolean.TRUE.equals(protect);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private final SecureBucketArgs args = new SecureBucketArgs();
+
+        public Builder kmsKeyArn(Output<String> kmsKeyArn) {
+            args.kmsKeyArn = kmsKeyArn;
+            return this;
+        }
+
+        public Builder tier(String tier) {
+            args.tier = tier;
+            return this;
+        }
+
+        public Builder component(String component) {
+            args.component = component;
+            return this;
+        }
+
+        public Builder versioning(boolean versioning) {
+            args.versioning = versioning;
+            return this;
+        }
+
+        public Builder lifecycleRules(List<LifecycleRuleArgs> rules) {
+            args.lifecycleRules = List.copyOf(rules);
+            return this;
+        }
+
+        public Builder abortIncompleteMultipartUploadDays(int days) {
+            args.abortIncompleteMultipartUploadDays = days;
+            return this;
+        }
+
+        public Builder accessLogBucket(Output<String> bucketName) {
+            args.accessLogBucket = bucketName;
+            return this;
+        }
+
+        public Builder accessLogDestination(boolean destination) {
+            args.accessLogDestination = destination;
+            return this;
+        }
+
+        public Builder tags(Map<String, String> tags) {
+            args.tags = Map.copyOf(tags);
+            return this;
+        }
+
+        public Builder protect(boolean protect) {
+            args.protect = protect;
+            return this;
+        }
+
+        public SecureBucketArgs build() {
+            return args;
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.strata.plan;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Renders a plan as a mermaid flowchart: each component a box holding its tiers, with the stateful
+ * resources (buckets, keys) that carry the data. Configuration resources are left out: the table
+ * and the JSON list them.
+ */
+public final class PlanMermaid {
+    /** Resources drawn besides components: the ones that hold data or keys. */
+    private static final Set<String> STATEFUL = Set.of("aws:s3/bucketV2:BucketV2", "aws:kms/key:Key");
+
+    private PlanMermaid() {
+    }
+
+    public static String render(Plan plan) {
+        StringBuilder out = new StringBuilder("flowchart LR\n");
+        plan.resources().stream()
+                .filter(resource -> plan.byUrn(String.valueOf(resource.parent())).isEmpty())
+                .forEach(root -> draw(plan, root, "  ", out));
+        return out.toString();
+    }
+
+    private static void draw(Plan plan, PlannedResource resource, String indent, StringBuilder out) {
+        if (resource.isComponent()) {
+            List<PlannedResource> children = plan.childrenOf(resource.urn()).stream()
+                    .filter(child -> child.isComponent() || STATEFUL.contains(child.type())).toList();
+            out.append(indent).append("subgraph ").append(nodeId(resource)).append("[\"")
+                    .append(label(resource)).append("\"]\n");
+            children.forEach(child -> draw(plan, child, indent + "  ", out));
+            out.append(indent).append("end\n");
+        } else if (STATEFUL.contains(resource.type())) {
+            out.append(indent).append(nodeId(resource)).append("[(\"").append(label(resource)).append("\")]\n");
+        }
+    }
+
+    private static String label(PlannedResource resource) {
+        String summary = ResourceSummary.of(resource);
+        String text = resource.name() + "<br/>" + PlanTable.shortType(resource.type())
+                + (resource.protect() ? "<br/>protected" : "")
+                + (summary.isEmpty() ? "" : "<br/>" + summary);
+        return text.replace("\"", "'");
+    }
+
+    private static String nodeId(PlannedResource resource) {
+        return "n" + Integer.toHexString(resource.urn().hashCode()).replace('-', '_');
+    }
+}

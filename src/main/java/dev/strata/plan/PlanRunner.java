@@ -1,0 +1,125 @@
+package dev.strata.plan;
+
+import com.pulumi.Context;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.Resource;
+import com.pulumi.resources.ResourceOptions;
+import com.pulumi.resources.ResourceTransformation;
+import com.pulumi.test.Mocks;
+import com.pulumi.test.PulumiTest;
+import com.pulumi.test.TestOptions;
+import com.pulumi.test.TestResult;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * Runs a Pulumi program under the {@link RecordingMocks} engine and returns what it would deploy:
+ * every resource with its URN, parent, protection and inputs, and the stack outputs. A stack
+ * transformation sees each resource's options (parent, protect, retainOnDelete) as it registers.
+ */
+public final class PlanRunner {
+    public static final String PROJECT = "strata";
+    private static final String STACK_TYPE = "pulumi:pulumi:Stack";
+    /** Input names that hold secrets in the resource types Strata uses; shown as "[secret]". */
+    private static final Pattern SECRET_INPUT = Pattern.compile("(?i).*(password|authtoken|secretstring|privatekey|secretkey).*");
+
+    private PlanRunner() {
+    }
+
+    /** Runs {@code program} for {@code stack}; throws {@link PlanFailedException} if the program fails. */
+    public static Plan run(String stack, RecordingMocks mocks, Consumer<Context> program) {
+        Map<Resource, ResourceOptions> options = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
+        ResourceTransformation recordOptions = args -> {
+            options.put(args.resource(), args.options());
+            return java.util.Optional.empty();
+        };
+        try {
+            TestResult result = PulumiTest.withMocks(mocks)
+                    .withOptions(TestOptions.builder()
+                            .projectName(PROJECT)
+                            .stackName(stack)
+                            .preview(false)
+                            .resourceTransformations(List.of(recordOptions))
+                            .build())
+                    .runTest(program);
+            if (!result.exceptions().isEmpty()) {
+                throw new PlanFailedException(result.exceptions());
+            }
+            return toPlan(stack, mocks, options, result);
+        } finally {
+            PulumiTest.cleanup();
+        }
+    }
+
+    private static Plan toPlan(String stack, RecordingMocks mocks, Map<Resource, ResourceOptions> options, TestResult result) {
+        String stackUrn = result.resources().stream()
+                .filter(resource -> resource.pulumiResourceType().equals(STACK_TYPE))
+                .map(resource -> PulumiTest.extractValue(resource.urn()))
+                .findFirst().orElse(null);
+        List<PlannedResource> resources = new ArrayList<>();
+        for (Resource resource : result.resources()) {
+            if (resource.pulumiResourceType().equals(STACK_TYPE)) {
+                continue;
+            }
+            ResourceOptions resourceOptions = options.get(resource);
+            String parent = resourceOptions == null ? stackUrn : resourceOptions.getParent()
+                    .map(p -> urn(p)).orElse(stackUrn);
+            Mocks.ResourceArgs recorded = mocks.resource(resource.pulumiResourceType(), resource.pulumiResourceName())
+                    .orElseThrow(() -> new IllegalStateException("not recorded: " + resource.pulumiResourceName()));
+            boolean component = resource instanceof ComponentResource;
+            resources.add(new PlannedResource(
+                    urn(resource),
+                    resource.pulumiResourceType(),
+                    resource.pulumiResourceName(),
+                    component ? null : RecordingMocks.idOf(resource.pulumiResourceName()),
+                    parent,
+                    resourceOptions != null && resourceOptions.isProtect(),
+                    resourceOptions != null && resourceOptions.isRetainOnDelete(),
+                    normalizeMap(recorded.inputs == null ? Map.of() : recorded.inputs)));
+        }
+        resources.sort(Comparator.comparing(PlannedResource::urn));
+        Map<String, Object> outputs = new TreeMap<>();
+        result.outputs().forEach((name, output) -> outputs.put(name, normalize(name, PulumiTest.extractValue((Output<?>) output))));
+        return new Plan(PROJECT, stack, resources, outputs);
+    }
+
+    /**
+     * The resource's URN as the Pulumi engine writes it: the root stack is not part of a child's
+     * qualified type (the mock engine puts it there).
+     */
+    private static String urn(Resource resource) {
+        String urn = PulumiTest.extractValue(resource.urn());
+        return urn.replace("::" + STACK_TYPE + "$", "::");
+    }
+
+    /** Sorted keys, whole numbers as integers, secrets hidden: the same plan renders the same text. */
+    private static Map<String, Object> normalizeMap(Map<?, ?> map) {
+        Map<String, Object> sorted = new TreeMap<>();
+        map.forEach((key, value) -> sorted.put(String.valueOf(key), normalize(String.valueOf(key), value)));
+        return sorted;
+    }
+
+    private static Object normalize(String key, Object value) {
+        if (value != null && SECRET_INPUT.matcher(key).matches()) {
+            return "[secret]";
+        }
+        if (value instanceof Map<?, ?> map) {
+            return normalizeMap(map);
+        }
+        if (value instanceof List<?> list) {
+            return list.stream().map(item -> normalize("", item)).toList();
+        }
+        if (value instanceof Double d && d == Math.rint(d) && Math.abs(d) < 1e15) {
+            return d.longValue();
+        }
+        return value;
+    }
+}

@@ -1,0 +1,109 @@
+package dev.strata.plan;
+
+import com.pulumi.test.Mocks;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The engine of the offline plan and of the tests: records every resource the program registers,
+ * answers with deterministic ids and outputs, and answers the provider functions the program calls
+ * (caller identity, partition, region) from the stack's config. Any other call fails loudly: a
+ * plan never invents an answer.
+ */
+public class RecordingMocks implements Mocks {
+    /** The account id the plan deploys to; a documentation example number, never a real account. */
+    public static final String ACCOUNT_ID = "123456789012";
+
+    private final String region;
+    private final Map<String, Mocks.ResourceArgs> registered = new ConcurrentHashMap<>();
+
+    public RecordingMocks(String region) {
+        this.region = region;
+    }
+
+    /** The region the plan answers {@code aws:getRegion} with. */
+    public String region() {
+        return region;
+    }
+
+    /** The resource registered with this type and name, as the engine received it. */
+    public Optional<Mocks.ResourceArgs> resource(String type, String name) {
+        return Optional.ofNullable(registered.get(key(type, name)));
+    }
+
+    /** Every resource registered, in no particular order. */
+    public List<Mocks.ResourceArgs> resources() {
+        return List.copyOf(registered.values());
+    }
+
+    /** The deterministic physical id of a resource: its name and {@code -id}. */
+    public static String idOf(String name) {
+        return name + "-id";
+    }
+
+    @Override
+    public CompletableFuture<ResourceResult> newResourceAsync(Mocks.ResourceArgs args) {
+        registered.put(key(args.type, args.name), args);
+        String id = idOf(args.name);
+        Map<String, Object> state = new LinkedHashMap<>(args.inputs == null ? Map.of() : args.inputs);
+        state.putAll(computedOutputs(args.type, id, state));
+        return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
+    }
+
+    /**
+     * Outputs the cloud would compute, made deterministic. Subclasses (or later tiers) add types; an
+     * AWS resource without an entry gets an ARN of its type and id.
+     */
+    protected Map<String, Object> computedOutputs(String type, String id, Map<String, Object> inputs) {
+        Map<String, Object> outputs = new LinkedHashMap<>();
+        switch (type) {
+            case "aws:s3/bucketV2:BucketV2" -> {
+                String bucket = inputs.containsKey("bucket") ? (String) inputs.get("bucket")
+                        : inputs.getOrDefault("bucketPrefix", "") + "plan";
+                outputs.put("bucket", bucket);
+                outputs.put("arn", "arn:aws:s3:::" + bucket);
+                outputs.put("bucketRegionalDomainName", bucket + ".s3." + region + ".amazonaws.com");
+            }
+            case "aws:kms/key:Key" -> {
+                outputs.put("keyId", id);
+                outputs.put("arn", "arn:aws:kms:" + region + ":" + ACCOUNT_ID + ":key/" + id);
+            }
+            case "aws:kms/alias:Alias" -> outputs.put("arn",
+                    "arn:aws:kms:" + region + ":" + ACCOUNT_ID + ":" + inputs.get("name"));
+            default -> {
+                if (type.startsWith("aws:") && !inputs.containsKey("arn")) {
+                    String service = type.substring(4, type.indexOf('/') > 0 ? type.indexOf('/') : type.length());
+                    outputs.put("arn", "arn:aws:" + service + ":" + region + ":" + ACCOUNT_ID + ":" + id);
+                }
+            }
+        }
+        return outputs;
+    }
+
+    @Override
+    public CompletableFuture<Map<String, Object>> callAsync(CallArgs args) {
+        return switch (String.valueOf(args.token)) {
+            case "aws:index/getCallerIdentity:getCallerIdentity" -> CompletableFuture.completedFuture(Map.of(
+                    "accountId", ACCOUNT_ID,
+                    "arn", "arn:aws:iam::" + ACCOUNT_ID + ":user/strata-plan",
+                    "userId", "AIDASTRATAPLAN",
+                    "id", ACCOUNT_ID));
+            case "aws:index/getPartition:getPartition" -> CompletableFuture.completedFuture(Map.of(
+                    "partition", "aws", "dnsSuffix", "amazonaws.com", "reverseDnsPrefix", "com.amazonaws", "id", "aws"));
+            case "aws:index/getRegion:getRegion" -> CompletableFuture.completedFuture(Map.of(
+                    "name", region, "id", region, "endpoint", "ec2." + region + ".amazonaws.com",
+                    "description", region));
+            default -> CompletableFuture.failedFuture(new IllegalStateException(
+                    "the offline plan has no answer for the provider function " + args.token));
+        };
+    }
+
+    private static String key(String type, String name) {
+        return type + "::" + name;
+    }
+}
