@@ -1,6 +1,7 @@
 package dev.strata.config;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every setting of a Strata stack, validated and immutable. Parsed once from the {@code strata:}
@@ -10,8 +11,10 @@ import java.util.Map;
  * @param protect     whether stateful resources are protected and retained on delete ({@code strata:protect})
  * @param tags        cost-allocation tags added to every taggable resource ({@code strata:tags})
  * @param dataLake    the S3 data lake ({@code strata:dataLake})
+ * @param network     the VPC, private subnets and cluster clients of the file systems ({@code strata:network}), if set
  */
-public record StrataSettings(Environment environment, boolean protect, Map<String, String> tags, DataLakeSettings dataLake) {
+public record StrataSettings(Environment environment, boolean protect, Map<String, String> tags, DataLakeSettings dataLake,
+                             Optional<NetworkSettings> network) {
     public StrataSettings {
         tags = Map.copyOf(tags);
     }
