@@ -48,10 +48,14 @@ public final class SettingsParser {
         Map<String, String> tags = tags(root);
         DataLakeSettings dataLake = dataLake(root.objectOrEmpty("dataLake"));
         Optional<NetworkSettings> network = root.object("network").map(NetworkSettings::parse);
+        Optional<TrainingSettings> training = root.object("training").map(node -> TrainingSettings.parse(node, environment));
+        if (training.isPresent() && network.isEmpty() && !root.has("network")) {
+            problems.missing(root.key("network"), "is required by " + root.key("training") + ": the VPC, private subnets and cluster nodes of the file systems");
+        }
         root.finish();
 
         problems.throwIfAny();
-        return new StrataSettings(environment, protect, tags, dataLake, network);
+        return new StrataSettings(environment, protect, tags, dataLake, network, training);
     }
 
     private static Map<String, String> tags(ConfigNode root) {
