@@ -101,6 +101,10 @@ class TrainingSettingsTest {
         assertThat(settings.hot()).isEmpty();
         assertThat(settings.perJob()).isEmpty();
         assertThat(settings.warm()).isEmpty();
+        // A disabled tier's values are not held against the stack.
+        assertThat(training(Map.of("warm", Map.of("enabled", false, "throughputMode", "provisioned"))).warm()).isEmpty();
+        rejects(Map.of("warm", Map.of("enabled", true, "throughputMode", "provisioned")),
+                "strata:training.warm.provisionedThroughputMibps = (not set)");
     }
 
     @Test
