@@ -205,12 +205,16 @@ public final class SecureBucket extends ComponentResource {
         var builder = BucketLifecycleConfigurationV2RuleArgs.builder()
                 .id(rule.id())
                 .status("Enabled")
-                .filter(filter(rule))
-                .transitions(rule.transitions().stream().map(t -> BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
-                        .days(t.days()).storageClass(t.storageClass().name()).build()).toList())
-                .noncurrentVersionTransitions(rule.noncurrentTransitions().stream()
-                        .map(t -> BucketLifecycleConfigurationV2RuleNoncurrentVersionTransitionArgs.builder()
-                                .noncurrentDays(t.days()).storageClass(t.storageClass().name()).build()).toList());
+                .filter(filter(rule));
+        if (!rule.transitions().isEmpty()) {
+            builder.transitions(rule.transitions().stream().map(t -> BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
+                    .days(t.days()).storageClass(t.storageClass().name()).build()).toList());
+        }
+        if (!rule.noncurrentTransitions().isEmpty()) {
+            builder.noncurrentVersionTransitions(rule.noncurrentTransitions().stream()
+                    .map(t -> BucketLifecycleConfigurationV2RuleNoncurrentVersionTransitionArgs.builder()
+                            .noncurrentDays(t.days()).storageClass(t.storageClass().name()).build()).toList());
+        }
         rule.expirationDays().ifPresent(days ->
                 builder.expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder().days(days).build()));
         rule.noncurrentExpirationDays().ifPresent(days -> builder.noncurrentVersionExpiration(
