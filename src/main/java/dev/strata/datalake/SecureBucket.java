@@ -1,5 +1,6 @@
 package dev.strata.datalake;
 
+import com.pulumi.resources.Resource;
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
@@ -112,7 +113,7 @@ public final class SecureBucket extends ComponentResource {
                         .rules(encryptionRule(args))
                         .build(), Children.of(this));
 
-        List<com.pulumi.resources.Resource> lifecycleDependsOn = new ArrayList<>();
+        List<Resource> lifecycleDependsOn = new ArrayList<>();
         if (args.versioning()) {
             lifecycleDependsOn.add(new BucketVersioningV2(name + "-versioning", BucketVersioningV2Args.builder()
                     .bucket(bucketId)
