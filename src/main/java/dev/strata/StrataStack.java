@@ -1,5 +1,6 @@
 package dev.strata;
 
+import com.pulumi.core.Output;
 import com.pulumi.Context;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
@@ -58,7 +59,7 @@ public final class StrataStack {
                     trainingKey.keyArn, kubernetes, tags, settings.protect());
             ctx.export("trainingBucket", storage.bucketName);
             ctx.export("trainingKeyArn", trainingKey.keyArn);
-            ctx.export("trainingTiers", com.pulumi.core.Output.of(storage.tiers()));
+            ctx.export("trainingTiers", Output.of(storage.tiers()));
             training.hot().ifPresent(hot -> {
                 ctx.export("trainingHotFileSystemId", storage.hotFileSystemId);
                 ctx.export("trainingHotDnsName", storage.hotDnsName);
@@ -73,7 +74,7 @@ public final class StrataStack {
             });
         });
 
-        ctx.export("environment", com.pulumi.core.Output.of(settings.environment().configValue()));
+        ctx.export("environment", Output.of(settings.environment().configValue()));
         ctx.export("dataLakeBuckets", dataLake.bucketNames);
         ctx.export("dataLakeKeyArn", dataLakeKey.keyArn);
         ctx.export("dataLakeKeyAlias", dataLakeKey.aliasName);

@@ -6,7 +6,6 @@ import dev.strata.core.Problems;
 
 import javax.annotation.Nullable;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * An EFS access point of an {@link EfsFileSystem}: clients that mount through it see {@code path}
@@ -14,9 +13,6 @@ import java.util.regex.Pattern;
  * directory on first use with the given owner and permissions.
  */
 public final class EfsAccessPointArgs extends ResourceArgs {
-    private static final Pattern NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?");
-    private static final Pattern PERMISSIONS = Pattern.compile("[0-7]{3,4}");
-
     /** The access point's name: it names the child resource and its entry in {@code accessPointIds}. Required. */
     @Import(name = "name", required = true)
     private String name;
@@ -62,7 +58,7 @@ public final class EfsAccessPointArgs extends ResourceArgs {
 
     /** Records what is wrong with these arguments under {@code key}. */
     void validate(String key, Problems problems) {
-        if (name == null || !NAME.matcher(name).matches()) {
+        if (name == null || !EfsRules.ACCESS_POINT_NAME.matcher(name).matches()) {
             problems.add(key + ".name", name, "must be 1 to 32 lower-case letters, digits or hyphens");
         }
         validatePath(key + ".path", path, problems);
@@ -72,7 +68,7 @@ public final class EfsAccessPointArgs extends ResourceArgs {
         if (gid() < 0) {
             problems.add(key + ".gid", gid, "must be 0 or more");
         }
-        if (!PERMISSIONS.matcher(permissions()).matches()) {
+        if (!EfsRules.PERMISSIONS.matcher(permissions()).matches()) {
             problems.add(key + ".permissions", permissions, "must be octal permissions such as 0755");
         }
     }

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -30,6 +31,11 @@ public final class EfsRules {
      * https://docs.aws.amazon.com/efs/latest/ug/API_LifecyclePolicy.html).
      */
     public static final List<Integer> TRANSITION_DAYS = List.of(1, 7, 14, 30, 60, 90, 180, 270, 365);
+
+    /** Access point names become child resource names. */
+    public static final Pattern ACCESS_POINT_NAME = Pattern.compile("[a-z0-9]([a-z0-9-]{0,30}[a-z0-9])?");
+    /** Octal POSIX permissions of a directory EFS creates. */
+    public static final Pattern PERMISSIONS = Pattern.compile("[0-7]{3,4}");
 
     private EfsRules() {
     }
