@@ -47,10 +47,11 @@ public final class SettingsParser {
         boolean protect = root.bool("protect", environment.protectsByDefault());
         Map<String, String> tags = tags(root);
         DataLakeSettings dataLake = dataLake(root.objectOrEmpty("dataLake"));
+        Optional<InferenceSettings> inference = root.object("inference").map(node -> InferenceSettings.parse(node, environment));
         root.finish();
 
         problems.throwIfAny();
-        return new StrataSettings(environment, protect, tags, dataLake);
+        return new StrataSettings(environment, protect, tags, dataLake, inference);
     }
 
     private static Map<String, String> tags(ConfigNode root) {
