@@ -33,8 +33,12 @@ public record InferenceSettings(String namespace, String serviceAccount, List<Nv
     }
 
     /** Parses {@code strata:inference}; every key is read whether or not its level is enabled. */
-    public static InferenceSettings parse(ConfigNode node, Environment environment) {
+    public static InferenceSettings parse(ConfigNode node, Environment environment, boolean networkSet) {
         Problems problems = node.problems();
+        if (!networkSet) {
+            problems.missing("strata:network", "is required by strata:inference: the EFS mount targets and the Redis cache "
+                    + "go into the cluster's VPC and private subnets");
+        }
         String namespace = node.string("namespace", InferenceStorage.DEFAULT_NAMESPACE);
         String serviceAccount = node.string("serviceAccount", InferenceStorage.DEFAULT_SERVICE_ACCOUNT);
         ConfigNode nvme = node.objectOrEmpty("nvme");

@@ -47,11 +47,13 @@ public final class SettingsParser {
         boolean protect = root.bool("protect", environment.protectsByDefault());
         Map<String, String> tags = tags(root);
         DataLakeSettings dataLake = dataLake(root.objectOrEmpty("dataLake"));
-        Optional<InferenceSettings> inference = root.object("inference").map(node -> InferenceSettings.parse(node, environment));
+        Optional<NetworkSettings> network = root.object("network").map(NetworkSettings::parse);
+        Optional<InferenceSettings> inference = root.object("inference")
+                .map(node -> InferenceSettings.parse(node, environment, network.isPresent()));
         root.finish();
 
         problems.throwIfAny();
-        return new StrataSettings(environment, protect, tags, dataLake, inference);
+        return new StrataSettings(environment, protect, tags, dataLake, network, inference);
     }
 
     private static Map<String, String> tags(ConfigNode root) {

@@ -1,6 +1,7 @@
 package dev.strata.config;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every setting of a Strata stack, validated and immutable. Parsed once from the {@code strata:}
@@ -10,10 +11,11 @@ import java.util.Map;
  * @param protect     whether stateful resources are protected and retained on delete ({@code strata:protect})
  * @param tags        cost-allocation tags added to every taggable resource ({@code strata:tags})
  * @param dataLake    the S3 data lake ({@code strata:dataLake})
- * @param inference   inference storage ({@code strata:inference}), when the stack sets it
+ * @param network     the VPC, private subnets and cluster clients of the file systems ({@code strata:network}), if set
+ * @param inference   inference storage ({@code strata:inference}), if set
  */
 public record StrataSettings(Environment environment, boolean protect, Map<String, String> tags, DataLakeSettings dataLake,
-                             java.util.Optional<InferenceSettings> inference) {
+                             Optional<NetworkSettings> network, Optional<InferenceSettings> inference) {
     public StrataSettings {
         tags = Map.copyOf(tags);
     }

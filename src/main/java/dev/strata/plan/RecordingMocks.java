@@ -75,6 +75,12 @@ public class RecordingMocks implements Mocks {
             }
             case "aws:kms/alias:Alias" -> outputs.put("arn",
                     "arn:aws:kms:" + region + ":" + ACCOUNT_ID + ":" + inputs.get("name"));
+            case "aws:efs/fileSystem:FileSystem" -> {
+                outputs.put("arn", "arn:aws:elasticfilesystem:" + region + ":" + ACCOUNT_ID + ":file-system/" + id);
+                outputs.put("dnsName", id + ".efs." + region + ".amazonaws.com");
+            }
+            case "aws:efs/accessPoint:AccessPoint" -> outputs.put("arn",
+                    "arn:aws:elasticfilesystem:" + region + ":" + ACCOUNT_ID + ":access-point/" + id);
             default -> {
                 if (type.startsWith("aws:") && !inputs.containsKey("arn")) {
                     String service = type.substring(4, type.indexOf('/') > 0 ? type.indexOf('/') : type.length());

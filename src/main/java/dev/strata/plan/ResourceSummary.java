@@ -26,8 +26,29 @@ final class ResourceSummary {
             case "aws:s3/bucketLoggingV2:BucketLoggingV2" -> "access logs to " + in.get("targetBucket") + "/" + in.get("targetPrefix");
             case "aws:kms/key:Key" -> "rotation=" + in.get("enableKeyRotation") + " deletionWindow=" + in.get("deletionWindowInDays") + "d";
             case "aws:kms/alias:Alias" -> String.valueOf(in.get("name"));
+            case "aws:efs/fileSystem:FileSystem" -> "encrypted=" + in.get("encrypted") + " key=" + in.get("kmsKeyId")
+                    + " " + in.get("performanceMode") + "/" + in.get("throughputMode")
+                    + (in.get("provisionedThroughputInMibps") == null ? "" : " " + in.get("provisionedThroughputInMibps") + "MiB/s")
+                    + " lifecycle=" + list(in.get("lifecyclePolicies"));
+            case "aws:efs/mountTarget:MountTarget" -> "subnet=" + in.get("subnetId") + " securityGroups=" + in.get("securityGroups");
+            case "aws:efs/fileSystemPolicy:FileSystemPolicy" -> "policy statements: " + statementIds(String.valueOf(in.get("policy")));
+            case "aws:efs/backupPolicy:BackupPolicy" -> "backups=" + path(in, "backupPolicy", "status");
+            case "aws:efs/accessPoint:AccessPoint" -> "path=" + path(in, "rootDirectory", "path")
+                    + " uid/gid=" + path(in, "posixUser", "uid") + "/" + path(in, "posixUser", "gid");
+            case "aws:ec2/securityGroup:SecurityGroup" -> "vpc=" + in.get("vpcId") + " ingress=" + list(in.get("ingress")).size()
+                    + " inline egress=" + list(in.get("egress")).size();
+            case "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+                 "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule" -> securityGroupRule(in);
             default -> "";
         };
+    }
+
+    private static String securityGroupRule(Map<String, Object> in) {
+        Object from = in.get("fromPort");
+        Object to = in.get("toPort");
+        String ports = java.util.Objects.equals(from, to) ? String.valueOf(from) : from + "-" + to;
+        Object peer = in.get("referencedSecurityGroupId") != null ? in.get("referencedSecurityGroupId") : in.get("cidrIpv4");
+        return in.get("ipProtocol") + "/" + ports + " peer=" + peer;
     }
 
     private static String encryption(Map<String, Object> in) {
