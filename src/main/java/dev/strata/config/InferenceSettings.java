@@ -2,6 +2,8 @@ package dev.strata.config;
 
 import dev.strata.core.Problems;
 import dev.strata.datalake.ObjectLock;
+import dev.strata.efs.PerformanceMode;
+import dev.strata.efs.ThroughputMode;
 import dev.strata.inference.CacheWarmup;
 import dev.strata.inference.InferenceStorage;
 import dev.strata.inference.KubernetesValues;
@@ -21,12 +23,13 @@ import java.util.Optional;
  * @param nvmeNodes      L2: the NVMe nodes ({@code nvme.nodes}, default none)
  * @param modelClaimSize L3: the model claim's size ({@code models.claimSize}, default 100Gi)
  * @param modelBasePath  L3: the access points' base path ({@code models.basePath}, default /models)
+ * @param modelFileSystem L3: the EFS file system's modes, transitions and backup ({@code models.*}, see {@link EfsSettings})
  * @param objectLockDays L4: Object Lock retention in governance mode ({@code archive.objectLockDays}, default none)
  * @param redis          L1: the Redis cache, when enabled ({@code redis}, enabled by default in prod only)
  * @param warmup         the cache warm-up, when enabled ({@code warmup}, default off)
  */
 public record InferenceSettings(String namespace, String serviceAccount, List<NvmeNode> nvmeNodes, String modelClaimSize,
-                                String modelBasePath, Optional<Integer> objectLockDays, Optional<RedisCache> redis,
+                                String modelBasePath, EfsSettings modelFileSystem, Optional<Integer> objectLockDays, Optional<RedisCache> redis,
                                 Optional<CacheWarmup> warmup) {
     public InferenceSettings {
         nvmeNodes = List.copyOf(nvmeNodes);
@@ -63,6 +66,7 @@ public record InferenceSettings(String namespace, String serviceAccount, List<Nv
 
         String claimSize = models.string("claimSize", InferenceStorage.DEFAULT_MODEL_CLAIM_SIZE);
         String basePath = models.string("basePath", InferenceStorage.DEFAULT_MODEL_BASE_PATH);
+        EfsSettings fileSystem = EfsSettings.parse(models, modelFileSystemDefaults(environment));
         models.finish();
         KubernetesValues.checkStorageSize(claimSize, models.key("claimSize"), problems);
         InferenceStorage.checkBasePath(basePath, models.key("basePath"), problems);
@@ -74,7 +78,18 @@ public record InferenceSettings(String namespace, String serviceAccount, List<Nv
 
         Optional<RedisCache> redis = redis(redisNode, environment);
         Optional<CacheWarmup> warmup = warmup(warmupNode, nodes, nodesKey);
-        return new InferenceSettings(namespace, serviceAccount, nodes, claimSize, basePath, objectLockDays, redis, warmup);
+        return new InferenceSettings(namespace, serviceAccount, nodes, claimSize, basePath, fileSystem, objectLockDays,
+                redis, warmup);
+    }
+
+    /**
+     * The model repository's defaults: general purpose (lowest latency), elastic throughput (model
+     * loads are bursty), no transition to Infrequent Access (its first-byte latency would slow cold
+     * starts), daily backups in prod.
+     */
+    static EfsSettings modelFileSystemDefaults(Environment environment) {
+        return new EfsSettings(PerformanceMode.GENERAL_PURPOSE, ThroughputMode.ELASTIC, Optional.empty(), Optional.empty(),
+                Optional.empty(), environment == Environment.PROD);
     }
 
     private static Optional<RedisCache> redis(ConfigNode node, Environment environment) {

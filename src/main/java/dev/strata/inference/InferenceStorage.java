@@ -2,7 +2,6 @@ package dev.strata.inference;
 
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
-import com.pulumi.aws.ec2.inputs.SecurityGroupIngressArgs;
 import com.pulumi.aws.elasticache.ReplicationGroup;
 import com.pulumi.aws.elasticache.ReplicationGroupArgs;
 import com.pulumi.aws.elasticache.SubnetGroup;
@@ -12,6 +11,8 @@ import com.pulumi.aws.elasticache.UserArgs;
 import com.pulumi.aws.elasticache.UserGroup;
 import com.pulumi.aws.elasticache.UserGroupArgs;
 import com.pulumi.aws.elasticache.inputs.UserAuthenticationModeArgs;
+import com.pulumi.aws.vpc.SecurityGroupIngressRule;
+import com.pulumi.aws.vpc.SecurityGroupIngressRuleArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.kubernetes.Provider;
@@ -20,6 +21,8 @@ import com.pulumi.kubernetes.apps.v1.DaemonSetArgs;
 import com.pulumi.kubernetes.apps.v1.inputs.DaemonSetSpecArgs;
 import com.pulumi.kubernetes.core.v1.PersistentVolume;
 import com.pulumi.kubernetes.core.v1.PersistentVolumeArgs;
+import com.pulumi.kubernetes.core.v1.PersistentVolumeClaim;
+import com.pulumi.kubernetes.core.v1.PersistentVolumeClaimArgs;
 import com.pulumi.kubernetes.core.v1.inputs.AffinityArgs;
 import com.pulumi.kubernetes.core.v1.inputs.CapabilitiesArgs;
 import com.pulumi.kubernetes.core.v1.inputs.ContainerArgs;
@@ -31,6 +34,7 @@ import com.pulumi.kubernetes.core.v1.inputs.NodeAffinityArgs;
 import com.pulumi.kubernetes.core.v1.inputs.NodeSelectorArgs;
 import com.pulumi.kubernetes.core.v1.inputs.NodeSelectorRequirementArgs;
 import com.pulumi.kubernetes.core.v1.inputs.NodeSelectorTermArgs;
+import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeClaimSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PersistentVolumeSpecArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSecurityContextArgs;
 import com.pulumi.kubernetes.core.v1.inputs.PodSpecArgs;
@@ -49,6 +53,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.strata.core.Children;
+import dev.strata.core.NetworkRules;
 import dev.strata.core.Problems;
 import dev.strata.core.Tags;
 import dev.strata.datalake.LifecycleRuleArgs;
@@ -56,6 +61,8 @@ import dev.strata.datalake.ObjectLock;
 import dev.strata.datalake.SecureBucket;
 import dev.strata.datalake.SecureBucketArgs;
 import dev.strata.datalake.Zones;
+import dev.strata.efs.EfsFileSystem;
+import dev.strata.efs.EfsFileSystemArgs;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;
@@ -123,8 +130,6 @@ public final class InferenceStorage extends ComponentResource {
     /** How often the warm-up refreshes the cache after the first copy. */
     static final int RESYNC_SECONDS = 3600;
 
-    private static final Pattern CIDR = Pattern.compile("([0-9]{1,3}\\.){3}[0-9]{1,3}/([0-9]|[12][0-9]|3[0-2])");
-
     /** L1: the Redis primary endpoint; null when the cache is off. */
     @Export(name = "redisEndpoint", refs = {String.class}, tree = "[0]")
     public final Output<String> redisEndpoint;
@@ -148,6 +153,18 @@ public final class InferenceStorage extends ComponentResource {
     /** L2: the local PersistentVolumes' names. */
     @Export(name = "localVolumeNames", refs = {List.class, String.class}, tree = "[0,1]")
     public final Output<List<String>> localVolumeNames;
+
+    /** L3: the EFS StorageClass model servers' claims use. */
+    @Export(name = "modelStorageClassName", refs = {String.class}, tree = "[0]")
+    public final Output<String> modelStorageClassName;
+
+    /** L3: the shared model claim in the namespace. */
+    @Export(name = "modelClaimName", refs = {String.class}, tree = "[0]")
+    public final Output<String> modelClaimName;
+
+    /** L3: the model repository's EFS file system id. */
+    @Export(name = "modelFileSystemId", refs = {String.class}, tree = "[0]")
+    public final Output<String> modelFileSystemId;
 
     /** L4: the archive bucket's name. */
     @Export(name = "archiveBucketName", refs = {String.class}, tree = "[0]")
@@ -182,18 +199,9 @@ public final class InferenceStorage extends ComponentResource {
             if (args.vpcId() == null) {
                 problems.missing("vpcId", "is required: the VPC of the cluster");
             }
-            if (args.privateSubnetIds().isEmpty()) {
-                problems.missing("privateSubnetIds", "must name at least one private subnet of the cluster's VPC");
-            }
-            if (args.nodeSecurityGroupId().isEmpty() && args.allowedCidrs().isEmpty()) {
-                problems.missing("nodeSecurityGroupId", "or allowedCidrs is required: the cluster clients admitted to Redis and NFS");
-            }
-            for (int i = 0; i < args.allowedCidrs().size(); i++) {
-                String cidr = args.allowedCidrs().get(i);
-                if (cidr == null || !CIDR.matcher(cidr).matches() || cidr.endsWith("/0")) {
-                    problems.add("allowedCidrs[" + i + "]", cidr, "must be an IPv4 CIDR block narrower than /0, e.g. 10.0.0.0/16");
-                }
-            }
+            NetworkRules.subnetIds("privateSubnetIds", args.privateSubnetIds(), problems);
+            NetworkRules.clients(field -> field, "nodeSecurityGroupId", args.nodeSecurityGroupId().isPresent(),
+                    "allowedCidrs", args.allowedCidrs(), problems);
             KubernetesValues.checkNamespace(args.namespace(), "namespace", problems);
             KubernetesValues.checkObjectName(args.serviceAccountName(), "serviceAccountName", problems);
             List<NvmeNode> nodes = args.nvmeNodes().stream().map(NvmeNodeArgs::toNode).toList();
@@ -232,6 +240,7 @@ public final class InferenceStorage extends ComponentResource {
         CacheLevel l1 = level(name + "-l1-redis", 1, "ElastiCache " + checked.redis().map(RedisCache::engine).orElse("redis"),
                 checked.redis().isPresent());
         CacheLevel l2 = level(name + "-l2-local-nvme", 2, "local NVMe", true);
+        CacheLevel l3 = level(name + "-l3-efs", 3, "EFS", true);
         CacheLevel l4 = level(name + "-l4-s3", 4, "S3", true);
 
         // L4 first: the warm-up copies from it.
@@ -261,6 +270,45 @@ public final class InferenceStorage extends ComponentResource {
             volumeNames.add(volume.metadata().applyValue(meta -> meta.name().orElse(null)));
         }
 
+        // L3: the shared model repository, an EFS file system (the building block the training tiers use too).
+        var fileSystemArgs = EfsFileSystemArgs.builder()
+                .kmsKeyArn(args.kmsKeyArn())
+                .vpcId(args.vpcId())
+                .subnetIds(args.privateSubnetIds())
+                .allowedCidrs(args.allowedCidrs())
+                .performanceMode(args.modelPerformanceMode())
+                .throughputMode(args.modelThroughputMode())
+                .provisionedThroughputMibps(args.modelProvisionedThroughputMibps().orElse(null))
+                .transitionToIaDays(args.modelTransitionToIaDays().orElse(null))
+                .transitionToArchiveDays(args.modelTransitionToArchiveDays().orElse(null))
+                .backup(args.modelBackup())
+                .component("inference")
+                .tier("model-repository")
+                .tags(args.tags())
+                .protect(args.protect());
+        args.nodeSecurityGroupId().ifPresent(fileSystemArgs::clientSecurityGroupId);
+        EfsFileSystem fileSystem = new EfsFileSystem(name + "-model-repository", fileSystemArgs.build(),
+                ComponentResourceOptions.builder().parent(l3).build());
+        // The playbook's StorageClass: the EFS CSI driver creates an access point per volume under basePath.
+        // Retain: deleting a claim never deletes the models on the file system.
+        StorageClass modelClass = new StorageClass(name + "-efs-models", StorageClassArgs.builder()
+                .metadata(metadata(MODEL_STORAGE_CLASS, null, 3))
+                .provisioner("efs.csi.aws.com")
+                .parameters(fileSystem.fileSystemId.applyValue(id -> modelParameters(id, args.modelBasePath())))
+                .reclaimPolicy("Retain")
+                .volumeBindingMode("Immediate")
+                .build(), kubernetes(l3, k8s));
+        new PersistentVolumeClaim(name + "-shared-models", PersistentVolumeClaimArgs.builder()
+                .metadata(metadata(MODEL_CLAIM, args.namespace(), 3))
+                .spec(PersistentVolumeClaimSpecArgs.builder()
+                        .accessModes("ReadWriteMany")
+                        .storageClassName(MODEL_STORAGE_CLASS)
+                        .resources(ResourceRequirementsArgs.builder()
+                                .requests(Map.of("storage", args.modelClaimSize())).build())
+                        .build())
+                .build(), CustomResourceOptions.builder().parent(l3).provider(k8s).dependsOn(modelClass)
+                .protect(args.protect()).retainOnDelete(args.protect()).build());
+
         checked.warmup().ifPresent(warmup ->
                 warmupDaemonSet(name, args, warmup, checked.nodes(), archive.bucketName, l2, k8s));
 
@@ -280,6 +328,9 @@ public final class InferenceStorage extends ComponentResource {
 
         this.localStorageClassName = Output.of(LOCAL_STORAGE_CLASS);
         this.localVolumeNames = Output.all(volumeNames);
+        this.modelStorageClassName = Output.of(MODEL_STORAGE_CLASS);
+        this.modelClaimName = Output.of(MODEL_CLAIM);
+        this.modelFileSystemId = fileSystem.fileSystemId;
         this.archiveBucketName = archive.bucketName;
         this.archiveBucketArn = archive.bucketArn;
         this.namespace = Output.of(args.namespace());
@@ -290,6 +341,9 @@ public final class InferenceStorage extends ComponentResource {
         outputs.put("redisArn", redisArn);
         outputs.put("localStorageClassName", localStorageClassName);
         outputs.put("localVolumeNames", localVolumeNames);
+        outputs.put("modelStorageClassName", modelStorageClassName);
+        outputs.put("modelClaimName", modelClaimName);
+        outputs.put("modelFileSystemId", modelFileSystemId);
         outputs.put("archiveBucketName", archiveBucketName);
         outputs.put("archiveBucketArn", archiveBucketArn);
         outputs.put("namespace", namespace);
@@ -321,22 +375,33 @@ public final class InferenceStorage extends ComponentResource {
 
     private ReplicationGroup redis(String name, InferenceStorageArgs args, RedisCache cache, CacheLevel l1) {
         Map<String, String> tags = Tags.of(args.tags(), "inference", "redis");
-        var ingress = SecurityGroupIngressArgs.builder()
-                .description("Redis from the cluster")
-                .protocol("tcp")
-                .fromPort(RedisCache.PORT)
-                .toPort(RedisCache.PORT);
-        args.nodeSecurityGroupId().ifPresent(group -> ingress.securityGroups(group.applyValue(List::of)));
-        if (!args.allowedCidrs().isEmpty()) {
-            ingress.cidrBlocks(args.allowedCidrs());
-        }
         // No egress rules: the cache never opens connections.
         SecurityGroup securityGroup = new SecurityGroup(name + "-redis", SecurityGroupArgs.builder()
                 .description("Redis L1 model cache of " + name + ": TCP " + RedisCache.PORT + " from the cluster only")
                 .vpcId(args.vpcId())
-                .ingress(ingress.build())
                 .tags(tags)
                 .build(), Children.of(l1));
+        args.nodeSecurityGroupId().ifPresent(source -> new SecurityGroupIngressRule(name + "-redis-from-nodes",
+                SecurityGroupIngressRuleArgs.builder()
+                        .securityGroupId(securityGroup.id())
+                        .description("Redis from the cluster nodes")
+                        .ipProtocol("tcp")
+                        .fromPort(RedisCache.PORT)
+                        .toPort(RedisCache.PORT)
+                        .referencedSecurityGroupId(source)
+                        .tags(tags)
+                        .build(), Children.of(l1)));
+        for (String cidr : args.allowedCidrs()) {
+            new SecurityGroupIngressRule(name + "-redis-from-" + cidr.replaceAll("[./]", "-"), SecurityGroupIngressRuleArgs.builder()
+                    .securityGroupId(securityGroup.id())
+                    .description("Redis from " + cidr)
+                    .ipProtocol("tcp")
+                    .fromPort(RedisCache.PORT)
+                    .toPort(RedisCache.PORT)
+                    .cidrIpv4(cidr)
+                    .tags(tags)
+                    .build(), Children.of(l1));
+        }
 
         SubnetGroup subnetGroup = new SubnetGroup(name + "-redis", SubnetGroupArgs.builder()
                 .description("Private subnets of the Redis L1 model cache of " + name)
@@ -464,6 +529,18 @@ public final class InferenceStorage extends ComponentResource {
                                 .build())
                         .build())
                 .build(), kubernetes(l2, k8s));
+    }
+
+    /** The playbook's {@code efs-models} parameters. */
+    static Map<String, String> modelParameters(String fileSystemId, String basePath) {
+        Map<String, String> parameters = new LinkedHashMap<>();
+        parameters.put("provisioningMode", "efs-ap");
+        parameters.put("fileSystemId", fileSystemId);
+        parameters.put("directoryPerms", DIRECTORY_PERMS);
+        parameters.put("gidRangeStart", GID_RANGE_START);
+        parameters.put("gidRangeEnd", GID_RANGE_END);
+        parameters.put("basePath", basePath);
+        return parameters;
     }
 
     private static ObjectMetaArgs metadata(String objectName, @Nullable String namespace, int level) {

@@ -51,6 +51,36 @@ public final class InferenceStorageArgs extends ResourceArgs {
     @Nullable
     private String modelBasePath;
 
+    /** L3: EFS performance mode, {@code generalPurpose} or {@code maxIO}. Default: generalPurpose. */
+    @Import(name = "modelPerformanceMode")
+    @Nullable
+    private String modelPerformanceMode;
+
+    /** L3: EFS throughput mode, {@code bursting}, {@code provisioned} or {@code elastic}. Default: elastic. */
+    @Import(name = "modelThroughputMode")
+    @Nullable
+    private String modelThroughputMode;
+
+    /** L3: provisioned throughput in MiB/s (only with provisioned throughput). */
+    @Import(name = "modelProvisionedThroughputMibps")
+    @Nullable
+    private Integer modelProvisionedThroughputMibps;
+
+    /** L3: days since last access before files move to EFS Infrequent Access. Default: none. */
+    @Import(name = "modelTransitionToIaDays")
+    @Nullable
+    private Integer modelTransitionToIaDays;
+
+    /** L3: days since last access before files move to EFS Archive (needs elastic throughput). Default: none. */
+    @Import(name = "modelTransitionToArchiveDays")
+    @Nullable
+    private Integer modelTransitionToArchiveDays;
+
+    /** L3: automatic daily AWS Backup of the model repository. Default: false (the Strata program sets it in prod). */
+    @Import(name = "modelBackup")
+    @Nullable
+    private Boolean modelBackup;
+
     /** L4: S3 Object Lock (governance mode) for this many days on the archive. Default: no Object Lock. */
     @Import(name = "objectLockDays")
     @Nullable
@@ -121,6 +151,30 @@ public final class InferenceStorageArgs extends ResourceArgs {
 
     public String modelBasePath() {
         return Optional.ofNullable(modelBasePath).orElse(InferenceStorage.DEFAULT_MODEL_BASE_PATH);
+    }
+
+    public String modelPerformanceMode() {
+        return Optional.ofNullable(modelPerformanceMode).orElse("generalPurpose");
+    }
+
+    public String modelThroughputMode() {
+        return Optional.ofNullable(modelThroughputMode).orElse("elastic");
+    }
+
+    public Optional<Integer> modelProvisionedThroughputMibps() {
+        return Optional.ofNullable(modelProvisionedThroughputMibps);
+    }
+
+    public Optional<Integer> modelTransitionToIaDays() {
+        return Optional.ofNullable(modelTransitionToIaDays);
+    }
+
+    public Optional<Integer> modelTransitionToArchiveDays() {
+        return Optional.ofNullable(modelTransitionToArchiveDays);
+    }
+
+    public boolean modelBackup() {
+        return Boolean.TRUE.equals(modelBackup);
     }
 
     public Optional<Integer> objectLockDays() {
@@ -198,6 +252,36 @@ public final class InferenceStorageArgs extends ResourceArgs {
 
         public Builder modelBasePath(String basePath) {
             args.modelBasePath = basePath;
+            return this;
+        }
+
+        public Builder modelPerformanceMode(String mode) {
+            args.modelPerformanceMode = mode;
+            return this;
+        }
+
+        public Builder modelThroughputMode(String mode) {
+            args.modelThroughputMode = mode;
+            return this;
+        }
+
+        public Builder modelProvisionedThroughputMibps(@Nullable Integer mibps) {
+            args.modelProvisionedThroughputMibps = mibps;
+            return this;
+        }
+
+        public Builder modelTransitionToIaDays(@Nullable Integer days) {
+            args.modelTransitionToIaDays = days;
+            return this;
+        }
+
+        public Builder modelTransitionToArchiveDays(@Nullable Integer days) {
+            args.modelTransitionToArchiveDays = days;
+            return this;
+        }
+
+        public Builder modelBackup(boolean backup) {
+            args.modelBackup = backup;
             return this;
         }
 
