@@ -71,7 +71,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Inference storage: the multi-level model cache of the playbook ("Caching Strategies", "Pattern 2:
@@ -182,13 +181,13 @@ public final class InferenceStorage extends ComponentResource {
     private final SecureBucket archive;
 
     public InferenceStorage(String name, InferenceStorageArgs args, @Nullable ComponentResourceOptions options) {
-        this(name, Checked.of(name, args), options);
+        this(name, Checked.of(args), options);
     }
 
     /** Arguments that passed validation, with their typed values; checked before anything is registered. */
     private record Checked(InferenceStorageArgs args, Provider provider, List<NvmeNode> nodes, Optional<RedisCache> redis,
                            Optional<CacheWarmup> warmup) {
-        static Checked of(String name, InferenceStorageArgs args) {
+        static Checked of(InferenceStorageArgs args) {
             Problems problems = new Problems();
             if (args.kmsKeyArn() == null) {
                 problems.missing("kmsKeyArn", "is required: every level is encrypted with a customer-managed KMS key");
@@ -213,9 +212,6 @@ public final class InferenceStorage extends ComponentResource {
             redis.ifPresent(cache -> cache.validate("redis", problems));
             Optional<CacheWarmup> warmup = args.warmup().map(CacheWarmupArgs::toWarmup);
             warmup.ifPresent(w -> w.validate(nodes, "warmup", "nvmeNodes", problems));
-            if (!NAME_FOR_IDS.matcher(idBase(name)).matches()) {
-                problems.add("name", name, "must give ElastiCache ids: letters, digits and hyphens, starting with a letter");
-            }
             problems.throwIfAny();
             return new Checked(args, args.kubernetesProvider().orElseThrow(), nodes, redis, warmup);
         }
@@ -229,8 +225,6 @@ public final class InferenceStorage extends ComponentResource {
             problems.add(key, basePath, "must be a plain absolute directory without '..' or spaces");
         }
     }
-
-    private static final Pattern NAME_FOR_IDS = Pattern.compile("[a-z][a-z0-9-]*");
 
     private InferenceStorage(String name, Checked checked, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, checked.args(), options);
@@ -297,6 +291,8 @@ public final class InferenceStorage extends ComponentResource {
                 .parameters(fileSystem.fileSystemId.applyValue(id -> modelParameters(id, args.modelBasePath())))
                 .reclaimPolicy("Retain")
                 .volumeBindingMode("Immediate")
+                // The file-system policy denies plain NFS and anonymous clients: mount with TLS and IAM.
+                .mountOptions("tls", "iam")
                 .build(), kubernetes(l3, k8s));
         new PersistentVolumeClaim(name + "-shared-models", PersistentVolumeClaimArgs.builder()
                 .metadata(metadata(MODEL_CLAIM, args.namespace(), 3))
@@ -566,7 +562,8 @@ public final class InferenceStorage extends ComponentResource {
 
     /** The lower-case base of ElastiCache ids: {@code strata-<name>}. */
     static String idBase(String name) {
-        return ("strata-" + name).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-").replaceAll("-+", "-");
+        return ("strata-" + name).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "-")
+                .replaceAll("-+", "-").replaceAll("-$", "");
     }
 
     /** The IAM-authenticated Redis user: its id and name are the same (IAM authentication needs that). */

@@ -145,7 +145,8 @@ class InferenceStorageTest {
         Map<String, Object> inputs = named(plan, STORAGE_CLASS, "prod-efs-models").inputs();
         assertThat(inputs).containsEntry("provisioner", "efs.csi.aws.com")
                 .containsEntry("reclaimPolicy", "Retain")
-                .containsEntry("volumeBindingMode", "Immediate");
+                .containsEntry("volumeBindingMode", "Immediate")
+                .containsEntry("mountOptions", List.of("tls", "iam"));
         assertThat((Map<String, Object>) at(inputs, "parameters")).isEqualTo(Map.of(
                 "provisioningMode", "efs-ap",
                 "fileSystemId", "prod-model-repository-id",
