@@ -17,6 +17,7 @@ import dev.strata.inference.NvmeNodeArgs;
 import dev.strata.inference.RedisCacheArgs;
 import dev.strata.security.EncryptionKey;
 import dev.strata.security.EncryptionKeyArgs;
+import dev.strata.training.TrainingStorage;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -52,6 +53,36 @@ public final class StrataStack {
                 .protect(settings.protect())
                 .build(), null);
 
+        // The stack's one Kubernetes provider, made only when a tier has Kubernetes objects to create.
+        Provider kubernetes = settings.training().isPresent() || settings.inference().isPresent()
+                ? kubernetesProvider(ctx) : null;
+        settings.training().ifPresent(training -> {
+            // One key for the training tiers: S3, FSx and EFS use it on the account's behalf only.
+            EncryptionKey trainingKey = new EncryptionKey(stack + "-training", EncryptionKeyArgs.builder()
+                    .purpose("training")
+                    .services(List.of("s3", "fsx", "elasticfilesystem"))
+                    .tags(tags)
+                    .protect(settings.protect())
+                    .build(), null);
+            TrainingStorage storage = TrainingTier.define(stack + "-training", training, settings.network().orElseThrow(),
+                    trainingKey.keyArn, kubernetes, tags, settings.protect());
+            ctx.export("trainingBucket", storage.bucketName);
+            ctx.export("trainingKeyArn", trainingKey.keyArn);
+            ctx.export("trainingTiers", com.pulumi.core.Output.of(storage.tiers()));
+            training.hot().ifPresent(hot -> {
+                ctx.export("trainingHotFileSystemId", storage.hotFileSystemId);
+                ctx.export("trainingHotDnsName", storage.hotDnsName);
+                ctx.export("trainingHotMountName", storage.hotMountName);
+                ctx.export("trainingHotClaim", storage.hotClaimName);
+            });
+            training.perJob().ifPresent(perJob -> ctx.export("trainingScratchStorageClass", storage.scratchStorageClassName));
+            training.warm().ifPresent(warm -> {
+                ctx.export("trainingWarmFileSystemId", storage.warmFileSystemId);
+                ctx.export("trainingWarmDnsName", storage.warmDnsName);
+                ctx.export("trainingWarmClaim", storage.warmClaimName);
+            });
+        });
+
         ctx.export("environment", com.pulumi.core.Output.of(settings.environment().configValue()));
         ctx.export("dataLakeBuckets", dataLake.bucketNames);
         ctx.export("dataLakeKeyArn", dataLakeKey.keyArn);
@@ -60,7 +91,6 @@ public final class StrataStack {
         settings.inference().ifPresent(inference -> {
             // The parser requires strata:network whenever strata:inference is set.
             NetworkSettings network = settings.network().orElseThrow();
-            Provider kubernetes = kubernetesProvider(stack);
             EncryptionKey inferenceKey = new EncryptionKey(stack + "-inference", EncryptionKeyArgs.builder()
                     .purpose("inference")
                     .services(List.of("s3", "elasticfilesystem", "elasticache"))
@@ -72,11 +102,6 @@ public final class StrataStack {
             ctx.export("inference", inferenceOutputs(inference, storage));
             ctx.export("inferenceKeyArn", inferenceKey.keyArn);
         });
-    }
-
-    /** The Kubernetes provider every component with Kubernetes objects uses; ambient kubeconfig until the cluster supplies one. */
-    private static Provider kubernetesProvider(String stack) {
-        return new Provider(stack + "-k8s", ProviderArgs.builder().build());
     }
 
     private static InferenceStorageArgs inferenceArgs(StrataSettings settings, InferenceSettings inference,
@@ -141,6 +166,14 @@ public final class StrataStack {
                     levels.put("l4S3", l4);
                     return levels;
                 });
+    }
+
+    /**
+     * The stack's one Kubernetes provider, {@code <stack>-k8s}, on the ambient kubeconfig until the
+     * cluster work supplies one built from the cluster itself.
+     */
+    static Provider kubernetesProvider(Context ctx) {
+        return new Provider(ctx.stackName() + "-k8s", ProviderArgs.builder().build());
     }
 
     /** The tags every taggable resource carries: the environment and the stack's cost-allocation tags. */

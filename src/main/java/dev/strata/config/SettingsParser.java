@@ -48,12 +48,16 @@ public final class SettingsParser {
         Map<String, String> tags = tags(root);
         DataLakeSettings dataLake = dataLake(root.objectOrEmpty("dataLake"));
         Optional<NetworkSettings> network = root.object("network").map(NetworkSettings::parse);
+        Optional<TrainingSettings> training = root.object("training").map(node -> TrainingSettings.parse(node, environment));
+        if (training.isPresent() && network.isEmpty() && !root.has("network")) {
+            problems.missing(root.key("network"), "is required by " + root.key("training") + ": the VPC, private subnets and cluster nodes of the file systems");
+        }
         Optional<InferenceSettings> inference = root.object("inference")
-                .map(node -> InferenceSettings.parse(node, environment, network.isPresent()));
+                .map(node -> InferenceSettings.parse(node, environment, network.isPresent() || root.has("network")));
         root.finish();
 
         problems.throwIfAny();
-        return new StrataSettings(environment, protect, tags, dataLake, network, inference);
+        return new StrataSettings(environment, protect, tags, dataLake, network, training, inference);
     }
 
     private static Map<String, String> tags(ConfigNode root) {

@@ -65,9 +65,7 @@ public final class EfsAccessPointArgs extends ResourceArgs {
         if (name == null || !NAME.matcher(name).matches()) {
             problems.add(key + ".name", name, "must be 1 to 32 lower-case letters, digits or hyphens");
         }
-        if (path == null || !path.startsWith("/") || path.equals("/") || path.length() > 100 || path.contains("//")) {
-            problems.add(key + ".path", path, "must be an absolute directory below the root, e.g. /datasets (at most 100 characters)");
-        }
+        validatePath(key + ".path", path, problems);
         if (uid() < 0) {
             problems.add(key + ".uid", uid, "must be 0 or more");
         }
@@ -76,6 +74,13 @@ public final class EfsAccessPointArgs extends ResourceArgs {
         }
         if (!PERMISSIONS.matcher(permissions()).matches()) {
             problems.add(key + ".permissions", permissions, "must be octal permissions such as 0755");
+        }
+    }
+
+    /** Checks an access point's directory: absolute, below the root, at most 100 characters (EFS limit). */
+    public static void validatePath(String key, String path, Problems problems) {
+        if (path == null || !path.startsWith("/") || path.equals("/") || path.length() > 100 || path.contains("//")) {
+            problems.add(key, path, "must be an absolute directory below the root, e.g. /datasets (at most 100 characters)");
         }
     }
 

@@ -79,6 +79,12 @@ public class RecordingMocks implements Mocks {
                 outputs.put("arn", "arn:aws:elasticfilesystem:" + region + ":" + ACCOUNT_ID + ":file-system/" + id);
                 outputs.put("dnsName", id + ".efs." + region + ".amazonaws.com");
             }
+            case "aws:fsx/lustreFileSystem:LustreFileSystem" -> {
+                outputs.put("arn", "arn:aws:fsx:" + region + ":" + ACCOUNT_ID + ":file-system/" + id);
+                outputs.put("dnsName", id + ".fsx." + region + ".amazonaws.com");
+                // FSx names the Lustre mount "fsx" on SCRATCH_1 and a generated 8-character name otherwise.
+                outputs.put("mountName", "SCRATCH_1".equals(inputs.get("deploymentType")) ? "fsx" : "mnt" + Integer.toHexString(id.hashCode() & 0xfffff));
+            }
             case "aws:efs/accessPoint:AccessPoint" -> outputs.put("arn",
                     "arn:aws:elasticfilesystem:" + region + ":" + ACCOUNT_ID + ":access-point/" + id);
             case "aws:elasticache/replicationGroup:ReplicationGroup" -> {

@@ -35,6 +35,30 @@ final class ResourceSummary {
             case "aws:efs/backupPolicy:BackupPolicy" -> "backups=" + path(in, "backupPolicy", "status");
             case "aws:efs/accessPoint:AccessPoint" -> "path=" + path(in, "rootDirectory", "path")
                     + " uid/gid=" + path(in, "posixUser", "uid") + "/" + path(in, "posixUser", "gid");
+            case "aws:fsx/lustreFileSystem:LustreFileSystem" -> in.get("deploymentType") + " " + in.get("storageCapacity") + "GiB"
+                    + (in.get("perUnitStorageThroughput") == null ? "" : " " + in.get("perUnitStorageThroughput") + "MB/s/TiB")
+                    + " compression=" + in.get("dataCompressionType")
+                    + " key=" + (in.get("kmsKeyId") == null ? "(FSx-managed)" : in.get("kmsKeyId"))
+                    + (in.get("automaticBackupRetentionDays") == null ? "" : " backups=" + in.get("automaticBackupRetentionDays") + "d")
+                    + (in.get("importPath") == null ? "" : " import=" + in.get("importPath"))
+                    + (in.get("exportPath") == null ? "" : " export=" + in.get("exportPath"))
+                    + (in.get("autoImportPolicy") == null ? "" : " autoImport=" + in.get("autoImportPolicy"));
+            case "aws:fsx/dataRepositoryAssociation:DataRepositoryAssociation" -> in.get("fileSystemPath") + " <-> "
+                    + in.get("dataRepositoryPath") + " import=" + path(in, "s3", "autoImportPolicy", "events")
+                    + " export=" + path(in, "s3", "autoExportPolicy", "events");
+            case "kubernetes:storage.k8s.io/v1:StorageClass" -> path(in, "metadata", "name") + " provisioner=" + in.get("provisioner")
+                    + " reclaim=" + in.get("reclaimPolicy") + " binding=" + in.get("volumeBindingMode")
+                    + " parameters=" + in.get("parameters");
+            case "kubernetes:core/v1:PersistentVolume" -> path(in, "metadata", "name") + " " + path(in, "spec", "capacity", "storage")
+                    + " " + path(in, "spec", "accessModes") + " reclaim=" + path(in, "spec", "persistentVolumeReclaimPolicy")
+                    + (path(in, "spec", "local") != null
+                            ? " local=" + path(in, "spec", "local", "path") + " on " + hostnames(in)
+                            : " driver=" + path(in, "spec", "csi", "driver") + " volumeHandle=" + path(in, "spec", "csi", "volumeHandle"));
+            case "kubernetes:core/v1:PersistentVolumeClaim" -> path(in, "metadata", "namespace") + "/" + path(in, "metadata", "name")
+                    + " " + path(in, "spec", "resources", "requests", "storage") + " " + path(in, "spec", "accessModes")
+                    + " class=" + path(in, "spec", "storageClassName")
+                    + (path(in, "spec", "volumeName") == null ? "" : " volume=" + path(in, "spec", "volumeName"));
+            case "kubernetes:core/v1:Namespace" -> String.valueOf(path(in, "metadata", "name"));
             case "aws:ec2/securityGroup:SecurityGroup" -> "vpc=" + in.get("vpcId") + " ingress=" + list(in.get("ingress")).size()
                     + " inline egress=" + list(in.get("egress")).size();
             case "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
@@ -53,15 +77,6 @@ final class ResourceSummary {
             case "aws:elasticache/subnetGroup:SubnetGroup" -> "subnets=" + in.get("subnetIds");
             case "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2" -> "object lock "
                     + path(in, "rule", "defaultRetention", "mode") + " " + path(in, "rule", "defaultRetention", "days") + "d";
-            case "kubernetes:storage.k8s.io/v1:StorageClass" -> path(in, "metadata", "name") + " " + in.get("provisioner")
-                    + " reclaim=" + in.get("reclaimPolicy") + " binding=" + in.get("volumeBindingMode")
-                    + (in.get("parameters") == null ? "" : " " + in.get("parameters"));
-            case "kubernetes:core/v1:PersistentVolume" -> path(in, "metadata", "name") + " "
-                    + path(in, "spec", "capacity", "storage") + " " + path(in, "spec", "local", "path")
-                    + " on " + hostnames(in) + " reclaim=" + path(in, "spec", "persistentVolumeReclaimPolicy");
-            case "kubernetes:core/v1:PersistentVolumeClaim" -> path(in, "metadata", "namespace") + "/" + path(in, "metadata", "name")
-                    + " " + path(in, "spec", "resources", "requests", "storage") + " " + path(in, "spec", "accessModes")
-                    + " class=" + path(in, "spec", "storageClassName");
             case "kubernetes:apps/v1:DaemonSet" -> path(in, "metadata", "namespace") + "/" + path(in, "metadata", "name")
                     + " serviceAccount=" + path(in, "spec", "template", "spec", "serviceAccountName");
             default -> "";

@@ -25,10 +25,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The stacks' plans: all four levels in prod, what a model server needs in the outputs, the mermaid view. */
 class InferencePlanTest {
-    private static Plan planOf(String stack) {
+    private RecordingMocks mocks;
+
+    private Plan planOf(String stack) {
         StackConfig config = StackConfig.load(StackConfig.locate(Path.of(""), stack));
         StrataSettings settings = SettingsParser.parse(config.strataValues());
-        return PlanRunner.run(stack, new RecordingMocks(config.awsRegion().orElseThrow()), ctx -> StrataStack.define(ctx, settings));
+        mocks = new RecordingMocks(config.awsRegion().orElseThrow());
+        return PlanRunner.run(stack, mocks, ctx -> StrataStack.define(ctx, settings));
     }
 
     private static PlannedResource named(Plan plan, String type, String name) {
@@ -49,7 +52,7 @@ class InferencePlanTest {
                 .containsEntry("nodeType", "cache.r7g.2xlarge").containsEntry("numCacheClusters", 2L)
                 .containsEntry("automaticFailoverEnabled", true).containsEntry("multiAzEnabled", true);
         assertThat(redis.protect()).isTrue();
-        assertThat(plan.ofType(InferenceStorageTest.PV)).hasSize(2);
+        assertThat(plan.ofType(InferenceStorageTest.PV)).filteredOn(pv -> pv.name().startsWith("prod-nvme-")).hasSize(2);
         assertThat(named(plan, InferenceStorageTest.STORAGE_CLASS, "prod-efs-models").inputs())
                 .containsEntry("reclaimPolicy", "Retain");
         assertThat(named(plan, "aws:efs/fileSystem:FileSystem", "prod-model-repository").protect()).isTrue();
@@ -73,6 +76,11 @@ class InferencePlanTest {
     void exactlyOneKubernetesProviderIsUsedByEveryKubernetesObject() {
         Plan plan = planOf("prod");
         assertThat(plan.ofType("pulumi:providers:kubernetes")).extracting(PlannedResource::name).containsExactly("prod-k8s");
+        List<PlannedResource> inferenceObjects = plan.resources().stream()
+                .filter(r -> r.type().startsWith("kubernetes:") && r.urn().contains(InferenceStorage.TYPE)).toList();
+        assertThat(inferenceObjects).hasSize(2 + 2 + 1 + 1);
+        assertThat(inferenceObjects).allSatisfy(r -> assertThat(mocks.resource(r.type(), r.name()).orElseThrow().provider)
+                .endsWith("pulumi:providers:kubernetes::prod-k8s::prod-k8s-id"));
     }
 
     @Test
