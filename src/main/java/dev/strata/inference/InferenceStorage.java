@@ -145,6 +145,10 @@ public final class InferenceStorage extends ComponentResource {
     @Export(name = "redisArn", refs = {String.class}, tree = "[0]")
     public final Output<String> redisArn;
 
+    /** L1: the IAM-authenticated user's ARN (the other resource of the elasticache:Connect grant); null when off. */
+    @Export(name = "redisUserArn", refs = {String.class}, tree = "[0]")
+    public final Output<String> redisUserArn;
+
     /** L2: the local StorageClass model servers claim NVMe volumes from. */
     @Export(name = "localStorageClassName", refs = {String.class}, tree = "[0]")
     public final Output<String> localStorageClassName;
@@ -310,16 +314,18 @@ public final class InferenceStorage extends ComponentResource {
 
         // L1: the Redis cache, when enabled.
         if (checked.redis().isPresent()) {
-            ReplicationGroup group = redis(name, args, checked.redis().get(), l1);
-            this.redisEndpoint = group.primaryEndpointAddress();
-            this.redisReaderEndpoint = group.readerEndpointAddress();
-            this.redisArn = group.arn();
-            this.redisUserName = Output.of(iamUserId(name));
+            RedisResources redis = redis(name, args, checked.redis().get(), l1);
+            this.redisEndpoint = redis.group().primaryEndpointAddress();
+            this.redisReaderEndpoint = redis.group().readerEndpointAddress();
+            this.redisArn = redis.group().arn();
+            this.redisUserName = redis.iamUser().userName();
+            this.redisUserArn = redis.iamUser().arn();
         } else {
             this.redisEndpoint = Output.ofNullable(null);
             this.redisReaderEndpoint = Output.ofNullable(null);
             this.redisArn = Output.ofNullable(null);
             this.redisUserName = Output.ofNullable(null);
+            this.redisUserArn = Output.ofNullable(null);
         }
 
         this.localStorageClassName = Output.of(LOCAL_STORAGE_CLASS);
@@ -335,6 +341,7 @@ public final class InferenceStorage extends ComponentResource {
         outputs.put("redisReaderEndpoint", redisReaderEndpoint);
         outputs.put("redisUserName", redisUserName);
         outputs.put("redisArn", redisArn);
+        outputs.put("redisUserArn", redisUserArn);
         outputs.put("localStorageClassName", localStorageClassName);
         outputs.put("localVolumeNames", localVolumeNames);
         outputs.put("modelStorageClassName", modelStorageClassName);
@@ -369,7 +376,11 @@ public final class InferenceStorage extends ComponentResource {
         return new SecureBucket(name + "-model-archive", bucket.build(), ComponentResourceOptions.builder().parent(l4).build());
     }
 
-    private ReplicationGroup redis(String name, InferenceStorageArgs args, RedisCache cache, CacheLevel l1) {
+    /** The replication group and the one user that can connect to it. */
+    private record RedisResources(ReplicationGroup group, User iamUser) {
+    }
+
+    private RedisResources redis(String name, InferenceStorageArgs args, RedisCache cache, CacheLevel l1) {
         Map<String, String> tags = Tags.of(args.tags(), "inference", "redis");
         // No egress rules: the cache never opens connections.
         SecurityGroup securityGroup = new SecurityGroup(name + "-redis", SecurityGroupArgs.builder()
@@ -430,7 +441,7 @@ public final class InferenceStorage extends ComponentResource {
                 .tags(tags)
                 .build(), Children.of(l1));
 
-        return new ReplicationGroup(name + "-redis", ReplicationGroupArgs.builder()
+        ReplicationGroup group = new ReplicationGroup(name + "-redis", ReplicationGroupArgs.builder()
                 .replicationGroupId(truncate(idBase(name) + "-model-cache", 40))
                 .description("L1 cache of hot model weights (" + name + ")")
                 .engine(cache.engine())
@@ -450,6 +461,7 @@ public final class InferenceStorage extends ComponentResource {
                 .autoMinorVersionUpgrade(true)
                 .tags(tags)
                 .build(), Children.stateful(l1, args.protect()));
+        return new RedisResources(group, iamUser);
     }
 
     /**

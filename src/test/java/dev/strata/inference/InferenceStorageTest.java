@@ -275,6 +275,29 @@ class InferenceStorageTest {
     }
 
     @Test
+    void outputsNameTheRedisEndpointAndTheUserForTheConnectGrant() {
+        mocks = new RecordingMocks("us-east-1");
+        Map<String, Object> outputs = PlanRunner.run("prod", mocks, ctx -> {
+            Provider provider = new Provider("prod-k8s", ProviderArgs.builder().build());
+            InferenceStorage storage = new InferenceStorage("prod", valid(provider).redis(redis().build()).build(), null);
+            ctx.export("endpoint", storage.redisEndpoint);
+            ctx.export("userName", storage.redisUserName);
+            ctx.export("userArn", storage.redisUserArn);
+            ctx.export("groupArn", storage.redisArn);
+            ctx.export("claim", storage.modelClaimName);
+            ctx.export("fileSystem", storage.modelFileSystemId);
+            ctx.export("bucket", storage.archiveBucketName);
+        }).outputs();
+        assertThat(outputs).containsEntry("endpoint", "master.strata-prod-model-cache.plan.cache.amazonaws.com")
+                .containsEntry("userName", "strata-prod-inference")
+                .containsEntry("userArn", "arn:aws:elasticache:us-east-1:123456789012:user:strata-prod-inference")
+                .containsEntry("groupArn", "arn:aws:elasticache:us-east-1:123456789012:replicationgroup:strata-prod-model-cache")
+                .containsEntry("claim", "shared-models-pvc")
+                .containsEntry("fileSystem", "prod-model-repository-id")
+                .containsEntry("bucket", "strata-prod-model-archive-plan");
+    }
+
+    @Test
     void redisSecurityGroupAdmitsOnlyTheRedisPortFromTheCluster() {
         Plan plan = plan(false, b -> b.redis(redis().build()).allowedCidrs(List.of("10.10.0.0/16")));
         PlannedResource group = named(plan, "aws:ec2/securityGroup:SecurityGroup", "prod-redis");
