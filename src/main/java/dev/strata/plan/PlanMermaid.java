@@ -6,14 +6,15 @@ import java.util.Set;
 
 /**
  * Renders a plan as a mermaid flowchart: each component a box holding its tiers, with the stateful
- * resources (buckets, keys) that carry the data. Configuration resources are left out: the table
- * and the JSON list them.
+ * resources (buckets, keys, file systems, caches) that carry the data and the Kubernetes objects pods
+ * mount. A model cache's levels are drawn nearest first, linked by the path a cache miss takes.
+ * Configuration resources are left out: the table and the JSON list them.
  */
 public final class PlanMermaid {
     /** Resources drawn besides components: the ones that hold data or keys. */
     private static final Set<String> STATEFUL = Set.of("aws:s3/bucketV2:BucketV2", "aws:kms/key:Key",
             "aws:efs/fileSystem:FileSystem", "aws:elasticache/replicationGroup:ReplicationGroup",
-            // What pods mount: the storage classes, volumes and claims of the inference cache levels.
+            // What pods mount: storage classes, volumes and claims.
             "kubernetes:storage.k8s.io/v1:StorageClass", "kubernetes:core/v1:PersistentVolume",
             "kubernetes:core/v1:PersistentVolumeClaim");
     /** Levels of a model cache: drawn nearest first, with the path a cache miss takes from each to the next. */
