@@ -26,6 +26,11 @@ public record EfsSettings(PerformanceMode performanceMode, ThroughputMode throug
      * own. A transition of {@code 0} days turns that transition off.
      */
     public static EfsSettings parse(ConfigNode node, EfsSettings defaults) {
+        return parse(node, defaults, true);
+    }
+
+    /** As {@link #parse(ConfigNode, EfsSettings)}; {@code check} false skips {@link EfsRules} (a disabled tier). */
+    public static EfsSettings parse(ConfigNode node, EfsSettings defaults, boolean check) {
         PerformanceMode performance = node.enumValue("performanceMode", PerformanceMode.class,
                 defaults.performanceMode(), PerformanceMode::apiValue);
         ThroughputMode throughput = node.enumValue("throughputMode", ThroughputMode.class,
@@ -38,8 +43,10 @@ public record EfsSettings(PerformanceMode performanceMode, ThroughputMode throug
         if (provisioned.isEmpty() && !node.has("provisionedThroughputMibps") && throughput == ThroughputMode.PROVISIONED) {
             provisioned = defaults.provisionedThroughputMibps();
         }
-        EfsRules.validate(node::key, performance, throughput, provisioned.orElse(null), ia.orElse(null),
-                archive.orElse(null), node.problems());
+        if (check) {
+            EfsRules.validate(node::key, performance, throughput, provisioned.orElse(null), ia.orElse(null),
+                    archive.orElse(null), node.problems());
+        }
         return new EfsSettings(performance, throughput, provisioned, ia, archive, backup);
     }
 

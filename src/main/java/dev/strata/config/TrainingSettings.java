@@ -160,7 +160,7 @@ public record TrainingSettings(String namespace, boolean createNamespace, Option
     private static Warm warm(ConfigNode node, Environment environment, boolean enabled) {
         EfsSettings defaults = new EfsSettings(PerformanceMode.GENERAL_PURPOSE, ThroughputMode.ELASTIC, Optional.empty(),
                 Optional.of(30), Optional.empty(), environment == Environment.PROD);
-        EfsSettings efs = EfsSettings.parse(node, defaults);
+        EfsSettings efs = EfsSettings.parse(node, defaults, enabled);
         String accessPointPath = node.string("accessPointPath", "/shared");
         int posixId = node.integer("posixId", 1000, 0, Integer.MAX_VALUE);
         String storageClassName = node.string("storageClassName", "efs-datasets");
