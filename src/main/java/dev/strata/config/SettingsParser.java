@@ -52,10 +52,12 @@ public final class SettingsParser {
         if (training.isPresent() && network.isEmpty() && !root.has("network")) {
             problems.missing(root.key("network"), "is required by " + root.key("training") + ": the VPC, private subnets and cluster nodes of the file systems");
         }
+        Optional<InferenceSettings> inference = root.object("inference")
+                .map(node -> InferenceSettings.parse(node, environment, network.isPresent() || root.has("network")));
         root.finish();
 
         problems.throwIfAny();
-        return new StrataSettings(environment, protect, tags, dataLake, network, training);
+        return new StrataSettings(environment, protect, tags, dataLake, network, training, inference);
     }
 
     private static Map<String, String> tags(ConfigNode root) {

@@ -13,9 +13,11 @@ import java.util.Optional;
  * @param dataLake    the S3 data lake ({@code strata:dataLake})
  * @param network     the VPC, private subnets and cluster clients of the file systems ({@code strata:network}), if set
  * @param training    the four-tier training storage ({@code strata:training}), if set
+ * @param inference   inference storage ({@code strata:inference}), if set
  */
 public record StrataSettings(Environment environment, boolean protect, Map<String, String> tags, DataLakeSettings dataLake,
-                             Optional<NetworkSettings> network, Optional<TrainingSettings> training) {
+                             Optional<NetworkSettings> network, Optional<TrainingSettings> training,
+                             Optional<InferenceSettings> inference) {
     public StrataSettings {
         tags = Map.copyOf(tags);
     }

@@ -54,7 +54,9 @@ final class ResourceSummary {
                     + " parameters=" + in.get("parameters");
             case "kubernetes:core/v1:PersistentVolume" -> path(in, "metadata", "name") + " " + path(in, "spec", "capacity", "storage")
                     + " " + path(in, "spec", "accessModes") + " reclaim=" + path(in, "spec", "persistentVolumeReclaimPolicy")
-                    + " driver=" + path(in, "spec", "csi", "driver") + " volumeHandle=" + path(in, "spec", "csi", "volumeHandle");
+                    + (path(in, "spec", "local") != null
+                            ? " local=" + path(in, "spec", "local", "path") + " on " + hostnames(in)
+                            : " driver=" + path(in, "spec", "csi", "driver") + " volumeHandle=" + path(in, "spec", "csi", "volumeHandle"));
             case "kubernetes:core/v1:PersistentVolumeClaim" -> path(in, "metadata", "namespace") + "/" + path(in, "metadata", "name")
                     + " " + path(in, "spec", "resources", "requests", "storage") + " " + path(in, "spec", "accessModes")
                     + " class=" + path(in, "spec", "storageClassName")
@@ -64,8 +66,35 @@ final class ResourceSummary {
                     + " inline egress=" + list(in.get("egress")).size();
             case "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
                  "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule" -> securityGroupRule(in);
+            case "strata:inference:CacheLevel" -> "L" + in.get("level") + " " + in.get("medium")
+                    + (Boolean.TRUE.equals(in.get("enabled")) ? "" : " (off)");
+            case "aws:elasticache/replicationGroup:ReplicationGroup" -> in.get("engine") + " " + in.get("engineVersion")
+                    + " " + in.get("nodeType") + " nodes=" + in.get("numCacheClusters")
+                    + " failover=" + in.get("automaticFailoverEnabled") + " multiAz=" + in.get("multiAzEnabled")
+                    + " atRest=" + in.get("atRestEncryptionEnabled") + " key=" + in.get("kmsKeyId")
+                    + " transit=" + in.get("transitEncryptionEnabled") + "/" + in.get("transitEncryptionMode")
+                    + " userGroups=" + in.get("userGroupIds");
+            case "aws:elasticache/user:User" -> in.get("userName") + " auth=" + path(in, "authenticationMode", "type")
+                    + " access=\"" + in.get("accessString") + "\"";
+            case "aws:elasticache/userGroup:UserGroup" -> in.get("userGroupId") + " users=" + in.get("userIds");
+            case "aws:elasticache/subnetGroup:SubnetGroup" -> "subnets=" + in.get("subnetIds");
+            case "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2" -> "object lock "
+                    + path(in, "rule", "defaultRetention", "mode") + " " + path(in, "rule", "defaultRetention", "days") + "d";
+            case "kubernetes:apps/v1:DaemonSet" -> path(in, "metadata", "namespace") + "/" + path(in, "metadata", "name")
+                    + " serviceAccount=" + path(in, "spec", "template", "spec", "serviceAccountName");
             default -> "";
         };
+    }
+
+    /** The hostnames a local volume is pinned to. */
+    private static String hostnames(Map<String, Object> in) {
+        List<String> hosts = new ArrayList<>();
+        for (Object term : list(path(in, "spec", "nodeAffinity", "required", "nodeSelectorTerms"))) {
+            for (Object expression : list(((Map<?, ?>) term).get("matchExpressions"))) {
+                list(((Map<?, ?>) expression).get("values")).forEach(value -> hosts.add(String.valueOf(value)));
+            }
+        }
+        return String.join(",", hosts);
     }
 
     private static String securityGroupRule(Map<String, Object> in) {
