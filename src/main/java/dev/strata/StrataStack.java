@@ -1,8 +1,10 @@
 package dev.strata;
 
 import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
 import dev.strata.config.InferenceSettings;
@@ -99,18 +101,18 @@ public final class StrataStack {
                     .protect(settings.protect())
                     .build(), null);
             InferenceStorage storage = new InferenceStorage(stack,
-                    inferenceArgs(settings, inference, network, inferenceKey.keyArn, kubernetes, tags), null);
+                    inferenceArgs(settings, inference, network, inferenceKey.keyArn, tags),
+                    ComponentResourceOptions.builder().providers(kubernetes).build());
             ctx.export("inference", inferenceOutputs(inference, storage));
             ctx.export("inferenceKeyArn", inferenceKey.keyArn);
         });
     }
 
     private static InferenceStorageArgs inferenceArgs(StrataSettings settings, InferenceSettings inference,
-                                                      NetworkSettings network, Output<String> keyArn, Provider kubernetes,
+                                                      NetworkSettings network, Output<String> keyArn,
                                                       Map<String, String> tags) {
         var args = InferenceStorageArgs.builder()
                 .kmsKeyArn(keyArn)
-                .kubernetesProvider(kubernetes)
                 .namespace(inference.namespace())
                 .serviceAccountName(inference.serviceAccount())
                 .nvmeNodes(inference.nvmeNodes().stream().map(NvmeNodeArgs::from).toList())

@@ -12,10 +12,10 @@ import java.util.Map;
  * One level of the model cache (L1 Redis, L2 local NVMe, L3 EFS, L4 S3): a grouping component, so
  * that plans list and draw each level's resources together, nearest level first.
  */
-public final class CacheLevel extends ComponentResource {
+final class CacheLevel extends ComponentResource {
     public static final String TYPE = "strata:inference:CacheLevel";
 
-    public CacheLevel(String name, Args args, @Nullable ComponentResourceOptions options) {
+    CacheLevel(String name, Args args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, args, options);
         registerOutputs(Map.of());
     }

@@ -185,19 +185,21 @@ public final class InferenceStorage extends ComponentResource {
     private final SecureBucket archive;
 
     public InferenceStorage(String name, InferenceStorageArgs args, @Nullable ComponentResourceOptions options) {
-        this(name, Checked.of(args), options);
+        this(name, Checked.of(args, options), options);
     }
 
     /** Arguments that passed validation, with their typed values; checked before anything is registered. */
     private record Checked(InferenceStorageArgs args, Provider provider, List<NvmeNode> nodes, Optional<RedisCache> redis,
                            Optional<CacheWarmup> warmup) {
-        static Checked of(InferenceStorageArgs args) {
+        static Checked of(InferenceStorageArgs args, @Nullable ComponentResourceOptions options) {
             Problems problems = new Problems();
+            Optional<Provider> kubernetes = kubernetesProvider(options);
             if (args.kmsKeyArn() == null) {
                 problems.missing("kmsKeyArn", "is required: every level is encrypted with a customer-managed KMS key");
             }
-            if (args.kubernetesProvider().isEmpty()) {
-                problems.missing("kubernetesProvider", "is required: the provider of the cluster the model servers run on");
+            if (kubernetes.isEmpty()) {
+                problems.missing("providers", "must hold the Kubernetes provider of the cluster the model servers run on "
+                        + "(ComponentResourceOptions.providers)");
             }
             if (args.vpcId() == null) {
                 problems.missing("vpcId", "is required: the VPC of the cluster");
@@ -217,8 +219,17 @@ public final class InferenceStorage extends ComponentResource {
             Optional<CacheWarmup> warmup = args.warmup().map(CacheWarmupArgs::toWarmup);
             warmup.ifPresent(w -> w.validate(nodes, "warmup", "nvmeNodes", problems));
             problems.throwIfAny();
-            return new Checked(args, args.kubernetesProvider().orElseThrow(), nodes, redis, warmup);
+            return new Checked(args, kubernetes.orElseThrow(), nodes, redis, warmup);
         }
+    }
+
+    /** The Kubernetes provider among the component's providers: Pulumi's own way to hand a component its cluster. */
+    private static Optional<Provider> kubernetesProvider(@Nullable ComponentResourceOptions options) {
+        return Optional.ofNullable(options).stream()
+                .flatMap(o -> o.getProviders().stream())
+                .filter(Provider.class::isInstance)
+                .map(Provider.class::cast)
+                .findFirst();
     }
 
     /** The EFS CSI driver's basePath: an absolute directory under which it creates one directory per volume. */

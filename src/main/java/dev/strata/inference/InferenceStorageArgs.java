@@ -2,7 +2,6 @@ package dev.strata.inference;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
-import com.pulumi.kubernetes.Provider;
 import com.pulumi.resources.ResourceArgs;
 
 import javax.annotation.Nullable;
@@ -15,13 +14,6 @@ public final class InferenceStorageArgs extends ResourceArgs {
     /** ARN of the customer-managed KMS key that encrypts the archive, the EFS file system and the Redis cache. Required. */
     @Import(name = "kmsKeyArn", required = true)
     private Output<String> kmsKeyArn;
-
-    /**
-     * The Kubernetes provider of the cluster the StorageClasses, volumes, claim and DaemonSet go to.
-     * Required. Not a resource input: it is passed to the Kubernetes children as their provider.
-     */
-    @Nullable
-    private Provider kubernetesProvider;
 
     /** The namespace of the model servers, where the model claim and the warm-up live. Default: {@code ml-inference}. */
     @Import(name = "namespace")
@@ -129,10 +121,6 @@ public final class InferenceStorageArgs extends ResourceArgs {
         return kmsKeyArn;
     }
 
-    public Optional<Provider> kubernetesProvider() {
-        return Optional.ofNullable(kubernetesProvider);
-    }
-
     public String namespace() {
         return Optional.ofNullable(namespace).orElse(InferenceStorage.DEFAULT_NAMESPACE);
     }
@@ -222,11 +210,6 @@ public final class InferenceStorageArgs extends ResourceArgs {
 
         public Builder kmsKeyArn(Output<String> kmsKeyArn) {
             args.kmsKeyArn = kmsKeyArn;
-            return this;
-        }
-
-        public Builder kubernetesProvider(Provider provider) {
-            args.kubernetesProvider = provider;
             return this;
         }
 

@@ -4,6 +4,7 @@ import com.pulumi.resources.ComponentResource;
 import dev.strata.datalake.DataLake;
 import dev.strata.datalake.SecureBucket;
 import dev.strata.efs.EfsFileSystem;
+import dev.strata.inference.InferenceStorage;
 import dev.strata.security.EncryptionKey;
 import dev.strata.training.TrainingStorage;
 
@@ -20,7 +21,8 @@ public final class Components {
             SecureBucket.class,
             DataLake.class,
             EfsFileSystem.class,
-            TrainingStorage.class);
+            TrainingStorage.class,
+            InferenceStorage.class);
 
     private Components() {
     }

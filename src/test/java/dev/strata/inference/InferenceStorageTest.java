@@ -2,6 +2,7 @@ package dev.strata.inference;
 
 import com.google.gson.Gson;
 import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
 import dev.strata.plan.Plan;
@@ -33,10 +34,9 @@ class InferenceStorageTest {
 
     private RecordingMocks mocks;
 
-    static InferenceStorageArgs.Builder valid(Provider provider) {
+    static InferenceStorageArgs.Builder valid() {
         return InferenceStorageArgs.builder()
                 .kmsKeyArn(Output.of(KEY))
-                .kubernetesProvider(provider)
                 .vpcId(Output.of("vpc-0abc1234def567890"))
                 .privateSubnetIds(SUBNETS)
                 .nodeSecurityGroupId(Output.of(NODE_GROUP))
@@ -45,11 +45,16 @@ class InferenceStorageTest {
                         NvmeNodeArgs.builder().hostname("node-b").path("/mnt/nvme").capacity("500Gi").build()));
     }
 
+    /** The component's options: the cluster's Kubernetes provider, as Strata's program hands it over. */
+    static ComponentResourceOptions on(Provider provider) {
+        return ComponentResourceOptions.builder().providers(provider).build();
+    }
+
     private Plan plan(boolean protect, UnaryOperator<InferenceStorageArgs.Builder> customize) {
         mocks = new RecordingMocks("us-east-1");
         return PlanRunner.run("prod", mocks, ctx -> {
             Provider provider = new Provider("prod-k8s", ProviderArgs.builder().build());
-            new InferenceStorage("prod", customize.apply(valid(provider).protect(protect)).build(), null);
+            new InferenceStorage("prod", customize.apply(valid().protect(protect)).build(), on(provider));
         });
     }
 
@@ -279,7 +284,7 @@ class InferenceStorageTest {
         mocks = new RecordingMocks("us-east-1");
         Map<String, Object> outputs = PlanRunner.run("prod", mocks, ctx -> {
             Provider provider = new Provider("prod-k8s", ProviderArgs.builder().build());
-            InferenceStorage storage = new InferenceStorage("prod", valid(provider).redis(redis().build()).build(), null);
+            InferenceStorage storage = new InferenceStorage("prod", valid().redis(redis().build()).build(), on(provider));
             ctx.export("endpoint", storage.redisEndpoint);
             ctx.export("userName", storage.redisUserName);
             ctx.export("userArn", storage.redisUserArn);
@@ -430,7 +435,7 @@ class InferenceStorageTest {
         assertThatThrownBy(() -> PlanRunner.run("prod", mocks, ctx -> new InferenceStorage("prod", InferenceStorageArgs.builder()
                 .kmsKeyArn(Output.of(KEY)).vpcId(Output.of("vpc-0abc1234def567890")).privateSubnetIds(SUBNETS)
                 .allowedCidrs(List.of("0.0.0.0/0")).build(), null)))
-                .hasMessageContainingAll("kubernetesProvider: is required", "allowedCidrs[0] = \"0.0.0.0/0\"");
+                .hasMessageContainingAll("providers: must hold the Kubernetes provider", "allowedCidrs[0] = \"0.0.0.0/0\"");
         assertThat(mocks.resources()).isEmpty();
     }
 }
