@@ -2,6 +2,10 @@
 # `pulumi preview` of every stack with the policy pack, into out/<stack>.preview.json.
 set -uo pipefail
 mkdir -p out
+# Pulumi.yaml runs the prebuilt jar (offline-plans.sh built it), with bin/strata's JVM options.
+[ -f target/strata-app.jar ] || mvn -B -q package -DskipTests -Dmaven.javadoc.skip=true -Dmaven.source.skip=true
+JDK_JAVA_OPTIONS="$(bin/strata --jvm-options)"
+export JDK_JAVA_OPTIONS
 policy_args=()
 if [ -f policy/package.json ]; then
   (cd policy && npm ci --no-audit --no-fund && { npm run --if-present build; })

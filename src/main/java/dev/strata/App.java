@@ -27,6 +27,12 @@ public final class App {
 
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
+        Optional<String> stale = StaleJar.runningJar().flatMap(jar -> StaleJar.check(jar, Path.of("").toAbsolutePath()));
+        if (stale.isPresent()) {
+            System.err.println("strata: " + stale.get());
+            System.exit(PlanCommand.INVALID);
+            return;
+        }
         if (args.length == 0) {
             runPulumiProgram();
             return;
@@ -43,18 +49,13 @@ public final class App {
 
     /**
      * The start-up benchmark's probe (bin/benchmark sets {@code STRATA_TIMING}): the command's own
-     * time, from {@code main} to its exit code, and the heap still live after it, on stderr. The
-     * rest of a process's wall time is the JVM starting and stopping.
+     * time, from {@code main} to its exit code, on stderr. The rest of a process's wall time is the
+     * JVM starting and stopping.
      */
     private static void reportTiming(long startedNanos) {
-        if (System.getenv("STRATA_TIMING") == null) {
-            return;
+        if (System.getenv("STRATA_TIMING") != null) {
+            System.err.println("strata-timing: main-ms=" + (System.nanoTime() - startedNanos) / 1_000_000);
         }
-        long mainMillis = (System.nanoTime() - startedNanos) / 1_000_000;
-        System.gc();
-        Runtime runtime = Runtime.getRuntime();
-        long liveKb = (runtime.totalMemory() - runtime.freeMemory()) / 1024;
-        System.err.println("strata-timing: main-ms=" + mainMillis + " live-heap-kb=" + liveKb);
     }
 
     /** Runs the command line; returns the exit code. */

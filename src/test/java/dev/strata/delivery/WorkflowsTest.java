@@ -99,4 +99,19 @@ class WorkflowsTest {
         String plans = Files.readString(Path.of(".github/scripts/offline-plans.sh"));
         assertThat(plans).contains("for stack in dev staging prod", "plan --stack $2 --format json");
     }
+
+    @Test
+    void plansAndPulumiRunTheBuiltJarNotMaven() throws IOException {
+        // Each checkout is built once; every plan after that starts without Maven (bin/strata).
+        String plans = Files.readString(Path.of(".github/scripts/offline-plans.sh"));
+        assertThat(plans).contains("mvn -B -q package -DskipTests", "bin/strata plan --stack $2 --format json");
+        String deploy = Files.readString(WORKFLOWS.resolve("deploy-stack.yml"));
+        assertThat(deploy).contains("run: mvn -B -q package -DskipTests", "bin/strata \"$@\"",
+                "JDK_JAVA_OPTIONS=\"$(bin/strata --jvm-options)\"").doesNotContain("exec:java");
+        assertThat(deploy.indexOf("mvn -B -q package")).isLessThan(deploy.indexOf("bin/strata \"$@\"")).isLessThan(deploy.indexOf("pulumi \"$@\""));
+        String previews = Files.readString(Path.of(".github/scripts/previews.sh"));
+        assertThat(previews).contains("JDK_JAVA_OPTIONS=\"$(bin/strata --jvm-options)\"");
+        // Pulumi.yaml runs that jar (runtime.options.binary).
+        assertThat(Files.readString(Path.of("Pulumi.yaml"))).contains("binary: target/strata-app.jar");
+    }
 }

@@ -1,0 +1,359 @@
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.lang.reflect.Method;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Strata's start-up benchmark; {@code bin/benchmark} builds the jar and runs it (README, Performance).
+ *
+ * <p>Times whole processes, interleaved so that every variant sees the same machine load: the plan
+ * through Maven (the README's command), through the executable jar ({@code java -jar}, what Pulumi's
+ * {@code binary} option runs) and through {@code bin/strata} (the jar with its class-data archive and
+ * short-lived JVM flags). Checks first that all three print byte-identical plans. Then a scaling
+ * series: generated stacks with 1, 10, 50 and 100 data-lake zones, planned by {@code bin/strata}.
+ *
+ * <p>Peak memory is the process's maximum resident set, from GNU time ({@code /usr/bin/time}); the
+ * plan's own work comes from the {@code STRATA_TIMING} probe in {@code App} and from running it warm.
+ * Run with the single-file launcher from the project root: {@code java bench/StartupBenchmark.java}.
+ */
+public final class StartupBenchmark {
+    private static final Pattern PROBE = Pattern.compile("strata-timing: main-ms=(\\d+)");
+    private static final Pattern URN_KEY = Pattern.compile("\"urn\"\\s*:");
+    private static final Path GNU_TIME = Path.of("/usr/bin/time");
+
+    private record Variant(String name, List<String> command) {
+        List<String> plan(String... args) {
+            if (name.startsWith("Maven")) {
+                return List.of("mvn", "-q", "compile", "exec:java", "-Dexec.args=plan " + String.join(" ", args));
+            }
+            List<String> all = new ArrayList<>(command);
+            all.add("plan");
+            all.addAll(Arrays.asList(args));
+            return all;
+        }
+    }
+
+    /** One process: wall and CPU time, peak RSS; the probe's main-to-exit time when asked for. */
+    private record Run(double wallMs, double cpuMs, double peakMb, double mainMs) {
+    }
+
+    private final Path root = Path.of("").toAbsolutePath();
+    private final Path work;
+    private final boolean gnuTime = Files.isExecutable(GNU_TIME);
+
+    private StartupBenchmark() throws IOException {
+        work = Files.createTempDirectory("strata-bench");
+    }
+
+    public static void main(String[] args) throws Exception {
+        int runs = 5;
+        String stack = "prod";
+        List<Integer> zones = List.of(1, 10, 50, 100);
+        boolean flags = false;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--runs" -> runs = Integer.parseInt(args[++i]);
+                case "--stack" -> stack = args[++i];
+                case "--zones" -> zones = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
+                case "--flags" -> flags = true;
+                default -> {
+                    System.err.println("usage: bin/benchmark [--runs N] [--stack NAME] [--zones 1,10,50,100] [--flags]");
+                    System.exit(2);
+                }
+            }
+        }
+        System.exit(new StartupBenchmark().run(runs, stack, zones, flags));
+    }
+
+    private int run(int runs, String stack, List<Integer> zones, boolean flags) throws Exception {
+        String jar = "target/strata-app.jar";
+        List<Variant> variants = new ArrayList<>(List.of(
+                new Variant("Maven (mvn -q compile exec:java)", List.of()),
+                new Variant("jar (bin/strata, STRATA_CDS=off)", List.of("env", "STRATA_CDS=off", "bin/strata")),
+                new Variant("jar + CDS (bin/strata)", List.of("bin/strata")),
+                new Variant("plain java -jar target/strata-app.jar", List.of("java", "-jar", jar))));
+        if (flags) {
+            // Each start-up change alone, to show which pay (README, Performance).
+            String archive = "-XX:SharedArchiveFile=target/strata.jsa";
+            variants.add(new Variant("jar + C1 only", List.of("java", "-XX:TieredStopAtLevel=1", "-jar", jar)));
+            variants.add(new Variant("jar + SerialGC", List.of("java", "-XX:+UseSerialGC", "-jar", jar)));
+            variants.add(new Variant("jar + archive only", List.of("java", archive, "-jar", jar)));
+            variants.add(new Variant("bin/strata + no reflection inflation", List.of("java", "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC", archive, "-Dsun.reflect.inflationThreshold=2147483647", "-jar", jar)));
+            variants.add(new Variant("bin/strata + -XX:-UsePerfData", List.of("java", "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC", archive, "-XX:-UsePerfData", "-jar", jar)));
+        }
+
+        System.out.println("Strata start-up benchmark: plan --stack " + stack + ", " + runs + " runs of each, interleaved");
+        System.out.println("machine: " + machine());
+        System.out.println();
+
+        int failures = checkIdentical(variants, stack);
+
+        // Whole processes, round-robin with a rotating start so no variant always follows another.
+        Map<Variant, List<Run>> timed = new LinkedHashMap<>();
+        variants.forEach(v -> timed.put(v, new ArrayList<>()));
+        for (int round = 0; round < runs; round++) {
+            for (int k = 0; k < variants.size(); k++) {
+                Variant variant = variants.get((round + k) % variants.size());
+                timed.get(variant).add(measure(variant.plan("--stack", stack), false));
+            }
+        }
+        double mavenMedian = median(timed.get(variants.get(0)), Run::wallMs);
+        System.out.printf("%-48s %8s %9s %9s %9s %10s%n", "plan --stack " + stack, "min ms", "median ms", "CPU ms", "peak MB", "vs Maven");
+        for (Variant variant : variants) {
+            List<Run> r = timed.get(variant);
+            double medianMs = median(r, Run::wallMs);
+            System.out.printf("%-48s %8.0f %9.0f %9.0f %9.0f %9.1fx%n", variant.name(), min(r, Run::wallMs), medianMs,
+                    median(r, Run::cpuMs), median(r, Run::peakMb), mavenMedian / medianMs);
+        }
+        System.out.println("(wall time; CPU = user + system, median; peak MB = maximum resident set, median)");
+        System.out.println();
+
+        // The plan's own work: main() to its exit code, measured inside the process.
+        System.out.println("The plan's own work after the JVM is up (STRATA_TIMING probe, median of " + runs + "):");
+        System.out.printf("%-48s %9s %9s %9s%n", "", "wall ms", "main ms", "share");
+        Map<Variant, List<Run>> probed = new LinkedHashMap<>();
+        variants.subList(0, 4).forEach(v -> probed.put(v, new ArrayList<>()));
+        for (int round = 0; round < runs; round++) {
+            for (Variant variant : probed.keySet()) {
+                probed.get(variant).add(measure(variant.plan("--stack", stack), true));
+            }
+        }
+        probed.forEach((variant, r) -> {
+            double wall = median(r, Run::wallMs);
+            double main = median(r, Run::mainMs);
+            System.out.printf("%-48s %9.0f %9.0f %8.0f%%%n", variant.name(), wall, main, 100 * main / wall);
+        });
+        double warmMs = warm(20, "plan", "--stack", stack);
+        double fastest = median(probed.get(variants.get(2)), Run::wallMs);
+        System.out.printf("%-48s %9s %9.0f %8.0f%%%n", "warm: App.run in a JVM that already ran it", "", warmMs, 100 * warmMs / fastest);
+        System.out.println("(main ms: from App.main to the exit code, i.e. reading the stack, validating it, running the program");
+        System.out.println(" under the recording engine and rendering, class loading included; the rest of the wall time is the");
+        System.out.println(" JVM, or Maven, starting and stopping. warm: the same plan in this benchmark's JVM after 10 runs");
+        System.out.println(" (median of the next 10), as a share of bin/strata's wall time: the plan's own work)");
+        System.out.println();
+
+        failures += scaling(runs, zones);
+        System.out.println("load average at the end: " + Files.readString(Path.of("/proc/loadavg")).trim());
+        return failures == 0 ? 0 : 1;
+    }
+
+    /** Byte-identical plans through every variant, in every format; bin/strata's stdout too. */
+    private int checkIdentical(List<Variant> variants, String stack) throws Exception {
+        List<String> differences = new ArrayList<>();
+        for (String format : List.of("table", "json", "mermaid")) {
+            byte[] expected = null;
+            for (Variant variant : variants.subList(0, 4)) {
+                Path out = work.resolve(variant.name().replaceAll("\\W+", "_") + "." + format);
+                int exit = exec(variant.plan("--stack", stack, "--format", format, "--out", out.toString()), null, null, false);
+                if (exit != 0) {
+                    throw new IllegalStateException(variant.name() + ": plan exited " + exit);
+                }
+                byte[] actual = Files.readAllBytes(out);
+                if (expected == null) {
+                    expected = actual;
+                } else if (!Arrays.equals(expected, actual)) {
+                    differences.add(format + " of " + variant.name());
+                }
+            }
+            if (format.equals("table")) {
+                // Maven 3.8 adds terminal codes to its own stdout, so Maven's side is its --out file.
+                Path stdout = work.resolve("stdout.table");
+                exec(variants.get(2).plan("--stack", stack), stdout, null, false);
+                if (!Arrays.equals(expected, Files.readAllBytes(stdout))) {
+                    differences.add("table on the stdout of " + variants.get(2).name());
+                }
+            }
+        }
+        System.out.println(differences.isEmpty()
+                ? "Output: the jar and bin/strata print byte-identical plans to Maven's (table, json, mermaid; --out and stdout)"
+                : "Output DIFFERS from Maven's: " + String.join(", ", differences));
+        System.out.println();
+        return differences.size();
+    }
+
+    /** Generated stacks of N zones; per resource, both overall and per added resource. */
+    private int scaling(int runs, List<Integer> zones) throws Exception {
+        Map<Integer, Path> stacks = new LinkedHashMap<>();
+        for (int n : zones) {
+            StringBuilder yaml = new StringBuilder("config:\n  aws:region: us-east-1\n  strata:environment: dev\n  strata:dataLake:\n    zones:\n");
+            for (int z = 1; z <= n; z++) {
+                yaml.append(String.format("      zone-%03d: {}%n", z));
+            }
+            stacks.put(n, Files.writeString(work.resolve("Pulumi.scale" + n + ".yaml"), yaml));
+        }
+        Map<Integer, List<Run>> results = new LinkedHashMap<>();
+        Map<Integer, Integer> resources = new LinkedHashMap<>();
+        for (int round = 0; round < runs; round++) {
+            for (int n : zones) {
+                Path out = work.resolve("scale" + n + ".json");
+                Run run = measure(List.of("bin/strata", "plan", "--stack", "scale", "--config-file", stacks.get(n).toString(),
+                        "--format", "json", "--out", out.toString()), true);
+                results.computeIfAbsent(n, k -> new ArrayList<>()).add(run);
+                Matcher urns = URN_KEY.matcher(Files.readString(out));
+                int count = 0;
+                while (urns.find()) {
+                    count++;
+                }
+                resources.put(n, count);
+            }
+        }
+        Map<Integer, Double> warm = new LinkedHashMap<>();
+        for (int n : zones) {
+            warm.put(n, warm(10, "plan", "--stack", "scale", "--config-file", stacks.get(n).toString(), "--format", "json",
+                    "--out", work.resolve("warm" + n + ".json").toString()));
+        }
+        System.out.println("Scaling: bin/strata plan --format json of generated dev stacks with N data-lake zones (median of " + runs + ")");
+        System.out.printf("%6s %10s %9s %12s %9s %12s %9s %12s %9s%n", "zones", "resources", "wall ms", "wall ms/res",
+                "main ms", "warm ms", "warm ms/res", "peak MB", "MB/res");
+        for (int n : zones) {
+            List<Run> r = results.get(n);
+            int count = resources.get(n);
+            System.out.printf("%6d %10d %9.0f %12.2f %9.0f %12.1f %9.2f %12.0f %9.3f%n", n, count, median(r, Run::wallMs),
+                    median(r, Run::wallMs) / count, median(r, Run::mainMs), warm.get(n), warm.get(n) / count,
+                    median(r, Run::peakMb), median(r, Run::peakMb) / count);
+        }
+        // A fixed start-up cost divides into ever more resources, so the total per resource falls by
+        // construction. What each added resource costs is the slope between two stack sizes; it is
+        // flat when no step (settings, components, rendering) grows faster than the resources do.
+        System.out.println();
+        System.out.println("Per added resource (slope between two sizes; the fixed start-up cost taken out):");
+        System.out.printf("%10s %10s %12s %12s %12s %12s%n", "zones", "+resources", "wall ms", "main ms", "warm ms", "peak KB");
+        List<Double> wallPer = new ArrayList<>();
+        List<Double> warmPer = new ArrayList<>();
+        List<Double> peakPer = new ArrayList<>();
+        for (int i = 1; i < zones.size(); i++) {
+            int from = zones.get(i - 1);
+            int to = zones.get(i);
+            int added = resources.get(to) - resources.get(from);
+            double wall = (median(results.get(to), Run::wallMs) - median(results.get(from), Run::wallMs)) / added;
+            double main = (median(results.get(to), Run::mainMs) - median(results.get(from), Run::mainMs)) / added;
+            double hot = (warm.get(to) - warm.get(from)) / added;
+            double peak = 1024 * (median(results.get(to), Run::peakMb) - median(results.get(from), Run::peakMb)) / added;
+            if (i > 1) { // the slopes from the second size on: "from 10 to 100 zones"
+                wallPer.add(wall);
+                warmPer.add(hot);
+                peakPer.add(peak);
+            }
+            System.out.printf("%10s %10d %12.2f %12.2f %12.3f %12.0f%n", from + "->" + to, added, wall, main, hot, peak);
+        }
+        if (!wallPer.isEmpty()) {
+            System.out.printf("flat from %d to %d zones? max/min of the slopes (target <= 1.25): wall %.2f, warm %.2f, peak memory %.2f%n",
+                    zones.get(1), zones.get(zones.size() - 1), spread(wallPer), spread(warmPer), spread(peakPer));
+        }
+        System.out.println();
+        return 0;
+    }
+
+    /**
+     * The plan's own work once the JVM is up and warm: {@code App.run} called again and again in this
+     * process (classes loaded, code compiled); the median of the last half of the calls, in ms.
+     */
+    private double warm(int calls, String... args) throws Exception {
+        URL jar = root.resolve("target/strata-app.jar").toUri().toURL();
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(new URL[]{jar}, ClassLoader.getPlatformClassLoader())) {
+            Thread.currentThread().setContextClassLoader(loader);
+            Method run = loader.loadClass("dev.strata.App").getMethod("run", String[].class, Path.class, PrintStream.class, PrintStream.class);
+            PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
+            List<Double> times = new ArrayList<>();
+            for (int i = 0; i < calls; i++) {
+                long start = System.nanoTime();
+                int exit = (int) run.invoke(null, args, root, sink, sink);
+                times.add((System.nanoTime() - start) / 1e6);
+                if (exit != 0) {
+                    throw new IllegalStateException("App.run " + String.join(" ", args) + " returned " + exit);
+                }
+            }
+            List<Double> last = new ArrayList<>(times.subList(calls / 2, calls));
+            Collections.sort(last);
+            return last.get(last.size() / 2);
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
+        }
+    }
+
+    private Run measure(List<String> command, boolean probe) throws Exception {
+        Path times = work.resolve("time.txt");
+        Path stderr = work.resolve("stderr.txt");
+        List<String> full = new ArrayList<>();
+        if (gnuTime) {
+            full.addAll(List.of(GNU_TIME.toString(), "-f", "%U %S %M", "-o", times.toString()));
+        }
+        full.addAll(command);
+        long start = System.nanoTime();
+        int exit = exec(full, null, stderr, probe);
+        double wallMs = (System.nanoTime() - start) / 1e6;
+        String errors = Files.readString(stderr, StandardCharsets.UTF_8);
+        if (exit != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " exited " + exit + ":\n" + errors);
+        }
+        double cpuMs = Double.NaN;
+        double peakMb = Double.NaN;
+        if (gnuTime) {
+            String[] fields = Files.readString(times).trim().split("\\s+");
+            cpuMs = 1000 * (Double.parseDouble(fields[0]) + Double.parseDouble(fields[1]));
+            peakMb = Double.parseDouble(fields[2]) / 1024;
+        }
+        double mainMs = Double.NaN;
+        Matcher m = PROBE.matcher(errors);
+        if (probe && m.find()) {
+            mainMs = Double.parseDouble(m.group(1));
+        }
+        return new Run(wallMs, cpuMs, peakMb, mainMs);
+    }
+
+    private int exec(List<String> command, Path stdout, Path stderr, boolean probe) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile());
+        builder.redirectOutput(stdout == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stdout.toFile()));
+        builder.redirectError(stderr == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(stderr.toFile()));
+        if (probe) {
+            builder.environment().put("STRATA_TIMING", "1");
+        } else {
+            builder.environment().remove("STRATA_TIMING");
+        }
+        return builder.start().waitFor();
+    }
+
+    private static String machine() throws IOException {
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown CPU");
+        long memKb = Files.readAllLines(Path.of("/proc/meminfo")).stream().filter(l -> l.startsWith("MemTotal"))
+                .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0L);
+        return String.format(Locale.ROOT, "%s, %d cores, %.0f GiB, %s %s, Java %s (%s), load average %s",
+                cpu, Runtime.getRuntime().availableProcessors(), memKb / 1048576.0, System.getProperty("os.name"),
+                System.getProperty("os.version"), System.getProperty("java.version"), System.getProperty("java.vm.vendor"),
+                Files.readString(Path.of("/proc/loadavg")).trim().split(" ", 4)[0] + " (1 min)");
+    }
+
+    private static double median(List<Run> runs, ToDoubleFunction<Run> metric) {
+        List<Double> values = new ArrayList<>(runs.stream().map(metric::applyAsDouble).toList());
+        Collections.sort(values);
+        int n = values.size();
+        return n % 2 == 1 ? values.get(n / 2) : (values.get(n / 2 - 1) + values.get(n / 2)) / 2;
+    }
+
+    private static double min(List<Run> runs, ToDoubleFunction<Run> metric) {
+        return runs.stream().mapToDouble(metric).min().orElse(Double.NaN);
+    }
+
+    private static double spread(List<Double> values) {
+        return Collections.max(values) / Collections.min(values);
+    }
+}
