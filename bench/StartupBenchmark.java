@@ -65,22 +65,24 @@ public final class StartupBenchmark {
         String stack = "prod";
         List<Integer> zones = List.of(1, 10, 50, 100);
         boolean flags = false;
+        boolean scalingOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
                 case "--stack" -> stack = args[++i];
                 case "--zones" -> zones = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
                 case "--flags" -> flags = true;
+                case "--scaling-only" -> scalingOnly = true;
                 default -> {
-                    System.err.println("usage: bin/benchmark [--runs N] [--stack NAME] [--zones 1,10,50,100] [--flags]");
+                    System.err.println("usage: bin/benchmark [--runs N] [--stack NAME] [--zones 1,10,50,100] [--flags] [--scaling-only]");
                     System.exit(2);
                 }
             }
         }
-        System.exit(new StartupBenchmark().run(runs, stack, zones, flags));
+        System.exit(new StartupBenchmark().run(runs, stack, zones, flags, scalingOnly));
     }
 
-    private int run(int runs, String stack, List<Integer> zones, boolean flags) throws Exception {
+    private int run(int runs, String stack, List<Integer> zones, boolean flags, boolean scalingOnly) throws Exception {
         String jar = "target/strata-app.jar";
         List<Variant> variants = new ArrayList<>(List.of(
                 new Variant("Maven (mvn -q compile exec:java)", List.of()),
@@ -103,6 +105,9 @@ public final class StartupBenchmark {
         System.out.println("machine: " + machine());
         System.out.println();
 
+        if (scalingOnly) {
+            return scaling(runs, zones);
+        }
         int failures = checkIdentical(variants, stack);
 
         // Whole processes, round-robin with a rotating start so no variant always follows another.
@@ -140,7 +145,7 @@ public final class StartupBenchmark {
             double main = median(r, Run::mainMs);
             System.out.printf("%-48s %9.0f %9.0f %8.0f%%%n", variant.name(), wall, main, 100 * main / wall);
         });
-        double warmMs = warm(20, "plan", "--stack", stack);
+        double warmMs = warm(20, List.<String[]>of(new String[]{"plan", "--stack", stack})).get(0);
         double fastest = median(probed.get(variants.get(2)), Run::wallMs);
         System.out.printf("%-48s %9s %9.0f %8.0f%%%n", "warm: App.run in a JVM that already ran it", "", warmMs, 100 * warmMs / fastest);
         System.out.println("(main ms: from App.main to the exit code, i.e. reading the stack, validating it, running the program");
@@ -214,30 +219,40 @@ public final class StartupBenchmark {
                 resources.put(n, count);
             }
         }
-        Map<Integer, Double> warm = new LinkedHashMap<>();
+        List<String[]> warmCommands = new ArrayList<>();
         for (int n : zones) {
-            warm.put(n, warm(10, "plan", "--stack", "scale", "--config-file", stacks.get(n).toString(), "--format", "json",
-                    "--out", work.resolve("warm" + n + ".json").toString()));
+            warmCommands.add(new String[]{"plan", "--stack", "scale", "--config-file", stacks.get(n).toString(), "--format", "json",
+                    "--out", work.resolve("warm" + n + ".json").toString()});
+        }
+        List<Double> warmMs = warm(10, warmCommands);
+        Map<Integer, Double> warm = new LinkedHashMap<>();
+        Map<Integer, Double> live = new LinkedHashMap<>();
+        for (int i = 0; i < zones.size(); i++) {
+            int n = zones.get(i);
+            warm.put(n, warmMs.get(i));
+            live.put(n, liveHeap(List.of("bin/strata", "plan", "--stack", "scale", "--config-file", stacks.get(n).toString(),
+                    "--format", "json", "--out", work.resolve("live" + n + ".json").toString())));
         }
         System.out.println("Scaling: bin/strata plan --format json of generated dev stacks with N data-lake zones (median of " + runs + ")");
-        System.out.printf("%6s %10s %9s %12s %9s %12s %9s %12s %9s%n", "zones", "resources", "wall ms", "wall ms/res",
-                "main ms", "warm ms", "warm ms/res", "peak MB", "MB/res");
+        System.out.printf("%6s %10s %9s %12s %9s %9s %12s %8s %8s %8s%n", "zones", "resources", "wall ms", "wall ms/res",
+                "main ms", "warm ms", "warm ms/res", "peak MB", "MB/res", "live MB");
         for (int n : zones) {
             List<Run> r = results.get(n);
             int count = resources.get(n);
-            System.out.printf("%6d %10d %9.0f %12.2f %9.0f %12.1f %9.2f %12.0f %9.3f%n", n, count, median(r, Run::wallMs),
+            System.out.printf("%6d %10d %9.0f %12.2f %9.0f %9.0f %12.2f %8.0f %8.3f %8.0f%n", n, count, median(r, Run::wallMs),
                     median(r, Run::wallMs) / count, median(r, Run::mainMs), warm.get(n), warm.get(n) / count,
-                    median(r, Run::peakMb), median(r, Run::peakMb) / count);
+                    median(r, Run::peakMb), median(r, Run::peakMb) / count, live.get(n));
         }
         // A fixed start-up cost divides into ever more resources, so the total per resource falls by
         // construction. What each added resource costs is the slope between two stack sizes; it is
         // flat when no step (settings, components, rendering) grows faster than the resources do.
         System.out.println();
         System.out.println("Per added resource (slope between two sizes; the fixed start-up cost taken out):");
-        System.out.printf("%10s %10s %12s %12s %12s %12s%n", "zones", "+resources", "wall ms", "main ms", "warm ms", "peak KB");
+        System.out.printf("%10s %10s %12s %12s %12s %12s %12s%n", "zones", "+resources", "wall ms", "main ms", "warm ms", "peak KB", "live KB");
         List<Double> wallPer = new ArrayList<>();
         List<Double> warmPer = new ArrayList<>();
         List<Double> peakPer = new ArrayList<>();
+        List<Double> livePer = new ArrayList<>();
         for (int i = 1; i < zones.size(); i++) {
             int from = zones.get(i - 1);
             int to = zones.get(i);
@@ -246,16 +261,20 @@ public final class StartupBenchmark {
             double main = (median(results.get(to), Run::mainMs) - median(results.get(from), Run::mainMs)) / added;
             double hot = (warm.get(to) - warm.get(from)) / added;
             double peak = 1024 * (median(results.get(to), Run::peakMb) - median(results.get(from), Run::peakMb)) / added;
+            double liveKb = 1024 * (live.get(to) - live.get(from)) / added;
             if (i > 1) { // the slopes from the second size on: "from 10 to 100 zones"
                 wallPer.add(wall);
                 warmPer.add(hot);
                 peakPer.add(peak);
+                livePer.add(liveKb);
             }
-            System.out.printf("%10s %10d %12.2f %12.2f %12.3f %12.0f%n", from + "->" + to, added, wall, main, hot, peak);
+            System.out.printf("%10s %10d %12.2f %12.2f %12.3f %12.0f %12.0f%n", from + "->" + to, added, wall, main, hot, peak, liveKb);
         }
         if (!wallPer.isEmpty()) {
-            System.out.printf("flat from %d to %d zones? max/min of the slopes (target <= 1.25): wall %.2f, warm %.2f, peak memory %.2f%n",
-                    zones.get(1), zones.get(zones.size() - 1), spread(wallPer), spread(warmPer), spread(peakPer));
+            System.out.printf("flat from %d to %d zones? max/min of the slopes (target <= 1.25): wall %.2f, warm %.2f, live heap %.2f,"
+                    + " peak RSS %.2f%n", zones.get(1), zones.get(zones.size() - 1), spread(wallPer), spread(warmPer), spread(livePer),
+                    spread(peakPer));
+            System.out.println("(peak RSS is how far the JVM let the heap grow, not what the plan keeps: it grows in steps)");
         }
         System.out.println();
         return 0;
@@ -263,30 +282,60 @@ public final class StartupBenchmark {
 
     /**
      * The plan's own work once the JVM is up and warm: {@code App.run} called again and again in this
-     * process (classes loaded, code compiled); the median of the last half of the calls, in ms.
+     * process (classes loaded, code compiled), each command in turn so that all see the same JIT
+     * state; per command, the median of the second half of its calls, in ms.
      */
-    private double warm(int calls, String... args) throws Exception {
+    private List<Double> warm(int rounds, List<String[]> commands) throws Exception {
         URL jar = root.resolve("target/strata-app.jar").toUri().toURL();
         ClassLoader previous = Thread.currentThread().getContextClassLoader();
         try (URLClassLoader loader = new URLClassLoader(new URL[]{jar}, ClassLoader.getPlatformClassLoader())) {
             Thread.currentThread().setContextClassLoader(loader);
             Method run = loader.loadClass("dev.strata.App").getMethod("run", String[].class, Path.class, PrintStream.class, PrintStream.class);
             PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
-            List<Double> times = new ArrayList<>();
-            for (int i = 0; i < calls; i++) {
-                long start = System.nanoTime();
-                int exit = (int) run.invoke(null, args, root, sink, sink);
-                times.add((System.nanoTime() - start) / 1e6);
-                if (exit != 0) {
-                    throw new IllegalStateException("App.run " + String.join(" ", args) + " returned " + exit);
+            List<List<Double>> times = new ArrayList<>();
+            commands.forEach(c -> times.add(new ArrayList<>()));
+            for (int round = 0; round < rounds; round++) {
+                for (int c = 0; c < commands.size(); c++) {
+                    long start = System.nanoTime();
+                    int exit = (int) run.invoke(null, commands.get(c), root, sink, sink);
+                    if (exit != 0) {
+                        throw new IllegalStateException("App.run " + String.join(" ", commands.get(c)) + " returned " + exit);
+                    }
+                    if (round >= rounds / 2) {
+                        times.get(c).add((System.nanoTime() - start) / 1e6);
+                    }
                 }
             }
-            List<Double> last = new ArrayList<>(times.subList(calls / 2, calls));
-            Collections.sort(last);
-            return last.get(last.size() / 2);
+            List<Double> medians = new ArrayList<>();
+            for (List<Double> t : times) {
+                Collections.sort(t);
+                medians.add(t.get(t.size() / 2));
+            }
+            return medians;
         } finally {
             Thread.currentThread().setContextClassLoader(previous);
         }
+    }
+
+    /**
+     * The most heap a plan keeps live: the largest heap-after-collection of a run whose young
+     * generation is held small (-Xmn4m), so that it collects often and the figure tracks the live
+     * set, not how far the JVM chose to let the heap grow. In MB.
+     */
+    private double liveHeap(List<String> command) throws Exception {
+        Path log = work.resolve("gc.log");
+        Files.deleteIfExists(log);
+        List<String> full = new ArrayList<>(List.of("env", "STRATA_JAVA_OPTS=-Xmn4m -Xlog:gc:file=" + log));
+        full.addAll(command);
+        if (exec(full, null, null, false) != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed");
+        }
+        Matcher m = Pattern.compile("(\\d+)M->(\\d+)M").matcher(Files.readString(log));
+        double max = 0;
+        while (m.find()) {
+            max = Math.max(max, Double.parseDouble(m.group(2)));
+        }
+        return max;
     }
 
     private Run measure(List<String> command, boolean probe) throws Exception {
