@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.ToDoubleFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -22,10 +23,11 @@ import java.util.regex.Pattern;
  * Strata's start-up benchmark; {@code bin/benchmark} builds the jar and runs it (README, Performance).
  *
  * <p>Times whole processes, interleaved so that every variant sees the same machine load: the plan
- * through Maven (the README's command), through the executable jar ({@code java -jar}, what Pulumi's
- * {@code binary} option runs) and through {@code bin/strata} (the jar with its class-data archive and
- * short-lived JVM flags). Checks first that all three print byte-identical plans. Then a scaling
- * series: generated stacks with 1, 10, 50 and 100 data-lake zones, planned by {@code bin/strata}.
+ * through Maven (the README's command); through the executable jar with bin/strata's JVM flags but
+ * no class-data archive ({@code STRATA_CDS=off}); through {@code bin/strata} (flags and archive);
+ * and as Pulumi's {@code binary} option runs it ({@code java -jar}, no flags). Checks first that all
+ * print byte-identical plans. Then a scaling series: generated stacks with 1, 10, 50 and 100
+ * data-lake zones, planned by {@code bin/strata}. {@code --flags} adds one row per start-up change.
  *
  * <p>Peak memory is the process's maximum resident set, from GNU time ({@code /usr/bin/time}); the
  * plan's own work comes from the {@code STRATA_TIMING} probe in {@code App} and from running it warm.
@@ -99,6 +101,10 @@ public final class StartupBenchmark {
                     "-XX:+UseSerialGC", archive, "-Dsun.reflect.inflationThreshold=2147483647", "-jar", jar)));
             variants.add(new Variant("bin/strata + -XX:-UsePerfData", List.of("java", "-XX:TieredStopAtLevel=1",
                     "-XX:+UseSerialGC", archive, "-XX:-UsePerfData", "-jar", jar)));
+            // With 2 CPUs the common pool has one thread and CompletableFuture starts a thread per task
+            // (about 2,500 in a prod plan); a pool of 2 reuses threads instead.
+            variants.add(new Variant("bin/strata + common pool of 2", List.of("java", "-XX:TieredStopAtLevel=1",
+                    "-XX:+UseSerialGC", archive, "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2", "-jar", jar)));
         }
 
         System.out.println("Strata start-up benchmark: plan --stack " + stack + ", " + runs + " runs of each, interleaved");
@@ -230,51 +236,49 @@ public final class StartupBenchmark {
         for (int i = 0; i < zones.size(); i++) {
             int n = zones.get(i);
             warm.put(n, warmMs.get(i));
-            live.put(n, liveHeap(List.of("bin/strata", "plan", "--stack", "scale", "--config-file", stacks.get(n).toString(),
-                    "--format", "json", "--out", work.resolve("live" + n + ".json").toString())));
+            live.put(n, retainedHeap(stacks.get(n)));
         }
-        System.out.println("Scaling: bin/strata plan --format json of generated dev stacks with N data-lake zones (median of " + runs + ")");
-        System.out.printf("%6s %10s %9s %12s %9s %9s %12s %8s %8s %8s%n", "zones", "resources", "wall ms", "wall ms/res",
-                "main ms", "warm ms", "warm ms/res", "peak MB", "MB/res", "live MB");
+        System.out.println("Scaling: bin/strata plan --format json of generated dev stacks with N data-lake zones (" + runs + " runs each)");
+        System.out.printf("%6s %10s %8s %10s %12s %8s %8s %12s %8s %8s %12s%n", "zones", "resources", "min ms", "median ms",
+                "med ms/res", "main ms", "warm ms", "warm ms/res", "peak MB", "held MB", "held KB/res");
         for (int n : zones) {
             List<Run> r = results.get(n);
             int count = resources.get(n);
-            System.out.printf("%6d %10d %9.0f %12.2f %9.0f %9.0f %12.2f %8.0f %8.3f %8.0f%n", n, count, median(r, Run::wallMs),
-                    median(r, Run::wallMs) / count, median(r, Run::mainMs), warm.get(n), warm.get(n) / count,
-                    median(r, Run::peakMb), median(r, Run::peakMb) / count, live.get(n));
+            System.out.printf("%6d %10d %8.0f %10.0f %12.2f %8.0f %8.0f %12.2f %8.0f %8.1f %12.1f%n", n, count, min(r, Run::wallMs),
+                    median(r, Run::wallMs), median(r, Run::wallMs) / count, median(r, Run::mainMs), warm.get(n), warm.get(n) / count,
+                    median(r, Run::peakMb), live.get(n), 1024 * live.get(n) / count);
         }
+        System.out.println("(main: the STRATA_TIMING probe; warm: App.run in a warm JVM; peak: maximum resident set;");
+        System.out.println(" held: heap the finished plan holds (every resource with its inputs), after a full collection)");
         // A fixed start-up cost divides into ever more resources, so the total per resource falls by
         // construction. What each added resource costs is the slope between two stack sizes; it is
         // flat when no step (settings, components, rendering) grows faster than the resources do.
+        // Whole-process slopes use each size's fastest run, the one the shared machine disturbed least.
         System.out.println();
-        System.out.println("Per added resource (slope between two sizes; the fixed start-up cost taken out):");
-        System.out.printf("%10s %10s %12s %12s %12s %12s %12s%n", "zones", "+resources", "wall ms", "main ms", "warm ms", "peak KB", "live KB");
+        System.out.println("Per added resource (slope between two sizes, the fixed start-up cost taken out):");
+        System.out.printf("%10s %10s %12s %12s %12s %12s%n", "zones", "+resources", "wall ms", "warm ms", "held KB", "peak KB");
         List<Double> wallPer = new ArrayList<>();
         List<Double> warmPer = new ArrayList<>();
-        List<Double> peakPer = new ArrayList<>();
-        List<Double> livePer = new ArrayList<>();
+        List<Double> heldPer = new ArrayList<>();
         for (int i = 1; i < zones.size(); i++) {
             int from = zones.get(i - 1);
             int to = zones.get(i);
             int added = resources.get(to) - resources.get(from);
-            double wall = (median(results.get(to), Run::wallMs) - median(results.get(from), Run::wallMs)) / added;
-            double main = (median(results.get(to), Run::mainMs) - median(results.get(from), Run::mainMs)) / added;
+            double wall = (min(results.get(to), Run::wallMs) - min(results.get(from), Run::wallMs)) / added;
             double hot = (warm.get(to) - warm.get(from)) / added;
+            double held = 1024 * (live.get(to) - live.get(from)) / added;
             double peak = 1024 * (median(results.get(to), Run::peakMb) - median(results.get(from), Run::peakMb)) / added;
-            double liveKb = 1024 * (live.get(to) - live.get(from)) / added;
             if (i > 1) { // the slopes from the second size on: "from 10 to 100 zones"
                 wallPer.add(wall);
                 warmPer.add(hot);
-                peakPer.add(peak);
-                livePer.add(liveKb);
+                heldPer.add(held);
             }
-            System.out.printf("%10s %10d %12.2f %12.2f %12.3f %12.0f %12.0f%n", from + "->" + to, added, wall, main, hot, peak, liveKb);
+            System.out.printf("%10s %10d %12.2f %12.2f %12.1f %12.0f%n", from + "->" + to, added, wall, hot, held, peak);
         }
         if (!wallPer.isEmpty()) {
-            System.out.printf("flat from %d to %d zones? max/min of the slopes (target <= 1.25): wall %.2f, warm %.2f, live heap %.2f,"
-                    + " peak RSS %.2f%n", zones.get(1), zones.get(zones.size() - 1), spread(wallPer), spread(warmPer), spread(livePer),
-                    spread(peakPer));
-            System.out.println("(peak RSS is how far the JVM let the heap grow, not what the plan keeps: it grows in steps)");
+            System.out.printf("flat from %d to %d zones? max/min of the slopes (target <= 1.25): wall %.2f, warm %.2f, held heap %.2f%n",
+                    zones.get(1), zones.get(zones.size() - 1), spread(wallPer), spread(warmPer), spread(heldPer));
+            System.out.println("(wall: fastest run of each size; peak RSS is where the JVM let the heap grow to, in steps, not a cost)");
         }
         System.out.println();
         return 0;
@@ -318,24 +322,48 @@ public final class StartupBenchmark {
     }
 
     /**
-     * The most heap a plan keeps live: the largest heap-after-collection of a run whose young
-     * generation is held small (-Xmn4m), so that it collects often and the figure tracks the live
-     * set, not how far the JVM chose to let the heap grow. In MB.
+     * The heap a finished plan holds, in MB: in this process, the program run under the recording
+     * engine as {@code strata plan} runs it; the heap after a full collection with the plan (every
+     * resource, its inputs and options) still referenced, less the heap before the run.
      */
-    private double liveHeap(List<String> command) throws Exception {
-        Path log = work.resolve("gc.log");
-        Files.deleteIfExists(log);
-        List<String> full = new ArrayList<>(List.of("env", "STRATA_JAVA_OPTS=-Xmn4m -Xlog:gc:file=" + log));
-        full.addAll(command);
-        if (exec(full, null, null, false) != 0) {
-            throw new IllegalStateException(String.join(" ", command) + " failed");
+    private double retainedHeap(Path configFile) throws Exception {
+        URL jar = root.resolve("target/strata-app.jar").toUri().toURL();
+        ClassLoader previous = Thread.currentThread().getContextClassLoader();
+        try (URLClassLoader loader = new URLClassLoader(new URL[]{jar}, ClassLoader.getPlatformClassLoader())) {
+            Thread.currentThread().setContextClassLoader(loader);
+            Class<?> stackConfig = loader.loadClass("dev.strata.config.StackConfig");
+            Object config = stackConfig.getMethod("load", Path.class).invoke(null, configFile);
+            Object values = stackConfig.getMethod("strataValues").invoke(config);
+            Object settings = loader.loadClass("dev.strata.config.SettingsParser").getMethod("parse", Map.class).invoke(null, values);
+            String region = ((java.util.Optional<?>) stackConfig.getMethod("awsRegion").invoke(config)).orElseThrow().toString();
+            Class<?> mocksClass = loader.loadClass("dev.strata.plan.RecordingMocks");
+            Method define = loader.loadClass("dev.strata.StrataStack").getMethod("define", loader.loadClass("com.pulumi.Context"),
+                    loader.loadClass("dev.strata.config.StrataSettings"));
+            Method plan = loader.loadClass("dev.strata.plan.PlanRunner").getMethod("run", String.class, mocksClass, Consumer.class);
+            Consumer<Object> program = ctx -> {
+                try {
+                    define.invoke(null, ctx, settings);
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            double[] retained = new double[1];
+            for (int i = 0; i < 3; i++) { // the first runs load classes and fill caches
+                double before = usedHeapMb();
+                Object result = plan.invoke(null, "scale", mocksClass.getConstructor(String.class).newInstance(region), program);
+                retained[0] = usedHeapMb() - before;
+                java.lang.ref.Reference.reachabilityFence(result);
+            }
+            return retained[0];
+        } finally {
+            Thread.currentThread().setContextClassLoader(previous);
         }
-        Matcher m = Pattern.compile("(\\d+)M->(\\d+)M").matcher(Files.readString(log));
-        double max = 0;
-        while (m.find()) {
-            max = Math.max(max, Double.parseDouble(m.group(2)));
-        }
-        return max;
+    }
+
+    private static double usedHeapMb() {
+        System.gc();
+        Runtime runtime = Runtime.getRuntime();
+        return (runtime.totalMemory() - runtime.freeMemory()) / 1048576.0;
     }
 
     private Run measure(List<String> command, boolean probe) throws Exception {
