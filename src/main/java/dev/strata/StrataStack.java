@@ -1,7 +1,13 @@
 package dev.strata;
 
 import com.pulumi.Context;
+import com.pulumi.aws.AwsFunctions;
+import com.pulumi.core.Output;
 import dev.strata.config.StrataSettings;
+import dev.strata.cost.CostEstimate;
+import dev.strata.cost.CostEstimator;
+import dev.strata.cost.PriceBook;
+import dev.strata.cost.Tier;
 import dev.strata.datalake.DataLake;
 import dev.strata.datalake.DataLakeArgs;
 import dev.strata.datalake.DataLakeZoneArgs;
@@ -45,6 +51,21 @@ public final class StrataStack {
         ctx.export("dataLakeBuckets", dataLake.bucketNames);
         ctx.export("dataLakeKeyArn", dataLakeKey.keyArn);
         ctx.export("dataLakeKeyAlias", dataLakeKey.aliasName);
+        exportCostEstimate(ctx, settings);
+    }
+
+    /**
+     * The monthly cost estimate as stack outputs: {@code estimatedMonthlyUsd} and one
+     * {@code estimatedMonthlyUsd.<component>.<tier>} per tier, priced in the stack's region. A region
+     * the price book lacks fails the outputs with a clear error rather than report zero.
+     */
+    static void exportCostEstimate(Context ctx, StrataSettings settings) {
+        Output<CostEstimate> estimate = AwsFunctions.getRegion().applyValue(region ->
+                CostEstimator.estimate(settings, PriceBook.load().region(region.name())));
+        ctx.export(CostEstimate.OUTPUT, estimate.applyValue(CostEstimate::monthlyUsd));
+        for (Tier tier : CostEstimator.tiers(settings)) {
+            ctx.export(tier.outputName(), estimate.applyValue(e -> e.tierUsd(tier)));
+        }
     }
 
     /** The tags every taggable resource carries: the environment and the stack's cost-allocation tags. */

@@ -47,10 +47,11 @@ public final class SettingsParser {
         boolean protect = root.bool("protect", environment.protectsByDefault());
         Map<String, String> tags = tags(root);
         DataLakeSettings dataLake = dataLake(root.objectOrEmpty("dataLake"));
+        CostSettings cost = CostSettingsParser.parse(root, dataLake);
         root.finish();
 
         problems.throwIfAny();
-        return new StrataSettings(environment, protect, tags, dataLake);
+        return new StrataSettings(environment, protect, tags, dataLake, cost);
     }
 
     private static Map<String, String> tags(ConfigNode root) {

@@ -2,6 +2,7 @@ package dev.strata.plan;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import dev.strata.cost.CostReport;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,20 +16,26 @@ public final class PlanJson {
     }
 
     public static String render(Plan plan) {
-        return GSON.toJson(document(plan)) + "\n";
+        return render(plan, CostReport.NONE);
+    }
+
+    public static String render(Plan plan, CostReport cost) {
+        return GSON.toJson(document(plan, cost)) + "\n";
+    }
+
+    /** The document as maps and lists, in the contract's key order, with no cost estimate. */
+    public static Map<String, Object> document(Plan plan) {
+        return document(plan, CostReport.NONE);
     }
 
     /** The document as maps and lists, in the contract's key order. */
-    public static Map<String, Object> document(Plan plan) {
+    public static Map<String, Object> document(Plan plan, CostReport costReport) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("project", plan.project());
         document.put("stack", plan.stack());
         document.put("resources", plan.resources().stream().map(PlanJson::resource).toList());
         document.put("outputs", plan.outputs());
-        Map<String, Object> cost = new LinkedHashMap<>();
-        cost.put("monthlyUsd", 0.0);
-        cost.put("lines", List.of());
-        document.put("cost", cost);
+        document.put("cost", costReport.json());
         document.put("findings", List.of());
         return document;
     }

@@ -1,5 +1,7 @@
 package dev.strata.plan;
 
+import dev.strata.cost.CostReport;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +15,11 @@ public final class PlanTable {
     }
 
     public static String render(Plan plan) {
+        return render(plan, CostReport.NONE);
+    }
+
+    /** The plan with its cost section (lines, total, budget) after the outputs. */
+    public static String render(Plan plan, CostReport cost) {
         List<String[]> rows = new ArrayList<>();
         plan.resources().stream()
                 .filter(resource -> plan.byUrn(String.valueOf(resource.parent())).isEmpty())
@@ -31,6 +38,9 @@ public final class PlanTable {
         out.append("\nOutputs:\n");
         for (Map.Entry<String, Object> output : plan.outputs().entrySet()) {
             out.append("  ").append(output.getKey()).append(" = ").append(output.getValue()).append('\n');
+        }
+        if (cost != CostReport.NONE) {
+            out.append('\n').append(cost.table());
         }
         return out.toString();
     }

@@ -1,0 +1,127 @@
+package dev.strata.config;
+
+import dev.strata.config.UsageSettings.DataLakeUsage;
+import dev.strata.config.UsageSettings.KmsUsage;
+import dev.strata.config.UsageSettings.ZoneUsage;
+import dev.strata.datalake.LifecycleRule;
+import dev.strata.datalake.StorageClass;
+import dev.strata.datalake.Transition;
+import dev.strata.datalake.Zone;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * Parses {@code strata:usage} and {@code strata:budget}. Every accepted key is read unconditionally
+ * (so a typo is reported, never silently ignored), and usage is checked against the settings it
+ * describes: a zone must exist, and a storage class must be one the zone's lifecycle reaches.
+ */
+public final class CostSettingsParser {
+    /** Upper bound of any usage quantity: far above any real stack, low enough to catch a unit slip. */
+    static final double MAX_QUANTITY = 1e12;
+    /** S3 Standard, where uploads land, followed by the classes a lifecycle rule can move objects to. */
+    public static final List<String> S3_CLASSES = Stream.concat(Stream.of("STANDARD"),
+            Stream.of(StorageClass.values()).map(Enum::name)).toList();
+
+    private CostSettingsParser() {
+    }
+
+    /** Reads {@code strata:usage} and {@code strata:budget} from the root; {@code dataLake} is already parsed. */
+    public static CostSettings parse(ConfigNode root, DataLakeSettings dataLake) {
+        UsageSettings usage = usage(root.objectOrEmpty("usage"), dataLake);
+        Optional<BudgetSettings> budget = root.object("budget").map(CostSettingsParser::budget);
+        return new CostSettings(usage, budget);
+    }
+
+    private static UsageSettings usage(ConfigNode node, DataLakeSettings dataLake) {
+        ConfigNode lake = node.objectOrEmpty("dataLake");
+        ConfigNode kms = node.objectOrEmpty("kms");
+        node.finish();
+        DataLakeUsage dataLakeUsage = dataLakeUsage(lake, dataLake);
+        double kmsRequests = kms.decimal("requestsPerMonth", 0.0, 0, MAX_QUANTITY);
+        kms.finish();
+        return new UsageSettings(dataLakeUsage, new KmsUsage(kmsRequests));
+    }
+
+    private static DataLakeUsage dataLakeUsage(ConfigNode node, DataLakeSettings dataLake) {
+        Optional<Map<String, ConfigNode>> zoneNodes = node.objectMap("zones");
+        double accessLogsGiB = node.decimal("accessLogsGiB", 0.0, 0, MAX_QUANTITY);
+        node.finish();
+        if (accessLogsGiB > 0 && !dataLake.accessLogs()) {
+            node.problems().add(node.key("accessLogsGiB"), accessLogsGiB, "strata:dataLake.accessLogs", false,
+                    "usage of the access-log bucket needs access logs on (set strata:dataLake.accessLogs: true or drop this usage)");
+        }
+        Map<String, ZoneUsage> zones = new LinkedHashMap<>();
+        zoneNodes.orElse(Map.of()).forEach((name, zoneNode) -> {
+            Optional<Zone> zone = dataLake.zones().stream().filter(z -> z.name().equals(name)).findFirst();
+            ConfigNode storage = zoneNode.objectOrEmpty("storageGiB");
+            double puts = zoneNode.decimal("putRequestsPerMonth", 0.0, 0, MAX_QUANTITY);
+            double gets = zoneNode.decimal("getRequestsPerMonth", 0.0, 0, MAX_QUANTITY);
+            ConfigNode transitions = zoneNode.objectOrEmpty("transitionsPerMonth");
+            zoneNode.finish();
+            Set<String> reached = zone.map(CostSettingsParser::classesReached).orElse(Set.copyOf(S3_CLASSES));
+            Map<String, Double> storageGiB = perClass(storage, name, reached);
+            Set<String> transitionTargets = new LinkedHashSet<>(reached);
+            transitionTargets.remove("STANDARD");
+            Map<String, Double> transitionsPerMonth = perClass(transitions, name, transitionTargets);
+            if (zone.isEmpty()) {
+                node.problems().add(node.key("zones") + "." + name, name, "is not a zone of strata:dataLake.zones (zones: "
+                        + String.join(", ", dataLake.zones().stream().map(Zone::name).toList()) + ")");
+            }
+            zones.put(name, new ZoneUsage(storageGiB, puts, gets, transitionsPerMonth));
+        });
+        return new DataLakeUsage(zones, accessLogsGiB);
+    }
+
+    /** Reads a number per S3 class; a class the zone never holds objects in is a problem naming the classes it does. */
+    private static Map<String, Double> perClass(ConfigNode node, String zone, Set<String> allowed) {
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (String storageClass : S3_CLASSES) {
+            Double value = node.decimal(storageClass, null, 0, MAX_QUANTITY);
+            if (value == null) {
+                continue;
+            }
+            if (!allowed.contains(storageClass)) {
+                node.problems().add(node.key(storageClass), value, "zone " + zone + "'s lifecycle never moves objects to "
+                        + storageClass + " (allowed here: " + String.join(", ", allowed) + ")");
+            }
+            values.put(storageClass, value);
+        }
+        node.finish();
+        return values;
+    }
+
+    /** STANDARD plus every class the zone's lifecycle rules transition current or noncurrent versions to. */
+    static Set<String> classesReached(Zone zone) {
+        Set<String> classes = new LinkedHashSet<>();
+        classes.add("STANDARD");
+        List<Transition> transitions = new ArrayList<>();
+        for (LifecycleRule rule : zone.lifecycle()) {
+            transitions.addAll(rule.transitions());
+            transitions.addAll(rule.noncurrentTransitions());
+        }
+        for (String name : S3_CLASSES) {
+            if (transitions.stream().anyMatch(t -> t.storageClass().name().equals(name))) {
+                classes.add(name);
+            }
+        }
+        return classes;
+    }
+
+    private static BudgetSettings budget(ConfigNode node) {
+        Double monthlyUsd = node.decimal("monthlyUsd", null, 0.01, 1e9);
+        if (monthlyUsd == null && !node.has("monthlyUsd")) {
+            node.problems().missing(node.key("monthlyUsd"), "is required; the budget in USD per month, e.g. 500");
+        }
+        BudgetSettings.Enforcement enforcement = node.enumValue("enforcement", BudgetSettings.Enforcement.class,
+                BudgetSettings.Enforcement.ADVISORY, BudgetSettings.Enforcement::configValue);
+        node.finish();
+        return monthlyUsd == null ? null : new BudgetSettings(monthlyUsd, enforcement);
+    }
+}

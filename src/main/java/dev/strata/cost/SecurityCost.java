@@ -1,0 +1,39 @@
+package dev.strata.cost;
+
+import dev.strata.config.StrataSettings;
+
+import java.util.List;
+
+/**
+ * The stack's customer managed KMS keys, one tier per key purpose (the {@code tier} tag the key
+ * carries). Today the stack creates one key, for the data lake; the training and inference tiers
+ * add their purposes to {@link #keyPurposes} as they land. KMS requests ({@code strata:usage.kms})
+ * are counted on the first key.
+ */
+public final class SecurityCost implements ComponentCost {
+    public static final String COMPONENT = "security";
+
+    /** The purposes of the keys {@code StrataStack} creates for these settings. */
+    static List<String> keyPurposes(StrataSettings settings) {
+        return List.of("datalake");
+    }
+
+    @Override
+    public List<Tier> tiers(StrataSettings settings) {
+        return keyPurposes(settings).stream().map(purpose -> new Tier(COMPONENT, purpose)).toList();
+    }
+
+    @Override
+    public void estimate(StrataSettings settings, RegionPrices prices, CostEstimate.Builder out) {
+        List<String> purposes = keyPurposes(settings);
+        for (String purpose : purposes) {
+            out.line(KmsPricing.keys(prices, COMPONENT, purpose, 1));
+        }
+        double requests = settings.cost().usage().kms().requestsPerMonth();
+        if (requests > 0) {
+            out.line(KmsPricing.requests(prices, COMPONENT, purposes.get(0), requests));
+        } else {
+            out.note("strata:usage.kms.requestsPerMonth is not set: KMS requests are estimated at zero");
+        }
+    }
+}
