@@ -106,7 +106,7 @@ public enum FsxDeploymentType {
      * unit as 1.2 TiB in this product (a 1.2 TiB file system at 125 MB/s/TiB serves 150 MB/s).
      */
     public static double throughputMBps(int capacityGiB, int mbpsPerTiB) {
-        return capacityGiB / 1000.0 * mbpsPerTiB;
+        return (double) capacityGiB * mbpsPerTiB / 1000.0;
     }
 
     /** The price book item of this type at {@code mbpsPerTiB}. */
