@@ -1,0 +1,106 @@
+package dev.strata.cost.recommend;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.strata.App;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RecommendCommandTest {
+    record Run(int exit, String stdout, String stderr) {
+    }
+
+    static Run strata(Path root, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = App.run(args, root, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static final String[] WORKLOAD = {"recommend", "--dataset-gib", "2000", "--read-mbps", "1000", "--read-frequency", "daily",
+            "--must-survive-failure", "--checkpoint-gib", "50", "--checkpoints-per-day", "4", "--cold-gib", "20000",
+            "--cold-read-gib-per-month", "500", "--archive-gib", "100000", "--archive-restore-gib-per-year", "1000"};
+
+    private static String[] with(String... extra) {
+        String[] args = new String[WORKLOAD.length + extra.length];
+        System.arraycopy(WORKLOAD, 0, args, 0, WORKLOAD.length);
+        System.arraycopy(extra, 0, args, WORKLOAD.length, extra.length);
+        return args;
+    }
+
+    @Test
+    void theConfigSnippetPlansUnchanged(@TempDir Path dir) throws Exception {
+        Path snippet = dir.resolve("Pulumi.recommended.yaml");
+        Run recommend = strata(dir, with("--format", "config", "--region", "us-west-2", "--environment", "staging", "--out", snippet.toString()));
+        assertThat(recommend.exit()).as(recommend.stderr()).isZero();
+        String config = Files.readString(snippet);
+        assertThat(config).contains("aws:region: us-west-2", "strata:environment: staging",
+                "#   strata:training.hot.deploymentType: PERSISTENT_2", "#   strata:training.hot.storageGiB: 2400");
+
+        Run plan = strata(dir, "plan", "--stack", "recommended", "--config-file", snippet.toString(), "--format", "json");
+        assertThat(plan.exit()).as(plan.stderr()).isZero();
+        JsonObject cost = JsonParser.parseString(plan.stdout()).getAsJsonObject().getAsJsonObject("cost");
+        assertThat(cost.getAsJsonObject("budget").get("enforcement").getAsString()).isEqualTo("advisory");
+        assertThat(cost.getAsJsonObject("budget").get("exceeded").getAsBoolean()).isFalse();
+    }
+
+    @Test
+    void jsonCarriesTheChoiceItsLinesAndTheRunnerUps() {
+        Run run = strata(Path.of("."), with("--format", "json"));
+        assertThat(run.exit()).as(run.stderr()).isZero();
+        JsonObject doc = JsonParser.parseString(run.stdout()).getAsJsonObject();
+        JsonObject recommended = doc.getAsJsonObject("recommended");
+        assertThat(recommended.getAsJsonObject("hot").get("deploymentType").getAsString()).isEqualTo("PERSISTENT_2");
+        assertThat(recommended.getAsJsonObject("hot").get("perUnitStorageThroughput").getAsInt()).isEqualTo(500);
+        assertThat(recommended.getAsJsonObject("cold").get("storageClass").getAsString()).isEqualTo("GLACIER_IR");
+        assertThat(recommended.getAsJsonObject("archive").get("storageClass").getAsString()).isEqualTo("DEEP_ARCHIVE");
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (var line : recommended.getAsJsonArray("lines")) {
+            sum = sum.add(line.getAsJsonObject().get("monthlyUsd").getAsBigDecimal());
+        }
+        assertThat(recommended.get("monthlyUsd").getAsBigDecimal()).isEqualByComparingTo(sum);
+        // 12 hot families (9 FSx type/throughput pairs, 3 EFS modes) but the winner, 3 other cold classes, 2 other archive classes.
+        assertThat(doc.getAsJsonArray("alternatives")).hasSize(11 + 3 + 2);
+    }
+
+    @Test
+    void badWorkloadsAreRejectedWithEveryProblemNamed() {
+        Run run = strata(Path.of("."), "recommend", "--dataset-gib", "-5", "--read-mbps", "0", "--read-frequency", "fortnightly",
+                "--checkpoint-gib", "-1", "--cold-gib", "-2", "--checkpoints-retained", "-1");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr()).contains(
+                "--dataset-gib = -5.0: must be more than 0",
+                "--read-mbps = 0.0: must be more than 0",
+                "--read-frequency = \"fortnightly\": must be one of continuous, hourly, daily, weekly, monthly",
+                "--checkpoint-gib = -1.0: must be from 0",
+                "--cold-gib = -2.0: must be from 0",
+                "--checkpoints-retained = -1: must be a whole number from 0 to 1000");
+    }
+
+    @Test
+    void anUnknownRegionAndANonNumberAreClearErrors() {
+        Run region = strata(Path.of("."), with("--region", "ap-south-2"));
+        assertThat(region.exit()).isEqualTo(2);
+        assertThat(region.stderr()).contains("aws:region = \"ap-south-2\": the price book has no prices for this region");
+        Run notANumber = strata(Path.of("."), "recommend", "--dataset-gib", "lots", "--read-mbps", "10", "--read-frequency", "daily");
+        assertThat(notANumber.exit()).isEqualTo(2);
+        assertThat(notANumber.stderr()).contains("'lots' is not a double");
+    }
+
+    @Test
+    void aWorkloadNothingMeetsExitsOne() {
+        Run run = strata(Path.of("."), "recommend", "--dataset-gib", "1000", "--read-mbps", "300000", "--read-frequency", "continuous",
+                "--must-survive-failure");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.stderr()).contains("no file system in the searched space meets the workload");
+    }
+}
