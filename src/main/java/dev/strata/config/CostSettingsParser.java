@@ -1,8 +1,9 @@
 package dev.strata.config;
 
 import dev.strata.config.UsageSettings.DataLakeUsage;
+import dev.strata.config.UsageSettings.EfsUsage;
 import dev.strata.config.UsageSettings.KmsUsage;
-import dev.strata.config.UsageSettings.ZoneUsage;
+import dev.strata.config.UsageSettings.BucketUsage;
 import dev.strata.datalake.LifecycleRule;
 import dev.strata.datalake.StorageClass;
 import dev.strata.datalake.Transition;
@@ -57,30 +58,55 @@ public final class CostSettingsParser {
             node.problems().add(node.key("accessLogsGiB"), accessLogsGiB, "strata:dataLake.accessLogs", false,
                     "usage of the access-log bucket needs access logs on (set strata:dataLake.accessLogs: true or drop this usage)");
         }
-        Map<String, ZoneUsage> zones = new LinkedHashMap<>();
+        Map<String, BucketUsage> zones = new LinkedHashMap<>();
         zoneNodes.orElse(Map.of()).forEach((name, zoneNode) -> {
             Optional<Zone> zone = dataLake.zones().stream().filter(z -> z.name().equals(name)).findFirst();
-            ConfigNode storage = zoneNode.objectOrEmpty("storageGiB");
-            double puts = zoneNode.decimal("putRequestsPerMonth", 0.0, 0, MAX_QUANTITY);
-            double gets = zoneNode.decimal("getRequestsPerMonth", 0.0, 0, MAX_QUANTITY);
-            ConfigNode transitions = zoneNode.objectOrEmpty("transitionsPerMonth");
-            zoneNode.finish();
-            Set<String> reached = zone.map(CostSettingsParser::classesReached).orElse(Set.copyOf(S3_CLASSES));
-            Map<String, Double> storageGiB = perClass(storage, name, reached);
-            Set<String> transitionTargets = new LinkedHashSet<>(reached);
-            transitionTargets.remove("STANDARD");
-            Map<String, Double> transitionsPerMonth = perClass(transitions, name, transitionTargets);
             if (zone.isEmpty()) {
                 node.problems().add(node.key("zones") + "." + name, name, "is not a zone of strata:dataLake.zones (zones: "
                         + String.join(", ", dataLake.zones().stream().map(Zone::name).toList()) + ")");
             }
-            zones.put(name, new ZoneUsage(storageGiB, puts, gets, transitionsPerMonth));
+            Set<String> reached = zone.map(CostSettingsParser::classesReached).orElse(new LinkedHashSet<>(S3_CLASSES));
+            zones.put(name, bucketUsage(zoneNode, "zone " + name + "'s lifecycle", reached));
         });
         return new DataLakeUsage(zones, accessLogsGiB);
     }
 
-    /** Reads a number per S3 class; a class the zone never holds objects in is a problem naming the classes it does. */
-    private static Map<String, Double> perClass(ConfigNode node, String zone, Set<String> allowed) {
+    /**
+     * Reads one S3 bucket's usage: {@code storageGiB.<CLASS>}, {@code putRequestsPerMonth},
+     * {@code getRequestsPerMonth}, {@code transitionsPerMonth.<CLASS>}. {@code reached} are the classes
+     * the bucket holds objects in (STANDARD and its lifecycle targets); {@code lifecycle} names what
+     * decides them, for the message when a class is outside them.
+     */
+    public static BucketUsage bucketUsage(ConfigNode node, String lifecycle, Set<String> reached) {
+        ConfigNode storage = node.objectOrEmpty("storageGiB");
+        double puts = node.decimal("putRequestsPerMonth", 0.0, 0, MAX_QUANTITY);
+        double gets = node.decimal("getRequestsPerMonth", 0.0, 0, MAX_QUANTITY);
+        ConfigNode transitions = node.objectOrEmpty("transitionsPerMonth");
+        node.finish();
+        Map<String, Double> storageGiB = perClass(storage, lifecycle, reached);
+        Set<String> transitionTargets = new LinkedHashSet<>(reached);
+        transitionTargets.remove("STANDARD");
+        Map<String, Double> transitionsPerMonth = perClass(transitions, lifecycle, transitionTargets);
+        return new BucketUsage(storageGiB, puts, gets, transitionsPerMonth);
+    }
+
+    /**
+     * Reads one EFS file system's usage: {@code standardGiB}, {@code infrequentAccessGiB},
+     * {@code archiveGiB}, {@code readGiBPerMonth}, {@code writeGiBPerMonth}.
+     */
+    public static EfsUsage efsUsage(ConfigNode node) {
+        EfsUsage usage = new EfsUsage(
+                node.decimal("standardGiB", 0.0, 0, MAX_QUANTITY),
+                node.decimal("infrequentAccessGiB", 0.0, 0, MAX_QUANTITY),
+                node.decimal("archiveGiB", 0.0, 0, MAX_QUANTITY),
+                node.decimal("readGiBPerMonth", 0.0, 0, MAX_QUANTITY),
+                node.decimal("writeGiBPerMonth", 0.0, 0, MAX_QUANTITY));
+        node.finish();
+        return usage;
+    }
+
+    /** Reads a number per S3 class; a class outside {@code allowed} is a problem naming the classes allowed. */
+    private static Map<String, Double> perClass(ConfigNode node, String lifecycle, Set<String> allowed) {
         Map<String, Double> values = new LinkedHashMap<>();
         for (String storageClass : S3_CLASSES) {
             Double value = node.decimal(storageClass, null, 0, MAX_QUANTITY);
@@ -88,7 +114,7 @@ public final class CostSettingsParser {
                 continue;
             }
             if (!allowed.contains(storageClass)) {
-                node.problems().add(node.key(storageClass), value, "zone " + zone + "'s lifecycle never moves objects to "
+                node.problems().add(node.key(storageClass), value, lifecycle + " never moves objects to "
                         + storageClass + " (allowed here: " + String.join(", ", allowed) + ")");
             }
             values.put(storageClass, value);
@@ -98,7 +124,7 @@ public final class CostSettingsParser {
     }
 
     /** STANDARD plus every class the zone's lifecycle rules transition current or noncurrent versions to. */
-    static Set<String> classesReached(Zone zone) {
+    public static Set<String> classesReached(Zone zone) {
         Set<String> classes = new LinkedHashSet<>();
         classes.add("STANDARD");
         List<Transition> transitions = new ArrayList<>();

@@ -20,26 +20,41 @@ public record UsageSettings(DataLakeUsage dataLake, KmsUsage kms) {
      * @param zones         usage per zone name; a zone that is not listed is estimated at zero (and says so)
      * @param accessLogsGiB GiB held in the access-log bucket (S3 Standard)
      */
-    public record DataLakeUsage(Map<String, ZoneUsage> zones, double accessLogsGiB) {
+    public record DataLakeUsage(Map<String, BucketUsage> zones, double accessLogsGiB) {
         public DataLakeUsage {
             zones = Map.copyOf(zones);
         }
     }
 
     /**
-     * {@code strata:usage.dataLake.zones.<zone>}.
+     * The usage of one S3 bucket: a data-lake zone ({@code strata:usage.dataLake.zones.<zone>}), and
+     * the training tier's buckets as they land. Parsed by {@link CostSettingsParser#bucketUsage}.
      *
      * @param storageGiB          GiB stored per S3 storage class ({@code STANDARD} or a class the zone's lifecycle moves objects to)
      * @param putRequestsPerMonth PUT/COPY/POST/LIST requests a month (uploads land in S3 Standard)
      * @param getRequestsPerMonth GET requests a month
      * @param transitionsPerMonth lifecycle transition requests a month, per target storage class
      */
-    public record ZoneUsage(Map<String, Double> storageGiB, double putRequestsPerMonth, double getRequestsPerMonth,
+    public record BucketUsage(Map<String, Double> storageGiB, double putRequestsPerMonth, double getRequestsPerMonth,
                             Map<String, Double> transitionsPerMonth) {
-        public ZoneUsage {
+        public BucketUsage {
             storageGiB = Map.copyOf(storageGiB);
             transitionsPerMonth = Map.copyOf(transitionsPerMonth);
         }
+    }
+
+    /**
+     * The usage of one EFS file system (the training warm tier and the inference model repository
+     * read it as they land; parsed by {@link CostSettingsParser#efsUsage}).
+     *
+     * @param standardGiB         GiB in EFS Standard
+     * @param infrequentAccessGiB GiB in EFS Infrequent Access
+     * @param archiveGiB          GiB in EFS Archive (Elastic throughput only)
+     * @param readGiBPerMonth     GiB read a month (billed per GB under Elastic throughput)
+     * @param writeGiBPerMonth    GiB written a month (billed per GB under Elastic throughput)
+     */
+    public record EfsUsage(double standardGiB, double infrequentAccessGiB, double archiveGiB,
+                           double readGiBPerMonth, double writeGiBPerMonth) {
     }
 
     /**

@@ -1,9 +1,8 @@
 package dev.strata.cost;
 
-import dev.strata.config.CostSettingsParser;
 import dev.strata.config.DataLakeSettings;
 import dev.strata.config.StrataSettings;
-import dev.strata.config.UsageSettings.ZoneUsage;
+import dev.strata.config.UsageSettings.BucketUsage;
 import dev.strata.datalake.Zone;
 
 import java.util.ArrayList;
@@ -33,15 +32,15 @@ public final class DataLakeCost implements ComponentCost {
 
     @Override
     public void estimate(StrataSettings settings, RegionPrices prices, CostEstimate.Builder out) {
-        Map<String, ZoneUsage> usage = settings.cost().usage().dataLake().zones();
+        Map<String, BucketUsage> usage = settings.cost().usage().dataLake().zones();
         for (Zone zone : settings.dataLake().zones()) {
-            ZoneUsage zoneUsage = usage.get(zone.name());
+            BucketUsage zoneUsage = usage.get(zone.name());
             if (zoneUsage == null) {
                 out.note("strata:usage.dataLake.zones." + zone.name() + " is not set: zone " + zone.name()
                         + "'s storage and requests are estimated at zero");
                 continue;
             }
-            zoneLines(prices, zone.name(), zoneUsage).forEach(out::line);
+            S3Pricing.bucketLines(prices, COMPONENT, zone.name(), zoneUsage).forEach(out::line);
         }
         if (settings.dataLake().accessLogs()) {
             double logs = settings.cost().usage().dataLake().accessLogsGiB();
@@ -51,29 +50,5 @@ public final class DataLakeCost implements ComponentCost {
                 out.note("strata:usage.dataLake.accessLogsGiB is not set: the access-log bucket is estimated at zero");
             }
         }
-    }
-
-    /** The lines of one zone: storage per class in S3's class order, then requests, then transitions. */
-    static List<CostLine> zoneLines(RegionPrices prices, String zone, ZoneUsage usage) {
-        List<CostLine> lines = new ArrayList<>();
-        for (String storageClass : CostSettingsParser.S3_CLASSES) {
-            double gib = usage.storageGiB().getOrDefault(storageClass, 0.0);
-            if (gib > 0) {
-                lines.add(S3Pricing.storage(prices, COMPONENT, zone, storageClass, gib));
-            }
-        }
-        if (usage.putRequestsPerMonth() > 0) {
-            lines.add(S3Pricing.putRequests(prices, COMPONENT, zone, usage.putRequestsPerMonth()));
-        }
-        if (usage.getRequestsPerMonth() > 0) {
-            lines.add(S3Pricing.getRequests(prices, COMPONENT, zone, usage.getRequestsPerMonth()));
-        }
-        for (String storageClass : CostSettingsParser.S3_CLASSES) {
-            double transitions = usage.transitionsPerMonth().getOrDefault(storageClass, 0.0);
-            if (transitions > 0) {
-                lines.add(S3Pricing.transitions(prices, COMPONENT, zone, storageClass, transitions));
-            }
-        }
-        return lines;
     }
 }

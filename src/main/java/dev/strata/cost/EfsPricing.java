@@ -1,5 +1,10 @@
 package dev.strata.cost;
 
+import dev.strata.config.UsageSettings.EfsUsage;
+
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * EFS cost lines (Regional file systems). Storage is per GB-month of the class; Infrequent Access
  * costs more on a Bursting or Provisioned file system than on an Elastic one, and Archive needs
@@ -46,5 +51,40 @@ public final class EfsPricing {
                                                  double provisionedMBps, double standardGiB) {
         double billable = Math.max(0, provisionedMBps - baselineMBps(standardGiB));
         return prices.line(component, tier, "efs.provisionedThroughput", billable);
+    }
+
+    /**
+     * The lines of one file system a month: storage per class, then its throughput mode's charges
+     * (Elastic: GB read and written; Provisioned: MB/s above the Standard baseline; Bursting: none).
+     * The per-GB charges for reading from Infrequent Access or Archive are not counted: usage does not
+     * say which class reads come from.
+     */
+    public static List<CostLine> fileSystemLines(RegionPrices prices, String component, String tier, EfsThroughputMode mode,
+                                                 double provisionedMBps, EfsUsage usage) {
+        List<CostLine> lines = new ArrayList<>();
+        if (usage.standardGiB() > 0) {
+            lines.add(storage(prices, component, tier, EfsStorageClass.STANDARD, mode, usage.standardGiB()));
+        }
+        if (usage.infrequentAccessGiB() > 0) {
+            lines.add(storage(prices, component, tier, EfsStorageClass.INFREQUENT_ACCESS, mode, usage.infrequentAccessGiB()));
+        }
+        if (usage.archiveGiB() > 0) {
+            lines.add(storage(prices, component, tier, EfsStorageClass.ARCHIVE, mode, usage.archiveGiB()));
+        }
+        switch (mode) {
+            case ELASTIC -> {
+                if (usage.readGiBPerMonth() > 0) {
+                    lines.add(elasticReads(prices, component, tier, usage.readGiBPerMonth()));
+                }
+                if (usage.writeGiBPerMonth() > 0) {
+                    lines.add(elasticWrites(prices, component, tier, usage.writeGiBPerMonth()));
+                }
+            }
+            case PROVISIONED -> lines.add(provisionedThroughput(prices, component, tier, provisionedMBps, usage.standardGiB()));
+            case BURSTING -> {
+                // Bursting throughput is included in the storage price.
+            }
+        }
+        return lines;
     }
 }

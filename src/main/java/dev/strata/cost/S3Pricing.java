@@ -1,5 +1,11 @@
 package dev.strata.cost;
 
+import dev.strata.config.CostSettingsParser;
+import dev.strata.config.UsageSettings.BucketUsage;
+
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * S3 cost lines. Storage is priced per GB-month of the class; requests per 1,000; lifecycle
  * transitions per 1,000 transition requests, by the class objects move to; retrievals per GB read.
@@ -31,5 +37,32 @@ public final class S3Pricing {
     /** GB read back a month from {@code storageClass} (the standard retrieval tier for the Glacier classes). */
     public static CostLine retrieval(RegionPrices prices, String component, String tier, String storageClass, double gib) {
         return prices.line(component, tier, "s3.retrieval." + storageClass, gib);
+    }
+
+    /**
+     * The lines of one bucket's usage: storage per class (in S3's class order), then PUT and GET
+     * requests, then lifecycle transitions per target class. Quantities of zero make no line.
+     */
+    public static List<CostLine> bucketLines(RegionPrices prices, String component, String tier, BucketUsage usage) {
+        List<CostLine> lines = new ArrayList<>();
+        for (String storageClass : CostSettingsParser.S3_CLASSES) {
+            double gib = usage.storageGiB().getOrDefault(storageClass, 0.0);
+            if (gib > 0) {
+                lines.add(storage(prices, component, tier, storageClass, gib));
+            }
+        }
+        if (usage.putRequestsPerMonth() > 0) {
+            lines.add(putRequests(prices, component, tier, usage.putRequestsPerMonth()));
+        }
+        if (usage.getRequestsPerMonth() > 0) {
+            lines.add(getRequests(prices, component, tier, usage.getRequestsPerMonth()));
+        }
+        for (String storageClass : CostSettingsParser.S3_CLASSES) {
+            double transitions = usage.transitionsPerMonth().getOrDefault(storageClass, 0.0);
+            if (transitions > 0) {
+                lines.add(transitions(prices, component, tier, storageClass, transitions));
+            }
+        }
+        return lines;
     }
 }

@@ -68,4 +68,21 @@ class CostSettingsTest {
                 .hasMessageContaining("strata:usage.dataLake.accessLogsGiB = 5.0 and strata:dataLake.accessLogs = false")
                 .hasMessageContaining("strata:usage.kms.requests = 3: is not a known setting");
     }
+
+    @Test
+    void theBucketAndEfsUsageReadersAreReadyForTheTierBranches() {
+        dev.strata.core.Problems problems = new dev.strata.core.Problems();
+        var root = dev.strata.config.ConfigNode.root(Map.of(
+                "cold", Map.of("storageGiB", Map.of("STANDARD_IA", 100, "GLACIER", 5), "getRequestsPerMonth", 1000),
+                "warm", Map.of("standardGiB", 10, "readGiBPerMonth", 3, "writeGiBPerMnth", 1)), problems);
+        var bucket = dev.strata.config.CostSettingsParser.bucketUsage(root.objectOrEmpty("cold"), "the cold tier's lifecycle",
+                new java.util.LinkedHashSet<>(java.util.List.of("STANDARD", "STANDARD_IA")));
+        var efs = dev.strata.config.CostSettingsParser.efsUsage(root.objectOrEmpty("warm"));
+        assertThat(bucket.storageGiB()).containsEntry("STANDARD_IA", 100.0);
+        assertThat(efs.standardGiB()).isEqualTo(10.0);
+        assertThat(efs.readGiBPerMonth()).isEqualTo(3.0);
+        assertThat(problems.messages()).containsExactly(
+                "strata:cold.storageGiB.GLACIER = 5.0: the cold tier's lifecycle never moves objects to GLACIER (allowed here: STANDARD, STANDARD_IA)",
+                "strata:warm.writeGiBPerMnth = 1: is not a known setting; did you mean strata:warm.writeGiBPerMonth?");
+    }
 }

@@ -102,4 +102,25 @@ class ServicePricingTest {
         // 3,000,000 KMS requests = 300 x (10,000 requests) x $0.03 = $9.00.
         assertThat(KmsPricing.requests(prices, "security", "datalake", 3_000_000).monthlyUsd()).isEqualTo(9.00);
     }
+
+    @Test
+    void aWholeEfsFileSystemFromItsUsage() {
+        var usage = new dev.strata.config.UsageSettings.EfsUsage(1_000, 4_000, 0, 2_000, 500);
+        // Elastic: 1,000 x 0.30 = 300.00; 4,000 x 0.016 = 64.00; 2,000 GB read x 0.03 = 60.00; 500 GB written x 0.06 = 30.00.
+        assertThat(EfsPricing.fileSystemLines(prices, "training", "warm", EfsThroughputMode.ELASTIC, 0, usage))
+                .extracting(CostLine::item, CostLine::monthlyUsd)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("efs.storage.STANDARD", 300.00),
+                        org.assertj.core.groups.Tuple.tuple("efs.storage.INFREQUENT_ACCESS", 64.00),
+                        org.assertj.core.groups.Tuple.tuple("efs.elastic.read", 60.00),
+                        org.assertj.core.groups.Tuple.tuple("efs.elastic.write", 30.00));
+        // Provisioned 250 MB/s: 300.00; 4,000 x 0.025 = 100.00; (250 - 1,000 x 0.05) x 6.00 = 1,200.00; reads and writes free.
+        assertThat(EfsPricing.fileSystemLines(prices, "training", "warm", EfsThroughputMode.PROVISIONED, 250, usage))
+                .extracting(CostLine::item, CostLine::monthlyUsd)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("efs.storage.STANDARD", 300.00),
+                        org.assertj.core.groups.Tuple.tuple("efs.storageLegacyThroughput.INFREQUENT_ACCESS", 100.00),
+                        org.assertj.core.groups.Tuple.tuple("efs.provisionedThroughput", 1_200.00));
+        // Bursting: storage only, 300.00 + 100.00.
+        assertThat(EfsPricing.fileSystemLines(prices, "training", "warm", EfsThroughputMode.BURSTING, 0, usage))
+                .extracting(CostLine::monthlyUsd).containsExactly(300.00, 100.00);
+    }
 }
