@@ -7,15 +7,18 @@ import dev.strata.config.StrataSettings;
 import dev.strata.core.InvalidConfigException;
 import dev.strata.cost.recommend.RecommendCommand;
 import dev.strata.plan.PlanCommand;
+import dev.strata.provider.ProviderHost;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * Strata's entry point. With no arguments it is the Pulumi program ({@code pulumi up} runs it);
- * with a command it is the {@code strata} command line ({@code strata plan ...}).
+ * with a command it is the {@code strata} command line ({@code strata plan ...}); with only an
+ * engine address it is the component provider plugin ({@code pulumi package add} runs it).
  */
 @Command(name = "strata", mixinStandardHelpOptions = true,
         description = "AI/ML storage on Amazon EKS. Without a command, runs as the Pulumi program.")
@@ -23,9 +26,14 @@ public final class App {
     /** An unexpected failure: a bug, not bad input. */
     static final int INTERNAL_ERROR = 3;
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
         if (args.length == 0) {
             runPulumiProgram();
+            return;
+        }
+        Optional<String> engine = ProviderHost.engineAddress(args);
+        if (engine.isPresent()) {
+            ProviderHost.serve(engine.get());
             return;
         }
         System.exit(run(args, Path.of("").toAbsolutePath(), System.out, System.err));

@@ -1,5 +1,6 @@
 package dev.strata;
 
+import com.pulumi.core.Output;
 import com.pulumi.Context;
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.core.Output;
@@ -47,7 +48,7 @@ public final class StrataStack {
                 .protect(settings.protect())
                 .build(), null);
 
-        ctx.export("environment", com.pulumi.core.Output.of(settings.environment().configValue()));
+        ctx.export("environment", Output.of(settings.environment().configValue()));
         ctx.export("dataLakeBuckets", dataLake.bucketNames);
         ctx.export("dataLakeKeyArn", dataLakeKey.keyArn);
         ctx.export("dataLakeKeyAlias", dataLakeKey.aliasName);

@@ -106,7 +106,8 @@ public final class SettingsParser {
     public static List<LifecycleRule> lifecycleRules(List<ConfigNode> nodes) {
         List<LifecycleRule> rules = new ArrayList<>();
         for (ConfigNode rule : nodes) {
-            rules.add(new LifecycleRule(
+            int problemsBefore = rule.problems().count();
+            LifecycleRule parsed = new LifecycleRule(
                     rule.requiredString("id", "a unique name for the rule").orElse(""),
                     rule.optionalString("prefix"),
                     Optional.ofNullable(rule.integer("objectSizeGreaterThan", null, 0, Integer.MAX_VALUE)),
@@ -114,8 +115,12 @@ public final class SettingsParser {
                     transitions(rule, "transitions"),
                     Optional.ofNullable(rule.integer("expirationDays", null, 1, 36_500)),
                     transitions(rule, "noncurrentTransitions"),
-                    Optional.ofNullable(rule.integer("noncurrentExpirationDays", null, 1, 36_500))));
+                    Optional.ofNullable(rule.integer("noncurrentExpirationDays", null, 1, 36_500)));
             rule.finish();
+            // A rule whose fields did not parse is reported already; checking what is left of it would only add noise.
+            if (rule.problems().count() == problemsBefore) {
+                rules.add(parsed);
+            }
         }
         return rules;
     }

@@ -25,6 +25,11 @@ public final class Problems {
         messages.add(key + ": " + rule);
     }
 
+    /** How many problems are recorded so far. */
+    public int count() {
+        return messages.size();
+    }
+
     public boolean isEmpty() {
         return messages.isEmpty();
     }

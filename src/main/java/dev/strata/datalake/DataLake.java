@@ -1,5 +1,6 @@
 package dev.strata.datalake;
 
+import java.util.function.Function;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
@@ -106,7 +107,7 @@ public final class DataLake extends ComponentResource {
     }
 
     private static Output<Map<String, String>> byZone(Map<String, SecureBucket> buckets,
-                                                      java.util.function.Function<SecureBucket, Output<String>> value) {
+                                                      Function<SecureBucket, Output<String>> value) {
         List<String> zones = List.copyOf(buckets.keySet());
         List<Output<String>> values = zones.stream().map(zone -> value.apply(buckets.get(zone))).toList();
         return Output.all(values).applyValue(list -> {

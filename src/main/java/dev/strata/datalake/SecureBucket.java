@@ -1,5 +1,6 @@
 package dev.strata.datalake;
 
+import com.pulumi.resources.Resource;
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
@@ -112,7 +113,7 @@ public final class SecureBucket extends ComponentResource {
                         .rules(encryptionRule(args))
                         .build(), Children.of(this));
 
-        List<com.pulumi.resources.Resource> lifecycleDependsOn = new ArrayList<>();
+        List<Resource> lifecycleDependsOn = new ArrayList<>();
         if (args.versioning()) {
             lifecycleDependsOn.add(new BucketVersioningV2(name + "-versioning", BucketVersioningV2Args.builder()
                     .bucket(bucketId)
@@ -205,12 +206,16 @@ public final class SecureBucket extends ComponentResource {
         var builder = BucketLifecycleConfigurationV2RuleArgs.builder()
                 .id(rule.id())
                 .status("Enabled")
-                .filter(filter(rule))
-                .transitions(rule.transitions().stream().map(t -> BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
-                        .days(t.days()).storageClass(t.storageClass().name()).build()).toList())
-                .noncurrentVersionTransitions(rule.noncurrentTransitions().stream()
-                        .map(t -> BucketLifecycleConfigurationV2RuleNoncurrentVersionTransitionArgs.builder()
-                                .noncurrentDays(t.days()).storageClass(t.storageClass().name()).build()).toList());
+                .filter(filter(rule));
+        if (!rule.transitions().isEmpty()) {
+            builder.transitions(rule.transitions().stream().map(t -> BucketLifecycleConfigurationV2RuleTransitionArgs.builder()
+                    .days(t.days()).storageClass(t.storageClass().name()).build()).toList());
+        }
+        if (!rule.noncurrentTransitions().isEmpty()) {
+            builder.noncurrentVersionTransitions(rule.noncurrentTransitions().stream()
+                    .map(t -> BucketLifecycleConfigurationV2RuleNoncurrentVersionTransitionArgs.builder()
+                            .noncurrentDays(t.days()).storageClass(t.storageClass().name()).build()).toList());
+        }
         rule.expirationDays().ifPresent(days ->
                 builder.expiration(BucketLifecycleConfigurationV2RuleExpirationArgs.builder().days(days).build()));
         rule.noncurrentExpirationDays().ifPresent(days -> builder.noncurrentVersionExpiration(

@@ -1,5 +1,7 @@
 package dev.strata.plan;
 
+import java.util.Optional;
+import java.util.Collections;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
@@ -36,10 +38,10 @@ public final class PlanRunner {
 
     /** Runs {@code program} for {@code stack}; throws {@link PlanFailedException} if the program fails. */
     public static Plan run(String stack, RecordingMocks mocks, Consumer<Context> program) {
-        Map<Resource, ResourceOptions> options = java.util.Collections.synchronizedMap(new IdentityHashMap<>());
+        Map<Resource, ResourceOptions> options = Collections.synchronizedMap(new IdentityHashMap<>());
         ResourceTransformation recordOptions = args -> {
             options.put(args.resource(), args.options());
-            return java.util.Optional.empty();
+            return Optional.empty();
         };
         try {
             TestResult result = PulumiTest.withMocks(mocks)

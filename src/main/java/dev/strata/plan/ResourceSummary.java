@@ -3,6 +3,7 @@ package dev.strata.plan;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -10,6 +11,8 @@ import java.util.stream.Collectors;
  * versioning, rotation), in a few words, for the table and the mermaid views.
  */
 final class ResourceSummary {
+    private static final Pattern STATEMENT_ID = Pattern.compile("\"Sid\":\"([^\"]+)\"");
+
     private ResourceSummary() {
     }
 
@@ -72,7 +75,7 @@ final class ResourceSummary {
 
     private static String statementIds(String policy) {
         List<String> ids = new ArrayList<>();
-        var matcher = java.util.regex.Pattern.compile("\"Sid\":\"([^\"]+)\"").matcher(policy);
+        var matcher = STATEMENT_ID.matcher(policy);
         while (matcher.find()) {
             ids.add(matcher.group(1));
         }

@@ -1,5 +1,6 @@
 package dev.strata.security;
 
+import java.util.TreeMap;
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.kms.Alias;
 import com.pulumi.aws.kms.AliasArgs;
@@ -98,10 +99,10 @@ public final class EncryptionKey extends ComponentResource {
                         List.of("kms:*"), List.of("*"), Map.of()),
                 PolicyStatement.allow("ServicesUseKeyOnAccountsBehalf", Map.of("AWS", "*"),
                         SERVICE_USE_ACTIONS, List.of("*"),
-                        Map.of("StringEquals", new java.util.TreeMap<>(accountAndService))),
+                        Map.of("StringEquals", new TreeMap<>(accountAndService))),
                 PolicyStatement.allow("ServicesCreateGrantsForAwsResources", Map.of("AWS", "*"),
                         List.of("kms:CreateGrant"), List.of("*"),
-                        Map.of("StringEquals", new java.util.TreeMap<>(accountAndService),
+                        Map.of("StringEquals", new TreeMap<>(accountAndService),
                                 "Bool", Map.of("kms:GrantIsForAWSResource", "true")))));
     }
 

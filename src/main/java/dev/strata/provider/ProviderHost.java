@@ -1,0 +1,44 @@
+package dev.strata.provider;
+
+import com.pulumi.provider.internal.ResourceProviderService;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Runs Strata as a Pulumi provider plugin. The Pulumi engine starts a plugin with the engine's
+ * address as its only argument (besides logging flags), which is how {@code App} tells a plugin
+ * launch from a program run (no arguments) and from a command line ({@code plan ...}).
+ */
+public final class ProviderHost {
+    private static final Pattern ADDRESS = Pattern.compile("[\\w.\\-\\[\\]]+:\\d{1,5}");
+
+    private ProviderHost() {
+    }
+
+    /** The engine address when {@code args} are a plugin launch, as pulumi-java's ComponentProviderHost reads them. */
+    public static Optional<String> engineAddress(String[] args) {
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            String arg = args[i];
+            if (arg.equals("--logtostderr") || arg.equals("--logflow") || arg.startsWith("-v=")) {
+                continue;
+            }
+            if (arg.equals("--tracing")) {
+                i++;
+                continue;
+            }
+            rest.add(arg);
+        }
+        return rest.size() == 1 && ADDRESS.matcher(rest.get(0)).matches() ? Optional.of(rest.get(0)) : Optional.empty();
+    }
+
+    /** Serves the component provider until the engine shuts it down. */
+    public static void serve(String engineAddress) throws IOException, InterruptedException {
+        String version = Optional.ofNullable(ProviderHost.class.getPackage().getImplementationVersion()).orElse("0.1.0");
+        new ResourceProviderService(engineAddress, new StrataProvider(version)).startAndBlockUntilShutdown();
+    }
+}

@@ -1,0 +1,102 @@
+package dev.strata.delivery;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What the delivery workflows promise: order, a human gate before prod, OIDC only, pinned actions. */
+class WorkflowsTest {
+    private static final Path WORKFLOWS = Path.of(".github/workflows");
+    private static final Pattern PINNED = Pattern.compile("[\\w.-]+/[\\w./-]+@[0-9a-f]{40}");
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> load(String file) throws IOException {
+        return (Map<String, Object>) new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(WORKFLOWS.resolve(file)));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> job(Map<String, Object> workflow, String name) {
+        return (Map<String, Object>) ((Map<String, Object>) workflow.get("jobs")).get(name);
+    }
+
+    private static List<String> workflowFiles() throws IOException {
+        try (Stream<Path> files = Files.list(WORKFLOWS)) {
+            return files.map(path -> path.getFileName().toString()).filter(name -> name.endsWith(".yml")).sorted().toList();
+        }
+    }
+
+    @Test
+    void deploysDevThenStagingThenProdEachInItsEnvironment() throws IOException {
+        Map<String, Object> deploy = load("deploy.yml");
+        assertThat(((Map<?, ?>) deploy.get(true)).get("push")).isEqualTo(Map.of("branches", List.of("main")));
+        assertThat(job(deploy, "dev").get("needs")).isEqualTo("test");
+        assertThat(job(deploy, "staging").get("needs")).isEqualTo("dev");
+        assertThat(job(deploy, "prod").get("needs")).isEqualTo("staging");
+        for (String stack : List.of("dev", "staging", "prod")) {
+            assertThat(job(deploy, stack).get("uses")).isEqualTo("./.github/workflows/deploy-stack.yml");
+            assertThat(((Map<?, ?>) job(deploy, stack).get("with")).get("stack")).isEqualTo(stack);
+        }
+        Map<String, Object> up = job(load("deploy-stack.yml"), "up");
+        // The job runs in the GitHub environment named after the stack: prod's required reviewers gate it.
+        assertThat(up.get("environment")).isEqualTo("${{ inputs.stack }}");
+        assertThat(up.get("concurrency")).isEqualTo(Map.of("group", "deploy-${{ inputs.stack }}", "cancel-in-progress", false));
+    }
+
+    @Test
+    void awsAccessIsOidcWithLeastPermissions() throws IOException {
+        for (String file : workflowFiles()) {
+            Map<String, Object> workflow = load(file);
+            assertThat(workflow.get("permissions")).as(file).isEqualTo(Map.of("contents", "read"));
+            String text = Files.readString(WORKFLOWS.resolve(file));
+            assertThat(text).as(file).doesNotContain("aws-access-key-id", "aws-secret-access-key", "AWS_SECRET", "write-all");
+        }
+        Map<String, Object> preview = job(load("preview.yml"), "preview");
+        assertThat(preview.get("permissions")).isEqualTo(Map.of("contents", "read", "id-token", "write", "pull-requests", "write"));
+        assertThat(job(load("preview.yml"), "test")).doesNotContainKey("permissions");
+        assertThat(job(load("deploy-stack.yml"), "up").get("permissions")).isEqualTo(Map.of("contents", "read", "id-token", "write"));
+        for (String stack : List.of("dev", "staging", "prod")) {
+            assertThat(job(load("deploy.yml"), stack).get("permissions")).isEqualTo(Map.of("contents", "read", "id-token", "write"));
+        }
+        assertThat(Files.readString(WORKFLOWS.resolve("preview.yml"))).contains("role-to-assume: ${{ vars.AWS_PREVIEW_ROLE_ARN }}");
+        assertThat(Files.readString(WORKFLOWS.resolve("deploy-stack.yml"))).contains("role-to-assume: ${{ vars.AWS_DEPLOY_ROLE_ARN }}");
+    }
+
+    @Test
+    void everyThirdPartyActionIsPinnedToACommit() throws IOException {
+        List<String> uses = new ArrayList<>();
+        for (String file : workflowFiles()) {
+            Files.readAllLines(WORKFLOWS.resolve(file)).stream()
+                    .map(String::trim)
+                    .filter(line -> line.startsWith("uses:") || line.startsWith("- uses:"))
+                    .map(line -> line.substring(line.indexOf("uses:") + 5).trim().split("\\s+")[0])
+                    .forEach(uses::add);
+        }
+        assertThat(uses).contains("pulumi/actions@8e5e406f4007fca908480587cb9893c07090f58d");
+        assertThat(uses).filteredOn(use -> !use.startsWith("./"))
+                .isNotEmpty()
+                .allSatisfy(use -> assertThat(use).matches(PINNED));
+    }
+
+    @Test
+    void pullRequestsTestPlanAndPreviewEveryStackWithThePolicyPack() throws IOException {
+        Map<String, Object> preview = load("preview.yml");
+        assertThat(((Map<?, ?>) preview.get(true)).get("pull_request")).isEqualTo(Map.of("branches", List.of("main")));
+        assertThat(Files.readString(WORKFLOWS.resolve("preview.yml"))).contains("run: mvn -B verify");
+        String previews = Files.readString(Path.of(".github/scripts/previews.sh"));
+        assertThat(previews).contains("for stack in dev staging prod", "--policy-pack policy", "--config-file");
+        String plans = Files.readString(Path.of(".github/scripts/offline-plans.sh"));
+        assertThat(plans).contains("for stack in dev staging prod", "plan --stack $2 --format json");
+    }
+}

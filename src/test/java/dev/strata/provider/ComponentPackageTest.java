@@ -1,0 +1,143 @@
+package dev.strata.provider;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.pulumi.provider.internal.models.GetSchemaRequest;
+import com.pulumi.provider.internal.properties.PropertyValue;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.test.PulumiTest;
+import dev.strata.datalake.DataLake;
+import dev.strata.datalake.DataLakeArgs;
+import dev.strata.datalake.SecureBucket;
+import dev.strata.security.EncryptionKey;
+import org.junit.jupiter.api.Test;
+import org.reflections.Reflections;
+
+import java.lang.reflect.Modifier;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The component package: its schema, generated offline by the SDK's own analyzer, and its inputs. */
+class ComponentPackageTest {
+    private static final JsonObject SCHEMA = JsonParser.parseString(
+            new StrataProvider("0.1.0").getSchema(new GetSchemaRequest(0, null, null)).join().getSchema()).getAsJsonObject();
+
+    private static JsonObject resource(String token) {
+        JsonObject resource = SCHEMA.getAsJsonObject("resources").getAsJsonObject(token);
+        assertThat(resource).as(token).isNotNull();
+        assertThat(resource.get("isComponent").getAsBoolean()).isTrue();
+        return resource;
+    }
+
+    private static String type(JsonObject properties, String name) {
+        JsonObject property = properties.getAsJsonObject(name);
+        assertThat(property).as(name).isNotNull();
+        if (property.has("$ref")) {
+            return property.get("$ref").getAsString();
+        }
+        String type = property.get("type").getAsString();
+        if (type.equals("array")) {
+            JsonObject items = property.getAsJsonObject("items");
+            return "array<" + (items.has("$ref") ? items.get("$ref").getAsString() : items.get("type").getAsString()) + ">";
+        }
+        if (type.equals("object") && property.has("additionalProperties")) {
+            return "map<" + property.getAsJsonObject("additionalProperties").get("type").getAsString() + ">";
+        }
+        return type;
+    }
+
+    private static Map<String, String> types(JsonObject properties) {
+        return properties.keySet().stream().collect(Collectors.toMap(name -> name, name -> type(properties, name)));
+    }
+
+    @Test
+    void everyPublicComponentOfTheLibraryIsInThePackage() {
+        Set<Class<? extends ComponentResource>> found = new Reflections("dev.strata").getSubTypesOf(ComponentResource.class).stream()
+                .filter(c -> Modifier.isPublic(c.getModifiers()) && !Modifier.isAbstract(c.getModifiers()))
+                .filter(c -> c.getProtectionDomain().getCodeSource().getLocation().getPath().endsWith("/classes/"))
+                .collect(Collectors.toSet());
+        assertThat(found).isNotEmpty();
+        assertThat(Components.ALL).containsExactlyInAnyOrderElementsOf(found);
+        assertThat(SCHEMA.getAsJsonObject("resources").keySet())
+                .containsExactlyInAnyOrderElementsOf(Components.ALL.stream().map(Components::typeOf).toList());
+        assertThat(SCHEMA.get("name").getAsString()).isEqualTo("strata");
+    }
+
+    @Test
+    void encryptionKeyInputsAndOutputsAreTyped() {
+        JsonObject key = resource(EncryptionKey.TYPE);
+        assertThat(types(key.getAsJsonObject("inputProperties"))).isEqualTo(Map.of(
+                "purpose", "string", "services", "array<string>", "deletionWindowInDays", "integer",
+                "tags", "map<string>", "protect", "boolean"));
+        assertThat(new Gson().fromJson(key.get("requiredInputs"), List.class)).containsExactly("purpose");
+        assertThat(types(key.getAsJsonObject("properties"))).isEqualTo(Map.of(
+                "keyArn", "string", "keyId", "string", "aliasName", "string"));
+    }
+
+    @Test
+    void secureBucketInputsAndOutputsAreTyped() {
+        JsonObject bucket = resource(SecureBucket.TYPE);
+        assertThat(types(bucket.getAsJsonObject("inputProperties"))).isEqualTo(Map.ofEntries(
+                Map.entry("kmsKeyArn", "string"), Map.entry("tier", "string"), Map.entry("component", "string"),
+                Map.entry("versioning", "boolean"), Map.entry("lifecycleRules", "array<#/types/strata:index:LifecycleRule>"),
+                Map.entry("abortIncompleteMultipartUploadDays", "integer"), Map.entry("accessLogBucket", "string"),
+                Map.entry("accessLogDestination", "boolean"), Map.entry("tags", "map<string>"), Map.entry("protect", "boolean")));
+        // Values other resources compute (a key ARN, a log bucket) are inputs; switches are plain.
+        assertThat(bucket.getAsJsonObject("inputProperties").getAsJsonObject("kmsKeyArn").has("plain")).isFalse();
+        assertThat(bucket.getAsJsonObject("inputProperties").getAsJsonObject("versioning").get("plain").getAsBoolean()).isTrue();
+        assertThat(new Gson().fromJson(bucket.get("requiredInputs"), List.class)).containsExactly("tier");
+        assertThat(types(bucket.getAsJsonObject("properties"))).isEqualTo(Map.of("bucketName", "string", "bucketArn", "string"));
+        JsonObject rule = SCHEMA.getAsJsonObject("types").getAsJsonObject("strata:index:LifecycleRule");
+        assertThat(types(rule.getAsJsonObject("properties"))).isEqualTo(Map.of(
+                "id", "string", "prefix", "string", "objectSizeGreaterThan", "integer", "objectSizeLessThan", "integer",
+                "transitions", "array<#/types/strata:index:Transition>", "expirationDays", "integer",
+                "noncurrentTransitions", "array<#/types/strata:index:Transition>", "noncurrentExpirationDays", "integer"));
+        JsonObject transition = SCHEMA.getAsJsonObject("types").getAsJsonObject("strata:index:Transition");
+        assertThat(types(transition.getAsJsonObject("properties"))).isEqualTo(Map.of("days", "integer", "storageClass", "string"));
+    }
+
+    @Test
+    void dataLakeInputsAndOutputsAreTyped() {
+        JsonObject lake = resource(DataLake.TYPE);
+        assertThat(types(lake.getAsJsonObject("inputProperties"))).isEqualTo(Map.of(
+                "kmsKeyArn", "string", "zones", "array<#/types/strata:index:DataLakeZone>", "accessLogs", "boolean",
+                "accessLogExpirationDays", "integer", "abortIncompleteMultipartUploadDays", "integer",
+                "tags", "map<string>", "protect", "boolean"));
+        assertThat(new Gson().fromJson(lake.get("requiredInputs"), List.class)).containsExactly("kmsKeyArn");
+        assertThat(types(lake.getAsJsonObject("properties"))).isEqualTo(Map.of("bucketNames", "map<string>", "bucketArns", "map<string>"));
+    }
+
+    @Test
+    void engineInputsDeserializeIntoTheComponentsArgs() {
+        Map<String, PropertyValue> inputs = Map.of(
+                "kmsKeyArn", PropertyValue.of("arn:aws:kms:us-east-1:123456789012:key/k"),
+                "accessLogs", PropertyValue.of(true),
+                "zones", PropertyValue.of(List.of(PropertyValue.of(Map.of(
+                        "name", PropertyValue.of("raw"),
+                        "versioning", PropertyValue.of(false),
+                        "lifecycleRules", PropertyValue.of(List.of(PropertyValue.of(Map.of(
+                                "id", PropertyValue.of("expire"), "expirationDays", PropertyValue.of(30))))))))));
+        DataLakeArgs args = (DataLakeArgs) StrataProvider.argsFrom(DataLake.class, inputs);
+        assertThat(args.accessLogs()).isTrue();
+        assertThat(PulumiTest.extractValue(args.kmsKeyArn())).isEqualTo("arn:aws:kms:us-east-1:123456789012:key/k");
+        var zone = args.zones().get(0).toZone("zones[0]", new dev.strata.core.Problems());
+        assertThat(zone.name()).isEqualTo("raw");
+        assertThat(zone.versioning()).isFalse();
+        assertThat(zone.lifecycle()).singleElement().satisfies(rule -> assertThat(rule.expirationDays()).contains(30));
+    }
+
+    @Test
+    void aPluginLaunchIsToldFromAProgramRunAndACommand() {
+        assertThat(ProviderHost.engineAddress(new String[]{"127.0.0.1:53421"})).contains("127.0.0.1:53421");
+        assertThat(ProviderHost.engineAddress(new String[]{"--logtostderr", "-v=9", "--tracing", "file:/x", "localhost:1234"}))
+                .contains("localhost:1234");
+        assertThat(ProviderHost.engineAddress(new String[]{"plan", "--stack", "dev"})).isEmpty();
+        assertThat(ProviderHost.engineAddress(new String[]{"plan"})).isEmpty();
+        assertThat(ProviderHost.engineAddress(new String[]{})).isEmpty();
+    }
+}
