@@ -40,7 +40,11 @@ public record CostReport(CostEstimate estimate, Optional<BudgetSettings> budget)
                 : against + ": within budget (" + Money.usd(b.monthlyUsd() - monthlyUsd()) + " to spare)";
     }
 
-    /** The {@code cost} object of the plan's JSON contract: the total and lines first, then the budget and notes. */
+    /**
+     * The {@code cost} object of the plan's JSON contract: exactly {@code monthlyUsd} and {@code lines}
+     * (DESIGN.md). The budget, the per-tier subtotals and the notes are in the table, on stderr and in
+     * the stack outputs.
+     */
     public Map<String, Object> json() {
         Map<String, Object> cost = new LinkedHashMap<>();
         cost.put("monthlyUsd", monthlyUsd());
@@ -57,20 +61,6 @@ public record CostReport(CostEstimate estimate, Optional<BudgetSettings> budget)
             lines.add(map);
         }
         cost.put("lines", lines);
-        if (!estimate.region().isEmpty()) {
-            cost.put("region", estimate.region());
-            Map<String, Object> tiers = new LinkedHashMap<>();
-            estimate.byTier().forEach((tier, usd) -> tiers.put(tier.component() + "." + tier.tier(), usd));
-            cost.put("tiers", tiers);
-            cost.put("budget", budget.map(b -> {
-                Map<String, Object> map = new LinkedHashMap<>();
-                map.put("monthlyUsd", b.monthlyUsd());
-                map.put("enforcement", b.enforcement().configValue());
-                map.put("exceeded", exceeded());
-                return (Object) map;
-            }).orElse(null));
-            cost.put("notes", estimate.notes());
-        }
         return cost;
     }
 
