@@ -123,4 +123,17 @@ class ServicePricingTest {
         assertThat(EfsPricing.fileSystemLines(prices, "training", "warm", EfsThroughputMode.BURSTING, 0, usage))
                 .extracting(CostLine::monthlyUsd).containsExactly(300.00, 100.00);
     }
+
+    @Test
+    void ebsGp3BillsOnlyWhatIsProvisionedAboveTheIncludedPerformance() {
+        // 2,000 GiB x $0.08 = 160.00; (6,000 - 3,000) IOPS x $0.005 = 15.00; (500 - 125) MB/s x $0.04 = 15.00.
+        assertThat(EbsPricing.gp3(prices, "training", "hot", 2_000, 6_000, 500)).extracting(CostLine::item, CostLine::monthlyUsd)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ebs.gp3.storage", 160.00),
+                        org.assertj.core.groups.Tuple.tuple("ebs.gp3.iops", 15.00),
+                        org.assertj.core.groups.Tuple.tuple("ebs.gp3.throughput", 15.00));
+        assertThat(EbsPricing.iopsFor(1_000)).isEqualTo(4_000);
+        assertThat(EbsPricing.sizeFor(3, 4_000)).isEqualTo(8);
+        assertThatThrownBy(() -> EbsPricing.gp3(prices, "training", "hot", 100, 3_000, 1_000)).hasMessageContaining("gp3 cannot have");
+        assertThatThrownBy(() -> EbsPricing.gp3(prices, "training", "hot", 20_000, 3_000, 125)).hasMessageContaining("gp3 cannot have");
+    }
 }

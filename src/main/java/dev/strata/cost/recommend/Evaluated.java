@@ -30,8 +30,7 @@ public record Evaluated<T>(T option, String reason, List<CostLine> lines) {
     public static final Comparator<Evaluated<HotOption>> HOT_ORDER = Comparator
             .comparingDouble((Evaluated<HotOption> e) -> e.monthlyUsd())
             .thenComparingInt(e -> e.option().rank())
-            .thenComparingInt(e -> e.option() instanceof HotOption.Fsx fsx ? fsx.capacityGiB()
-                    : ((HotOption.Efs) e.option()).provisionedMBps());
+            .thenComparingInt(e -> e.option().size());
 
     /** Cheapest first; equal costs in the order the classes are listed. */
     public static Comparator<Evaluated<String>> classOrder(List<String> classes) {

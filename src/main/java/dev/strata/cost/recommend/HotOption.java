@@ -3,8 +3,11 @@ package dev.strata.cost.recommend;
 import dev.strata.cost.EfsThroughputMode;
 import dev.strata.cost.FsxDeploymentType;
 
-/** A shared file system for the dataset: an FSx for Lustre configuration or an EFS throughput mode. */
-public sealed interface HotOption permits HotOption.Fsx, HotOption.Efs {
+/**
+ * Storage for the dataset: a shared file system (an FSx for Lustre configuration or an EFS throughput
+ * mode), or, when the pods need not share it, an EBS gp3 volume.
+ */
+public sealed interface HotOption permits HotOption.Fsx, HotOption.Efs, HotOption.Ebs {
     /** The family the option belongs to, e.g. {@code FSx PERSISTENT_2 at 250 MB/s/TiB}, {@code EFS elastic}. */
     String family();
 
@@ -12,10 +15,14 @@ public sealed interface HotOption permits HotOption.Fsx, HotOption.Efs {
     String describe();
 
     /**
-     * Tie-break among equal costs: persistent FSx first (it survives more), then scratch, then EFS;
+     * Tie-break among equal costs: persistent FSx first (it survives more), then scratch, then EFS,
+     * then EBS (one node only);
      * within a family the smaller setting first.
      */
     int rank();
+
+    /** The option's size within its family (FSx capacity, EFS provisioned MB/s, EBS MB/s): the last tie-break. */
+    int size();
 
     /** An FSx for Lustre file system. */
     record Fsx(FsxDeploymentType type, int mbpsPerTiB, int capacityGiB) implements HotOption {
@@ -41,6 +48,11 @@ public sealed interface HotOption permits HotOption.Fsx, HotOption.Efs {
             };
             return order * 10_000 + mbpsPerTiB;
         }
+
+        @Override
+        public int size() {
+            return capacityGiB;
+        }
     }
 
     /** An EFS Regional file system in Standard storage; {@code provisionedMBps} only in Provisioned mode. */
@@ -64,6 +76,34 @@ public sealed interface HotOption permits HotOption.Fsx, HotOption.Efs {
                 case ELASTIC -> 2;
             };
             return 100_000 + order * 10_000;
+        }
+
+        @Override
+        public int size() {
+            return provisionedMBps;
+        }
+    }
+
+    /** An EBS gp3 volume: one node reads it (ReadWriteOnce). */
+    record Ebs(int throughputMBps, int iops, int sizeGiB) implements HotOption {
+        @Override
+        public String family() {
+            return "EBS gp3";
+        }
+
+        @Override
+        public String describe() {
+            return "EBS gp3 volume, " + sizeGiB + " GiB, " + iops + " IOPS, " + throughputMBps + " MB/s (one node)";
+        }
+
+        @Override
+        public int rank() {
+            return 200_000;
+        }
+
+        @Override
+        public int size() {
+            return throughputMBps;
         }
     }
 }

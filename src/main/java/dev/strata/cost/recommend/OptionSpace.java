@@ -1,6 +1,7 @@
 package dev.strata.cost.recommend;
 
 import dev.strata.cost.CostLine;
+import dev.strata.cost.EbsPricing;
 import dev.strata.cost.EfsPricing;
 import dev.strata.cost.EfsStorageClass;
 import dev.strata.cost.EfsThroughputMode;
@@ -19,7 +20,8 @@ import java.util.Locale;
  *
  * <p>The space: every FSx for Lustre SSD deployment type with every valid capacity up to
  * {@link #MAX_FSX_CAPACITY_GIB} and every per-unit throughput it takes; EFS in each throughput mode
- * (Provisioned at every whole MB/s up to the EFS maximum); S3 classes with immediate reads for the
+ * (Provisioned at every whole MB/s up to the EFS maximum); an EBS gp3 volume at every whole MB/s from
+ * 125 to 1,000 (the one option a single node reads alone); S3 classes with immediate reads for the
  * cold data; S3 archive classes for the archive. S3 Intelligent-Tiering is not searched: its cost
  * depends on object counts and access patterns a workload does not state.
  */
@@ -36,8 +38,12 @@ public final class OptionSpace {
     private OptionSpace() {
     }
 
-    /** Every hot option of the space, FSx then EFS. */
-    public static List<HotOption> allHotOptions() {
+    /**
+     * Every hot option of the space for this workload: FSx, then EFS, then EBS gp3 at every whole
+     * MB/s from 125 to 1,000 (each at the least IOPS and size that throughput and the data need,
+     * since more of either only costs more).
+     */
+    public static List<HotOption> allHotOptions(Workload workload) {
         List<HotOption> options = new ArrayList<>();
         for (FsxDeploymentType type : FsxDeploymentType.values()) {
             for (int throughput : type.throughputChoices()) {
@@ -51,7 +57,16 @@ public final class OptionSpace {
         for (int mbps = 1; mbps <= (int) EfsThroughputMode.MAX_PROVISIONED_MBPS; mbps++) {
             options.add(new HotOption.Efs(EfsThroughputMode.PROVISIONED, mbps));
         }
+        for (int mbps = EbsPricing.INCLUDED_MBPS; mbps <= EbsPricing.MAX_MBPS; mbps++) {
+            options.add(ebs(workload, mbps));
+        }
         return options;
+    }
+
+    /** The gp3 volume serving {@code mbps} with the least IOPS and size that allow it and hold the data. */
+    static HotOption.Ebs ebs(Workload workload, int mbps) {
+        int iops = EbsPricing.iopsFor(mbps);
+        return new HotOption.Ebs(mbps, iops, EbsPricing.sizeFor(workload.requiredGiB(), iops));
     }
 
     /** The throughput the file system must serve: the reads plus the average checkpoint writes, MB/s. */
@@ -69,6 +84,9 @@ public final class OptionSpace {
         if (option instanceof HotOption.Fsx fsx) {
             return evaluateFsx(workload, prices, fsx);
         }
+        if (option instanceof HotOption.Ebs ebs) {
+            return evaluateEbs(workload, prices, ebs);
+        }
         return evaluateEfs(workload, prices, (HotOption.Efs) option);
     }
 
@@ -82,6 +100,22 @@ public final class OptionSpace {
             reason = option.capacityGiB() + " GiB holds less than the " + gib(workload.requiredGiB()) + " GiB needed";
         } else if (served < neededMBps(workload)) {
             reason = option.capacityGiB() + " GiB serves " + mbps(served) + " MB/s, less than the " + mbps(neededMBps(workload)) + " MB/s needed";
+        }
+        return new Evaluated<>(option, reason, lines);
+    }
+
+    private static Evaluated<HotOption> evaluateEbs(Workload workload, RegionPrices prices, HotOption.Ebs option) {
+        boolean fits = option.sizeGiB() <= EbsPricing.MAX_SIZE_GIB;
+        List<CostLine> lines = fits
+                ? EbsPricing.gp3(prices, COMPONENT, "hot", option.sizeGiB(), option.iops(), option.throughputMBps()) : List.of();
+        String reason = null;
+        if (workload.shared()) {
+            reason = "an EBS volume attaches to one node (ReadWriteOnce), and several pods must share the data";
+        } else if (!fits) {
+            reason = "a gp3 volume holds at most " + gib(EbsPricing.MAX_SIZE_GIB) + " GiB; the data needs " + gib(workload.requiredGiB());
+        } else if (option.throughputMBps() < neededMBps(workload)) {
+            reason = option.throughputMBps() + " MB/s is less than the " + mbps(neededMBps(workload)) + " MB/s needed"
+                    + (option.throughputMBps() == EbsPricing.MAX_MBPS ? " (a gp3 volume serves at most 1,000 MB/s)" : "");
         }
         return new Evaluated<>(option, reason, lines);
     }

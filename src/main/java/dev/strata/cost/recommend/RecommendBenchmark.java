@@ -24,12 +24,14 @@ public final class RecommendBenchmark {
         for (double dataset : new double[]{100, 2_000, 50_000, 200_000}) {
             for (double mbps : new double[]{50, 1_000, 20_000}) {
                 for (boolean survive : new boolean[]{false, true}) {
-                    workloads.add(new Workload(dataset, mbps, ReadFrequency.DAILY, true, survive, 100, 4, 2,
-                            dataset * 5, dataset / 2, dataset * 20, dataset));
+                    for (boolean shared : new boolean[]{true, false}) {
+                        workloads.add(new Workload(dataset, mbps, ReadFrequency.DAILY, shared, survive, 100, 4, 2,
+                                dataset * 5, dataset / 2, dataset * 20, dataset));
+                    }
                 }
             }
         }
-        List<HotOption> space = OptionSpace.allHotOptions();
+        List<HotOption> space = OptionSpace.allHotOptions(workloads.get(0));
         int s3Options = OptionSpace.COLD_CLASSES.size() + OptionSpace.ARCHIVE_CLASSES.size();
 
         // The first call in a fresh JVM: what one `strata recommend` run pays.
@@ -56,7 +58,7 @@ public final class RecommendBenchmark {
         long scanStart = System.nanoTime();
         int priced = 0;
         for (Workload workload : workloads) {
-            for (HotOption option : space) {
+            for (HotOption option : OptionSpace.allHotOptions(workload)) {
                 OptionSpace.evaluate(workload, prices, option);
                 priced++;
             }
@@ -73,7 +75,7 @@ public final class RecommendBenchmark {
 
         System.out.printf(Locale.ROOT, "strata recommend benchmark (%s)%n", prices.region());
         System.out.printf(Locale.ROOT, "  option space: %,d file-system options (every FSx type x capacity up to %,d GiB x per-unit throughput,"
-                + " EFS elastic, bursting, provisioned 1-3414 MB/s) + %d S3 classes%n", space.size(), OptionSpace.MAX_FSX_CAPACITY_GIB, s3Options);
+                + " EFS elastic, bursting, provisioned 1-3414 MB/s, EBS gp3 125-1000 MB/s) + %d S3 classes%n", space.size(), OptionSpace.MAX_FSX_CAPACITY_GIB, s3Options);
         System.out.printf(Locale.ROOT, "  workloads: %d (%d met by some option)%n", workloads.size(), fits);
         System.out.printf(Locale.ROOT, "  recommend, first call (cold JVM):  %.3f ms%n", firstMs);
         System.out.printf(Locale.ROOT, "  recommend, one call after warm-up: %.3f ms%n", singleMs);

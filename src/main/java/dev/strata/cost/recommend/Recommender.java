@@ -1,5 +1,6 @@
 package dev.strata.cost.recommend;
 
+import dev.strata.cost.EbsPricing;
 import dev.strata.cost.EfsThroughputMode;
 import dev.strata.cost.FsxDeploymentType;
 import dev.strata.cost.RegionPrices;
@@ -89,6 +90,9 @@ public final class Recommender {
         } else {
             families.add(OptionSpace.evaluate(workload, prices, new HotOption.Efs(EfsThroughputMode.PROVISIONED, provisioned)));
         }
+        // EBS gp3 at the least throughput that meets the need (capped at its maximum, which then says why it falls short).
+        int ebsMBps = (int) Math.min(EbsPricing.MAX_MBPS, Math.max(EbsPricing.INCLUDED_MBPS, Math.ceil(need)));
+        families.add(OptionSpace.evaluate(workload, prices, OptionSpace.ebs(workload, ebsMBps)));
         return families;
     }
 
@@ -110,7 +114,7 @@ public final class Recommender {
         }
         double extra = e.monthlyUsd() - winnerUsd;
         String reason = extra > 0 ? "costs " + OptionSpace.usd(extra) + " more a month"
-                : "costs the same; the recommended option ranks first on a tie (persistent before scratch before EFS)";
+                : "costs the same; the recommended option ranks first on a tie (persistent before scratch before EFS before EBS)";
         return new Recommendation.Alternative(part, option, e.monthlyUsd(), reason);
     }
 

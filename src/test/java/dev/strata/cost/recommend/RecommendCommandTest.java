@@ -67,8 +67,8 @@ class RecommendCommandTest {
             sum = sum.add(line.getAsJsonObject().get("monthlyUsd").getAsBigDecimal());
         }
         assertThat(recommended.get("monthlyUsd").getAsBigDecimal()).isEqualByComparingTo(sum);
-        // 12 hot families (9 FSx type/throughput pairs, 3 EFS modes) but the winner, 3 other cold classes, 2 other archive classes.
-        assertThat(doc.getAsJsonArray("alternatives")).hasSize(11 + 3 + 2);
+        // 13 hot families (9 FSx type/throughput pairs, 3 EFS modes, EBS gp3) but the winner, 3 other cold classes, 2 other archive classes.
+        assertThat(doc.getAsJsonArray("alternatives")).hasSize(12 + 3 + 2);
     }
 
     @Test

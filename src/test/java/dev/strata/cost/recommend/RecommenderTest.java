@@ -18,7 +18,14 @@ class RecommenderTest {
     static Workload workload(double datasetGiB, double readMBps, ReadFrequency frequency, boolean survive,
                              double checkpointGiB, double checkpointsPerDay, double coldGiB, double coldRead,
                              double archiveGiB, double archiveRestore) {
-        return new Workload(datasetGiB, readMBps, frequency, true, survive, checkpointGiB, checkpointsPerDay, 2,
+        return workload(datasetGiB, readMBps, frequency, true, survive, checkpointGiB, checkpointsPerDay, coldGiB, coldRead,
+                archiveGiB, archiveRestore);
+    }
+
+    static Workload workload(double datasetGiB, double readMBps, ReadFrequency frequency, boolean shared, boolean survive,
+                             double checkpointGiB, double checkpointsPerDay, double coldGiB, double coldRead,
+                             double archiveGiB, double archiveRestore) {
+        return new Workload(datasetGiB, readMBps, frequency, shared, survive, checkpointGiB, checkpointsPerDay, 2,
                 coldGiB, coldRead, archiveGiB, archiveRestore);
     }
 
@@ -28,7 +35,7 @@ class RecommenderTest {
 
     static BruteForce bruteForce(Workload w) {
         List<Evaluated<HotOption>> hots = new ArrayList<>();
-        for (HotOption option : OptionSpace.allHotOptions()) {
+        for (HotOption option : OptionSpace.allHotOptions(w)) {
             Evaluated<HotOption> e = OptionSpace.evaluate(w, PRICES, option);
             if (e.valid()) {
                 hots.add(e);
@@ -89,7 +96,8 @@ class RecommenderTest {
                 for (ReadFrequency frequency : new ReadFrequency[]{ReadFrequency.CONTINUOUS, ReadFrequency.DAILY, ReadFrequency.MONTHLY}) {
                     for (boolean survive : new boolean[]{false, true}) {
                         for (double checkpoint : new double[]{0, 200}) {
-                            Workload w = workload(dataset, mbps, frequency, survive, checkpoint, checkpoint > 0 ? 6 : 0,
+                          for (boolean shared : new boolean[]{true, false}) {
+                            Workload w = workload(dataset, mbps, frequency, shared, survive, checkpoint, checkpoint > 0 ? 6 : 0,
                                     dataset * 3, dataset / 10, checkpoint > 0 ? 50_000 : 0, 2_000);
                             BruteForce expected = bruteForce(w);
                             Recommendation actual = Recommender.recommend(w, PRICES);
@@ -98,12 +106,13 @@ class RecommenderTest {
                             assertThat(actual.cold().orElse(null)).as("%s", w).isEqualTo(expected.cold());
                             assertThat(actual.archive().orElse(null)).as("%s", w).isEqualTo(expected.archive());
                             checked++;
+                          }
                         }
                     }
                 }
             }
         }
-        assertThat(checked).isEqualTo(300);
+        assertThat(checked).isEqualTo(600);
     }
 
     @Test
@@ -141,6 +150,24 @@ class RecommenderTest {
         Recommendation r = Recommender.recommend(workload(500, 10, ReadFrequency.MONTHLY, true, 0, 0, 0, 0, 0, 0), PRICES);
         assertThat(r.hot().option()).isEqualTo(new HotOption.Efs(EfsThroughputMode.BURSTING, 0));
         assertThat(r.monthlyUsd()).isEqualTo(150.00);
+    }
+
+    @Test
+    void dataOneNodeReadsAloneCanSitOnAGp3Volume() {
+        // 500 GiB at 300 MB/s, not shared: gp3 500 GiB (500 x $0.08 = $40.00) with 300 MB/s ((300 - 125) x $0.04 = $7.00)
+        // and the 3,000 included IOPS (300 x 4 = 1,200 needed): $47.00, below any shared file system.
+        Recommendation alone = Recommender.recommend(workload(500, 300, ReadFrequency.DAILY, false, true, 0, 0, 0, 0, 0, 0), PRICES);
+        assertThat(alone.hot().option()).isEqualTo(new HotOption.Ebs(300, 3_000, 500));
+        assertThat(alone.monthlyUsd()).isEqualTo(47.00);
+        // At 1,000 MB/s it needs 4,000 IOPS: 40.00 + (4,000 - 3,000) x $0.005 = 5.00 + (1,000 - 125) x $0.04 = 35.00 -> $80.00.
+        Recommendation fast = Recommender.recommend(workload(500, 1_000, ReadFrequency.DAILY, false, true, 0, 0, 0, 0, 0, 0), PRICES);
+        assertThat(fast.hot().option()).isEqualTo(new HotOption.Ebs(1_000, 4_000, 500));
+        assertThat(fast.monthlyUsd()).isEqualTo(80.00);
+        // Shared, the volume is out, and says why.
+        Recommendation shared = Recommender.recommend(workload(500, 300, ReadFrequency.DAILY, true, true, 0, 0, 0, 0, 0, 0), PRICES);
+        assertThat(shared.hot().option()).isNotInstanceOf(HotOption.Ebs.class);
+        assertThat(shared.alternatives()).filteredOn(a -> a.option().startsWith("EBS gp3")).singleElement()
+                .satisfies(a -> assertThat(a.reason()).contains("attaches to one node (ReadWriteOnce)"));
     }
 
     @Test
