@@ -44,9 +44,9 @@ public final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--read-frequency", required = true, description = "How often the dataset is read: continuous, hourly, daily, weekly or monthly.")
     String readFrequency;
 
-    @Option(names = "--shared", negatable = true, defaultValue = "true",
-            description = "Several pods share the data (default: ${DEFAULT-VALUE}; every option searched is a shared file system).")
-    boolean shared;
+    @Option(names = "--no-shared",
+            description = "One pod (one node) reads the data alone, so an EBS gp3 volume is an option too. By default several pods share it.")
+    boolean notShared;
 
     @Option(names = "--must-survive-failure", description = "The data must survive a file server (or Availability Zone) failure.")
     boolean mustSurviveFailure;
@@ -140,7 +140,7 @@ public final class RecommendCommand implements Callable<Integer> {
             problems.add("--environment", environment, "must be one of " + String.join(", ", environments));
         }
         problems.throwIfAny();
-        return new Workload(datasetGiB, readMBps, frequency, shared, mustSurviveFailure, checkpointGiB, checkpointsPerDay,
+        return new Workload(datasetGiB, readMBps, frequency, !notShared, mustSurviveFailure, checkpointGiB, checkpointsPerDay,
                 checkpointsRetained, coldGiB, coldReadGiBPerMonth, archiveGiB, archiveRestoreGiBPerYear);
     }
 }

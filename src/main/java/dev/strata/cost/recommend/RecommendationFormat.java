@@ -48,7 +48,7 @@ public final class RecommendationFormat {
 
     static String summary(Workload w) {
         return OptionSpace.gib(w.datasetGiB()) + " GiB read " + w.readFrequency().configValue() + " at "
-                + OptionSpace.mbps(w.readMBps()) + " MB/s" + (w.shared() ? ", shared by several pods" : "")
+                + OptionSpace.mbps(w.readMBps()) + " MB/s" + (w.shared() ? ", shared by several pods" : ", read by one node")
                 + (w.mustSurviveFailure() ? ", must survive a file server failure" : "")
                 + (w.checkpointGiB() > 0 ? ", checkpoints of " + OptionSpace.gib(w.checkpointGiB()) + " GiB x "
                 + w.checkpointsPerDay() + "/day (" + w.checkpointsRetained() + " kept)" : "")
@@ -129,6 +129,12 @@ public final class RecommendationFormat {
             map.put("deploymentType", fsx.type().name());
             map.put("storageCapacityGiB", fsx.capacityGiB());
             map.put("perUnitStorageThroughput", fsx.type().isScratch() ? null : fsx.mbpsPerTiB());
+        } else if (hot.option() instanceof HotOption.Ebs ebs) {
+            map.put("service", "ebs");
+            map.put("volumeType", "gp3");
+            map.put("sizeGiB", ebs.sizeGiB());
+            map.put("iops", ebs.iops());
+            map.put("throughputMBps", ebs.throughputMBps());
         } else {
             HotOption.Efs efs = (HotOption.Efs) hot.option();
             map.put("service", "efs");
@@ -167,6 +173,9 @@ public final class RecommendationFormat {
             if (!fsx.type().isScratch()) {
                 out.append("#   strata:training.hot.perUnitStorageThroughput: ").append(fsx.mbpsPerTiB()).append('\n');
             }
+        } else if (r.hot().option() instanceof HotOption.Ebs ebs) {
+            out.append("#   (an EBS gp3 volume, ReadWriteOnce: a StorageClass with type gp3, iops ").append(ebs.iops())
+                    .append(", throughput ").append(ebs.throughputMBps()).append(", and a ").append(ebs.sizeGiB()).append(" GiB claim)\n");
         } else {
             HotOption.Efs efs = (HotOption.Efs) r.hot().option();
             out.append("#   strata:training.warm.throughputMode: ").append(efs.mode().name().toLowerCase(Locale.ROOT)).append('\n');

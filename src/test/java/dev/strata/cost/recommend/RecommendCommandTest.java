@@ -53,6 +53,43 @@ class RecommendCommandTest {
     }
 
     @Test
+    void everyKindOfChoiceRendersInEveryFormat(@TempDir Path dir) throws Exception {
+        String[][] workloads = {
+                {"--dataset-gib", "500", "--read-mbps", "300", "--read-frequency", "daily", "--no-shared"},
+                {"--dataset-gib", "500", "--read-mbps", "10", "--read-frequency", "monthly"},
+                {"--dataset-gib", "20000", "--read-mbps", "300", "--read-frequency", "weekly", "--must-survive-failure"},
+                {"--dataset-gib", "1000", "--read-mbps", "200", "--read-frequency", "hourly"}};
+        String[] services = {"ebs", "efs", "fsx-lustre", "fsx-lustre"};
+        int i = 0;
+        for (String[] workload : workloads) {
+            String[] jsonArgs = new String[workload.length + 3];
+            jsonArgs[0] = "recommend";
+            System.arraycopy(workload, 0, jsonArgs, 1, workload.length);
+            jsonArgs[workload.length + 1] = "--format";
+            jsonArgs[workload.length + 2] = "json";
+            JsonObject hot = JsonParser.parseString(strata(dir, jsonArgs).stdout()).getAsJsonObject()
+                    .getAsJsonObject("recommended").getAsJsonObject("hot");
+            assertThat(hot.get("service").getAsString()).as(String.join(" ", workload)).isEqualTo(services[i]);
+            for (String format : new String[]{"table", "json", "config"}) {
+                String[] args = new String[workload.length + 3];
+                args[0] = "recommend";
+                System.arraycopy(workload, 0, args, 1, workload.length);
+                args[workload.length + 1] = "--format";
+                args[workload.length + 2] = format;
+                Run run = strata(dir, args);
+                assertThat(run.exit()).as(String.join(" ", args) + "\n" + run.stderr()).isZero();
+                if (format.equals("config")) {
+                    Path file = dir.resolve("Pulumi.r" + i + ".yaml");
+                    Files.writeString(file, run.stdout());
+                    Run plan = strata(dir, "plan", "--stack", "r" + i, "--config-file", file.toString(), "--format", "json");
+                    assertThat(plan.exit()).as(run.stdout() + plan.stderr()).isZero();
+                    i++;
+                }
+            }
+        }
+    }
+
+    @Test
     void jsonCarriesTheChoiceItsLinesAndTheRunnerUps() {
         Run run = strata(Path.of("."), with("--format", "json"));
         assertThat(run.exit()).as(run.stderr()).isZero();
