@@ -1,9 +1,15 @@
 package dev.strata;
 
 import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.Context;
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.kubernetes.ProviderArgs;
+import dev.strata.config.InferenceSettings;
+import dev.strata.config.NetworkSettings;
 import dev.strata.config.StrataSettings;
 import dev.strata.cost.CostEstimate;
 import dev.strata.cost.CostEstimator;
@@ -12,9 +18,16 @@ import dev.strata.cost.Tier;
 import dev.strata.datalake.DataLake;
 import dev.strata.datalake.DataLakeArgs;
 import dev.strata.datalake.DataLakeZoneArgs;
+import dev.strata.inference.CacheWarmupArgs;
+import dev.strata.inference.InferenceStorage;
+import dev.strata.inference.InferenceStorageArgs;
+import dev.strata.inference.NvmeNodeArgs;
+import dev.strata.inference.RedisCacheArgs;
 import dev.strata.security.EncryptionKey;
 import dev.strata.security.EncryptionKeyArgs;
+import dev.strata.training.TrainingStorage;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -48,10 +61,56 @@ public final class StrataStack {
                 .protect(settings.protect())
                 .build(), null);
 
+        // The stack's one Kubernetes provider, made only when a tier has Kubernetes objects to create.
+        Provider kubernetes = settings.training().isPresent() || settings.inference().isPresent()
+                ? kubernetesProvider(ctx) : null;
+        settings.training().ifPresent(training -> {
+            // One key for the training tiers: S3, FSx and EFS use it on the account's behalf only.
+            EncryptionKey trainingKey = new EncryptionKey(stack + "-training", EncryptionKeyArgs.builder()
+                    .purpose("training")
+                    .services(List.of("s3", "fsx", "elasticfilesystem"))
+                    .tags(tags)
+                    .protect(settings.protect())
+                    .build(), null);
+            TrainingStorage storage = TrainingTier.define(stack + "-training", training, settings.network().orElseThrow(),
+                    trainingKey.keyArn, kubernetes, tags, settings.protect());
+            ctx.export("trainingBucket", storage.bucketName);
+            ctx.export("trainingKeyArn", trainingKey.keyArn);
+            ctx.export("trainingTiers", Output.of(storage.tiers()));
+            training.hot().ifPresent(hot -> {
+                ctx.export("trainingHotFileSystemId", storage.hotFileSystemId);
+                ctx.export("trainingHotDnsName", storage.hotDnsName);
+                ctx.export("trainingHotMountName", storage.hotMountName);
+                ctx.export("trainingHotClaim", storage.hotClaimName);
+            });
+            training.perJob().ifPresent(perJob -> ctx.export("trainingScratchStorageClass", storage.scratchStorageClassName));
+            training.warm().ifPresent(warm -> {
+                ctx.export("trainingWarmFileSystemId", storage.warmFileSystemId);
+                ctx.export("trainingWarmDnsName", storage.warmDnsName);
+                ctx.export("trainingWarmClaim", storage.warmClaimName);
+            });
+        });
+
         ctx.export("environment", Output.of(settings.environment().configValue()));
         ctx.export("dataLakeBuckets", dataLake.bucketNames);
         ctx.export("dataLakeKeyArn", dataLakeKey.keyArn);
         ctx.export("dataLakeKeyAlias", dataLakeKey.aliasName);
+
+        settings.inference().ifPresent(inference -> {
+            // The parser requires strata:network whenever strata:inference is set.
+            NetworkSettings network = settings.network().orElseThrow();
+            EncryptionKey inferenceKey = new EncryptionKey(stack + "-inference", EncryptionKeyArgs.builder()
+                    .purpose("inference")
+                    .services(List.of("s3", "elasticfilesystem", "elasticache"))
+                    .tags(tags)
+                    .protect(settings.protect())
+                    .build(), null);
+            InferenceStorage storage = new InferenceStorage(stack,
+                    inferenceArgs(settings, inference, network, inferenceKey.keyArn, tags),
+                    ComponentResourceOptions.builder().providers(kubernetes).build());
+            ctx.export("inference", inferenceOutputs(inference, storage));
+            ctx.export("inferenceKeyArn", inferenceKey.keyArn);
+        });
         exportCostEstimate(ctx, settings);
     }
 
@@ -67,6 +126,77 @@ public final class StrataStack {
         for (Tier tier : CostEstimator.tiers(settings)) {
             ctx.export(tier.outputName(), estimate.applyValue(e -> e.tierUsd(tier)));
         }
+    }
+
+    private static InferenceStorageArgs inferenceArgs(StrataSettings settings, InferenceSettings inference,
+                                                      NetworkSettings network, Output<String> keyArn,
+                                                      Map<String, String> tags) {
+        var args = InferenceStorageArgs.builder()
+                .kmsKeyArn(keyArn)
+                .namespace(inference.namespace())
+                .serviceAccountName(inference.serviceAccount())
+                .nvmeNodes(inference.nvmeNodes().stream().map(NvmeNodeArgs::from).toList())
+                .modelClaimSize(inference.modelClaimSize())
+                .modelBasePath(inference.modelBasePath())
+                .modelPerformanceMode(inference.modelFileSystem().performanceMode().apiValue())
+                .modelThroughputMode(inference.modelFileSystem().throughputMode().apiValue())
+                .modelProvisionedThroughputMibps(inference.modelFileSystem().provisionedThroughputMibps().orElse(null))
+                .modelTransitionToIaDays(inference.modelFileSystem().transitionToIaDays().orElse(null))
+                .modelTransitionToArchiveDays(inference.modelFileSystem().transitionToArchiveDays().orElse(null))
+                .modelBackup(inference.modelFileSystem().backup())
+                .vpcId(Output.of(network.vpcId()))
+                .privateSubnetIds(network.privateSubnetIds())
+                .allowedCidrs(network.allowedCidrs())
+                .tags(tags)
+                .protect(settings.protect());
+        network.nodeSecurityGroupId().ifPresent(group -> args.nodeSecurityGroupId(Output.of(group)));
+        inference.objectLockDays().ifPresent(args::objectLockDays);
+        inference.redis().ifPresent(redis -> args.redis(RedisCacheArgs.from(redis)));
+        inference.warmup().ifPresent(warmup -> args.warmup(CacheWarmupArgs.from(warmup)));
+        return args.build();
+    }
+
+    /** What a model server needs to find each cache level, nearest first. */
+    private static Output<Map<String, Object>> inferenceOutputs(InferenceSettings inference, InferenceStorage storage) {
+        return Output.tuple(storage.redisEndpoint, storage.redisReaderEndpoint, storage.redisUserName,
+                        storage.localVolumeNames, storage.modelFileSystemId, storage.archiveBucketName)
+                .applyValue(t -> {
+                    Map<String, Object> l1 = new LinkedHashMap<>();
+                    l1.put("enabled", inference.redis().isPresent());
+                    inference.redis().ifPresent(redis -> {
+                        l1.put("endpoint", t.t1);
+                        l1.put("readerEndpoint", t.t2);
+                        l1.put("port", dev.strata.inference.RedisCache.PORT);
+                        l1.put("tls", true);
+                        l1.put("authentication", "iam");
+                        l1.put("userName", t.t3);
+                    });
+                    Map<String, Object> l2 = new LinkedHashMap<>();
+                    l2.put("storageClass", InferenceStorage.LOCAL_STORAGE_CLASS);
+                    l2.put("volumes", t.t4);
+                    Map<String, Object> l3 = new LinkedHashMap<>();
+                    l3.put("storageClass", InferenceStorage.MODEL_STORAGE_CLASS);
+                    l3.put("claim", InferenceStorage.MODEL_CLAIM);
+                    l3.put("namespace", inference.namespace());
+                    l3.put("fileSystemId", t.t5);
+                    Map<String, Object> l4 = new LinkedHashMap<>();
+                    l4.put("bucket", t.t6);
+                    inference.objectLockDays().ifPresent(days -> l4.put("objectLockDays", days));
+                    Map<String, Object> levels = new LinkedHashMap<>();
+                    levels.put("l1Redis", l1);
+                    levels.put("l2LocalNvme", l2);
+                    levels.put("l3Efs", l3);
+                    levels.put("l4S3", l4);
+                    return levels;
+                });
+    }
+
+    /**
+     * The stack's one Kubernetes provider, {@code <stack>-k8s}, on the ambient kubeconfig until the
+     * cluster work supplies one built from the cluster itself.
+     */
+    static Provider kubernetesProvider(Context ctx) {
+        return new Provider(ctx.stackName() + "-k8s", ProviderArgs.builder().build());
     }
 
     /** The tags every taggable resource carries: the environment and the stack's cost-allocation tags. */

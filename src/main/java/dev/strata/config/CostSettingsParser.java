@@ -2,6 +2,8 @@ package dev.strata.config;
 
 import dev.strata.config.UsageSettings.DataLakeUsage;
 import dev.strata.config.UsageSettings.EfsUsage;
+import dev.strata.config.UsageSettings.InferenceUsage;
+import dev.strata.config.UsageSettings.TrainingUsage;
 import dev.strata.config.UsageSettings.KmsUsage;
 import dev.strata.config.UsageSettings.BucketUsage;
 import dev.strata.datalake.LifecycleRule;
@@ -33,21 +35,60 @@ public final class CostSettingsParser {
     private CostSettingsParser() {
     }
 
-    /** Reads {@code strata:usage} and {@code strata:budget} from the root; {@code dataLake} is already parsed. */
-    public static CostSettings parse(ConfigNode root, DataLakeSettings dataLake) {
-        UsageSettings usage = usage(root.objectOrEmpty("usage"), dataLake);
+    /** Reads {@code strata:usage} and {@code strata:budget} from the root; the settings they describe are already parsed. */
+    public static CostSettings parse(ConfigNode root, DataLakeSettings dataLake, Optional<TrainingSettings> training,
+                                     Optional<InferenceSettings> inference) {
+        UsageSettings usage = usage(root.objectOrEmpty("usage"), dataLake, training, inference);
         Optional<BudgetSettings> budget = root.object("budget").map(CostSettingsParser::budget);
         return new CostSettings(usage, budget);
     }
 
-    private static UsageSettings usage(ConfigNode node, DataLakeSettings dataLake) {
+    private static UsageSettings usage(ConfigNode node, DataLakeSettings dataLake, Optional<TrainingSettings> training,
+                                       Optional<InferenceSettings> inference) {
         ConfigNode lake = node.objectOrEmpty("dataLake");
+        Optional<ConfigNode> trainingNode = node.object("training");
+        Optional<ConfigNode> inferenceNode = node.object("inference");
         ConfigNode kms = node.objectOrEmpty("kms");
         node.finish();
         DataLakeUsage dataLakeUsage = dataLakeUsage(lake, dataLake);
+        Optional<TrainingUsage> trainingUsage = trainingNode.map(n -> trainingUsage(n, training));
+        Optional<InferenceUsage> inferenceUsage = inferenceNode.map(n -> inferenceUsage(n, inference));
+        if (trainingNode.isPresent() && training.isEmpty()) {
+            node.problems().missing(node.key("training"), "describes the training tiers, but strata:training is not set");
+        }
+        if (inferenceNode.isPresent() && inference.isEmpty()) {
+            node.problems().missing(node.key("inference"), "describes the inference storage, but strata:inference is not set");
+        }
         double kmsRequests = kms.decimal("requestsPerMonth", 0.0, 0, MAX_QUANTITY);
         kms.finish();
-        return new UsageSettings(dataLakeUsage, new KmsUsage(kmsRequests));
+        return new UsageSettings(dataLakeUsage, trainingUsage, inferenceUsage, new KmsUsage(kmsRequests));
+    }
+
+    /** {@code strata:usage.training}: {@code hot.backupGiB}, {@code perJob.gibMonths}, {@code warm}, {@code coldArchive}. */
+    private static TrainingUsage trainingUsage(ConfigNode node, Optional<TrainingSettings> training) {
+        ConfigNode hot = node.objectOrEmpty("hot");
+        ConfigNode perJob = node.objectOrEmpty("perJob");
+        Optional<ConfigNode> warm = node.object("warm");
+        Optional<ConfigNode> coldArchive = node.object("coldArchive");
+        node.finish();
+        double backupGiB = hot.decimal("backupGiB", 0.0, 0, MAX_QUANTITY);
+        hot.finish();
+        double gibMonths = perJob.decimal("gibMonths", 0.0, 0, MAX_QUANTITY);
+        perJob.finish();
+        Set<String> reached = training.map(t -> classesReached(t.coldArchive().lifecycle())).orElse(new LinkedHashSet<>(S3_CLASSES));
+        return new TrainingUsage(backupGiB, gibMonths, warm.map(CostSettingsParser::efsUsage),
+                coldArchive.map(n -> bucketUsage(n, "the training bucket's lifecycle (strata:training.coldArchive.lifecycle)", reached)));
+    }
+
+    /** {@code strata:usage.inference}: {@code models} (the EFS model repository) and {@code archive} (the model archive bucket). */
+    private static InferenceUsage inferenceUsage(ConfigNode node, Optional<InferenceSettings> inference) {
+        Optional<ConfigNode> models = node.object("models");
+        Optional<ConfigNode> archive = node.object("archive");
+        node.finish();
+        // The model archive keeps the data lake's model-zone lifecycle.
+        Set<String> reached = classesReached(dev.strata.datalake.Zones.MODEL.lifecycle());
+        return new InferenceUsage(models.map(CostSettingsParser::efsUsage),
+                archive.map(n -> bucketUsage(n, "the model archive's lifecycle", reached)));
     }
 
     private static DataLakeUsage dataLakeUsage(ConfigNode node, DataLakeSettings dataLake) {
@@ -92,7 +133,7 @@ public final class CostSettingsParser {
 
     /**
      * Reads one EFS file system's usage: {@code standardGiB}, {@code infrequentAccessGiB},
-     * {@code archiveGiB}, {@code readGiBPerMonth}, {@code writeGiBPerMonth}.
+     * {@code archiveGiB}, {@code readGiBPerMonth}, {@code writeGiBPerMonth}, {@code backupGiB}.
      */
     public static EfsUsage efsUsage(ConfigNode node) {
         EfsUsage usage = new EfsUsage(
@@ -100,7 +141,8 @@ public final class CostSettingsParser {
                 node.decimal("infrequentAccessGiB", 0.0, 0, MAX_QUANTITY),
                 node.decimal("archiveGiB", 0.0, 0, MAX_QUANTITY),
                 node.decimal("readGiBPerMonth", 0.0, 0, MAX_QUANTITY),
-                node.decimal("writeGiBPerMonth", 0.0, 0, MAX_QUANTITY));
+                node.decimal("writeGiBPerMonth", 0.0, 0, MAX_QUANTITY),
+                node.decimal("backupGiB", 0.0, 0, MAX_QUANTITY));
         node.finish();
         return usage;
     }
@@ -125,10 +167,15 @@ public final class CostSettingsParser {
 
     /** STANDARD plus every class the zone's lifecycle rules transition current or noncurrent versions to. */
     public static Set<String> classesReached(Zone zone) {
+        return classesReached(zone.lifecycle());
+    }
+
+    /** STANDARD plus every class {@code lifecycle} transitions current or noncurrent versions to. */
+    public static Set<String> classesReached(List<LifecycleRule> lifecycle) {
         Set<String> classes = new LinkedHashSet<>();
         classes.add("STANDARD");
         List<Transition> transitions = new ArrayList<>();
-        for (LifecycleRule rule : zone.lifecycle()) {
+        for (LifecycleRule rule : lifecycle) {
             transitions.addAll(rule.transitions());
             transitions.addAll(rule.noncurrentTransitions());
         }

@@ -47,11 +47,18 @@ public final class SettingsParser {
         boolean protect = root.bool("protect", environment.protectsByDefault());
         Map<String, String> tags = tags(root);
         DataLakeSettings dataLake = dataLake(root.objectOrEmpty("dataLake"));
-        CostSettings cost = CostSettingsParser.parse(root, dataLake);
+        Optional<NetworkSettings> network = root.object("network").map(NetworkSettings::parse);
+        Optional<TrainingSettings> training = root.object("training").map(node -> TrainingSettings.parse(node, environment));
+        if (training.isPresent() && network.isEmpty() && !root.has("network")) {
+            problems.missing(root.key("network"), "is required by " + root.key("training") + ": the VPC, private subnets and cluster nodes of the file systems");
+        }
+        Optional<InferenceSettings> inference = root.object("inference")
+                .map(node -> InferenceSettings.parse(node, environment, network.isPresent() || root.has("network")));
+        CostSettings cost = CostSettingsParser.parse(root, dataLake, training, inference);
         root.finish();
 
         problems.throwIfAny();
-        return new StrataSettings(environment, protect, tags, dataLake, cost);
+        return new StrataSettings(environment, protect, tags, dataLake, network, training, inference, cost);
     }
 
     private static Map<String, String> tags(ConfigNode root) {

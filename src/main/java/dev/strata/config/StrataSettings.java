@@ -1,6 +1,7 @@
 package dev.strata.config;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Every setting of a Strata stack, validated and immutable. Parsed once from the {@code strata:}
@@ -10,10 +11,14 @@ import java.util.Map;
  * @param protect     whether stateful resources are protected and retained on delete ({@code strata:protect})
  * @param tags        cost-allocation tags added to every taggable resource ({@code strata:tags})
  * @param dataLake    the S3 data lake ({@code strata:dataLake})
+ * @param network     the VPC, private subnets and cluster clients of the file systems ({@code strata:network}), if set
+ * @param training    the four-tier training storage ({@code strata:training}), if set
+ * @param inference   inference storage ({@code strata:inference}), if set
  * @param cost        expected usage and the budget, for the cost estimate ({@code strata:usage}, {@code strata:budget})
  */
 public record StrataSettings(Environment environment, boolean protect, Map<String, String> tags, DataLakeSettings dataLake,
-                             CostSettings cost) {
+                             Optional<NetworkSettings> network, Optional<TrainingSettings> training,
+                             Optional<InferenceSettings> inference, CostSettings cost) {
     public StrataSettings {
         tags = Map.copyOf(tags);
     }

@@ -10,11 +10,9 @@ import java.util.List;
  * no engine. {@code strata plan} renders it; the Pulumi program exports it as stack outputs.
  */
 public final class CostEstimator {
-    /**
-     * One cost function per component, in the order the stack builds them. The training and
-     * inference tiers add theirs here as they land.
-     */
-    public static final List<ComponentCost> COMPONENTS = List.of(new DataLakeCost(), new SecurityCost());
+    /** One cost function per component, in the order the stack builds them. */
+    public static final List<ComponentCost> COMPONENTS = List.of(
+            new DataLakeCost(), new TrainingCost(), new InferenceCost(), new SecurityCost());
 
     private CostEstimator() {
     }

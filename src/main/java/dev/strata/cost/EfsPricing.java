@@ -55,7 +55,8 @@ public final class EfsPricing {
 
     /**
      * The lines of one file system a month: storage per class, then its throughput mode's charges
-     * (Elastic: GB read and written; Provisioned: MB/s above the Standard baseline; Bursting: none).
+     * (Elastic: GB read and written; Provisioned: MB/s above the Standard baseline; Bursting: none),
+     * then AWS Backup copies.
      * The per-GB charges for reading from Infrequent Access or Archive are not counted: usage does not
      * say which class reads come from.
      */
@@ -85,6 +86,14 @@ public final class EfsPricing {
                 // Bursting throughput is included in the storage price.
             }
         }
+        if (usage.backupGiB() > 0) {
+            lines.add(prices.line(component, tier, "efs.backup.warm", usage.backupGiB()));
+        }
         return lines;
+    }
+
+    /** The price book's mode of an EFS throughput mode as the settings spell it ({@code dev.strata.efs.ThroughputMode}). */
+    public static EfsThroughputMode mode(Enum<?> settingsMode) {
+        return EfsThroughputMode.valueOf(settingsMode.name());
     }
 }

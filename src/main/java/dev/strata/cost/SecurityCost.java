@@ -6,16 +6,19 @@ import java.util.List;
 
 /**
  * The stack's customer managed KMS keys, one tier per key purpose (the {@code tier} tag the key
- * carries). Today the stack creates one key, for the data lake; the training and inference tiers
- * add their purposes to {@link #keyPurposes} as they land. KMS requests ({@code strata:usage.kms})
- * are counted on the first key.
+ * carries): the data lake's always, the training and inference tiers' when they are set (as
+ * {@code StrataStack} creates them). KMS requests ({@code strata:usage.kms}) are counted on the
+ * data lake's key.
  */
 public final class SecurityCost implements ComponentCost {
     public static final String COMPONENT = "security";
 
     /** The purposes of the keys {@code StrataStack} creates for these settings. */
     static List<String> keyPurposes(StrataSettings settings) {
-        return List.of("datalake");
+        List<String> purposes = new java.util.ArrayList<>(List.of("datalake"));
+        settings.training().ifPresent(training -> purposes.add("training"));
+        settings.inference().ifPresent(inference -> purposes.add("inference"));
+        return purposes;
     }
 
     @Override

@@ -6,6 +6,8 @@ import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2Args;
 import com.pulumi.aws.s3.BucketLoggingV2;
 import com.pulumi.aws.s3.BucketLoggingV2Args;
+import com.pulumi.aws.s3.BucketObjectLockConfigurationV2;
+import com.pulumi.aws.s3.BucketObjectLockConfigurationV2Args;
 import com.pulumi.aws.s3.BucketOwnershipControls;
 import com.pulumi.aws.s3.BucketOwnershipControlsArgs;
 import com.pulumi.aws.s3.BucketPolicy;
@@ -26,6 +28,8 @@ import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleFilterArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionExpirationArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleNoncurrentVersionTransitionArgs;
 import com.pulumi.aws.s3.inputs.BucketLifecycleConfigurationV2RuleTransitionArgs;
+import com.pulumi.aws.s3.inputs.BucketObjectLockConfigurationV2RuleArgs;
+import com.pulumi.aws.s3.inputs.BucketObjectLockConfigurationV2RuleDefaultRetentionArgs;
 import com.pulumi.aws.s3.inputs.BucketOwnershipControlsRuleArgs;
 import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleApplyServerSideEncryptionByDefaultArgs;
 import com.pulumi.aws.s3.inputs.BucketServerSideEncryptionConfigurationV2RuleArgs;
@@ -52,7 +56,8 @@ import java.util.Map;
  * ownership (no ACLs), all four public-access blocks, SSE-KMS with a customer-managed key and an S3
  * bucket key, versioning, a policy that denies plain HTTP and TLS below 1.2, lifecycle rules checked
  * against S3's rules plus a rule that aborts incomplete multipart uploads, and optional server access
- * logging. It is never {@code forceDestroy}: a bucket holding data cannot be deleted by Pulumi.
+ * logging, and optional S3 Object Lock in governance mode ({@link ObjectLock}). It is never
+ * {@code forceDestroy}: a bucket holding data cannot be deleted by Pulumi.
  */
 public final class SecureBucket extends ComponentResource {
     public static final String TYPE = "strata:datalake:SecureBucket";
@@ -87,11 +92,13 @@ public final class SecureBucket extends ComponentResource {
         SecureBucketArgs args = checked.args();
         List<LifecycleRule> rules = checked.rules();
 
-        BucketV2 bucket = new BucketV2(name, BucketV2Args.builder()
+        var bucketArgs = BucketV2Args.builder()
                 .bucketPrefix(bucketPrefix(name))
                 .forceDestroy(false)
-                .tags(Tags.of(args.tags(), args.component(), args.tier()))
-                .build(), Children.stateful(this, args.protect()));
+                .tags(Tags.of(args.tags(), args.component(), args.tier()));
+        // Object Lock can only be chosen when the bucket is created.
+        args.objectLockDays().ifPresent(days -> bucketArgs.objectLockEnabled(true));
+        BucketV2 bucket = new BucketV2(name, bucketArgs.build(), Children.stateful(this, args.protect()));
         Output<String> bucketId = bucket.id();
 
         var ownership = new BucketOwnershipControls(name + "-ownership", BucketOwnershipControlsArgs.builder()
@@ -120,6 +127,17 @@ public final class SecureBucket extends ComponentResource {
                     .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
                     .build(), Children.of(this)));
         }
+
+        args.objectLockDays().ifPresent(days -> new BucketObjectLockConfigurationV2(name + "-object-lock",
+                BucketObjectLockConfigurationV2Args.builder()
+                        .bucket(bucketId)
+                        .rule(BucketObjectLockConfigurationV2RuleArgs.builder()
+                                .defaultRetention(BucketObjectLockConfigurationV2RuleDefaultRetentionArgs.builder()
+                                        .mode(ObjectLock.GOVERNANCE)
+                                        .days(days)
+                                        .build())
+                                .build())
+                        .build(), CustomResourceOptions.builder().parent(this).dependsOn(lifecycleDependsOn).build()));
 
         Output<String> policy = args.accessLogDestination()
                 ? Output.tuple(bucket.arn(), AwsFunctions.getCallerIdentity())
@@ -252,6 +270,16 @@ public final class SecureBucket extends ComponentResource {
             problems.add("accessLogBucket", "(set)", "accessLogDestination", true,
                     "an access-log destination does not log to another bucket");
         }
+        args.objectLockDays().ifPresent(days -> {
+            ObjectLock.validateDays(days, "objectLockDays", problems);
+            if (!args.versioning()) {
+                problems.add("objectLockDays", days, "versioning", false, "Object Lock needs versioning");
+            }
+            if (args.accessLogDestination()) {
+                problems.add("objectLockDays", days, "accessLogDestination", true,
+                        "a bucket that receives server access logs cannot have a default retention period");
+            }
+        });
         if (args.abortIncompleteMultipartUploadDays() < 1) {
             problems.add("abortIncompleteMultipartUploadDays", args.abortIncompleteMultipartUploadDays(), "must be 1 or more");
         }

@@ -53,6 +53,16 @@ public final class SecureBucketArgs extends ResourceArgs {
     @Nullable
     private Boolean accessLogDestination;
 
+    /**
+     * Turn on S3 Object Lock at creation, with a default retention of this many days in governance
+     * mode (see {@link ObjectLock}); needs versioning. Object Lock can only be chosen when the bucket is
+     * created: setting it on an existing bucket replaces the bucket (which {@code protect} refuses).
+     * Default: no Object Lock.
+     */
+    @Import(name = "objectLockDays")
+    @Nullable
+    private Integer objectLockDays;
+
     /** Tags for the bucket, in addition to {@code component} and {@code tier}. */
     @Import(name = "tags")
     @Nullable
@@ -93,6 +103,10 @@ public final class SecureBucketArgs extends ResourceArgs {
 
     public boolean accessLogDestination() {
         return Boolean.TRUE.equals(accessLogDestination);
+    }
+
+    public Optional<Integer> objectLockDays() {
+        return Optional.ofNullable(objectLockDays);
     }
 
     public Map<String, String> tags() {
@@ -147,6 +161,11 @@ public final class SecureBucketArgs extends ResourceArgs {
 
         public Builder accessLogDestination(boolean destination) {
             args.accessLogDestination = destination;
+            return this;
+        }
+
+        public Builder objectLockDays(int days) {
+            args.objectLockDays = days;
             return this;
         }
 

@@ -1,16 +1,24 @@
 package dev.strata.plan;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 
 /**
  * Renders a plan as a mermaid flowchart: each component a box holding its tiers, with the stateful
- * resources (buckets, keys) that carry the data. Configuration resources are left out: the table
- * and the JSON list them.
+ * resources (buckets, keys, file systems, caches) that carry the data and the Kubernetes objects pods
+ * mount. A model cache's levels are drawn nearest first, linked by the path a cache miss takes.
+ * Configuration resources are left out: the table and the JSON list them.
  */
 public final class PlanMermaid {
     /** Resources drawn besides components: the ones that hold data or keys. */
-    private static final Set<String> STATEFUL = Set.of("aws:s3/bucketV2:BucketV2", "aws:kms/key:Key");
+    private static final Set<String> STATEFUL = Set.of("aws:s3/bucketV2:BucketV2", "aws:kms/key:Key",
+            "aws:efs/fileSystem:FileSystem", "aws:elasticache/replicationGroup:ReplicationGroup",
+            // What pods mount: storage classes, volumes and claims.
+            "kubernetes:storage.k8s.io/v1:StorageClass", "kubernetes:core/v1:PersistentVolume",
+            "kubernetes:core/v1:PersistentVolumeClaim");
+    /** Levels of a model cache: drawn nearest first, with the path a cache miss takes from each to the next. */
+    private static final String CACHE_LEVEL = "strata:inference:CacheLevel";
 
     private PlanMermaid() {
     }
@@ -31,9 +39,18 @@ public final class PlanMermaid {
                     .append(label(resource)).append("\"]\n");
             children.forEach(child -> draw(plan, child, indent + "  ", out));
             out.append(indent).append("end\n");
+            List<PlannedResource> levels = children.stream().filter(child -> child.type().equals(CACHE_LEVEL))
+                    .sorted(Comparator.comparing(PlanMermaid::levelNumber)).toList();
+            for (int i = 1; i < levels.size(); i++) {
+                out.append(indent).append(nodeId(levels.get(i - 1))).append(" -->|miss| ").append(nodeId(levels.get(i))).append('\n');
+            }
         } else if (STATEFUL.contains(resource.type())) {
             out.append(indent).append(nodeId(resource)).append("[(\"").append(label(resource)).append("\")]\n");
         }
+    }
+
+    private static long levelNumber(PlannedResource level) {
+        return level.inputs().get("level") instanceof Number number ? number.longValue() : Long.MAX_VALUE;
     }
 
     private static String label(PlannedResource resource) {

@@ -75,6 +75,30 @@ public class RecordingMocks implements Mocks {
             }
             case "aws:kms/alias:Alias" -> outputs.put("arn",
                     "arn:aws:kms:" + region + ":" + ACCOUNT_ID + ":" + inputs.get("name"));
+            case "aws:efs/fileSystem:FileSystem" -> {
+                outputs.put("arn", "arn:aws:elasticfilesystem:" + region + ":" + ACCOUNT_ID + ":file-system/" + id);
+                outputs.put("dnsName", id + ".efs." + region + ".amazonaws.com");
+            }
+            case "aws:fsx/lustreFileSystem:LustreFileSystem" -> {
+                outputs.put("arn", "arn:aws:fsx:" + region + ":" + ACCOUNT_ID + ":file-system/" + id);
+                outputs.put("dnsName", id + ".fsx." + region + ".amazonaws.com");
+                // FSx names the Lustre mount "fsx" on SCRATCH_1 and a generated 8-character name otherwise.
+                outputs.put("mountName", "SCRATCH_1".equals(inputs.get("deploymentType")) ? "fsx" : "mnt" + Integer.toHexString(id.hashCode() & 0xfffff));
+            }
+            case "aws:efs/accessPoint:AccessPoint" -> outputs.put("arn",
+                    "arn:aws:elasticfilesystem:" + region + ":" + ACCOUNT_ID + ":access-point/" + id);
+            case "aws:elasticache/replicationGroup:ReplicationGroup" -> {
+                String group = String.valueOf(inputs.getOrDefault("replicationGroupId", id));
+                outputs.put("arn", "arn:aws:elasticache:" + region + ":" + ACCOUNT_ID + ":replicationgroup:" + group);
+                outputs.put("primaryEndpointAddress", "master." + group + ".plan.cache.amazonaws.com");
+                outputs.put("readerEndpointAddress", "replica." + group + ".plan.cache.amazonaws.com");
+                outputs.put("memberClusters", List.of());
+            }
+            case "aws:elasticache/user:User" -> outputs.put("arn",
+                    "arn:aws:elasticache:" + region + ":" + ACCOUNT_ID + ":user:" + inputs.get("userId"));
+            case "aws:elasticache/userGroup:UserGroup" -> outputs.put("arn",
+                    "arn:aws:elasticache:" + region + ":" + ACCOUNT_ID + ":usergroup:" + inputs.get("userGroupId"));
+            case "aws:elasticache/subnetGroup:SubnetGroup" -> outputs.put("name", inputs.getOrDefault("name", id));
             default -> {
                 if (type.startsWith("aws:") && !inputs.containsKey("arn")) {
                     String service = type.substring(4, type.indexOf('/') > 0 ? type.indexOf('/') : type.length());

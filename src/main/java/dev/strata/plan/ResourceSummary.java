@@ -29,8 +29,80 @@ final class ResourceSummary {
             case "aws:s3/bucketLoggingV2:BucketLoggingV2" -> "access logs to " + in.get("targetBucket") + "/" + in.get("targetPrefix");
             case "aws:kms/key:Key" -> "rotation=" + in.get("enableKeyRotation") + " deletionWindow=" + in.get("deletionWindowInDays") + "d";
             case "aws:kms/alias:Alias" -> String.valueOf(in.get("name"));
+            case "aws:efs/fileSystem:FileSystem" -> "encrypted=" + in.get("encrypted") + " key=" + in.get("kmsKeyId")
+                    + " " + in.get("performanceMode") + "/" + in.get("throughputMode")
+                    + (in.get("provisionedThroughputInMibps") == null ? "" : " " + in.get("provisionedThroughputInMibps") + "MiB/s")
+                    + " lifecycle=" + list(in.get("lifecyclePolicies"));
+            case "aws:efs/mountTarget:MountTarget" -> "subnet=" + in.get("subnetId") + " securityGroups=" + in.get("securityGroups");
+            case "aws:efs/fileSystemPolicy:FileSystemPolicy" -> "policy statements: " + statementIds(String.valueOf(in.get("policy")));
+            case "aws:efs/backupPolicy:BackupPolicy" -> "backups=" + path(in, "backupPolicy", "status");
+            case "aws:efs/accessPoint:AccessPoint" -> "path=" + path(in, "rootDirectory", "path")
+                    + " uid/gid=" + path(in, "posixUser", "uid") + "/" + path(in, "posixUser", "gid");
+            case "aws:fsx/lustreFileSystem:LustreFileSystem" -> in.get("deploymentType") + " " + in.get("storageCapacity") + "GiB"
+                    + (in.get("perUnitStorageThroughput") == null ? "" : " " + in.get("perUnitStorageThroughput") + "MB/s/TiB")
+                    + " compression=" + in.get("dataCompressionType")
+                    + " key=" + (in.get("kmsKeyId") == null ? "(FSx-managed)" : in.get("kmsKeyId"))
+                    + (in.get("automaticBackupRetentionDays") == null ? "" : " backups=" + in.get("automaticBackupRetentionDays") + "d")
+                    + (in.get("importPath") == null ? "" : " import=" + in.get("importPath"))
+                    + (in.get("exportPath") == null ? "" : " export=" + in.get("exportPath"))
+                    + (in.get("autoImportPolicy") == null ? "" : " autoImport=" + in.get("autoImportPolicy"));
+            case "aws:fsx/dataRepositoryAssociation:DataRepositoryAssociation" -> in.get("fileSystemPath") + " <-> "
+                    + in.get("dataRepositoryPath") + " import=" + path(in, "s3", "autoImportPolicy", "events")
+                    + " export=" + path(in, "s3", "autoExportPolicy", "events");
+            case "kubernetes:storage.k8s.io/v1:StorageClass" -> path(in, "metadata", "name") + " provisioner=" + in.get("provisioner")
+                    + " reclaim=" + in.get("reclaimPolicy") + " binding=" + in.get("volumeBindingMode")
+                    + " parameters=" + in.get("parameters");
+            case "kubernetes:core/v1:PersistentVolume" -> path(in, "metadata", "name") + " " + path(in, "spec", "capacity", "storage")
+                    + " " + path(in, "spec", "accessModes") + " reclaim=" + path(in, "spec", "persistentVolumeReclaimPolicy")
+                    + (path(in, "spec", "local") != null
+                            ? " local=" + path(in, "spec", "local", "path") + " on " + hostnames(in)
+                            : " driver=" + path(in, "spec", "csi", "driver") + " volumeHandle=" + path(in, "spec", "csi", "volumeHandle"));
+            case "kubernetes:core/v1:PersistentVolumeClaim" -> path(in, "metadata", "namespace") + "/" + path(in, "metadata", "name")
+                    + " " + path(in, "spec", "resources", "requests", "storage") + " " + path(in, "spec", "accessModes")
+                    + " class=" + path(in, "spec", "storageClassName")
+                    + (path(in, "spec", "volumeName") == null ? "" : " volume=" + path(in, "spec", "volumeName"));
+            case "kubernetes:core/v1:Namespace" -> String.valueOf(path(in, "metadata", "name"));
+            case "aws:ec2/securityGroup:SecurityGroup" -> "vpc=" + in.get("vpcId") + " ingress=" + list(in.get("ingress")).size()
+                    + " inline egress=" + list(in.get("egress")).size();
+            case "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
+                 "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule" -> securityGroupRule(in);
+            case "strata:inference:CacheLevel" -> "L" + in.get("level") + " " + in.get("medium")
+                    + (Boolean.TRUE.equals(in.get("enabled")) ? "" : " (off)");
+            case "aws:elasticache/replicationGroup:ReplicationGroup" -> in.get("engine") + " " + in.get("engineVersion")
+                    + " " + in.get("nodeType") + " nodes=" + in.get("numCacheClusters")
+                    + " failover=" + in.get("automaticFailoverEnabled") + " multiAz=" + in.get("multiAzEnabled")
+                    + " atRest=" + in.get("atRestEncryptionEnabled") + " key=" + in.get("kmsKeyId")
+                    + " transit=" + in.get("transitEncryptionEnabled") + "/" + in.get("transitEncryptionMode")
+                    + " userGroups=" + in.get("userGroupIds");
+            case "aws:elasticache/user:User" -> in.get("userName") + " auth=" + path(in, "authenticationMode", "type")
+                    + " access=\"" + in.get("accessString") + "\"";
+            case "aws:elasticache/userGroup:UserGroup" -> in.get("userGroupId") + " users=" + in.get("userIds");
+            case "aws:elasticache/subnetGroup:SubnetGroup" -> "subnets=" + in.get("subnetIds");
+            case "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2" -> "object lock "
+                    + path(in, "rule", "defaultRetention", "mode") + " " + path(in, "rule", "defaultRetention", "days") + "d";
+            case "kubernetes:apps/v1:DaemonSet" -> path(in, "metadata", "namespace") + "/" + path(in, "metadata", "name")
+                    + " serviceAccount=" + path(in, "spec", "template", "spec", "serviceAccountName");
             default -> "";
         };
+    }
+
+    /** The hostnames a local volume is pinned to. */
+    private static String hostnames(Map<String, Object> in) {
+        List<String> hosts = new ArrayList<>();
+        for (Object term : list(path(in, "spec", "nodeAffinity", "required", "nodeSelectorTerms"))) {
+            for (Object expression : list(((Map<?, ?>) term).get("matchExpressions"))) {
+                list(((Map<?, ?>) expression).get("values")).forEach(value -> hosts.add(String.valueOf(value)));
+            }
+        }
+        return String.join(",", hosts);
+    }
+
+    private static String securityGroupRule(Map<String, Object> in) {
+        Object from = in.get("fromPort");
+        Object to = in.get("toPort");
+        String ports = java.util.Objects.equals(from, to) ? String.valueOf(from) : from + "-" + to;
+        Object peer = in.get("referencedSecurityGroupId") != null ? in.get("referencedSecurityGroupId") : in.get("cidrIpv4");
+        return in.get("ipProtocol") + "/" + ports + " peer=" + peer;
     }
 
     private static String encryption(Map<String, Object> in) {

@@ -3,7 +3,10 @@ package dev.strata.provider;
 import com.pulumi.resources.ComponentResource;
 import dev.strata.datalake.DataLake;
 import dev.strata.datalake.SecureBucket;
+import dev.strata.efs.EfsFileSystem;
+import dev.strata.inference.InferenceStorage;
 import dev.strata.security.EncryptionKey;
+import dev.strata.training.TrainingStorage;
 
 import java.util.List;
 
@@ -16,7 +19,10 @@ public final class Components {
     public static final List<Class<? extends ComponentResource>> ALL = List.of(
             EncryptionKey.class,
             SecureBucket.class,
-            DataLake.class);
+            DataLake.class,
+            EfsFileSystem.class,
+            TrainingStorage.class,
+            InferenceStorage.class);
 
     private Components() {
     }

@@ -91,6 +91,71 @@ class CostEstimatorTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.line(stray))
                 .hasMessageContaining("undeclared tier training/hot");
         assertThat(CostEstimator.tiers(settings(Map.of("environment", "dev")))).hasSize(5);
-        assertThat(List.copyOf(CostEstimator.COMPONENTS)).hasSize(2);
+        assertThat(List.copyOf(CostEstimator.COMPONENTS)).hasSize(4);
+    }
+
+    private static StrataSettings stack(String file) {
+        return SettingsParser.parse(dev.strata.config.StackConfig.load(java.nio.file.Path.of(file)).strataValues());
+    }
+
+    private static List<org.assertj.core.groups.Tuple> lines(CostEstimate estimate, String component) {
+        return estimate.lines().stream().filter(line -> line.component().equals(component))
+                .map(line -> tuple(line.tier(), line.item(), line.quantity(), line.monthlyUsd())).toList();
+    }
+
+    @Test
+    void stagingTrainingAndInferenceCostWhatTheArithmeticSays() {
+        CostEstimate estimate = CostEstimator.estimate(stack("stacks/Pulumi.staging.yaml"), PriceBook.load().region("us-east-1"));
+        assertThat(lines(estimate, "training")).containsExactly(
+                tuple("hot", "fsx.storage.PERSISTENT_1.100", 2400.0, 504.00),                 // 2,400 GiB x 0.210
+                tuple("per-job", "fsx.storage.SCRATCH_2", 2400.0, 336.00),                     // 2,400 GiB-months x 0.140
+                tuple("warm", "efs.storage.STANDARD", 1024.0, 307.20),                         // 1,024 x 0.30
+                tuple("warm", "efs.storageLegacyThroughput.INFREQUENT_ACCESS", 2048.0, 51.20), // provisioned mode: 2,048 x 0.025
+                tuple("warm", "efs.provisionedThroughput", 76.8, 460.80),                      // (128 - 1,024 x 0.05) x 6.00
+                tuple("cold-archive", "s3.storage.STANDARD", 2048.0, 47.1040),                 // 2,048 x 0.023
+                tuple("cold-archive", "s3.storage.STANDARD_IA", 4096.0, 51.20),                // 4,096 x 0.0125
+                tuple("cold-archive", "s3.storage.GLACIER", 8192.0, 29.4912),                  // 8,192 x 0.0036
+                tuple("cold-archive", "s3.storage.DEEP_ARCHIVE", 8192.0, 8.1101),              // 8,192 x 0.00099 = 8.11008
+                tuple("cold-archive", "s3.requests.put.STANDARD", 500.0, 2.50),
+                tuple("cold-archive", "s3.requests.get.STANDARD", 5000.0, 2.00),
+                tuple("cold-archive", "s3.lifecycleTransition.STANDARD_IA", 50.0, 0.50),
+                tuple("cold-archive", "s3.lifecycleTransition.GLACIER", 20.0, 0.60),
+                tuple("cold-archive", "s3.lifecycleTransition.DEEP_ARCHIVE", 10.0, 0.50));
+        assertThat(lines(estimate, "inference")).containsExactly(
+                tuple("redis", "elasticache.node.cache.r7g.large", 1460.0, 319.74),            // (1 primary + 1 replica) x 730 h x 0.219
+                tuple("model-repository", "efs.storage.STANDARD", 200.0, 60.00),
+                tuple("model-repository", "efs.storage.INFREQUENT_ACCESS", 200.0, 3.20),       // elastic: 200 x 0.016
+                tuple("model-archive", "s3.storage.STANDARD", 500.0, 11.50),
+                tuple("model-archive", "s3.storage.STANDARD_IA", 200.0, 2.50));
+        assertThat(estimate.tiers()).contains(new Tier("training", "hot"), new Tier("inference", "redis"),
+                new Tier("security", "training"), new Tier("security", "inference"));
+        assertThat(estimate.lines()).filteredOn(line -> line.item().equals("kms.key")).hasSize(3);
+    }
+
+    @Test
+    void aRedisNodeTypeThePriceBookLacksIsInvalidConfigNamingItsKey() {
+        Map<String, Object> values = new java.util.LinkedHashMap<>(
+                dev.strata.config.StackConfig.load(java.nio.file.Path.of("stacks/Pulumi.staging.yaml")).strataValues());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> inference = new java.util.LinkedHashMap<>((Map<String, Object>) values.get("inference"));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> redis = new java.util.LinkedHashMap<>((Map<String, Object>) inference.get("redis"));
+        redis.put("nodeType", "cache.x9.huge");
+        inference.put("redis", redis);
+        values.put("inference", inference);
+        StrataSettings settings = SettingsParser.parse(values);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CostEstimator.estimate(settings, PriceBook.load().region("us-east-1")))
+                .isInstanceOf(dev.strata.core.InvalidConfigException.class)
+                .hasMessageContaining("strata:inference.redis.nodeType = \"cache.x9.huge\": the price book has no us-east-1 price")
+                .hasMessageContaining("cache.r7g.2xlarge");
+    }
+
+    @Test
+    void usageOfATierThatIsNotDeployedIsAnError() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> settings(Map.of("environment", "dev",
+                        "usage", Map.of("training", Map.of("perJob", Map.of("gibMonths", 10)), "inference", Map.of()))))
+                .isInstanceOf(dev.strata.core.InvalidConfigException.class)
+                .hasMessageContaining("strata:usage.training: describes the training tiers, but strata:training is not set")
+                .hasMessageContaining("strata:usage.inference: describes the inference storage, but strata:inference is not set");
     }
 }

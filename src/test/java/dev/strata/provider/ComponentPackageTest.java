@@ -86,7 +86,8 @@ class ComponentPackageTest {
                 Map.entry("kmsKeyArn", "string"), Map.entry("tier", "string"), Map.entry("component", "string"),
                 Map.entry("versioning", "boolean"), Map.entry("lifecycleRules", "array<#/types/strata:index:LifecycleRule>"),
                 Map.entry("abortIncompleteMultipartUploadDays", "integer"), Map.entry("accessLogBucket", "string"),
-                Map.entry("accessLogDestination", "boolean"), Map.entry("tags", "map<string>"), Map.entry("protect", "boolean")));
+                Map.entry("accessLogDestination", "boolean"), Map.entry("objectLockDays", "integer"),
+                Map.entry("tags", "map<string>"), Map.entry("protect", "boolean")));
         // Values other resources compute (a key ARN, a log bucket) are inputs; switches are plain.
         assertThat(bucket.getAsJsonObject("inputProperties").getAsJsonObject("kmsKeyArn").has("plain")).isFalse();
         assertThat(bucket.getAsJsonObject("inputProperties").getAsJsonObject("versioning").get("plain").getAsBoolean()).isTrue();

@@ -152,45 +152,118 @@ public final class RecommendationFormat {
         return map;
     }
 
+    /** Example network ids for the snippet: the training tier needs strata:network, which a workload does not give. */
+    static final String EXAMPLE_VPC = "vpc-0123456789abcdef0";
+    static final String EXAMPLE_SUBNET = "subnet-0123456789abcdef0";
+    static final String EXAMPLE_SECURITY_GROUP = "sg-0123456789abcdef0";
+
     /**
-     * A stack file {@code strata plan --config-file} accepts unchanged. It holds only keys the
-     * settings parser knows: the region, the environment and a budget at the recommended cost. The
-     * training tier's own keys are not on this branch yet, so they are written as comments, to be
-     * moved under {@code config:} when that tier lands.
+     * A stack file {@code strata plan --config-file} accepts unchanged: the recommended file system as
+     * the training tier ({@code strata:training.hot} for FSx, {@code strata:training.warm} for EFS, the
+     * other tier and the per-job scratch class off), the cold and archive classes as the training
+     * bucket's lifecycle, the workload's volumes as {@code strata:usage.training} (so the plan prices
+     * the same configuration), and an advisory budget. {@code strata:network} holds example ids to
+     * replace with the cluster's own.
      */
     public static String config(Recommendation r, String environment) {
+        Workload w = r.workload();
         StringBuilder out = new StringBuilder();
-        out.append("# strata recommend: ").append(summary(r.workload())).append('\n');
+        out.append("# strata recommend: ").append(summary(w)).append('\n');
         out.append("# Recommended, ").append(Money.usd(r.monthlyUsd())).append(" a month in ").append(r.region()).append(":\n");
         out.append("#   hot:     ").append(r.hot().option().describe()).append('\n');
         r.cold().ifPresent(c -> out.append("#   cold:    S3 ").append(c.option()).append('\n'));
         r.archive().ifPresent(a -> out.append("#   archive: S3 ").append(a.option()).append('\n'));
-        out.append("# Training-tier settings (pending: these keys are not parsed yet; move them under config: when the\n");
-        out.append("# training tier lands, with the names it defines):\n");
-        if (r.hot().option() instanceof HotOption.Fsx fsx) {
-            out.append("#   strata:training.hot.deploymentType: ").append(fsx.type().name()).append('\n');
-            out.append("#   strata:training.hot.storageGiB: ").append(fsx.capacityGiB()).append('\n');
-            if (!fsx.type().isScratch()) {
-                out.append("#   strata:training.hot.perUnitStorageThroughput: ").append(fsx.mbpsPerTiB()).append('\n');
-            }
-        } else if (r.hot().option() instanceof HotOption.Ebs ebs) {
-            out.append("#   (an EBS gp3 volume, ReadWriteOnce: a StorageClass with type gp3, iops ").append(ebs.iops())
-                    .append(", throughput ").append(ebs.throughputMBps()).append(", and a ").append(ebs.sizeGiB()).append(" GiB claim)\n");
-        } else {
-            HotOption.Efs efs = (HotOption.Efs) r.hot().option();
-            out.append("#   strata:training.warm.throughputMode: ").append(efs.mode().name().toLowerCase(Locale.ROOT)).append('\n');
-            if (efs.mode() == dev.strata.cost.EfsThroughputMode.PROVISIONED) {
-                out.append("#   strata:training.warm.provisionedThroughputMibps: ").append(efs.provisionedMBps()).append('\n');
-            }
+        out.append("# strata:network holds example ids: replace them with the cluster's VPC, private subnets and node security group.\n");
+        HotOption hot = r.hot().option();
+        if (hot instanceof HotOption.Ebs ebs) {
+            out.append("# The data sits on one EBS gp3 volume, which the training tier does not manage: create a StorageClass with\n")
+                    .append("# type gp3, iops ").append(ebs.iops()).append(", throughput ").append(ebs.throughputMBps())
+                    .append(", and a ").append(ebs.sizeGiB()).append(" GiB ReadWriteOnce claim.\n");
         }
-        r.cold().ifPresent(c -> out.append("#   strata:training.cold.storageClass: ").append(c.option()).append('\n'));
-        r.archive().ifPresent(a -> out.append("#   strata:training.archive.storageClass: ").append(a.option()).append('\n'));
+        List<String[]> transitions = lifecycle(r, out);
         out.append("config:\n");
         out.append("  aws:region: ").append(r.region()).append('\n');
         out.append("  strata:environment: ").append(environment).append('\n');
+        out.append("  strata:network:\n");
+        out.append("    vpcId: ").append(EXAMPLE_VPC).append('\n');
+        out.append("    privateSubnetIds:\n      - ").append(EXAMPLE_SUBNET).append('\n');
+        out.append("    nodeSecurityGroupId: ").append(EXAMPLE_SECURITY_GROUP).append('\n');
+        out.append("  strata:training:\n");
+        if (hot instanceof HotOption.Fsx fsx) {
+            out.append("    hot:\n");
+            out.append("      deploymentType: ").append(fsx.type().name()).append('\n');
+            out.append("      storageGiB: ").append(fsx.capacityGiB()).append('\n');
+            if (!fsx.type().isScratch()) {
+                out.append("      perUnitStorageThroughput: ").append(fsx.mbpsPerTiB()).append('\n');
+            }
+            out.append("      perJob:\n        enabled: false\n");
+            out.append("    warm:\n      enabled: false\n");
+        } else if (hot instanceof HotOption.Efs efs) {
+            out.append("    hot:\n      enabled: false\n      perJob:\n        enabled: false\n");
+            out.append("    warm:\n");
+            out.append("      throughputMode: ").append(efs.mode().name().toLowerCase(Locale.ROOT)).append('\n');
+            if (efs.mode() == dev.strata.cost.EfsThroughputMode.PROVISIONED) {
+                out.append("      provisionedThroughputMibps: ").append(efs.provisionedMBps()).append('\n');
+            }
+        } else {
+            out.append("    hot:\n      enabled: false\n      perJob:\n        enabled: false\n");
+            out.append("    warm:\n      enabled: false\n");
+        }
+        if (!transitions.isEmpty()) {
+            out.append("    coldArchive:\n      lifecycle:\n        - id: recommended-tiers\n          transitions:\n");
+            for (String[] t : transitions) {
+                out.append("            - {days: ").append(t[0]).append(", storageClass: ").append(t[1]).append("}\n");
+            }
+        }
+        out.append("  strata:usage:\n    training:\n");
+        if (hot instanceof HotOption.Efs) {
+            out.append("      warm:\n");
+            out.append("        standardGiB: ").append(number(w.requiredGiB())).append('\n');
+            out.append("        readGiBPerMonth: ").append(number(w.gibReadPerMonth())).append('\n');
+            out.append("        writeGiBPerMonth: ").append(number(w.checkpointGiBPerMonth())).append('\n');
+        }
+        Map<String, Double> bucket = new LinkedHashMap<>();
+        r.cold().ifPresent(c -> bucket.merge(c.option(), w.coldGiB(), Double::sum));
+        r.archive().filter(a -> transitions.stream().anyMatch(t -> t[1].equals(a.option())))
+                .ifPresent(a -> bucket.merge(a.option(), w.archiveGiB(), Double::sum));
+        out.append("      coldArchive:\n        storageGiB: {");
+        out.append(String.join(", ", bucket.entrySet().stream().map(e -> e.getKey() + ": " + number(e.getValue())).toList()));
+        out.append("}\n");
         out.append("  strata:budget:\n");
-        out.append("    monthlyUsd: ").append((long) Math.ceil(r.monthlyUsd() + 1)).append('\n');
+        // The recommendation, plus a tenth for what the plan adds around it (KMS keys, the data lake).
+        out.append("    monthlyUsd: ").append((long) Math.ceil(r.monthlyUsd() * 1.1 + 10)).append('\n');
         out.append("    enforcement: advisory\n");
         return out.toString();
+    }
+
+    /**
+     * The training bucket's transitions for the recommended classes: cold data after 30 days (the
+     * Infrequent Access minimum), archive after 90, each only when S3 can make that move.
+     */
+    private static List<String[]> lifecycle(Recommendation r, StringBuilder comments) {
+        List<String[]> transitions = new ArrayList<>();
+        String from = "STANDARD";
+        if (r.cold().isPresent() && !r.cold().get().option().equals("STANDARD")) {
+            from = r.cold().get().option();
+            transitions.add(new String[]{"30", from});
+        }
+        if (r.archive().isPresent() && !r.archive().get().option().equals(from)) {
+            String archive = r.archive().get().option();
+            if (from.equals("STANDARD") || dev.strata.datalake.StorageClass.valueOf(from)
+                    .canTransitionTo(dev.strata.datalake.StorageClass.valueOf(archive))) {
+                transitions.add(new String[]{"90", archive});
+            } else {
+                comments.append("# S3 cannot move objects from ").append(from).append(" to ").append(archive)
+                        .append(": keep the archive in a bucket of its own.\n");
+            }
+        } else if (r.archive().isPresent()) {
+            // Cold and archive share the class: one transition carries both.
+            return transitions;
+        }
+        return transitions;
+    }
+
+    private static String number(double value) {
+        return value == Math.rint(value) ? String.valueOf((long) value) : String.format(Locale.ROOT, "%.3f", value);
     }
 }

@@ -37,19 +37,24 @@ class RecommendCommandTest {
     }
 
     @Test
-    void theConfigSnippetPlansUnchanged(@TempDir Path dir) throws Exception {
+    void theConfigSnippetPlansUnchangedAndThePlanPricesTheRecommendation(@TempDir Path dir) throws Exception {
         Path snippet = dir.resolve("Pulumi.recommended.yaml");
         Run recommend = strata(dir, with("--format", "config", "--region", "us-west-2", "--environment", "staging", "--out", snippet.toString()));
         assertThat(recommend.exit()).as(recommend.stderr()).isZero();
         String config = Files.readString(snippet);
-        assertThat(config).contains("aws:region: us-west-2", "strata:environment: staging",
-                "#   strata:training.hot.deploymentType: PERSISTENT_2", "#   strata:training.hot.storageGiB: 2400");
+        assertThat(config).contains("aws:region: us-west-2", "strata:environment: staging", "deploymentType: PERSISTENT_2",
+                "storageGiB: 2400", "perUnitStorageThroughput: 500", "{days: 30, storageClass: GLACIER_IR}",
+                "{days: 90, storageClass: DEEP_ARCHIVE}", "storageGiB: {GLACIER_IR: 20000, DEEP_ARCHIVE: 100000}");
 
-        Run plan = strata(dir, "plan", "--stack", "recommended", "--config-file", snippet.toString(), "--format", "table");
+        Run plan = strata(dir, "plan", "--stack", "recommended", "--config-file", snippet.toString(), "--format", "json");
         assertThat(plan.exit()).as(plan.stderr()).isZero();
         assertThat(plan.stderr()).isEmpty();
-        assertThat(plan.stdout()).contains("Budget: $1.00 against the advisory budget of $" + String.format(java.util.Locale.ROOT, "%,.2f",
-                Math.ceil(1011.67 + 1)) + ": within budget");
+        JsonObject outputs = JsonParser.parseString(plan.stdout()).getAsJsonObject().getAsJsonObject("outputs");
+        // The plan prices what was recommended: the file system 2,400 x $0.340 = $816.00; the bucket's storage
+        // 20,000 x $0.004 + 100,000 x $0.00099 = $179.00 (retrievals are the workload's, not the stack's).
+        assertThat(outputs.get("estimatedMonthlyUsd.training.hot").getAsDouble()).isEqualTo(816.00);
+        assertThat(outputs.get("estimatedMonthlyUsd.training.cold-archive").getAsDouble()).isEqualTo(179.00);
+        assertThat(outputs.keySet()).doesNotContain("estimatedMonthlyUsd.training.warm", "estimatedMonthlyUsd.training.per-job");
     }
 
     @Test

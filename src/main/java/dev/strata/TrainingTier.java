@@ -1,0 +1,82 @@
+package dev.strata;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.resources.ComponentResourceOptions;
+import dev.strata.config.NetworkSettings;
+import dev.strata.config.TrainingSettings;
+import dev.strata.datalake.LifecycleRuleArgs;
+import dev.strata.training.HotTierArgs;
+import dev.strata.training.LustreAssociationArgs;
+import dev.strata.training.PerJobScratchArgs;
+import dev.strata.training.TrainingStorage;
+import dev.strata.training.TrainingStorageArgs;
+import dev.strata.training.WarmTierArgs;
+
+import java.util.Map;
+
+/** Turns the validated {@code strata:training} and {@code strata:network} settings into a {@link TrainingStorage}. */
+final class TrainingTier {
+    private TrainingTier() {
+    }
+
+    /**
+     * The training storage of the stack. The Kubernetes provider is handed over through the
+     * component's {@code providers} option: Pulumi's own mechanism, which every Kubernetes child
+     * inherits from its parent, and which a component package consumer sets the same way.
+     */
+    static TrainingStorage define(String name, TrainingSettings training, NetworkSettings network, Output<String> kmsKeyArn,
+                                  Provider kubernetes, Map<String, String> tags, boolean protect) {
+        var args = TrainingStorageArgs.builder()
+                .kmsKeyArn(kmsKeyArn)
+                .vpcId(network.vpcId())
+                .subnetIds(network.privateSubnetIds())
+                .allowedCidrs(network.allowedCidrs())
+                .namespace(training.namespace())
+                .createNamespace(training.createNamespace())
+                .lifecycleRules(training.coldArchive().lifecycle().stream().map(LifecycleRuleArgs::from).toList())
+                .versioning(training.coldArchive().versioning())
+                .abortIncompleteMultipartUploadDays(training.coldArchive().abortIncompleteMultipartUploadDays())
+                .tags(tags)
+                .protect(protect);
+        network.nodeSecurityGroupId().ifPresent(args::clientSecurityGroupId);
+        training.hot().ifPresent(hot -> args.hot(HotTierArgs.builder()
+                .deploymentType(hot.deploymentType().name())
+                .storageGiB(hot.storageGiB())
+                .perUnitStorageThroughput(hot.perUnitStorageThroughput().orElse(null))
+                .importPath(hot.importPath().orElse(null))
+                .exportPath(hot.exportPath().orElse(null))
+                .autoImportPolicy(hot.autoImportPolicy().map(Enum::name).orElse(null))
+                .dataRepositoryAssociations(hot.dataRepositoryAssociations().stream()
+                        .map(a -> LustreAssociationArgs.of(a.fileSystemPath(), a.dataRepositoryPath())).toList())
+                .automaticBackupRetentionDays(hot.automaticBackupRetentionDays())
+                .claimName(hot.claimName())
+                .build()));
+        training.perJob().ifPresent(perJob -> args.perJob(PerJobScratchArgs.builder()
+                .storageClassName(perJob.storageClassName())
+                .deploymentType(perJob.deploymentType().name())
+                .perUnitStorageThroughput(perJob.perUnitStorageThroughput().orElse(null))
+                .importPath(perJob.importPath().orElse(null))
+                .exportPath(perJob.exportPath().orElse(null))
+                .autoImportPolicy(perJob.autoImportPolicy().map(Enum::name).orElse(null))
+                .build()));
+        training.warm().ifPresent(warm -> args.warm(WarmTierArgs.builder()
+                .performanceMode(warm.efs().performanceMode().apiValue())
+                .throughputMode(warm.efs().throughputMode().apiValue())
+                .provisionedThroughputMibps(warm.efs().provisionedThroughputMibps().orElse(null))
+                .transitionToIaDays(warm.efs().transitionToIaDays().orElse(null))
+                .transitionToArchiveDays(warm.efs().transitionToArchiveDays().orElse(null))
+                .backup(warm.efs().backup())
+                .accessPointPath(warm.accessPointPath())
+                .posixId(warm.posixId())
+                .storageClassName(warm.storageClassName())
+                .basePath(warm.basePath())
+                .directoryPerms(warm.directoryPerms())
+                .gidRangeStart(warm.gidRangeStart())
+                .gidRangeEnd(warm.gidRangeEnd())
+                .claimName(warm.claimName())
+                .claimStorageGiB(warm.claimStorageGiB())
+                .build()));
+        return new TrainingStorage(name, args.build(), ComponentResourceOptions.builder().providers(kubernetes).build());
+    }
+}

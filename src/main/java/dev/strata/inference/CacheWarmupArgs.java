@@ -1,0 +1,50 @@
+package dev.strata.inference;
+
+import com.pulumi.core.annotations.Import;
+import com.pulumi.resources.ResourceArgs;
+
+import javax.annotation.Nullable;
+import java.util.List;
+
+/** The cache warm-up DaemonSet, as a component argument (see {@link CacheWarmup}). */
+public final class CacheWarmupArgs extends ResourceArgs {
+    /** An image with the AWS CLI, pinned by tag or digest. Required. */
+    @Import(name = "image", required = true)
+    private String image;
+
+    /** Archive prefixes to copy into the local cache. Required (at least one). */
+    @Import(name = "prefixes", required = true)
+    @Nullable
+    private List<String> prefixes;
+
+    public static CacheWarmupArgs from(CacheWarmup warmup) {
+        return builder().image(warmup.image()).prefixes(warmup.prefixes()).build();
+    }
+
+    /** The warm-up as a typed value, checked by {@link CacheWarmup#validate}. */
+    public CacheWarmup toWarmup() {
+        return new CacheWarmup(image, prefixes);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private final CacheWarmupArgs args = new CacheWarmupArgs();
+
+        public Builder image(String image) {
+            args.image = image;
+            return this;
+        }
+
+        public Builder prefixes(List<String> prefixes) {
+            args.prefixes = List.copyOf(prefixes);
+            return this;
+        }
+
+        public CacheWarmupArgs build() {
+            return args;
+        }
+    }
+}

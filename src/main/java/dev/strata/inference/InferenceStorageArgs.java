@@ -1,0 +1,320 @@
+package dev.strata.inference;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Import;
+import com.pulumi.resources.ResourceArgs;
+
+import javax.annotation.Nullable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Arguments of {@link InferenceStorage}. Every default is the safe one. */
+public final class InferenceStorageArgs extends ResourceArgs {
+    /** ARN of the customer-managed KMS key that encrypts the archive, the EFS file system and the Redis cache. Required. */
+    @Import(name = "kmsKeyArn", required = true)
+    private Output<String> kmsKeyArn;
+
+    /** The namespace of the model servers, where the model claim and the warm-up live. Default: {@code ml-inference}. */
+    @Import(name = "namespace")
+    @Nullable
+    private String namespace;
+
+    /**
+     * The service account of the read-only inference identity (IRSA); the warm-up runs as it. It is
+     * created with the workload identities, not here. Default: {@code model-server}.
+     */
+    @Import(name = "serviceAccountName")
+    @Nullable
+    private String serviceAccountName;
+
+    /** L2: nodes with a local NVMe disk, one local PersistentVolume each. Default: none. */
+    @Import(name = "nvmeNodes")
+    @Nullable
+    private List<NvmeNodeArgs> nvmeNodes;
+
+    /** L3: the size the model claim requests, a Kubernetes quantity. Default: {@code 100Gi}. */
+    @Import(name = "modelClaimSize")
+    @Nullable
+    private String modelClaimSize;
+
+    /** L3: the directory on the file system under which access points are created. Default: {@code /models}. */
+    @Import(name = "modelBasePath")
+    @Nullable
+    private String modelBasePath;
+
+    /** L3: EFS performance mode, {@code generalPurpose} or {@code maxIO}. Default: generalPurpose. */
+    @Import(name = "modelPerformanceMode")
+    @Nullable
+    private String modelPerformanceMode;
+
+    /** L3: EFS throughput mode, {@code bursting}, {@code provisioned} or {@code elastic}. Default: elastic. */
+    @Import(name = "modelThroughputMode")
+    @Nullable
+    private String modelThroughputMode;
+
+    /** L3: provisioned throughput in MiB/s (only with provisioned throughput). */
+    @Import(name = "modelProvisionedThroughputMibps")
+    @Nullable
+    private Integer modelProvisionedThroughputMibps;
+
+    /** L3: days since last access before files move to EFS Infrequent Access. Default: none. */
+    @Import(name = "modelTransitionToIaDays")
+    @Nullable
+    private Integer modelTransitionToIaDays;
+
+    /** L3: days since last access before files move to EFS Archive (needs elastic throughput). Default: none. */
+    @Import(name = "modelTransitionToArchiveDays")
+    @Nullable
+    private Integer modelTransitionToArchiveDays;
+
+    /** L3: automatic daily AWS Backup of the model repository. Default: false (the Strata program sets it in prod). */
+    @Import(name = "modelBackup")
+    @Nullable
+    private Boolean modelBackup;
+
+    /** L4: S3 Object Lock (governance mode) for this many days on the archive. Default: no Object Lock. */
+    @Import(name = "objectLockDays")
+    @Nullable
+    private Integer objectLockDays;
+
+    /** L1: the Redis cache. Default: none. */
+    @Import(name = "redis")
+    @Nullable
+    private RedisCacheArgs redis;
+
+    /** The cache warm-up DaemonSet. Default: none. */
+    @Import(name = "warmup")
+    @Nullable
+    private CacheWarmupArgs warmup;
+
+    /** The VPC of the cluster (the Redis and EFS security groups go there). Required. */
+    @Import(name = "vpcId", required = true)
+    private Output<String> vpcId;
+
+    /** Private subnets for the Redis subnet group and the EFS mount targets. Required (at least one). */
+    @Import(name = "privateSubnetIds", required = true)
+    @Nullable
+    private List<String> privateSubnetIds;
+
+    /** The cluster nodes' security group: the only source admitted to Redis and NFS, besides {@code allowedCidrs}. */
+    @Import(name = "nodeSecurityGroupId")
+    @Nullable
+    private Output<String> nodeSecurityGroupId;
+
+    /** CIDR blocks admitted to Redis and NFS when there is no node security group. Never 0.0.0.0/0. */
+    @Import(name = "allowedCidrs")
+    @Nullable
+    private List<String> allowedCidrs;
+
+    /** Tags for every AWS resource, in addition to {@code component} and {@code tier}. */
+    @Import(name = "tags")
+    @Nullable
+    private Map<String, String> tags;
+
+    /** Protect the stateful resources and retain them when they leave the stack. Default: false (the Strata program sets it in prod). */
+    @Import(name = "protect")
+    @Nullable
+    private Boolean protect;
+
+    public Output<String> kmsKeyArn() {
+        return kmsKeyArn;
+    }
+
+    public String namespace() {
+        return Optional.ofNullable(namespace).orElse(InferenceStorage.DEFAULT_NAMESPACE);
+    }
+
+    public String serviceAccountName() {
+        return Optional.ofNullable(serviceAccountName).orElse(InferenceStorage.DEFAULT_SERVICE_ACCOUNT);
+    }
+
+    public List<NvmeNodeArgs> nvmeNodes() {
+        return Optional.ofNullable(nvmeNodes).orElse(List.of());
+    }
+
+    public String modelClaimSize() {
+        return Optional.ofNullable(modelClaimSize).orElse(InferenceStorage.DEFAULT_MODEL_CLAIM_SIZE);
+    }
+
+    public String modelBasePath() {
+        return Optional.ofNullable(modelBasePath).orElse(InferenceStorage.DEFAULT_MODEL_BASE_PATH);
+    }
+
+    public String modelPerformanceMode() {
+        return Optional.ofNullable(modelPerformanceMode).orElse("generalPurpose");
+    }
+
+    public String modelThroughputMode() {
+        return Optional.ofNullable(modelThroughputMode).orElse("elastic");
+    }
+
+    public Optional<Integer> modelProvisionedThroughputMibps() {
+        return Optional.ofNullable(modelProvisionedThroughputMibps);
+    }
+
+    public Optional<Integer> modelTransitionToIaDays() {
+        return Optional.ofNullable(modelTransitionToIaDays);
+    }
+
+    public Optional<Integer> modelTransitionToArchiveDays() {
+        return Optional.ofNullable(modelTransitionToArchiveDays);
+    }
+
+    public boolean modelBackup() {
+        return Boolean.TRUE.equals(modelBackup);
+    }
+
+    public Optional<Integer> objectLockDays() {
+        return Optional.ofNullable(objectLockDays);
+    }
+
+    public Optional<RedisCacheArgs> redis() {
+        return Optional.ofNullable(redis);
+    }
+
+    public Optional<CacheWarmupArgs> warmup() {
+        return Optional.ofNullable(warmup);
+    }
+
+    public Output<String> vpcId() {
+        return vpcId;
+    }
+
+    public List<String> privateSubnetIds() {
+        return Optional.ofNullable(privateSubnetIds).orElse(List.of());
+    }
+
+    public Optional<Output<String>> nodeSecurityGroupId() {
+        return Optional.ofNullable(nodeSecurityGroupId);
+    }
+
+    public List<String> allowedCidrs() {
+        return Optional.ofNullable(allowedCidrs).orElse(List.of());
+    }
+
+    public Map<String, String> tags() {
+        return Optional.ofNullable(tags).orElse(Map.of());
+    }
+
+    public boolean protect() {
+        return Boolean.TRUE.equals(protect);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private final InferenceStorageArgs args = new InferenceStorageArgs();
+
+        public Builder kmsKeyArn(Output<String> kmsKeyArn) {
+            args.kmsKeyArn = kmsKeyArn;
+            return this;
+        }
+
+        public Builder namespace(String namespace) {
+            args.namespace = namespace;
+            return this;
+        }
+
+        public Builder serviceAccountName(String serviceAccountName) {
+            args.serviceAccountName = serviceAccountName;
+            return this;
+        }
+
+        public Builder nvmeNodes(List<NvmeNodeArgs> nodes) {
+            args.nvmeNodes = List.copyOf(nodes);
+            return this;
+        }
+
+        public Builder modelClaimSize(String size) {
+            args.modelClaimSize = size;
+            return this;
+        }
+
+        public Builder modelBasePath(String basePath) {
+            args.modelBasePath = basePath;
+            return this;
+        }
+
+        public Builder modelPerformanceMode(String mode) {
+            args.modelPerformanceMode = mode;
+            return this;
+        }
+
+        public Builder modelThroughputMode(String mode) {
+            args.modelThroughputMode = mode;
+            return this;
+        }
+
+        public Builder modelProvisionedThroughputMibps(@Nullable Integer mibps) {
+            args.modelProvisionedThroughputMibps = mibps;
+            return this;
+        }
+
+        public Builder modelTransitionToIaDays(@Nullable Integer days) {
+            args.modelTransitionToIaDays = days;
+            return this;
+        }
+
+        public Builder modelTransitionToArchiveDays(@Nullable Integer days) {
+            args.modelTransitionToArchiveDays = days;
+            return this;
+        }
+
+        public Builder modelBackup(boolean backup) {
+            args.modelBackup = backup;
+            return this;
+        }
+
+        public Builder objectLockDays(int days) {
+            args.objectLockDays = days;
+            return this;
+        }
+
+        public Builder redis(RedisCacheArgs redis) {
+            args.redis = redis;
+            return this;
+        }
+
+        public Builder warmup(CacheWarmupArgs warmup) {
+            args.warmup = warmup;
+            return this;
+        }
+
+        public Builder vpcId(Output<String> vpcId) {
+            args.vpcId = vpcId;
+            return this;
+        }
+
+        public Builder privateSubnetIds(List<String> subnetIds) {
+            args.privateSubnetIds = List.copyOf(subnetIds);
+            return this;
+        }
+
+        public Builder nodeSecurityGroupId(Output<String> securityGroupId) {
+            args.nodeSecurityGroupId = securityGroupId;
+            return this;
+        }
+
+        public Builder allowedCidrs(List<String> cidrs) {
+            args.allowedCidrs = List.copyOf(cidrs);
+            return this;
+        }
+
+        public Builder tags(Map<String, String> tags) {
+            args.tags = Map.copyOf(tags);
+            return this;
+        }
+
+        public Builder protect(boolean protect) {
+            args.protect = protect;
+            return this;
+        }
+
+        public InferenceStorageArgs build() {
+            return args;
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.strata.inference;
+
+import com.pulumi.core.annotations.Import;
+import com.pulumi.resources.ResourceArgs;
+
+import javax.annotation.Nullable;
+import java.util.Optional;
+
+/** The L1 Redis cache, as a component argument (see {@link RedisCache}). */
+public final class RedisCacheArgs extends ResourceArgs {
+    /** {@code redis} or {@code valkey}. Default: {@code redis}. */
+    @Import(name = "engine")
+    @Nullable
+    private String engine;
+
+    /** major.minor engine version (IAM authentication needs Redis OSS 7.0+ or Valkey 7.2+). Default: {@code 7.1}. */
+    @Import(name = "engineVersion")
+    @Nullable
+    private String engineVersion;
+
+    /** The cache node type, e.g. {@code cache.r7g.2xlarge}. Required. */
+    @Import(name = "nodeType", required = true)
+    private String nodeType;
+
+    /** Read replicas besides the primary, 0 to 5. Default: 1. */
+    @Import(name = "replicas")
+    @Nullable
+    private Integer replicas;
+
+    /** Promote a replica when the primary fails. Default: true. */
+    @Import(name = "automaticFailover")
+    @Nullable
+    private Boolean automaticFailover;
+
+    /** Place replicas in other Availability Zones. Default: true. */
+    @Import(name = "multiAz")
+    @Nullable
+    private Boolean multiAz;
+
+    public static RedisCacheArgs from(RedisCache cache) {
+        return builder().engine(cache.engine()).engineVersion(cache.engineVersion()).nodeType(cache.nodeType())
+                .replicas(cache.replicas()).automaticFailover(cache.automaticFailover()).multiAz(cache.multiAz()).build();
+    }
+
+    /** The cache as a typed value with its defaults, checked by {@link RedisCache#validate}. */
+    public RedisCache toCache() {
+        return new RedisCache(
+                Optional.ofNullable(engine).orElse(RedisCache.DEFAULT_ENGINE),
+                Optional.ofNullable(engineVersion).orElse(RedisCache.DEFAULT_ENGINE_VERSION),
+                nodeType,
+                Optional.ofNullable(replicas).orElse(1),
+                !Boolean.FALSE.equals(automaticFailover),
+                !Boolean.FALSE.equals(multiAz));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private final RedisCacheArgs args = new RedisCacheArgs();
+
+        public Builder engine(String engine) {
+            args.engine = engine;
+            return this;
+        }
+
+        public Builder engineVersion(String engineVersion) {
+            args.engineVersion = engineVersion;
+            return this;
+        }
+
+        public Builder nodeType(String nodeType) {
+            args.nodeType = nodeType;
+            return this;
+        }
+
+        public Builder replicas(int replicas) {
+            args.replicas = replicas;
+            return this;
+        }
+
+        public Builder automaticFailover(boolean automaticFailover) {
+            args.automaticFailover = automaticFailover;
+            return this;
+        }
+
+        public Builder multiAz(boolean multiAz) {
+            args.multiAz = multiAz;
+            return this;
+        }
+
+        public RedisCacheArgs build() {
+            return args;
+        }
+    }
+}

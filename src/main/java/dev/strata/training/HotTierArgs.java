@@ -1,0 +1,150 @@
+package dev.strata.training;
+
+import com.pulumi.core.annotations.Import;
+import com.pulumi.resources.ResourceArgs;
+
+import javax.annotation.Nullable;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The hot tier's managed FSx for Lustre file system, its static PersistentVolume and its claim.
+ * {@link LustreRules} checks the combination.
+ */
+public final class HotTierArgs extends ResourceArgs {
+    /** SCRATCH_1, SCRATCH_2, PERSISTENT_1 or PERSISTENT_2. Required. */
+    @Import(name = "deploymentType", required = true)
+    private String deploymentType;
+
+    /** Storage capacity in GiB, on the type's steps. Required. */
+    @Import(name = "storageGiB", required = true)
+    private Integer storageGiB;
+
+    /** MB/s per TiB; persistent types only (PERSISTENT_1 50/100/200, PERSISTENT_2 125/250/500/1000). */
+    @Import(name = "perUnitStorageThroughput")
+    @Nullable
+    private Integer perUnitStorageThroughput;
+
+    /** Key prefix of the training bucket the file system imports (not on PERSISTENT_2). Default: no import. */
+    @Import(name = "importPath")
+    @Nullable
+    private String importPath;
+
+    /** Key prefix of the training bucket the file system exports to (needs importPath; not on PERSISTENT_2). */
+    @Import(name = "exportPath")
+    @Nullable
+    private String exportPath;
+
+    /** NONE, NEW, NEW_CHANGED or NEW_CHANGED_DELETED (needs importPath; not on PERSISTENT_2). */
+    @Import(name = "autoImportPolicy")
+    @Nullable
+    private String autoImportPolicy;
+
+    /** PERSISTENT_2 only: at most 8 directories linked to bucket prefixes. Default: none. */
+    @Import(name = "dataRepositoryAssociations")
+    @Nullable
+    private List<LustreAssociationArgs> dataRepositoryAssociations;
+
+    /** Days automatic daily backups are kept, 0 to 90; persistent types only. Default: 0 (none). */
+    @Import(name = "automaticBackupRetentionDays")
+    @Nullable
+    private Integer automaticBackupRetentionDays;
+
+    /** Name of the claim pods mount. Default: {@code training-hot}. */
+    @Import(name = "claimName")
+    @Nullable
+    private String claimName;
+
+    public String deploymentType() {
+        return deploymentType;
+    }
+
+    public Integer storageGiB() {
+        return storageGiB;
+    }
+
+    public Optional<Integer> perUnitStorageThroughput() {
+        return Optional.ofNullable(perUnitStorageThroughput);
+    }
+
+    public Optional<String> importPath() {
+        return Optional.ofNullable(importPath);
+    }
+
+    public Optional<String> exportPath() {
+        return Optional.ofNullable(exportPath);
+    }
+
+    public Optional<String> autoImportPolicy() {
+        return Optional.ofNullable(autoImportPolicy);
+    }
+
+    public List<LustreAssociationArgs> dataRepositoryAssociations() {
+        return Optional.ofNullable(dataRepositoryAssociations).orElse(List.of());
+    }
+
+    public int automaticBackupRetentionDays() {
+        return Optional.ofNullable(automaticBackupRetentionDays).orElse(0);
+    }
+
+    public String claimName() {
+        return Optional.ofNullable(claimName).orElse("training-hot");
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private final HotTierArgs args = new HotTierArgs();
+
+        public Builder deploymentType(String type) {
+            args.deploymentType = type;
+            return this;
+        }
+
+        public Builder storageGiB(Integer gib) {
+            args.storageGiB = gib;
+            return this;
+        }
+
+        public Builder perUnitStorageThroughput(Integer mbpsPerTiB) {
+            args.perUnitStorageThroughput = mbpsPerTiB;
+            return this;
+        }
+
+        public Builder importPath(String prefix) {
+            args.importPath = prefix;
+            return this;
+        }
+
+        public Builder exportPath(String prefix) {
+            args.exportPath = prefix;
+            return this;
+        }
+
+        public Builder autoImportPolicy(String policy) {
+            args.autoImportPolicy = policy;
+            return this;
+        }
+
+        public Builder dataRepositoryAssociations(List<LustreAssociationArgs> associations) {
+            args.dataRepositoryAssociations = List.copyOf(associations);
+            return this;
+        }
+
+        public Builder automaticBackupRetentionDays(int days) {
+            args.automaticBackupRetentionDays = days;
+            return this;
+        }
+
+        public Builder claimName(String name) {
+            args.claimName = name;
+            return this;
+        }
+
+        public HotTierArgs build() {
+            return args;
+        }
+    }
+}

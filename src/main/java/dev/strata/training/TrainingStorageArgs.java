@@ -1,0 +1,248 @@
+package dev.strata.training;
+
+import com.pulumi.core.Output;
+import com.pulumi.core.annotations.Import;
+import com.pulumi.resources.ResourceArgs;
+import dev.strata.datalake.LifecycleRuleArgs;
+
+import javax.annotation.Nullable;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Arguments of {@link TrainingStorage}. A tier left unset is not built; the training-data bucket
+ * (cold and archive tiers) always is. Kubernetes objects go through the Kubernetes provider given
+ * in the component's options ({@code ComponentResourceOptions.providers(...)}).
+ */
+public final class TrainingStorageArgs extends ResourceArgs {
+    /** ARN of the customer-managed KMS key (services s3, fsx, elasticfilesystem). Required. */
+    @Import(name = "kmsKeyArn", required = true)
+    private Output<String> kmsKeyArn;
+
+    /** The cluster's VPC. Required. */
+    @Import(name = "vpcId", required = true)
+    private Output<String> vpcId;
+
+    /** Private subnets: EFS mount targets in each; FSx in the first. Required, at least one. */
+    @Import(name = "subnetIds", required = true)
+    private List<String> subnetIds;
+
+    /** The cluster nodes' security group, admitted on the NFS and Lustre ports. Set this and/or {@code allowedCidrs}. */
+    @Import(name = "clientSecurityGroupId")
+    @Nullable
+    private Output<String> clientSecurityGroupId;
+
+    /** CIDR blocks admitted on the NFS and Lustre ports; never {@code 0.0.0.0/0}. */
+    @Import(name = "allowedCidrs")
+    @Nullable
+    private List<String> allowedCidrs;
+
+    /** Namespace of the claims. Default: {@code ml-training}. */
+    @Import(name = "namespace")
+    @Nullable
+    private String namespace;
+
+    /** Create the namespace. Default: true. */
+    @Import(name = "createNamespace")
+    @Nullable
+    private Boolean createNamespace;
+
+    /** The hot tier's managed FSx for Lustre file system. Default: none. */
+    @Import(name = "hot")
+    @Nullable
+    private HotTierArgs hot;
+
+    /** The per-job scratch StorageClass. Default: none. */
+    @Import(name = "perJob")
+    @Nullable
+    private PerJobScratchArgs perJob;
+
+    /** The warm EFS tier. Default: none. */
+    @Import(name = "warm")
+    @Nullable
+    private WarmTierArgs warm;
+
+    /** The training bucket's lifecycle rules (cold and archive tiers). Default: {@link TrainingLifecycle#DEFAULTS}. */
+    @Import(name = "lifecycleRules")
+    @Nullable
+    private List<LifecycleRuleArgs> lifecycleRules;
+
+    /** Keep object versions in the training bucket. Default: true. */
+    @Import(name = "versioning")
+    @Nullable
+    private Boolean versioning;
+
+    /** Days after which incomplete multipart uploads are aborted. Default: 7. */
+    @Import(name = "abortIncompleteMultipartUploadDays")
+    @Nullable
+    private Integer abortIncompleteMultipartUploadDays;
+
+    /** Tags, in addition to {@code component=training} and each resource's {@code tier}. */
+    @Import(name = "tags")
+    @Nullable
+    private Map<String, String> tags;
+
+    /** Protect and retain the stateful resources (bucket, file systems). Default: false (set in prod). */
+    @Import(name = "protect")
+    @Nullable
+    private Boolean protect;
+
+    @Nullable
+    public Output<String> kmsKeyArn() {
+        return kmsKeyArn;
+    }
+
+    @Nullable
+    public Output<String> vpcId() {
+        return vpcId;
+    }
+
+    public List<String> subnetIds() {
+        return Optional.ofNullable(subnetIds).orElse(List.of());
+    }
+
+    public Optional<Output<String>> clientSecurityGroupId() {
+        return Optional.ofNullable(clientSecurityGroupId);
+    }
+
+    public List<String> allowedCidrs() {
+        return Optional.ofNullable(allowedCidrs).orElse(List.of());
+    }
+
+    public String namespace() {
+        return Optional.ofNullable(namespace).orElse("ml-training");
+    }
+
+    public boolean createNamespace() {
+        return !Boolean.FALSE.equals(createNamespace);
+    }
+
+    public Optional<HotTierArgs> hot() {
+        return Optional.ofNullable(hot);
+    }
+
+    public Optional<PerJobScratchArgs> perJob() {
+        return Optional.ofNullable(perJob);
+    }
+
+    public Optional<WarmTierArgs> warm() {
+        return Optional.ofNullable(warm);
+    }
+
+    public List<LifecycleRuleArgs> lifecycleRules() {
+        return Optional.ofNullable(lifecycleRules)
+                .orElseGet(() -> TrainingLifecycle.DEFAULTS.stream().map(LifecycleRuleArgs::from).toList());
+    }
+
+    public boolean versioning() {
+        return !Boolean.FALSE.equals(versioning);
+    }
+
+    public int abortIncompleteMultipartUploadDays() {
+        return Optional.ofNullable(abortIncompleteMultipartUploadDays).orElse(7);
+    }
+
+    public Map<String, String> tags() {
+        return Optional.ofNullable(tags).orElse(Map.of());
+    }
+
+    public boolean protect() {
+        return Boolean.TRUE.equals(protect);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    public static final class Builder {
+        private final TrainingStorageArgs args = new TrainingStorageArgs();
+
+        public Builder kmsKeyArn(Output<String> arn) {
+            args.kmsKeyArn = arn;
+            return this;
+        }
+
+        public Builder vpcId(Output<String> vpcId) {
+            args.vpcId = vpcId;
+            return this;
+        }
+
+        public Builder vpcId(String vpcId) {
+            return vpcId(Output.of(vpcId));
+        }
+
+        public Builder subnetIds(List<String> subnetIds) {
+            args.subnetIds = List.copyOf(subnetIds);
+            return this;
+        }
+
+        public Builder clientSecurityGroupId(Output<String> groupId) {
+            args.clientSecurityGroupId = groupId;
+            return this;
+        }
+
+        public Builder clientSecurityGroupId(String groupId) {
+            return clientSecurityGroupId(Output.of(groupId));
+        }
+
+        public Builder allowedCidrs(List<String> cidrs) {
+            args.allowedCidrs = List.copyOf(cidrs);
+            return this;
+        }
+
+        public Builder namespace(String namespace) {
+            args.namespace = namespace;
+            return this;
+        }
+
+        public Builder createNamespace(boolean create) {
+            args.createNamespace = create;
+            return this;
+        }
+
+        public Builder hot(HotTierArgs hot) {
+            args.hot = hot;
+            return this;
+        }
+
+        public Builder perJob(PerJobScratchArgs perJob) {
+            args.perJob = perJob;
+            return this;
+        }
+
+        public Builder warm(WarmTierArgs warm) {
+            args.warm = warm;
+            return this;
+        }
+
+        public Builder lifecycleRules(List<LifecycleRuleArgs> rules) {
+            args.lifecycleRules = List.copyOf(rules);
+            return this;
+        }
+
+        public Builder versioning(boolean versioning) {
+            args.versioning = versioning;
+            return this;
+        }
+
+        public Builder abortIncompleteMultipartUploadDays(int days) {
+            args.abortIncompleteMultipartUploadDays = days;
+            return this;
+        }
+
+        public Builder tags(Map<String, String> tags) {
+            args.tags = Map.copyOf(tags);
+            return this;
+        }
+
+        public Builder protect(boolean protect) {
+            args.protect = protect;
+            return this;
+        }
+
+        public TrainingStorageArgs build() {
+            return args;
+        }
+    }
+}

@@ -1,0 +1,223 @@
+package dev.strata.efs;
+
+import com.google.gson.JsonParser;
+import com.pulumi.core.Output;
+import dev.strata.core.InvalidConfigException;
+import dev.strata.plan.Plan;
+import dev.strata.plan.PlanRunner;
+import dev.strata.plan.PlannedResource;
+import dev.strata.plan.RecordingMocks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class EfsFileSystemTest {
+    private static final String KEY = "arn:aws:kms:us-east-1:123456789012:key/k";
+    private static final List<String> SUBNETS = List.of("subnet-0a1b2c3d4e5f60718", "subnet-0b2c3d4e5f6071829");
+
+    private static EfsFileSystemArgs.Builder valid() {
+        return EfsFileSystemArgs.builder()
+                .kmsKeyArn(Output.of(KEY))
+                .vpcId("vpc-0abc1234def567890")
+                .subnetIds(SUBNETS)
+                .clientSecurityGroupId("sg-0c3d4e5f607182930")
+                .tier("warm")
+                .component("training");
+    }
+
+    private static Plan plan(EfsFileSystemArgs args) {
+        return PlanRunner.run("dev", new RecordingMocks("us-east-1"), ctx -> new EfsFileSystem("warm", args, null));
+    }
+
+    private static PlannedResource only(Plan plan, String type) {
+        List<PlannedResource> resources = plan.ofType(type);
+        assertThat(resources).hasSize(1);
+        return resources.get(0);
+    }
+
+    @Test
+    void fileSystemIsEncryptedWithTheKeyAndHasTheAskedModesAndLifecycle() {
+        Plan plan = plan(valid().throughputMode("elastic").transitionToIaDays(30).transitionToArchiveDays(90).build());
+        Map<String, Object> fs = only(plan, "aws:efs/fileSystem:FileSystem").inputs();
+        assertThat(fs).containsEntry("encrypted", true)
+                .containsEntry("kmsKeyId", KEY)
+                .containsEntry("performanceMode", "generalPurpose")
+                .containsEntry("throughputMode", "elastic")
+                .doesNotContainKey("provisionedThroughputInMibps");
+        assertThat(fs.get("lifecyclePolicies")).isEqualTo(List.of(
+                Map.of("transitionToIa", "AFTER_30_DAYS"), Map.of("transitionToArchive", "AFTER_90_DAYS")));
+        @SuppressWarnings("unchecked") Map<String, Object> tags = (Map<String, Object>) fs.get("tags");
+        assertThat(tags).containsEntry("component", "training").containsEntry("tier", "warm");
+    }
+
+    @Test
+    void provisionedThroughputIsPassedAsMibps() {
+        Plan plan = plan(valid().throughputMode("provisioned").provisionedThroughputMibps(256).build());
+        Map<String, Object> fs = only(plan, "aws:efs/fileSystem:FileSystem").inputs();
+        assertThat(fs).containsEntry("throughputMode", "provisioned").containsEntry("provisionedThroughputInMibps", 256L);
+    }
+
+    @Test
+    void oneMountTargetPerSubnetBehindTheNfsGroupThatAdmitsOnlyTheCluster() {
+        Plan plan = plan(valid().allowedCidrs(List.of("10.10.0.0/16")).build());
+        PlannedResource group = only(plan, "aws:ec2/securityGroup:SecurityGroup");
+        assertThat(group.inputs()).containsEntry("vpcId", "vpc-0abc1234def567890")
+                .doesNotContainKey("ingress").doesNotContainKey("egress");
+
+        List<PlannedResource> targets = plan.ofType("aws:efs/mountTarget:MountTarget");
+        assertThat(targets).extracting(t -> t.inputs().get("subnetId")).containsExactlyInAnyOrderElementsOf(SUBNETS);
+        assertThat(targets).allSatisfy(t -> {
+            assertThat(t.inputs()).containsEntry("fileSystemId", "warm-id");
+            assertThat(t.inputs()).containsEntry("securityGroups", List.of(group.id()));
+        });
+
+        List<PlannedResource> rules = plan.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
+        assertThat(rules).hasSize(2);
+        assertThat(rules).allSatisfy(rule -> assertThat(rule.inputs())
+                .containsEntry("securityGroupId", group.id())
+                .containsEntry("ipProtocol", "tcp")
+                .containsEntry("fromPort", 2049L)
+                .containsEntry("toPort", 2049L));
+        assertThat(rules).extracting(rule -> rule.inputs().get("referencedSecurityGroupId"))
+                .containsExactlyInAnyOrder("sg-0c3d4e5f607182930", null);
+        assertThat(rules).extracting(rule -> rule.inputs().get("cidrIpv4")).containsExactlyInAnyOrder("10.10.0.0/16", null);
+    }
+
+    @Test
+    void policyDeniesPlainTransportAndGrantsNoMountToAnonymousClients() {
+        Plan plan = plan(valid().build());
+        String policy = (String) only(plan, "aws:efs/fileSystemPolicy:FileSystemPolicy").inputs().get("policy");
+        String arn = "arn:aws:elasticfilesystem:us-east-1:123456789012:file-system/warm-id";
+        assertThat(JsonParser.parseString(policy)).isEqualTo(JsonParser.parseString("""
+                {"Version":"2012-10-17","Statement":[
+                 {"Sid":"AllowWriteThroughMountTargets","Effect":"Allow","Principal":{"AWS":"*"},
+                  "Action":"elasticfilesystem:ClientWrite","Resource":"%s",
+                  "Condition":{"Bool":{"elasticfilesystem:AccessedViaMountTarget":"true"}}},
+                 {"Sid":"DenyInsecureTransport","Effect":"Deny","Principal":{"AWS":"*"},"Action":"*","Resource":"%s",
+                  "Condition":{"Bool":{"aws:SecureTransport":"false"}}}]}
+                """.formatted(arn, arn)));
+        assertThat(policy).doesNotContain("ClientMount").doesNotContain("ClientRootAccess");
+    }
+
+    @Test
+    void backupPolicyFollowsTheSwitchAndProtectionGuardsTheFileSystemOnly() {
+        Plan off = plan(valid().build());
+        assertThat(only(off, "aws:efs/backupPolicy:BackupPolicy").inputs().get("backupPolicy")).isEqualTo(Map.of("status", "DISABLED"));
+        assertThat(only(off, "aws:efs/fileSystem:FileSystem").protect()).isFalse();
+
+        Plan on = plan(valid().backup(true).protect(true).build());
+        assertThat(only(on, "aws:efs/backupPolicy:BackupPolicy").inputs().get("backupPolicy")).isEqualTo(Map.of("status", "ENABLED"));
+        PlannedResource fs = only(on, "aws:efs/fileSystem:FileSystem");
+        assertThat(fs.protect()).isTrue();
+        assertThat(fs.retainOnDelete()).isTrue();
+    }
+
+    @Test
+    void accessPointsPinTheirDirectoryAndUser() {
+        Plan plan = plan(valid().accessPoints(List.of(EfsAccessPointArgs.builder().name("datasets").path("/datasets")
+                .uid(2000).gid(3000).permissions("0750").build())).build());
+        PlannedResource accessPoint = only(plan, "aws:efs/accessPoint:AccessPoint");
+        assertThat(accessPoint.name()).isEqualTo("warm-datasets");
+        assertThat(accessPoint.inputs()).containsEntry("fileSystemId", "warm-id")
+                .containsEntry("posixUser", Map.of("uid", 2000L, "gid", 3000L))
+                .containsEntry("rootDirectory", Map.of("path", "/datasets",
+                        "creationInfo", Map.of("ownerUid", 2000L, "ownerGid", 3000L, "permissions", "0750")));
+    }
+
+    @Test
+    void outputsNameTheFileSystemGroupAndDns() {
+        Plan plan = PlanRunner.run("dev", new RecordingMocks("us-east-1"), ctx -> {
+            EfsFileSystem efs = new EfsFileSystem("warm", valid().build(), null);
+            ctx.export("id", efs.fileSystemId);
+            ctx.export("dns", efs.dnsName);
+            ctx.export("sg", efs.securityGroupId);
+            ctx.export("arn", efs.fileSystemArn);
+        });
+        assertThat(plan.outputs()).containsEntry("id", "warm-id")
+                .containsEntry("dns", "warm-id.efs.us-east-1.amazonaws.com")
+                .containsEntry("sg", "warm-nfs-id")
+                .containsEntry("arn", "arn:aws:elasticfilesystem:us-east-1:123456789012:file-system/warm-id");
+    }
+
+    // --- validation: a valid and an invalid case for every rule ---
+
+    private static void rejects(EfsFileSystemArgs args, String... fragments) {
+        assertThatThrownBy(() -> plan(args))
+                .satisfies(e -> {
+                    Throwable cause = rootCause(e);
+                    assertThat(cause).isInstanceOf(InvalidConfigException.class);
+                    assertThat(cause.getMessage()).contains(fragments);
+                });
+    }
+
+    static Throwable rootCause(Throwable e) {
+        Throwable current = e;
+        while (current.getCause() != null && current.getCause() != current && !(current instanceof InvalidConfigException)) {
+            current = current.getCause();
+        }
+        return current;
+    }
+
+    @Test
+    void provisionedNeedsThroughputWithinBounds() {
+        assertThat(plan(valid().throughputMode("provisioned").provisionedThroughputMibps(3414).build()).resources()).isNotEmpty();
+        rejects(valid().throughputMode("provisioned").build(), "provisionedThroughputMibps", "throughputMode = \"provisioned\"");
+        rejects(valid().throughputMode("provisioned").provisionedThroughputMibps(3415).build(), "provisionedThroughputMibps = 3415");
+        rejects(valid().throughputMode("provisioned").provisionedThroughputMibps(0).build(), "provisionedThroughputMibps = 0");
+        rejects(valid().throughputMode("bursting").provisionedThroughputMibps(100).build(),
+                "provisionedThroughputMibps = 100 and throughputMode = \"bursting\"");
+    }
+
+    @Test
+    void archiveNeedsElasticThroughputGeneralPurposeAndAnEarlierIaTransition() {
+        assertThat(plan(valid().throughputMode("elastic").transitionToIaDays(30).transitionToArchiveDays(90).build())
+                .resources()).isNotEmpty();
+        rejects(valid().throughputMode("bursting").transitionToIaDays(30).transitionToArchiveDays(90).build(),
+                "transitionToArchiveDays = 90 and throughputMode = \"bursting\"");
+        rejects(valid().throughputMode("elastic").transitionToIaDays(90).transitionToArchiveDays(90).build(),
+                "transitionToArchiveDays = 90 and transitionToIaDays = 90");
+        rejects(valid().throughputMode("elastic").transitionToArchiveDays(90).build(),
+                "transitionToArchiveDays = 90 and transitionToIaDays = (not set)");
+        rejects(valid().throughputMode("provisioned").provisionedThroughputMibps(10).performanceMode("maxIO")
+                        .transitionToIaDays(30).transitionToArchiveDays(90).build(),
+                "transitionToArchiveDays = 90 and performanceMode = \"maxIO\"");
+    }
+
+    @Test
+    void transitionsUseTheDaysEfsSupports() {
+        assertThat(plan(valid().transitionToIaDays(1).build()).resources()).isNotEmpty();
+        rejects(valid().transitionToIaDays(31).build(), "transitionToIaDays = 31", "must be one of");
+    }
+
+    @Test
+    void modesMustBeKnownAndMaxIoExcludesElastic() {
+        assertThat(plan(valid().performanceMode("maxIO").throughputMode("bursting").build()).resources()).isNotEmpty();
+        rejects(valid().performanceMode("fast").build(), "performanceMode = \"fast\"", "generalPurpose, maxIO");
+        rejects(valid().throughputMode("burst").build(), "throughputMode = \"burst\"", "bursting, provisioned, elastic");
+        rejects(valid().performanceMode("maxIO").throughputMode("elastic").build(),
+                "performanceMode = \"maxIO\" and throughputMode = \"elastic\"");
+    }
+
+    @Test
+    void networkMustNameSubnetsAndClientsButNeverTheInternet() {
+        rejects(valid().subnetIds(List.of()).build(), "subnetIds", "at least one private subnet");
+        rejects(EfsFileSystemArgs.builder().kmsKeyArn(Output.of(KEY)).vpcId("vpc-0abc1234def567890").subnetIds(SUBNETS)
+                .tier("warm").build(), "clientSecurityGroupId = (not set) and allowedCidrs = []");
+        rejects(valid().allowedCidrs(List.of("0.0.0.0/0")).build(), "allowedCidrs[0] = \"0.0.0.0/0\"", "whole internet");
+        rejects(EfsFileSystemArgs.builder().vpcId("vpc-0abc1234def567890").subnetIds(SUBNETS)
+                .clientSecurityGroupId("sg-0c3d4e5f607182930").tier("warm").build(), "kmsKeyArn");
+    }
+
+    @Test
+    void invalidArgumentsRegisterNothing() {
+        RecordingMocks mocks = new RecordingMocks("us-east-1");
+        Consumer<com.pulumi.Context> program = ctx -> new EfsFileSystem("warm", valid().subnetIds(List.of()).build(), null);
+        assertThatThrownBy(() -> PlanRunner.run("dev", mocks, program)).isNotNull();
+        assertThat(mocks.resources()).isEmpty();
+    }
+}

@@ -1,0 +1,154 @@
+package dev.strata.inference;
+
+import com.pulumi.core.Output;
+import dev.strata.StrataStack;
+import dev.strata.config.SettingsParser;
+import dev.strata.config.StackConfig;
+import dev.strata.config.StrataSettings;
+import dev.strata.datalake.SecureBucket;
+import dev.strata.datalake.SecureBucketArgs;
+import dev.strata.plan.Plan;
+import dev.strata.plan.PlanFailedException;
+import dev.strata.plan.PlanJson;
+import dev.strata.plan.PlanMermaid;
+import dev.strata.plan.PlanRunner;
+import dev.strata.plan.PlannedResource;
+import dev.strata.plan.RecordingMocks;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The stacks' plans: all four levels in prod, what a model server needs in the outputs, the mermaid view. */
+class InferencePlanTest {
+    private RecordingMocks mocks;
+
+    private Plan planOf(String stack) {
+        StackConfig config = StackConfig.load(StackConfig.locate(Path.of(""), stack));
+        StrataSettings settings = SettingsParser.parse(config.strataValues());
+        mocks = new RecordingMocks(config.awsRegion().orElseThrow());
+        return PlanRunner.run(stack, mocks, ctx -> StrataStack.define(ctx, settings));
+    }
+
+    private static PlannedResource named(Plan plan, String type, String name) {
+        return plan.ofType(type).stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " named " + name));
+    }
+
+    @Test
+    void prodShowsAllFourLevelsProtected() {
+        Plan plan = planOf("prod");
+        assertThat(plan.ofType(InferenceStorage.TYPE)).hasSize(1);
+        assertThat(plan.ofType(CacheLevel.TYPE)).extracting(r -> r.inputs().get("enabled")).containsExactly(true, true, true, true);
+        PlannedResource redis = named(plan, InferenceStorageTest.REPLICATION_GROUP, "prod-redis");
+        assertThat(redis.inputs()).containsEntry("atRestEncryptionEnabled", true)
+                .containsEntry("kmsKeyId", "arn:aws:kms:us-west-2:123456789012:key/prod-inference-id")
+                .containsEntry("transitEncryptionEnabled", true).containsEntry("transitEncryptionMode", "required")
+                .containsEntry("userGroupIds", List.of("strata-prod-model-cache"))
+                .containsEntry("nodeType", "cache.r7g.2xlarge").containsEntry("numCacheClusters", 2L)
+                .containsEntry("automaticFailoverEnabled", true).containsEntry("multiAzEnabled", true);
+        assertThat(redis.protect()).isTrue();
+        assertThat(plan.ofType(InferenceStorageTest.PV)).filteredOn(pv -> pv.name().startsWith("prod-nvme-")).hasSize(2);
+        assertThat(named(plan, InferenceStorageTest.STORAGE_CLASS, "prod-efs-models").inputs())
+                .containsEntry("reclaimPolicy", "Retain");
+        assertThat(named(plan, "aws:efs/fileSystem:FileSystem", "prod-model-repository").protect()).isTrue();
+        assertThat(named(plan, "aws:s3/bucketV2:BucketV2", "prod-model-archive").protect()).isTrue();
+        assertThat(named(plan, "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2",
+                "prod-model-archive-object-lock").inputs())
+                .containsEntry("rule", Map.of("defaultRetention", Map.of("mode", "GOVERNANCE", "days", 30L)));
+        assertThat(plan.ofType(InferenceStorageTest.DAEMON_SET)).hasSize(1);
+    }
+
+    @Test
+    void theInferenceKeyServesS3EfsAndElastiCache() {
+        Plan plan = planOf("prod");
+        String policy = String.valueOf(named(plan, "aws:kms/key:Key", "prod-inference").inputs().get("policy"));
+        assertThat(policy).contains("s3.us-west-2.amazonaws.com", "elasticfilesystem.us-west-2.amazonaws.com",
+                "elasticache.us-west-2.amazonaws.com");
+        assertThat(named(plan, "aws:kms/alias:Alias", "prod-inference").inputs()).containsEntry("name", "alias/strata-prod-inference");
+    }
+
+    @Test
+    void exactlyOneKubernetesProviderIsUsedByEveryKubernetesObject() {
+        Plan plan = planOf("prod");
+        assertThat(plan.ofType("pulumi:providers:kubernetes")).extracting(PlannedResource::name).containsExactly("prod-k8s");
+        List<PlannedResource> inferenceObjects = plan.resources().stream()
+                .filter(r -> r.type().startsWith("kubernetes:") && r.urn().contains(InferenceStorage.TYPE)).toList();
+        assertThat(inferenceObjects).hasSize(2 + 2 + 1 + 1);
+        assertThat(inferenceObjects).allSatisfy(r -> assertThat(mocks.resource(r.type(), r.name()).orElseThrow().provider)
+                .endsWith("pulumi:providers:kubernetes::prod-k8s::prod-k8s-id"));
+    }
+
+    @Test
+    void outputsTellAModelServerWhereEachLevelIs() {
+        Plan plan = planOf("prod");
+        assertThat(plan.outputs().get("inference")).isEqualTo(Map.of(
+                "l1Redis", Map.of("enabled", true,
+                        "endpoint", "master.strata-prod-model-cache.plan.cache.amazonaws.com",
+                        "readerEndpoint", "replica.strata-prod-model-cache.plan.cache.amazonaws.com",
+                        "port", 6379, "tls", true, "authentication", "iam", "userName", "strata-prod-inference"),
+                "l2LocalNvme", Map.of("storageClass", "local-nvme", "volumes", List.of(
+                        "local-nvme-ip-10-30-1-20-us-west-2-compute-internal-mnt-nvme",
+                        "local-nvme-ip-10-30-2-20-us-west-2-compute-internal-mnt-nvme")),
+                "l3Efs", Map.of("storageClass", "efs-models", "claim", "shared-models-pvc", "namespace", "ml-inference",
+                        "fileSystemId", "prod-model-repository-id"),
+                "l4S3", Map.of("bucket", "strata-prod-model-archive-plan", "objectLockDays", 30)));
+    }
+
+    @Test
+    void devHasNoRedisAndNothingProtected() {
+        Plan plan = planOf("dev");
+        assertThat(plan.resources()).noneMatch(r -> r.type().startsWith("aws:elasticache/"));
+        assertThat(named(plan, CacheLevel.TYPE, "dev-l1-redis").inputs()).containsEntry("enabled", false);
+        assertThat(plan.resources()).noneMatch(PlannedResource::protect);
+        @SuppressWarnings("unchecked") Map<String, Object> levels = (Map<String, Object>) plan.outputs().get("inference");
+        assertThat(levels.get("l1Redis")).isEqualTo(Map.of("enabled", false));
+    }
+
+    @Test
+    void noSecretValueAppearsInAnyStacksPlan() {
+        for (String stack : List.of("dev", "staging", "prod")) {
+            String json = PlanJson.render(planOf(stack)).toLowerCase();
+            assertThat(json).as(stack).doesNotContain("\"passwords\"", "authtoken", "[secret]", "aws_secret_access_key",
+                    "aws_access_key_id", "secretkeyref");
+        }
+    }
+
+    @Test
+    void mermaidDrawsTheFourLevelsInOrderWithTheMissPathAndKeepsTheDataLake() {
+        String mermaid = PlanMermaid.render(planOf("prod"));
+        int l1 = mermaid.indexOf("prod-l1-redis<br/>");
+        int l2 = mermaid.indexOf("prod-l2-local-nvme<br/>");
+        int l3 = mermaid.indexOf("prod-l3-efs<br/>");
+        int l4 = mermaid.indexOf("prod-l4-s3<br/>");
+        assertThat(l1).isPositive().isLessThan(l2);
+        assertThat(l2).isLessThan(l3);
+        assertThat(l3).isLessThan(l4);
+        assertThat(mermaid).contains("L1 ElastiCache redis", "L2 local NVMe", "L3 EFS", "L4 S3");
+        List<String> edges = mermaid.lines().filter(line -> line.contains("-->|miss|")).map(String::trim).toList();
+        assertThat(edges).hasSize(3);
+        String[] ids = edges.stream().flatMap(edge -> java.util.Arrays.stream(edge.split(" -->\\|miss\\| "))).toArray(String[]::new);
+        assertThat(ids[1]).isEqualTo(ids[2]);
+        assertThat(ids[3]).isEqualTo(ids[4]);
+        assertThat(mermaid.substring(0, l1)).contains("subgraph " + ids[0] + "[");
+        assertThat(mermaid).contains("prod-raw<br/>aws:s3:BucketV2", "prod-model<br/>aws:s3:BucketV2", "strata:datalake:DataLake");
+    }
+
+    @Test
+    void secureBucketRefusesObjectLockWithoutVersioningOrOnALogDestination() {
+        assertThatThrownBy(() -> PlanRunner.run("dev", new RecordingMocks("us-east-1"), ctx -> new SecureBucket("b",
+                SecureBucketArgs.builder().tier("t").kmsKeyArn(Output.of("k")).versioning(false).objectLockDays(5).build(), null)))
+                .isInstanceOf(PlanFailedException.class)
+                .hasMessageContaining("objectLockDays = 5 and versioning = false: Object Lock needs versioning");
+        assertThatThrownBy(() -> PlanRunner.run("dev", new RecordingMocks("us-east-1"), ctx -> new SecureBucket("b",
+                SecureBucketArgs.builder().tier("t").accessLogDestination(true).versioning(true).objectLockDays(5).build(), null)))
+                .hasMessageContaining("objectLockDays = 5 and accessLogDestination = true");
+        Plan plan = PlanRunner.run("dev", new RecordingMocks("us-east-1"), ctx -> new SecureBucket("b",
+                SecureBucketArgs.builder().tier("t").kmsKeyArn(Output.of("k")).objectLockDays(5).build(), null));
+        assertThat(plan.ofType("aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2")).hasSize(1);
+    }
+}

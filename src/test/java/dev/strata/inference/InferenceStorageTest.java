@@ -1,0 +1,441 @@
+package dev.strata.inference;
+
+import com.google.gson.Gson;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.kubernetes.ProviderArgs;
+import dev.strata.plan.Plan;
+import dev.strata.plan.PlanFailedException;
+import dev.strata.plan.PlanJson;
+import dev.strata.plan.PlanRunner;
+import dev.strata.plan.PlannedResource;
+import dev.strata.plan.RecordingMocks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The component's exact inputs per level, with plain Args (the settings parser is tested separately). */
+class InferenceStorageTest {
+    static final String KEY = "arn:aws:kms:us-east-1:123456789012:key/inference";
+    static final List<String> SUBNETS = List.of("subnet-0a1b2c3d4e5f60718", "subnet-0b2c3d4e5f6071829");
+    static final String NODE_GROUP = "sg-0c3d4e5f607182930";
+    static final String STORAGE_CLASS = "kubernetes:storage.k8s.io/v1:StorageClass";
+    static final String PV = "kubernetes:core/v1:PersistentVolume";
+    static final String PVC = "kubernetes:core/v1:PersistentVolumeClaim";
+    static final String DAEMON_SET = "kubernetes:apps/v1:DaemonSet";
+    static final String REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
+    static final String USER = "aws:elasticache/user:User";
+
+    private RecordingMocks mocks;
+
+    static InferenceStorageArgs.Builder valid() {
+        return InferenceStorageArgs.builder()
+                .kmsKeyArn(Output.of(KEY))
+                .vpcId(Output.of("vpc-0abc1234def567890"))
+                .privateSubnetIds(SUBNETS)
+                .nodeSecurityGroupId(Output.of(NODE_GROUP))
+                .nvmeNodes(List.of(
+                        NvmeNodeArgs.builder().hostname("node-a").path("/mnt/nvme").capacity("1000Gi").build(),
+                        NvmeNodeArgs.builder().hostname("node-b").path("/mnt/nvme").capacity("500Gi").build()));
+    }
+
+    /** The component's options: the cluster's Kubernetes provider, as Strata's program hands it over. */
+    static ComponentResourceOptions on(Provider provider) {
+        return ComponentResourceOptions.builder().providers(provider).build();
+    }
+
+    private Plan plan(boolean protect, UnaryOperator<InferenceStorageArgs.Builder> customize) {
+        mocks = new RecordingMocks("us-east-1");
+        return PlanRunner.run("prod", mocks, ctx -> {
+            Provider provider = new Provider("prod-k8s", ProviderArgs.builder().build());
+            new InferenceStorage("prod", customize.apply(valid().protect(protect)).build(), on(provider));
+        });
+    }
+
+    private static PlannedResource named(Plan plan, String type, String name) {
+        return plan.ofType(type).stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " named " + name));
+    }
+
+    @SuppressWarnings("unchecked")
+    static <T> T at(Map<String, Object> map, String... keys) {
+        Object current = map;
+        for (String key : keys) {
+            current = current instanceof List<?> list ? list.get(Integer.parseInt(key)) : ((Map<String, Object>) current).get(key);
+        }
+        return (T) current;
+    }
+
+    // --- L2 ---
+
+    @Test
+    void localNvmeStorageClassIsThePlaybooks() {
+        Plan plan = plan(false, b -> b);
+        assertThat(named(plan, STORAGE_CLASS, "prod-local-nvme").inputs()).isEqualTo(Map.of(
+                "apiVersion", "storage.k8s.io/v1",
+                "kind", "StorageClass",
+                "metadata", Map.of("name", "local-nvme",
+                        "labels", Map.of("app.kubernetes.io/part-of", "strata", "strata.dev/cache-level", "l2")),
+                "provisioner", "kubernetes.io/no-provisioner",
+                "volumeBindingMode", "WaitForFirstConsumer",
+                "reclaimPolicy", "Delete"));
+    }
+
+    @Test
+    void oneLocalVolumePerNvmeNodePinnedToItsHostname() {
+        Plan plan = plan(false, b -> b);
+        assertThat(plan.ofType(PV)).hasSize(2);
+        Map<String, Object> spec = at(named(plan, PV, "prod-nvme-node-a-mnt-nvme").inputs(), "spec");
+        assertThat(spec).isEqualTo(Map.of(
+                "capacity", Map.of("storage", "1000Gi"),
+                "volumeMode", "Filesystem",
+                "accessModes", List.of("ReadWriteOnce"),
+                "persistentVolumeReclaimPolicy", "Delete",
+                "storageClassName", "local-nvme",
+                "local", Map.of("path", "/mnt/nvme"),
+                "nodeAffinity", Map.of("required", Map.of("nodeSelectorTerms", List.of(Map.of("matchExpressions", List.of(
+                        Map.of("key", "kubernetes.io/hostname", "operator", "In", "values", List.of("node-a")))))))));
+        assertThat((String) at(named(plan, PV, "prod-nvme-node-b-mnt-nvme").inputs(), "spec", "capacity", "storage"))
+                .isEqualTo("500Gi");
+    }
+
+    @Test
+    void anEmptyNodeListMakesNoVolumesButKeepsTheStorageClass() {
+        Plan plan = plan(false, b -> b.nvmeNodes(List.of()));
+        assertThat(plan.ofType(PV)).isEmpty();
+        assertThat(plan.ofType(STORAGE_CLASS)).extracting(PlannedResource::name)
+                .containsExactlyInAnyOrder("prod-local-nvme", "prod-efs-models");
+    }
+
+    @Test
+    void everyKubernetesObjectGoesThroughTheGivenProvider() {
+        Plan plan = plan(false, b -> b.warmup(CacheWarmupArgs.builder()
+                .image("public.ecr.aws/aws-cli/aws-cli:2.17.0").prefixes(List.of("models/")).build()));
+        List<PlannedResource> kubernetes = plan.resources().stream().filter(r -> r.type().startsWith("kubernetes:")).toList();
+        assertThat(kubernetes).hasSize(2 + 2 + 1 + 1); // 2 storage classes, 2 volumes, the claim, the DaemonSet
+        assertThat(kubernetes).allSatisfy(r -> assertThat(mocks.resource(r.type(), r.name()).orElseThrow().provider)
+                .endsWith("pulumi:providers:kubernetes::prod-k8s::prod-k8s-id"));
+    }
+
+    // --- L3 ---
+
+    @Test
+    void modelRepositoryIsTheSharedEfsBlockEncryptedWithTheKeyBehindTheNfsGroup() {
+        Plan plan = plan(true, b -> b);
+        PlannedResource fs = plan.ofType("aws:efs/fileSystem:FileSystem").get(0);
+        assertThat(plan.ofType("aws:efs/fileSystem:FileSystem")).hasSize(1);
+        assertThat(fs.name()).isEqualTo("prod-model-repository");
+        assertThat(fs.inputs()).containsEntry("encrypted", true).containsEntry("kmsKeyId", KEY)
+                .containsEntry("performanceMode", "generalPurpose").containsEntry("throughputMode", "elastic");
+        assertThat(fs.protect()).isTrue();
+        assertThat(plan.ofType("aws:efs/mountTarget:MountTarget")).extracting(t -> t.inputs().get("subnetId"))
+                .containsExactlyInAnyOrderElementsOf(SUBNETS);
+        assertThat(plan.ofType("aws:efs/fileSystemPolicy:FileSystemPolicy")).hasSize(1);
+        assertThat(named(plan, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "prod-model-repository-nfs-from-nodes")
+                .inputs()).containsEntry("fromPort", 2049L).containsEntry("toPort", 2049L)
+                .containsEntry("referencedSecurityGroupId", NODE_GROUP);
+        assertThat(named(plan, "aws:efs/backupPolicy:BackupPolicy", "prod-model-repository-backup").inputs())
+                .containsEntry("backupPolicy", Map.of("status", "DISABLED"));
+    }
+
+    @Test
+    void efsModelsStorageClassRetainsAndCarriesThePlaybooksParameters() {
+        Plan plan = plan(false, b -> b.modelBasePath("/srv/models"));
+        Map<String, Object> inputs = named(plan, STORAGE_CLASS, "prod-efs-models").inputs();
+        assertThat(inputs).containsEntry("provisioner", "efs.csi.aws.com")
+                .containsEntry("reclaimPolicy", "Retain")
+                .containsEntry("volumeBindingMode", "Immediate")
+                .containsEntry("mountOptions", List.of("tls", "iam"));
+        assertThat((Map<String, Object>) at(inputs, "parameters")).isEqualTo(Map.of(
+                "provisioningMode", "efs-ap",
+                "fileSystemId", "prod-model-repository-id",
+                "directoryPerms", "0755",
+                "gidRangeStart", "1000",
+                "gidRangeEnd", "2000",
+                "basePath", "/srv/models"));
+        assertThat((String) at(inputs, "metadata", "name")).isEqualTo("efs-models");
+    }
+
+    @Test
+    void sharedModelsClaimIsReadWriteManyInTheNamespaceAndProtectedInProd() {
+        Plan plan = plan(true, b -> b);
+        PlannedResource claim = named(plan, PVC, "prod-shared-models");
+        assertThat((Map<String, Object>) at(claim.inputs(), "metadata")).containsEntry("name", "shared-models-pvc")
+                .containsEntry("namespace", "ml-inference");
+        assertThat((Map<String, Object>) at(claim.inputs(), "spec")).isEqualTo(Map.of(
+                "accessModes", List.of("ReadWriteMany"),
+                "storageClassName", "efs-models",
+                "resources", Map.of("requests", Map.of("storage", "100Gi"))));
+        assertThat(claim.protect()).isTrue();
+        assertThat(claim.retainOnDelete()).isTrue();
+    }
+
+    @Test
+    void claimSizeAndNamespaceFollowTheArguments() {
+        Plan plan = plan(false, b -> b.modelClaimSize("2Ti").namespace("serving"));
+        PlannedResource claim = named(plan, PVC, "prod-shared-models");
+        assertThat((String) at(claim.inputs(), "spec", "resources", "requests", "storage")).isEqualTo("2Ti");
+        assertThat((String) at(claim.inputs(), "metadata", "namespace")).isEqualTo("serving");
+        assertThat(claim.protect()).isFalse();
+    }
+
+    // --- L4 ---
+
+    @Test
+    void modelArchiveIsAVersionedSecureBucketWithTheModelZoneLifecycle() {
+        Plan plan = plan(true, b -> b);
+        PlannedResource bucket = named(plan, "aws:s3/bucketV2:BucketV2", "prod-model-archive");
+        assertThat(bucket.protect()).isTrue();
+        assertThat(bucket.inputs()).containsEntry("bucketPrefix", "strata-prod-model-archive-")
+                .containsEntry("forceDestroy", false).doesNotContainKey("objectLockEnabled");
+        assertThat(named(plan, "aws:s3/bucketVersioningV2:BucketVersioningV2", "prod-model-archive-versioning").inputs())
+                .containsEntry("versioningConfiguration", Map.of("status", "Enabled"));
+        Map<String, Object> encryption = named(plan,
+                "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+                "prod-model-archive-encryption").inputs();
+        assertThat((Object) at(encryption, "rules", "0", "applyServerSideEncryptionByDefault"))
+                .isEqualTo(Map.of("sseAlgorithm", "aws:kms", "kmsMasterKeyId", KEY));
+        Map<String, Object> lifecycle = named(plan,
+                "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", "prod-model-archive-lifecycle").inputs();
+        assertThat((Object) at(lifecycle, "rules", "0", "noncurrentVersionTransitions")).isEqualTo(List.of(
+                Map.of("noncurrentDays", 30L, "storageClass", "STANDARD_IA"),
+                Map.of("noncurrentDays", 90L, "storageClass", "GLACIER")));
+        assertThat(plan.ofType("aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2")).isEmpty();
+    }
+
+    @Test
+    void objectLockIsTurnedOnAtCreationWithGovernanceRetention() {
+        Plan plan = plan(true, b -> b.objectLockDays(30));
+        assertThat(named(plan, "aws:s3/bucketV2:BucketV2", "prod-model-archive").inputs())
+                .containsEntry("objectLockEnabled", true);
+        PlannedResource lock = named(plan, "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2",
+                "prod-model-archive-object-lock");
+        assertThat(lock.inputs()).containsEntry("bucket", "prod-model-archive-id")
+                .containsEntry("rule", Map.of("defaultRetention", Map.of("mode", "GOVERNANCE", "days", 30L)));
+    }
+
+    // --- L1 ---
+
+    private static RedisCacheArgs.Builder redis() {
+        return RedisCacheArgs.builder().nodeType("cache.r7g.2xlarge");
+    }
+
+    @Test
+    void noRedisResourcesWhenTheCacheIsOff() {
+        Plan plan = plan(false, b -> b);
+        assertThat(plan.resources()).noneMatch(r -> r.type().startsWith("aws:elasticache/"));
+        assertThat(named(plan, CacheLevel.TYPE, "prod-l1-redis").inputs()).containsEntry("enabled", false);
+    }
+
+    @Test
+    void redisEncryptsAtRestWithTheKeyAndInTransitAndRequiresRbacAuthentication() {
+        Plan plan = plan(true, b -> b.redis(redis().build()));
+        PlannedResource group = named(plan, REPLICATION_GROUP, "prod-redis");
+        assertThat(group.inputs()).containsEntry("engine", "redis")
+                .containsEntry("engineVersion", "7.1")
+                .containsEntry("nodeType", "cache.r7g.2xlarge")
+                .containsEntry("port", 6379L)
+                .containsEntry("numCacheClusters", 2L)
+                .containsEntry("automaticFailoverEnabled", true)
+                .containsEntry("multiAzEnabled", true)
+                .containsEntry("atRestEncryptionEnabled", true)
+                .containsEntry("kmsKeyId", KEY)
+                .containsEntry("transitEncryptionEnabled", true)
+                .containsEntry("transitEncryptionMode", "required")
+                .containsEntry("userGroupIds", List.of("strata-prod-model-cache"))
+                .containsEntry("subnetGroupName", "prod-redis-id")
+                .containsEntry("securityGroupIds", List.of("prod-redis-id"))
+                .doesNotContainKey("authToken");
+        assertThat(group.protect()).isTrue();
+        assertThat(group.retainOnDelete()).isTrue();
+        assertThat(named(plan, "aws:elasticache/subnetGroup:SubnetGroup", "prod-redis").inputs())
+                .containsEntry("subnetIds", SUBNETS);
+    }
+
+    @Test
+    void theOnlyUserThatCanConnectAuthenticatesWithIamAndTheDefaultUserIsOff() {
+        Plan plan = plan(false, b -> b.redis(redis().build()));
+        assertThat(plan.ofType(USER)).hasSize(2);
+        assertThat(named(plan, USER, "prod-redis-iam").inputs()).isEqualTo(Map.of(
+                "userId", "strata-prod-inference",
+                "userName", "strata-prod-inference",
+                "engine", "redis",
+                "accessString", InferenceStorage.REDIS_ACCESS_STRING,
+                "authenticationMode", Map.of("type", "iam"),
+                "tags", Map.of("component", "inference", "tier", "redis")));
+        Map<String, Object> defaultUser = named(plan, USER, "prod-redis-default").inputs();
+        assertThat(defaultUser).containsEntry("userName", "default")
+                .containsEntry("accessString", "off -@all")
+                .containsEntry("authenticationMode", Map.of("type", "no-password-required"))
+                .doesNotContainKey("passwords");
+        assertThat(named(plan, "aws:elasticache/userGroup:UserGroup", "prod-redis").inputs())
+                .containsEntry("userGroupId", "strata-prod-model-cache")
+                .containsEntry("userIds", List.of("strata-prod-default-off", "strata-prod-inference"));
+    }
+
+    @Test
+    void outputsNameTheRedisEndpointAndTheUserForTheConnectGrant() {
+        mocks = new RecordingMocks("us-east-1");
+        Map<String, Object> outputs = PlanRunner.run("prod", mocks, ctx -> {
+            Provider provider = new Provider("prod-k8s", ProviderArgs.builder().build());
+            InferenceStorage storage = new InferenceStorage("prod", valid().redis(redis().build()).build(), on(provider));
+            ctx.export("endpoint", storage.redisEndpoint);
+            ctx.export("userName", storage.redisUserName);
+            ctx.export("userArn", storage.redisUserArn);
+            ctx.export("groupArn", storage.redisArn);
+            ctx.export("claim", storage.modelClaimName);
+            ctx.export("fileSystem", storage.modelFileSystemId);
+            ctx.export("bucket", storage.archiveBucketName);
+        }).outputs();
+        assertThat(outputs).containsEntry("endpoint", "master.strata-prod-model-cache.plan.cache.amazonaws.com")
+                .containsEntry("userName", "strata-prod-inference")
+                .containsEntry("userArn", "arn:aws:elasticache:us-east-1:123456789012:user:strata-prod-inference")
+                .containsEntry("groupArn", "arn:aws:elasticache:us-east-1:123456789012:replicationgroup:strata-prod-model-cache")
+                .containsEntry("claim", "shared-models-pvc")
+                .containsEntry("fileSystem", "prod-model-repository-id")
+                .containsEntry("bucket", "strata-prod-model-archive-plan");
+    }
+
+    @Test
+    void redisSecurityGroupAdmitsOnlyTheRedisPortFromTheCluster() {
+        Plan plan = plan(false, b -> b.redis(redis().build()).allowedCidrs(List.of("10.10.0.0/16")));
+        PlannedResource group = named(plan, "aws:ec2/securityGroup:SecurityGroup", "prod-redis");
+        assertThat(group.inputs()).containsEntry("vpcId", "vpc-0abc1234def567890")
+                .doesNotContainKey("ingress").doesNotContainKey("egress");
+        List<PlannedResource> rules = plan.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").stream()
+                .filter(r -> r.name().startsWith("prod-redis-")).toList();
+        assertThat(rules).extracting(PlannedResource::name)
+                .containsExactlyInAnyOrder("prod-redis-from-nodes", "prod-redis-from-10-10-0-0-16");
+        assertThat(rules).allSatisfy(rule -> assertThat(rule.inputs()).containsEntry("securityGroupId", group.id())
+                .containsEntry("ipProtocol", "tcp").containsEntry("fromPort", 6379L).containsEntry("toPort", 6379L));
+        assertThat(named(plan, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "prod-redis-from-nodes").inputs())
+                .containsEntry("referencedSecurityGroupId", NODE_GROUP).doesNotContainKey("cidrIpv4");
+        assertThat(named(plan, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "prod-redis-from-10-10-0-0-16")
+                .inputs()).containsEntry("cidrIpv4", "10.10.0.0/16");
+    }
+
+    @Test
+    void aSingleNodeCacheWithoutFailoverIsAllowedOutsideProd() {
+        Plan plan = plan(false, b -> b.redis(redis().replicas(0).automaticFailover(false).multiAz(false).engine("valkey")
+                .engineVersion("7.2").build()));
+        assertThat(named(plan, REPLICATION_GROUP, "prod-redis").inputs()).containsEntry("numCacheClusters", 1L)
+                .containsEntry("automaticFailoverEnabled", false).containsEntry("multiAzEnabled", false)
+                .containsEntry("engine", "valkey");
+        assertThat(named(plan, USER, "prod-redis-iam").inputs()).containsEntry("engine", "valkey");
+    }
+
+    // --- warm-up ---
+
+    @Test
+    void warmupCopiesFromTheArchiveOnTheNvmeNodesAsTheInferenceIdentityWithoutCredentials() {
+        Plan plan = plan(false, b -> b.warmup(CacheWarmupArgs.builder()
+                .image("public.ecr.aws/aws-cli/aws-cli:2.17.0").prefixes(List.of("models/a/", "models/b/")).build()));
+        PlannedResource daemonSet = named(plan, DAEMON_SET, "prod-cache-warmup");
+        Map<String, Object> in = daemonSet.inputs();
+        assertThat((Map<String, Object>) at(in, "metadata")).containsEntry("name", "model-cache-warmup")
+                .containsEntry("namespace", "ml-inference");
+        Map<String, Object> pod = at(in, "spec", "template", "spec");
+        assertThat(pod).containsEntry("serviceAccountName", "model-server")
+                .containsEntry("automountServiceAccountToken", false);
+        assertThat((Object) at(pod, "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution",
+                "nodeSelectorTerms", "0", "matchExpressions", "0", "values")).isEqualTo(List.of("node-a", "node-b"));
+        assertThat((Object) at(pod, "volumes", "0")).isEqualTo(Map.of("name", "cache",
+                "hostPath", Map.of("path", "/mnt/nvme", "type", "Directory")));
+        Map<String, Object> init = at(pod, "initContainers", "0");
+        assertThat(init).containsEntry("image", "public.ecr.aws/aws-cli/aws-cli:2.17.0")
+                .containsEntry("command", List.of("/bin/sh", "-c", InferenceStorage.SYNC_SCRIPT));
+        assertThat((Object) at(init, "env")).isEqualTo(List.of(
+                Map.of("name", "ARCHIVE_BUCKET", "value", "strata-prod-model-archive-plan"),
+                Map.of("name", "MODEL_PREFIXES", "value", "models/a/ models/b/"),
+                Map.of("name", "HOME", "value", "/tmp")));
+        assertThat((Map<String, Object>) at(init, "securityContext")).containsEntry("allowPrivilegeEscalation", false)
+                .containsEntry("readOnlyRootFilesystem", true).containsEntry("privileged", false);
+        assertThat((Map<String, Object>) at(pod, "securityContext")).containsEntry("runAsNonRoot", true)
+                .containsEntry("runAsUser", 1000L);
+        String manifest = new Gson().toJson(in);
+        assertThat(manifest).doesNotContain("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
+                "secretKeyRef", "imagePullSecrets", "\"secret\"");
+    }
+
+    @Test
+    void noWarmupUnlessAsked() {
+        assertThat(plan(false, b -> b).ofType(DAEMON_SET)).isEmpty();
+    }
+
+    // --- levels, outputs ---
+
+    @Test
+    void theFourLevelsAreComponentsInOrderHoldingTheirResources() {
+        Plan plan = plan(true, b -> b.redis(redis().build()));
+        List<PlannedResource> levels = plan.ofType(CacheLevel.TYPE);
+        assertThat(levels).extracting(PlannedResource::name)
+                .containsExactly("prod-l1-redis", "prod-l2-local-nvme", "prod-l3-efs", "prod-l4-s3");
+        assertThat(levels).extracting(l -> l.inputs().get("level")).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(named(plan, REPLICATION_GROUP, "prod-redis").parent()).isEqualTo(levels.get(0).urn());
+        assertThat(named(plan, PV, "prod-nvme-node-a-mnt-nvme").parent()).isEqualTo(levels.get(1).urn());
+        assertThat(named(plan, PVC, "prod-shared-models").parent()).isEqualTo(levels.get(2).urn());
+        assertThat(named(plan, "strata:datalake:SecureBucket", "prod-model-archive").parent()).isEqualTo(levels.get(3).urn());
+    }
+
+    @Test
+    void noSecretValueAppearsInThePlan() {
+        Plan plan = plan(true, b -> b.redis(redis().build()).objectLockDays(7).warmup(CacheWarmupArgs.builder()
+                .image("public.ecr.aws/aws-cli/aws-cli:2.17.0").prefixes(List.of("models/")).build()));
+        String json = PlanJson.render(plan).toLowerCase();
+        assertThat(json).doesNotContain("password\"", "\"passwords\"", "authtoken", "[secret]", "secretkey", "auth_token");
+    }
+
+    // --- bad arguments: nothing is registered ---
+
+    private void rejects(UnaryOperator<InferenceStorageArgs.Builder> customize, String... fragments) {
+        assertThatThrownBy(() -> plan(false, customize)).isInstanceOf(PlanFailedException.class)
+                .hasMessageContainingAll(fragments);
+        assertThat(mocks.resources()).noneMatch(r -> r.type.startsWith("strata:inference") || r.type.startsWith("aws:"));
+    }
+
+    @Test
+    void rejectsAQuantityThatIsNotKubernetes() {
+        rejects(b -> b.modelClaimSize("100Gb"), "modelClaimSize = \"100Gb\"", "Kubernetes quantity");
+        rejects(b -> b.nvmeNodes(List.of(NvmeNodeArgs.builder().hostname("n").path("/mnt/nvme").capacity("1TB").build())),
+                "nvmeNodes[0].capacity = \"1TB\"");
+    }
+
+    @Test
+    void rejectsABasePathNotStartingWithSlash() {
+        rejects(b -> b.modelBasePath("models"), "modelBasePath = \"models\"", "must start with /");
+    }
+
+    @Test
+    void rejectsAnNvmeNodeWithoutHostnamePathOrCapacity() {
+        rejects(b -> b.nvmeNodes(List.of(NvmeNodeArgs.builder().build())),
+                "nvmeNodes[0].hostname: is required", "nvmeNodes[0].path: is required", "nvmeNodes[0].capacity: is required");
+    }
+
+    @Test
+    void rejectsRedisWithoutNodeTypeOrWithFailoverAndNoReplica() {
+        rejects(b -> b.redis(RedisCacheArgs.builder().build()), "redis.nodeType: is required");
+        rejects(b -> b.redis(redis().replicas(0).multiAz(false).build()),
+                "redis.automaticFailover = true and redis.replicas = 0");
+    }
+
+    @Test
+    void rejectsObjectLockDaysThatAreNotPositive() {
+        rejects(b -> b.objectLockDays(0), "objectLockDays = 0");
+    }
+
+    @Test
+    void rejectsMissingProviderAndOpenNetworks() {
+        mocks = new RecordingMocks("us-east-1");
+        assertThatThrownBy(() -> PlanRunner.run("prod", mocks, ctx -> new InferenceStorage("prod", InferenceStorageArgs.builder()
+                .kmsKeyArn(Output.of(KEY)).vpcId(Output.of("vpc-0abc1234def567890")).privateSubnetIds(SUBNETS)
+                .allowedCidrs(List.of("0.0.0.0/0")).build(), null)))
+                .hasMessageContainingAll("providers: must hold the Kubernetes provider", "allowedCidrs[0] = \"0.0.0.0/0\"");
+        assertThat(mocks.resources()).isEmpty();
+    }
+}

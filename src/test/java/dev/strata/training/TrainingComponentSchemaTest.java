@@ -1,0 +1,48 @@
+package dev.strata.training;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import com.pulumi.provider.internal.models.GetSchemaRequest;
+import dev.strata.efs.EfsFileSystem;
+import dev.strata.provider.StrataProvider;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** TrainingStorage and EfsFileSystem in the component package: typed inputs, required ones, outputs. */
+class TrainingComponentSchemaTest {
+    private static final JsonObject SCHEMA = JsonParser.parseString(
+            new StrataProvider("0.1.0").getSchema(new GetSchemaRequest(0, null, null)).join().getSchema()).getAsJsonObject();
+
+    private static JsonObject resource(String token) {
+        return SCHEMA.getAsJsonObject("resources").getAsJsonObject(token);
+    }
+
+    @Test
+    void trainingStorageTakesTheTiersAsTypedObjects() {
+        JsonObject training = resource(TrainingStorage.TYPE);
+        JsonObject inputs = training.getAsJsonObject("inputProperties");
+        assertThat(inputs.getAsJsonObject("hot").get("$ref").getAsString()).endsWith("HotTier");
+        assertThat(inputs.getAsJsonObject("perJob").get("$ref").getAsString()).endsWith("PerJobScratch");
+        assertThat(inputs.getAsJsonObject("warm").get("$ref").getAsString()).endsWith("WarmTier");
+        assertThat(new Gson().fromJson(training.get("requiredInputs"), List.class))
+                .containsExactlyInAnyOrder("kmsKeyArn", "vpcId", "subnetIds");
+        assertThat(training.getAsJsonObject("properties").keySet()).containsExactlyInAnyOrder("bucketName", "hotFileSystemId",
+                "hotDnsName", "hotMountName", "hotClaimName", "scratchStorageClassName", "warmFileSystemId", "warmDnsName",
+                "warmClaimName");
+        JsonObject hotTier = SCHEMA.getAsJsonObject("types").getAsJsonObject("strata:index:HotTier");
+        assertThat(new Gson().fromJson(hotTier.get("required"), List.class)).containsExactlyInAnyOrder("deploymentType", "storageGiB");
+    }
+
+    @Test
+    void efsFileSystemIsItsOwnComponent() {
+        JsonObject efs = resource(EfsFileSystem.TYPE);
+        assertThat(new Gson().fromJson(efs.get("requiredInputs"), List.class))
+                .containsExactlyInAnyOrder("kmsKeyArn", "vpcId", "subnetIds", "tier");
+        assertThat(efs.getAsJsonObject("properties").keySet())
+                .containsExactlyInAnyOrder("fileSystemId", "fileSystemArn", "securityGroupId", "dnsName", "accessPointIds");
+    }
+}

@@ -1,0 +1,191 @@
+package dev.strata.training;
+
+import dev.strata.config.Environment;
+import dev.strata.config.SettingsParser;
+import dev.strata.config.StrataSettings;
+import dev.strata.config.TrainingSettings;
+import dev.strata.core.InvalidConfigException;
+import dev.strata.efs.ThroughputMode;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@code strata:training}: defaults, every key, and a valid/invalid pair for each rule, with full key paths. */
+class TrainingSettingsTest {
+    private static final Map<String, Object> NETWORK = Map.of(
+            "vpcId", "vpc-0abc1234def567890",
+            "privateSubnetIds", List.of("subnet-0a1b2c3d4e5f60718"),
+            "nodeSecurityGroupId", "sg-0c3d4e5f607182930");
+
+    private static StrataSettings parse(String environment, Map<String, Object> training) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("environment", environment);
+        values.put("network", NETWORK);
+        values.put("training", training);
+        return SettingsParser.parse(values);
+    }
+
+    private static TrainingSettings training(Map<String, Object> training) {
+        return parse("dev", training).training().orElseThrow();
+    }
+
+    private static void rejects(Map<String, Object> training, String... fragments) {
+        assertThatThrownBy(() -> parse("dev", training)).isInstanceOf(InvalidConfigException.class)
+                .hasMessageContainingAll(fragments);
+    }
+
+    private static Map<String, Object> hot(Object... keyValues) {
+        Map<String, Object> hot = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            hot.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return Map.of("hot", hot);
+    }
+
+    private static Map<String, Object> warm(Object... keyValues) {
+        Map<String, Object> warm = new LinkedHashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            warm.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return Map.of("warm", warm);
+    }
+
+    @Test
+    void defaultsAreAScratchHotTierElasticEfsAndThePlaybookLifecycle() {
+        TrainingSettings settings = training(Map.of());
+        assertThat(settings.namespace()).isEqualTo("ml-training");
+        assertThat(settings.createNamespace()).isTrue();
+        TrainingSettings.Hot hot = settings.hot().orElseThrow();
+        assertThat(hot.deploymentType()).isEqualTo(DeploymentType.SCRATCH_2);
+        assertThat(hot.storageGiB()).isEqualTo(1200);
+        assertThat(hot.perUnitStorageThroughput()).isEmpty();
+        assertThat(hot.importPath()).contains("datasets/");
+        assertThat(hot.exportPath()).contains("results/");
+        assertThat(hot.autoImportPolicy()).contains(AutoImportPolicy.NEW_CHANGED_DELETED);
+        assertThat(hot.automaticBackupRetentionDays()).isZero();
+        assertThat(hot.claimName()).isEqualTo("training-hot");
+        assertThat(settings.perJob().orElseThrow().storageClassName()).isEqualTo("fsx-lustre-training");
+        TrainingSettings.Warm warm = settings.warm().orElseThrow();
+        assertThat(warm.efs().throughputMode()).isEqualTo(ThroughputMode.ELASTIC);
+        assertThat(warm.efs().transitionToIaDays()).contains(30);
+        assertThat(warm.efs().backup()).isFalse();
+        assertThat(warm.storageClassName()).isEqualTo("efs-datasets");
+        assertThat(settings.coldArchive().lifecycle()).isEqualTo(TrainingLifecycle.DEFAULTS);
+    }
+
+    @Test
+    void prodDefaultsTurnOnBackupsOfPersistentTypesAndEfs() {
+        TrainingSettings settings = parse("prod", hot("deploymentType", "PERSISTENT_2", "storageGiB", 2400,
+                "perUnitStorageThroughput", 500)).training().orElseThrow();
+        TrainingSettings.Hot hot = settings.hot().orElseThrow();
+        assertThat(hot.automaticBackupRetentionDays()).isEqualTo(TrainingSettings.PROD_BACKUP_RETENTION_DAYS);
+        assertThat(hot.importPath()).isEmpty();
+        assertThat(hot.autoImportPolicy()).isEmpty();
+        assertThat(hot.dataRepositoryAssociations()).containsExactly(new LustreRules.Association("/datasets", "datasets/"));
+        assertThat(settings.warm().orElseThrow().efs().backup()).isTrue();
+        assertThat(parse("prod", Map.of()).training().orElseThrow().hot().orElseThrow().automaticBackupRetentionDays()).isZero();
+        assertThat(parse("prod", Map.of()).environment()).isEqualTo(Environment.PROD);
+    }
+
+    @Test
+    void tiersCanBeTurnedOff() {
+        TrainingSettings settings = training(Map.of("hot", Map.of("enabled", false, "perJob", Map.of("enabled", false)),
+                "warm", Map.of("enabled", false)));
+        assertThat(settings.hot()).isEmpty();
+        assertThat(settings.perJob()).isEmpty();
+        assertThat(settings.warm()).isEmpty();
+        // A disabled tier's values are not held against the stack.
+        assertThat(training(Map.of("warm", Map.of("enabled", false, "throughputMode", "provisioned"))).warm()).isEmpty();
+        rejects(Map.of("warm", Map.of("enabled", true, "throughputMode", "provisioned")),
+                "strata:training.warm.provisionedThroughputMibps = (not set)");
+    }
+
+    @Test
+    void trainingNeedsTheNetwork() {
+        assertThatThrownBy(() -> SettingsParser.parse(Map.of("environment", "dev", "training", Map.of())))
+                .hasMessageContaining("strata:network: is required by strata:training");
+    }
+
+    @Test
+    void capacityMustBeOnTheTypesSteps() {
+        assertThat(training(hot("storageGiB", 2400)).hot().orElseThrow().storageGiB()).isEqualTo(2400);
+        rejects(hot("storageGiB", 1000),
+                "strata:training.hot.storageGiB = 1000 and strata:training.hot.deploymentType = \"SCRATCH_2\"");
+        assertThat(training(hot("deploymentType", "SCRATCH_1", "storageGiB", 3600)).hot().orElseThrow().storageGiB()).isEqualTo(3600);
+        rejects(hot("deploymentType", "SCRATCH_1", "storageGiB", 4800), "strata:training.hot.storageGiB = 4800");
+    }
+
+    @Test
+    void perUnitThroughputRules() {
+        rejects(hot("perUnitStorageThroughput", 200),
+                "strata:training.hot.perUnitStorageThroughput = 200 and strata:training.hot.deploymentType = \"SCRATCH_2\"");
+        assertThat(training(hot("deploymentType", "PERSISTENT_1", "storageGiB", 2400, "perUnitStorageThroughput", 50))
+                .hot().orElseThrow().perUnitStorageThroughput()).contains(50);
+        rejects(hot("deploymentType", "PERSISTENT_2", "storageGiB", 2400, "perUnitStorageThroughput", 50),
+                "strata:training.hot.perUnitStorageThroughput = 50 and strata:training.hot.deploymentType = \"PERSISTENT_2\"");
+        rejects(Map.of("hot", Map.of("perJob", Map.of("perUnitStorageThroughput", 200))),
+                "strata:training.hot.perJob.perUnitStorageThroughput = 200 and strata:training.hot.perJob.deploymentType = \"SCRATCH_2\"");
+    }
+
+    @Test
+    void s3LinksFollowTheType() {
+        rejects(hot("deploymentType", "PERSISTENT_2", "perUnitStorageThroughput", 250, "importPath", "datasets/"),
+                "strata:training.hot.importPath = \"datasets/\" and strata:training.hot.deploymentType = \"PERSISTENT_2\"");
+        rejects(hot("dataRepositoryAssociations", List.of(Map.of("fileSystemPath", "/d", "dataRepositoryPath", "d/"))),
+                "strata:training.hot.dataRepositoryAssociations = \"1 associations\" and strata:training.hot.deploymentType = \"SCRATCH_2\"");
+        List<Map<String, Object>> nine = IntStream.range(0, 9)
+                .mapToObj(i -> Map.<String, Object>of("fileSystemPath", "/d" + i, "dataRepositoryPath", "d" + i + "/")).toList();
+        rejects(hot("deploymentType", "PERSISTENT_2", "perUnitStorageThroughput", 250, "dataRepositoryAssociations", nine),
+                "strata:training.hot.dataRepositoryAssociations = \"9 associations\": a file system takes at most 8");
+        assertThat(training(hot("deploymentType", "PERSISTENT_2", "perUnitStorageThroughput", 250,
+                "dataRepositoryAssociations", nine.subList(0, 8))).hot().orElseThrow().dataRepositoryAssociations()).hasSize(8);
+        rejects(hot("deploymentType", "PERSISTENT_2", "perUnitStorageThroughput", 250,
+                        "dataRepositoryAssociations", List.of(Map.of("fileSystemPath", "/d"))),
+                "strata:training.hot.dataRepositoryAssociations[0].dataRepositoryPath: is required");
+        rejects(hot("automaticBackupRetentionDays", 3),
+                "strata:training.hot.automaticBackupRetentionDays = 3 and strata:training.hot.deploymentType = \"SCRATCH_2\"");
+    }
+
+    @Test
+    void efsRulesNameTheWarmKeys() {
+        assertThat(training(warm("throughputMode", "provisioned", "provisionedThroughputMibps", 64)).warm().orElseThrow()
+                .efs().provisionedThroughputMibps()).contains(64);
+        rejects(warm("throughputMode", "provisioned"),
+                "strata:training.warm.provisionedThroughputMibps = (not set) and strata:training.warm.throughputMode = \"provisioned\"");
+        assertThat(training(warm("transitionToArchiveDays", 90)).warm().orElseThrow().efs().transitionToArchiveDays()).contains(90);
+        rejects(warm("throughputMode", "bursting", "transitionToArchiveDays", 90),
+                "strata:training.warm.transitionToArchiveDays = 90 and strata:training.warm.throughputMode = \"bursting\"");
+        rejects(warm("transitionToIaDays", 0, "transitionToArchiveDays", 90),
+                "strata:training.warm.transitionToArchiveDays = 90 and strata:training.warm.transitionToIaDays = (not set)");
+        rejects(warm("performanceMode", "max-io"), "strata:training.warm.performanceMode = \"max-io\": must be one of generalPurpose, maxIO");
+    }
+
+    @Test
+    void namesAndLifecycleAreChecked() {
+        rejects(Map.of("namespace", "ML"), "strata:training.namespace = \"ML\"");
+        rejects(Map.of("hot", Map.of("claimName", "x"), "warm", Map.of("claimName", "x")),
+                "strata:training.warm.claimName = \"x\" and strata:training.hot.claimName = \"x\"");
+        rejects(Map.of("coldArchive", Map.of("lifecycle", List.of(Map.of("id", "r", "prefix", "datasets/",
+                        "transitions", List.of(Map.of("days", 10, "storageClass", "STANDARD_IA")))))),
+                "strata:training.coldArchive.lifecycle");
+    }
+
+    @Test
+    void unknownKeysAreReportedWithTheirFullPath() {
+        rejects(hot("storageGib", 2400), "strata:training.hot.storageGib", "did you mean strata:training.hot.storageGiB?");
+        rejects(Map.of("warm", Map.of("throughput", "elastic")), "strata:training.warm.throughput");
+        rejects(Map.of("cold", Map.of()), "strata:training.cold");
+    }
+
+    @Test
+    void networkSettingsStayOptionalWithoutTraining() {
+        assertThat(SettingsParser.parse(Map.of("environment", "dev")).training()).isEqualTo(Optional.empty());
+    }
+}
