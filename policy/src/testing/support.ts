@@ -1,4 +1,4 @@
-import { readFileSync } from "fs";
+import { existsSync, readFileSync } from "fs";
 import * as path from "path";
 import type { Policies } from "@pulumi/policy";
 import { evaluate, Finding, PlanDocument, PlanResource } from "../evaluate";
@@ -74,10 +74,14 @@ export function secureBucket(environment: string, name: string, tier: string,
     return Object.values(parts);
 }
 
-/** A committed snapshot of `strata plan --format json` for a stack, or the fresh one Maven writes. */
+/**
+ * A stack's `strata plan --format json`: the one the Java tests have just written under `mvn verify`
+ * (STRATA_PLAN_DIR), else the committed snapshot in fixtures/plans.
+ */
 export function stackPlan(stack: string): PlanDocument {
-    const dir = process.env.STRATA_PLAN_DIR ?? path.join(ROOT, "fixtures", "plans");
-    return JSON.parse(readFileSync(path.join(dir, `${stack}.json`), "utf8"));
+    const fresh = process.env.STRATA_PLAN_DIR ? path.join(process.env.STRATA_PLAN_DIR, `${stack}.json`) : undefined;
+    const file = fresh && existsSync(fresh) ? fresh : path.join(ROOT, "fixtures", "plans", `${stack}.json`);
+    return JSON.parse(readFileSync(file, "utf8"));
 }
 
 export function mandatory(list: Finding[]): Finding[] {

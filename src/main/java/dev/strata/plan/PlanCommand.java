@@ -5,6 +5,10 @@ import dev.strata.config.SettingsParser;
 import dev.strata.config.StackConfig;
 import dev.strata.config.StrataSettings;
 import dev.strata.core.InvalidConfigException;
+import dev.strata.policy.Finding;
+import dev.strata.policy.PolicyRunException;
+import dev.strata.policy.PolicyRunner;
+import dev.strata.policy.PolicyUnavailableException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -18,16 +22,21 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code strata plan}: the resources a stack would deploy, offline, with no cloud account and no
- * Pulumi CLI. Exit codes: 0 planned; 1 a mandatory policy finding; 2 invalid config or usage.
+ * Pulumi CLI. Exit codes: 0 planned; 1 a mandatory policy finding; 2 invalid config or usage; 4 the
+ * policy pack could not run (Node.js or the built pack missing), so nothing is written: a plan whose
+ * findings are unknown is never shown as clean.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Plan a stack offline: run the Strata program under a recording engine and render what it would deploy.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:planned", "1:a mandatory policy finding", "2:invalid config or usage (message on stderr, nothing on stdout)"})
+        exitCodeList = {"0:planned", "1:a mandatory policy finding (the plan is still written; the rules are named on stderr)",
+                "2:invalid config or usage (message on stderr, nothing on stdout)",
+                "4:the policy pack could not run (Node.js or the built pack missing; message on stderr, nothing written)"})
 public final class PlanCommand implements Callable<Integer> {
     public static final int PLANNED = 0;
     public static final int MANDATORY_FINDING = 1;
     public static final int INVALID = 2;
+    public static final int POLICY_UNAVAILABLE = 4;
 
     /** Output formats. */
     public enum Format { table, json, mermaid }
@@ -44,14 +53,24 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--out", description = "Write the plan to this file (only when planning succeeds) instead of stdout.")
     Path out;
 
+    @Option(names = "--policy-config", description = "Policy pack config file (the shape of pulumi's --policy-pack-config): enforcement levels and rule settings.")
+    Path policyConfig;
+
     private final Path projectRoot;
     private final PrintStream stdout;
     private final PrintStream stderr;
+    private final PolicyRunner policies;
 
     public PlanCommand(Path projectRoot, PrintStream stdout, PrintStream stderr) {
+        this(projectRoot, stdout, stderr, PolicyRunner.forProject(projectRoot));
+    }
+
+    /** With the policy runner to use (tests give one whose Node.js or pack is missing). */
+    public PlanCommand(Path projectRoot, PrintStream stdout, PrintStream stderr, PolicyRunner policies) {
         this.projectRoot = projectRoot;
         this.stdout = stdout;
         this.stderr = stderr;
+        this.policies = policies;
     }
 
     @Override
@@ -68,9 +87,20 @@ public final class PlanCommand implements Callable<Integer> {
             e.problems().forEach(problem -> stderr.println("  " + problem));
             return INVALID;
         }
+        if (policyConfig != null && !Files.isRegularFile(policyConfig)) {
+            stderr.println("strata plan: --policy-config " + policyConfig + ": no such file");
+            return INVALID;
+        }
+        List<Finding> findings;
+        try {
+            findings = policies.evaluate(PlanJson.render(plan), policyConfig);
+        } catch (PolicyUnavailableException | PolicyRunException e) {
+            stderr.println("strata plan: policy checks could not run, so the plan is not shown as clean: " + e.getMessage());
+            return POLICY_UNAVAILABLE;
+        }
         String rendered = switch (format) {
-            case table -> PlanTable.render(plan);
-            case json -> PlanJson.render(plan);
+            case table -> PlanTable.render(plan, findings);
+            case json -> PlanJson.render(plan, findings);
             case mermaid -> PlanMermaid.render(plan);
         };
         if (out != null) {
@@ -83,6 +113,12 @@ public final class PlanCommand implements Callable<Integer> {
         } else {
             stdout.print(rendered);
             stdout.flush();
+        }
+        List<Finding> mandatory = findings.stream().filter(Finding::isMandatory).toList();
+        if (!mandatory.isEmpty()) {
+            stderr.println("strata plan: " + mandatory.size() + " mandatory policy finding(s) for stack " + stack + ":");
+            mandatory.forEach(f -> stderr.println("  " + f.policy() + ": " + f.message() + " (" + f.resource() + ")"));
+            return MANDATORY_FINDING;
         }
         return PLANNED;
     }

@@ -2,6 +2,7 @@ package dev.strata.plan;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import dev.strata.policy.Finding;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,11 +16,21 @@ public final class PlanJson {
     }
 
     public static String render(Plan plan) {
-        return GSON.toJson(document(plan)) + "\n";
+        return render(plan, List.of());
+    }
+
+    /** The document with the policy pack's findings. */
+    public static String render(Plan plan, List<Finding> findings) {
+        return GSON.toJson(document(plan, findings)) + "\n";
     }
 
     /** The document as maps and lists, in the contract's key order. */
     public static Map<String, Object> document(Plan plan) {
+        return document(plan, List.of());
+    }
+
+    /** The document as maps and lists, in the contract's key order, with the policy findings. */
+    public static Map<String, Object> document(Plan plan, List<Finding> findings) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("project", plan.project());
         document.put("stack", plan.stack());
@@ -29,8 +40,17 @@ public final class PlanJson {
         cost.put("monthlyUsd", 0.0);
         cost.put("lines", List.of());
         document.put("cost", cost);
-        document.put("findings", List.of());
+        document.put("findings", findings.stream().map(PlanJson::finding).toList());
         return document;
+    }
+
+    private static Map<String, Object> finding(Finding finding) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("policy", finding.policy());
+        map.put("resource", finding.resource());
+        map.put("message", finding.message());
+        map.put("enforcementLevel", finding.enforcementLevel());
+        return map;
     }
 
     private static Map<String, Object> resource(PlannedResource resource) {
