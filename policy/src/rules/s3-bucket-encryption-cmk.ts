@@ -1,10 +1,8 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { known, UNKNOWN } from "../lib/known";
+import { isAwsManagedKey } from "../lib/kms";
 import { label } from "../lib/resources";
 import { ACCESS_LOG_TIER, buckets, configurationsOf, ENCRYPTION, tierOf } from "../lib/s3";
-
-/** AWS managed keys are named by these aliases; a customer-managed key is given by its ARN, id or own alias. */
-const AWS_MANAGED_ALIAS = /^(arn:[^:]+:kms:[^:]*:[^:]*:)?alias\/aws\//;
 
 type Verdict = "cmk" | "sse-s3" | "unknown" | "other";
 
@@ -25,7 +23,7 @@ function verdict(rule: any): Verdict {
         return "sse-s3";
     }
     if ((algorithm === "aws:kms" || algorithm === "aws:kms:dsse") && typeof key === "string" && key !== ""
-        && !AWS_MANAGED_ALIAS.test(key) && bucketKey === true) {
+        && !isAwsManagedKey(key) && bucketKey === true) {
         return "cmk";
     }
     return "other";
