@@ -91,6 +91,10 @@ public final class PlanCommand implements Callable<Integer> {
             stderr.println("strata plan: --policy-config " + policyConfig + ": no such file");
             return INVALID;
         }
+        if (policies.isStale()) {
+            stderr.println("strata plan: warning: the policy pack's sources changed since it was built; "
+                    + "these findings come from the last build (rebuild: mvn -B verify, or npm run build in policy/)");
+        }
         List<Finding> findings;
         try {
             findings = policies.evaluate(PlanJson.render(plan), policyConfig);

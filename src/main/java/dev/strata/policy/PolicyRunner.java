@@ -56,6 +56,30 @@ public final class PolicyRunner {
     }
 
     /**
+     * True when a rule's source is newer than the built pack: the plan would be checked with the
+     * rules of the last build ({@code mvn verify} or {@code npm run build} in the pack rebuilds them).
+     */
+    public boolean isStale() {
+        Path script = offlineScript();
+        Path sources = packDir.resolve("src");
+        if (!Files.isRegularFile(script) || !Files.isDirectory(sources)) {
+            return false;
+        }
+        try (var files = Files.walk(sources)) {
+            var built = Files.getLastModifiedTime(script);
+            return files.filter(Files::isRegularFile).anyMatch(file -> {
+                try {
+                    return Files.getLastModifiedTime(file).compareTo(built) > 0;
+                } catch (IOException e) {
+                    return false;
+                }
+            });
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
      * Evaluates the pack over a plan document.
      *
      * @param planJson the {@code strata plan --format json} document

@@ -16,6 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +102,21 @@ class PolicyRunnerTest {
                 .isInstanceOf(PolicyUnavailableException.class)
                 .hasMessageContaining("the policy pack is not built")
                 .hasMessageContaining("npm ci && npm run build");
+    }
+
+    @Test
+    void aRuleEditedAfterTheBuildMakesThePackStale(@TempDir Path pack) throws IOException {
+        Path script = Files.createDirectories(pack.resolve("dist")).resolve("offline.js");
+        Path rule = Files.createDirectories(pack.resolve("src/rules")).resolve("some-rule.ts");
+        Files.writeString(rule, "// a rule");
+        Files.writeString(script, "// built");
+        PolicyRunner runner = new PolicyRunner(pack, "node");
+        Files.setLastModifiedTime(rule, FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+        assertThat(runner.isStale()).isFalse();
+
+        Files.setLastModifiedTime(rule, FileTime.fromMillis(System.currentTimeMillis() + 60_000));
+
+        assertThat(runner.isStale()).isTrue();
     }
 
     @Test
