@@ -10,6 +10,10 @@ const configSchema = {
             type: "string" as const, default: "model",
             description: "A regular expression; StorageClasses and PersistentVolumes whose name, storage class or `tier` label matches it hold models.",
         },
+        cachePattern: {
+            type: "string" as const, default: "cache|scratch",
+            description: "A regular expression; matching storage is a rebuildable cache (e.g. an NVMe model cache), not model storage.",
+        },
     },
 };
 
@@ -23,11 +27,12 @@ export const policy: ResourceValidationPolicy = {
         if (args.type !== STORAGE_CLASS && args.type !== PERSISTENT_VOLUME) {
             return;
         }
-        const { modelPattern } = configOf<{ modelPattern: string }>(configSchema, args.getConfig());
-        const pattern = new RegExp(modelPattern);
+        const config = configOf<{ modelPattern: string; cachePattern: string }>(configSchema, args.getConfig());
+        const pattern = new RegExp(config.modelPattern);
+        const cache = new RegExp(config.cachePattern);
         const names = [args.name, known(() => args.props.metadata?.name), known(() => args.props.metadata?.labels?.tier),
             known(() => args.props.spec?.storageClassName)].filter((n): n is string => typeof n === "string");
-        if (!names.some(n => pattern.test(n))) {
+        if (!names.some(n => pattern.test(n)) || names.some(n => cache.test(n))) {
             return;
         }
         const policy = reclaimPolicyOf(args.type, args.props);

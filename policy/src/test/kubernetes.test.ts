@@ -14,8 +14,9 @@ function volume(name: string, storageClassName: string, policy?: string) {
 }
 
 describe("k8s-model-storage-retain", () => {
-    it("accepts Retain on model storage, and Delete on scratch storage", () => {
-        const doc = plan("prod", [storageClass("efs-models", "Retain"), volume("model-repo", "efs-models", "Retain"), storageClass("fsx-scratch", "Delete")]);
+    it("accepts Retain on model storage, and Delete on scratch storage and model caches", () => {
+        const doc = plan("prod", [storageClass("efs-models", "Retain"), volume("model-repo", "efs-models", "Retain"), storageClass("fsx-scratch", "Delete"),
+            storageClass("nvme-model-cache", "Delete")]);
         assert.deepEqual(findings(modelRetain, doc), []);
     });
     it("rejects model storage with Delete or the default", () => {
