@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
 import { evaluate, PlanDocument } from "../evaluate";
 import { rules } from "../rules";
+import { STATEFUL_TYPES } from "../rules/stateful-resources-protected";
 import { mandatory, policyJson, resource, stackPlan } from "../testing/support";
 
 /** A deep copy of a stack's plan, changed by `change`. */
@@ -64,11 +65,14 @@ describe("mutated prod plans are caught", () => {
         assert.deepEqual(mandatoryPolicies(doc), ["s3-bucket-policy-not-public", "s3-bucket-public-access-block"]);
     });
     it("prod protection dropped", () => {
+        const original = stackPlan("prod");
         const doc = mutated("prod", d => d.resources.forEach(r => { r.protect = false; r.retainOnDelete = false; }));
         const findings = mandatory(evaluate(doc, rules));
         assert.deepEqual([...new Set(findings.map(f => f.policy))], ["stateful-resources-protected"]);
-        // every bucket and the key
-        assert.equal(findings.length, doc.resources.filter(r => r.type === "aws:s3/bucketV2:BucketV2" || r.type === "aws:kms/key:Key").length);
+        // every stateful resource Strata protects in prod: buckets, keys, EFS and persistent Lustre file systems
+        const stateful = original.resources.filter(r => r.protect && STATEFUL_TYPES.includes(r.type)).map(r => r.urn);
+        assert.ok(stateful.length >= 6);
+        assert.deepEqual(findings.map(f => f.resource).sort(), stateful.sort());
     });
     it("the access-log exception covers the access-log bucket only", () => {
         const doc = mutated("prod", d => {
@@ -80,5 +84,49 @@ describe("mutated prod plans are caught", () => {
         // prod-raw (now "access-logs") keeps its CMK and passes; the real log bucket is AES256 under another tier and fails.
         const findings = mandatory(evaluate(doc, rules)).filter(f => f.policy === "s3-bucket-encryption-cmk");
         assert.deepEqual(findings.map(f => f.resource), [named(doc, "prod-access-logs").urn]);
+    });
+});
+
+describe("mutated prod plans of the training and inference storage are caught", () => {
+    it("the EFS TLS-only statement removed", () => {
+        const doc = mutated("prod", d => {
+            const policy = named(d, "prod-training-warm-policy");
+            const document = JSON.parse(policy.inputs.policy as string);
+            document.Statement = document.Statement.filter((s: { Sid: string }) => s.Sid !== "DenyInsecureTransport");
+            policy.inputs.policy = JSON.stringify(document);
+        });
+        assert.deepEqual(mandatoryPolicies(doc), ["efs-tls-only"]);
+    });
+    it("EFS backups removed in prod", () => {
+        const doc = mutated("prod", d => { d.resources = d.resources.filter(r => r.type !== "aws:efs/backupPolicy:BackupPolicy"); });
+        assert.deepEqual(mandatoryPolicies(doc), ["efs-backup-production"]);
+    });
+    it("the Lustre security group opened to the internet", () => {
+        const doc = mutated("prod", d => {
+            d.resources.push(resource("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "prod-training-lustre-anywhere", {
+                securityGroupId: named(d, "prod-training-lustre").id, ipProtocol: "tcp", fromPort: 988, toPort: 988, cidrIpv4: "0.0.0.0/0",
+            }));
+        });
+        assert.deepEqual(mandatoryPolicies(doc), ["fsx-lustre-no-open-security-group"]);
+    });
+    it("Lustre backups and its customer-managed key dropped", () => {
+        const doc = mutated("prod", d => {
+            const lustre = named(d, "prod-training-hot");
+            delete lustre.inputs.automaticBackupRetentionDays;
+            delete lustre.inputs.kmsKeyId;
+        });
+        assert.deepEqual(mandatoryPolicies(doc), ["fsx-lustre-backup-production", "fsx-lustre-encryption-cmk"]);
+    });
+    it("Redis without transit encryption or users", () => {
+        const doc = mutated("prod", d => {
+            const group = d.resources.find(r => r.type === "aws:elasticache/replicationGroup:ReplicationGroup")!;
+            group.inputs.transitEncryptionEnabled = false;
+            delete group.inputs.userGroupIds;
+        });
+        assert.deepEqual(mandatoryPolicies(doc), ["elasticache-auth-required", "elasticache-encryption"]);
+    });
+    it("the model repository's StorageClass deleting volumes", () => {
+        const doc = mutated("prod", d => { named(d, "prod-efs-models").inputs.reclaimPolicy = "Delete"; });
+        assert.deepEqual(mandatoryPolicies(doc), ["k8s-model-storage-retain"]);
     });
 });
