@@ -75,6 +75,10 @@ public final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (policyConfig != null && !Files.isRegularFile(policyConfig)) {
+            stderr.println("strata plan: --policy-config " + policyConfig + ": no such file");
+            return INVALID;
+        }
         Plan plan;
         try {
             StackConfig config = StackConfig.load(configFile != null ? configFile : StackConfig.locate(projectRoot, stack));
@@ -85,10 +89,6 @@ public final class PlanCommand implements Callable<Integer> {
         } catch (InvalidConfigException e) {
             stderr.println("strata plan: invalid config for stack " + stack + ":");
             e.problems().forEach(problem -> stderr.println("  " + problem));
-            return INVALID;
-        }
-        if (policyConfig != null && !Files.isRegularFile(policyConfig)) {
-            stderr.println("strata plan: --policy-config " + policyConfig + ": no such file");
             return INVALID;
         }
         if (policies.isStale()) {
