@@ -1,9 +1,12 @@
 package dev.strata.plan;
 
 import dev.strata.cost.CostReport;
+import dev.strata.policy.Finding;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -12,6 +15,26 @@ import java.util.Map;
  */
 public final class PlanTable {
     private PlanTable() {
+    }
+
+    /** The table followed by the policy findings, mandatory ones first. */
+    public static String render(Plan plan, List<Finding> findings) {
+        return render(plan, CostReport.NONE, findings);
+    }
+
+    /** The table, its cost section, then the policy findings, mandatory ones first. */
+    public static String render(Plan plan, CostReport cost, List<Finding> findings) {
+        StringBuilder out = new StringBuilder(render(plan, cost));
+        out.append("\nPolicy findings:");
+        if (findings.isEmpty()) {
+            return out.append(" none\n").toString();
+        }
+        out.append('\n');
+        findings.stream()
+                .sorted(Comparator.comparing((Finding f) -> !f.isMandatory()))
+                .forEach(f -> out.append("  ").append(pad(f.enforcementLevel().toUpperCase(Locale.ROOT), 9)).append("  ")
+                        .append(f.policy()).append(": ").append(f.message()).append('\n'));
+        return out.toString();
     }
 
     public static String render(Plan plan) {

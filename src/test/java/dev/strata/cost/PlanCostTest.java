@@ -21,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The estimate in {@code strata plan}: the JSON cost object, the table, stack outputs and budgets. */
 class PlanCostTest {
+    /** The project root (Maven runs the tests there): the stack files and the built policy pack live here. */
+    static final Path ROOT = Path.of("").toAbsolutePath();
+
     record Run(int exit, String stdout, String stderr) {
     }
 
@@ -35,7 +38,7 @@ class PlanCostTest {
     @ValueSource(strings = {"dev", "staging", "prod"})
     void everyStacksCostLinesAddUpToItsTotal(String stack, @TempDir Path dir) throws Exception {
         Path out = dir.resolve("plan.json");
-        Run run = plan(Path.of("").toAbsolutePath(), "plan", "--stack", stack, "--format", "json", "--out", out.toString());
+        Run run = plan(ROOT, "plan", "--stack", stack, "--format", "json", "--out", out.toString());
         assertThat(run.exit()).as(run.stderr()).isZero();
         JsonObject document = JsonParser.parseString(Files.readString(out)).getAsJsonObject();
         JsonObject cost = document.getAsJsonObject("cost");
@@ -71,7 +74,7 @@ class PlanCostTest {
                     monthlyUsd: 200
                     enforcement: mandatory
                 """);
-        Run run = plan(dir, "plan", "--stack", "over", "--format", "table");
+        Run run = plan(ROOT, "plan", "--stack", "over", "--config-file", dir.resolve("Pulumi.over.yaml").toString(), "--format", "table");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.stdout()).contains("Total: $231.00 per month")
                 .contains("Budget: $231.00 against the mandatory budget of $200.00: EXCEEDED by $31.00");
@@ -86,7 +89,7 @@ class PlanCostTest {
                   strata:environment: dev
                   strata:budget: {monthlyUsd: 0.5}
                 """);
-        Run run = plan(dir, "plan", "--stack", "warn", "--format", "json");
+        Run run = plan(ROOT, "plan", "--stack", "warn", "--config-file", dir.resolve("Pulumi.warn.yaml").toString(), "--format", "json");
         assertThat(run.exit()).isZero();
         // The key alone: $1.00 against $0.50.
         assertThat(JsonParser.parseString(run.stdout()).getAsJsonObject().getAsJsonObject("cost").get("monthlyUsd").getAsDouble()).isEqualTo(1.0);
@@ -100,7 +103,7 @@ class PlanCostTest {
                   aws:region: eu-west-1
                   strata:environment: dev
                 """);
-        Run run = plan(dir, "plan", "--stack", "eu");
+        Run run = plan(ROOT, "plan", "--stack", "eu", "--config-file", dir.resolve("Pulumi.eu.yaml").toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.stdout()).isEmpty();
         assertThat(run.stderr()).contains("aws:region = \"eu-west-1\": the price book has no prices for this region");

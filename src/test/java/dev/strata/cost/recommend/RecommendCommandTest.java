@@ -15,6 +15,9 @@ import java.nio.file.Path;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RecommendCommandTest {
+    /** The project root (Maven runs the tests there): `plan` finds the built policy pack here. */
+    static final Path ROOT = Path.of("").toAbsolutePath();
+
     record Run(int exit, String stdout, String stderr) {
     }
 
@@ -46,7 +49,7 @@ class RecommendCommandTest {
                 "storageGiB: 2400", "perUnitStorageThroughput: 500", "{days: 30, storageClass: GLACIER_IR}",
                 "{days: 90, storageClass: DEEP_ARCHIVE}", "storageGiB: {GLACIER_IR: 20000, DEEP_ARCHIVE: 100000}");
 
-        Run plan = strata(dir, "plan", "--stack", "recommended", "--config-file", snippet.toString(), "--format", "json");
+        Run plan = strata(ROOT, "plan", "--stack", "recommended", "--config-file", snippet.toString(), "--format", "json");
         assertThat(plan.exit()).as(plan.stderr()).isZero();
         assertThat(plan.stderr()).isEmpty();
         JsonObject outputs = JsonParser.parseString(plan.stdout()).getAsJsonObject().getAsJsonObject("outputs");
@@ -86,7 +89,7 @@ class RecommendCommandTest {
                 if (format.equals("config")) {
                     Path file = dir.resolve("Pulumi.r" + i + ".yaml");
                     Files.writeString(file, run.stdout());
-                    Run plan = strata(dir, "plan", "--stack", "r" + i, "--config-file", file.toString(), "--format", "json");
+                    Run plan = strata(ROOT, "plan", "--stack", "r" + i, "--config-file", file.toString(), "--format", "json");
                     assertThat(plan.exit()).as(run.stdout() + plan.stderr()).isZero();
                     i++;
                 }
