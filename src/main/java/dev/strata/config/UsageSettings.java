@@ -55,7 +55,7 @@ public record UsageSettings(DataLakeUsage dataLake, Optional<TrainingUsage> trai
 
     /**
      * The usage of one S3 bucket: a data-lake zone ({@code strata:usage.dataLake.zones.<zone>}), and
-     * the training tier's buckets as they land. Parsed by {@link CostSettingsParser#bucketUsage}.
+     * the training bucket and the model archive. Parsed by {@link CostSettingsParser#bucketUsage}.
      *
      * @param storageGiB          GiB stored per S3 storage class ({@code STANDARD} or a class the zone's lifecycle moves objects to)
      * @param putRequestsPerMonth PUT/COPY/POST/LIST requests a month (uploads land in S3 Standard)
@@ -72,7 +72,7 @@ public record UsageSettings(DataLakeUsage dataLake, Optional<TrainingUsage> trai
 
     /**
      * The usage of one EFS file system (the training warm tier and the inference model repository
-     * read it as they land; parsed by {@link CostSettingsParser#efsUsage}).
+     * use it; parsed by {@link CostSettingsParser#efsUsage}).
      *
      * @param standardGiB         GiB in EFS Standard
      * @param infrequentAccessGiB GiB in EFS Infrequent Access

@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * The cost of one component of the stack, from its settings and the expected usage. Each component
- * (data lake, security, and the training and inference tiers as they land) has one, listed in
+ * (data lake, training, inference, security) has one, listed in
  * {@link CostEstimator#COMPONENTS}.
  */
 public interface ComponentCost {
