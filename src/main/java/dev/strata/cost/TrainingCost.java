@@ -1,5 +1,7 @@
 package dev.strata.cost;
 
+import dev.strata.training.DeploymentType;
+
 import dev.strata.config.EfsSettings;
 import dev.strata.config.StrataSettings;
 import dev.strata.config.TrainingSettings;
@@ -46,7 +48,7 @@ public final class TrainingCost implements ComponentCost {
         TrainingSettings training = settings.training().get();
         Optional<TrainingUsage> usage = settings.cost().usage().training();
         training.hot().ifPresent(hot -> {
-            FsxDeploymentType type = FsxDeploymentType.valueOf(hot.deploymentType().name());
+            DeploymentType type = hot.deploymentType();
             int throughput = hot.perUnitStorageThroughput().orElse(type.throughputChoices().get(0));
             out.line(FsxPricing.storage(prices, COMPONENT, "hot", type, throughput, hot.storageGiB()));
             if (hot.automaticBackupRetentionDays() > 0 && !type.isScratch()) {
@@ -60,11 +62,11 @@ public final class TrainingCost implements ComponentCost {
             }
         });
         training.perJob().ifPresent(perJob -> {
-            FsxDeploymentType type = FsxDeploymentType.valueOf(perJob.deploymentType().name());
+            DeploymentType type = perJob.deploymentType();
             int throughput = perJob.perUnitStorageThroughput().orElse(type.throughputChoices().get(0));
             double gibMonths = usage.map(TrainingUsage::perJobGiBMonths).orElse(0.0);
             if (gibMonths > 0) {
-                out.line(prices.line(COMPONENT, "per-job", type.priceItem(throughput), gibMonths));
+                out.line(prices.line(COMPONENT, "per-job", FsxPricing.item(type, throughput), gibMonths));
             } else {
                 out.note(USAGE + ".perJob.gibMonths is not set: the per-job " + type + " file systems jobs create are estimated at zero");
             }

@@ -1,5 +1,7 @@
 package dev.strata.cost;
 
+import dev.strata.training.DeploymentType;
+
 import dev.strata.core.InvalidConfigException;
 import org.junit.jupiter.api.Test;
 
@@ -42,8 +44,8 @@ class PriceBookTest {
                 "elasticache.node.cache.r6g.large", "eks.cluster"}) {
             assertThat(prices.has(item)).as(item).isTrue();
         }
-        for (FsxDeploymentType type : FsxDeploymentType.values()) {
-            type.throughputChoices().forEach(t -> assertThat(prices.has(type.priceItem(t))).as(type + "@" + t).isTrue());
+        for (DeploymentType type : DeploymentType.values()) {
+            type.throughputChoices().forEach(t -> assertThat(prices.has(FsxPricing.item(type, t))).as(type + "@" + t).isTrue());
         }
     }
 

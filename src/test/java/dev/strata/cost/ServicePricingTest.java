@@ -1,5 +1,7 @@
 package dev.strata.cost;
 
+import dev.strata.training.DeploymentType;
+
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,41 +14,41 @@ class ServicePricingTest {
     @Test
     void fsxIsPricedPerGibMonthAtTheTypesThroughputNotPerTib() {
         // 2,400 GiB PERSISTENT_2 at 250 MB/s/TiB: 2,400 x $0.210 = $504.00 (the playbook's analyser: 2.4 x 0.290).
-        CostLine line = FsxPricing.storage(prices, "training", "hot", FsxDeploymentType.PERSISTENT_2, 250, 2_400);
+        CostLine line = FsxPricing.storage(prices, "training", "hot", DeploymentType.PERSISTENT_2, 250, 2_400);
         assertThat(line.item()).isEqualTo("fsx.storage.PERSISTENT_2.250");
         assertThat(line.quantity()).isEqualTo(2_400);
         assertThat(line.unit()).isEqualTo("GB-month");
         assertThat(line.monthlyUsd()).isEqualTo(504.00);
         // 1,200 GiB SCRATCH_2: 1,200 x $0.140 = $168.00.
-        assertThat(FsxPricing.storage(prices, "training", "hot", FsxDeploymentType.SCRATCH_2, 200, 1_200).monthlyUsd()).isEqualTo(168.00);
+        assertThat(FsxPricing.storage(prices, "training", "hot", DeploymentType.SCRATCH_2, 200, 1_200).monthlyUsd()).isEqualTo(168.00);
         // 4,800 GiB PERSISTENT_1 at 200: 4,800 x $0.290 = $1,392.00.
-        assertThat(FsxPricing.storage(prices, "training", "hot", FsxDeploymentType.PERSISTENT_1, 200, 4_800).monthlyUsd()).isEqualTo(1_392.00);
+        assertThat(FsxPricing.storage(prices, "training", "hot", DeploymentType.PERSISTENT_1, 200, 4_800).monthlyUsd()).isEqualTo(1_392.00);
         // 1,000 GiB of backups: 1,000 x $0.05 = $50.00.
         assertThat(FsxPricing.backups(prices, "training", "hot", 1_000).monthlyUsd()).isEqualTo(50.00);
     }
 
     @Test
     void fsxRejectsCapacitiesAndThroughputsAwsRejects() {
-        assertThatThrownBy(() -> FsxPricing.storage(prices, "training", "hot", FsxDeploymentType.PERSISTENT_2, 250, 3_600))
+        assertThatThrownBy(() -> FsxPricing.storage(prices, "training", "hot", DeploymentType.PERSISTENT_2, 250, 3_600))
                 .hasMessageContaining("PERSISTENT_2 cannot have 3600 GiB");
-        assertThatThrownBy(() -> FsxPricing.storage(prices, "training", "hot", FsxDeploymentType.SCRATCH_1, 200, 4_800))
+        assertThatThrownBy(() -> FsxPricing.storage(prices, "training", "hot", DeploymentType.SCRATCH_1, 200, 4_800))
                 .hasMessageContaining("multiples of 3600");
-        assertThatThrownBy(() -> FsxPricing.storage(prices, "training", "hot", FsxDeploymentType.PERSISTENT_1, 125, 1_200))
+        assertThatThrownBy(() -> FsxPricing.storage(prices, "training", "hot", DeploymentType.PERSISTENT_1, 125, 1_200))
                 .hasMessageContaining("[50, 100, 200]");
-        assertThatThrownBy(() -> FsxPricing.storage(prices, "training", "hot", FsxDeploymentType.SCRATCH_2, 125, 1_200))
+        assertThatThrownBy(() -> FsxPricing.storage(prices, "training", "hot", DeploymentType.SCRATCH_2, 125, 1_200))
                 .hasMessageContaining("SCRATCH_2 cannot have 125 MB/s/TiB");
     }
 
     @Test
     void fsxCapacityRules() {
-        assertThat(FsxDeploymentType.SCRATCH_2.capacitiesUpTo(9_600)).containsExactly(1_200, 2_400, 4_800, 7_200, 9_600);
-        assertThat(FsxDeploymentType.SCRATCH_1.capacitiesUpTo(10_800)).containsExactly(1_200, 2_400, 3_600, 7_200, 10_800);
-        assertThat(FsxDeploymentType.PERSISTENT_1.smallestCapacityAtLeast(2_401)).isEqualTo(4_800);
-        assertThat(FsxDeploymentType.SCRATCH_1.smallestCapacityAtLeast(2_401)).isEqualTo(3_600);
-        assertThat(FsxDeploymentType.SCRATCH_1.smallestCapacityAtLeast(3_601)).isEqualTo(7_200);
-        assertThat(FsxDeploymentType.PERSISTENT_2.smallestCapacityAtLeast(10)).isEqualTo(1_200);
+        assertThat(DeploymentType.SCRATCH_2.capacitiesUpTo(9_600)).containsExactly(1_200, 2_400, 4_800, 7_200, 9_600);
+        assertThat(DeploymentType.SCRATCH_1.capacitiesUpTo(10_800)).containsExactly(1_200, 2_400, 3_600, 7_200, 10_800);
+        assertThat(DeploymentType.PERSISTENT_1.smallestCapacityAtLeast(2_401)).isEqualTo(4_800);
+        assertThat(DeploymentType.SCRATCH_1.smallestCapacityAtLeast(2_401)).isEqualTo(3_600);
+        assertThat(DeploymentType.SCRATCH_1.smallestCapacityAtLeast(3_601)).isEqualTo(7_200);
+        assertThat(DeploymentType.PERSISTENT_2.smallestCapacityAtLeast(10)).isEqualTo(1_200);
         // 1.2 TiB at 125 MB/s/TiB serves 150 MB/s.
-        assertThat(FsxDeploymentType.throughputMBps(1_200, 125)).isEqualTo(150.0);
+        assertThat(DeploymentType.throughputMBps(1_200, 125)).isEqualTo(150.0);
     }
 
     @Test

@@ -1,7 +1,8 @@
 package dev.strata.cost.recommend;
 
+import dev.strata.training.DeploymentType;
+
 import dev.strata.cost.EfsThroughputMode;
-import dev.strata.cost.FsxDeploymentType;
 
 /**
  * Storage for the dataset: a shared file system (an FSx for Lustre configuration or an EFS throughput
@@ -25,7 +26,7 @@ public sealed interface HotOption permits HotOption.Fsx, HotOption.Efs, HotOptio
     int size();
 
     /** An FSx for Lustre file system. */
-    record Fsx(FsxDeploymentType type, int mbpsPerTiB, int capacityGiB) implements HotOption {
+    record Fsx(DeploymentType type, int mbpsPerTiB, int capacityGiB) implements HotOption {
         @Override
         public String family() {
             return "FSx " + type + (type.isScratch() ? "" : " at " + mbpsPerTiB + " MB/s/TiB");
@@ -35,7 +36,7 @@ public sealed interface HotOption permits HotOption.Fsx, HotOption.Efs, HotOptio
         public String describe() {
             return "FSx for Lustre " + type + ", " + capacityGiB + " GiB" + (type.isScratch()
                     ? " (" + mbpsPerTiB + " MB/s/TiB baseline)" : " at " + mbpsPerTiB + " MB/s/TiB")
-                    + " = " + Math.round(FsxDeploymentType.throughputMBps(capacityGiB, mbpsPerTiB)) + " MB/s";
+                    + " = " + Math.round(DeploymentType.throughputMBps(capacityGiB, mbpsPerTiB)) + " MB/s";
         }
 
         @Override

@@ -1,11 +1,12 @@
 package dev.strata.cost.recommend;
 
+import dev.strata.training.DeploymentType;
+
 import dev.strata.cost.CostLine;
 import dev.strata.cost.EbsPricing;
 import dev.strata.cost.EfsPricing;
 import dev.strata.cost.EfsStorageClass;
 import dev.strata.cost.EfsThroughputMode;
-import dev.strata.cost.FsxDeploymentType;
 import dev.strata.cost.FsxPricing;
 import dev.strata.cost.Money;
 import dev.strata.cost.RegionPrices;
@@ -45,7 +46,7 @@ public final class OptionSpace {
      */
     public static List<HotOption> allHotOptions(Workload workload) {
         List<HotOption> options = new ArrayList<>();
-        for (FsxDeploymentType type : FsxDeploymentType.values()) {
+        for (DeploymentType type : DeploymentType.values()) {
             for (int throughput : type.throughputChoices()) {
                 for (int capacity : type.capacitiesUpTo(MAX_FSX_CAPACITY_GIB)) {
                     options.add(new HotOption.Fsx(type, throughput, capacity));
@@ -92,7 +93,7 @@ public final class OptionSpace {
 
     private static Evaluated<HotOption> evaluateFsx(Workload workload, RegionPrices prices, HotOption.Fsx option) {
         List<CostLine> lines = List.of(FsxPricing.storage(prices, COMPONENT, "hot", option.type(), option.mbpsPerTiB(), option.capacityGiB()));
-        double served = FsxDeploymentType.throughputMBps(option.capacityGiB(), option.mbpsPerTiB());
+        double served = DeploymentType.throughputMBps(option.capacityGiB(), option.mbpsPerTiB());
         String reason = null;
         if (workload.mustSurviveFailure() && !option.type().survivesServerFailure()) {
             reason = option.type() + " does not survive a file server failure (scratch data is not replicated)";

@@ -1,8 +1,9 @@
 package dev.strata.cost.recommend;
 
+import dev.strata.training.DeploymentType;
+
 import dev.strata.cost.EbsPricing;
 import dev.strata.cost.EfsThroughputMode;
-import dev.strata.cost.FsxDeploymentType;
 import dev.strata.cost.RegionPrices;
 
 import java.util.ArrayList;
@@ -60,7 +61,7 @@ public final class Recommender {
     static List<Evaluated<HotOption>> hotFamilies(Workload workload, RegionPrices prices) {
         List<Evaluated<HotOption>> families = new ArrayList<>();
         double need = OptionSpace.neededMBps(workload);
-        for (FsxDeploymentType type : FsxDeploymentType.values()) {
+        for (DeploymentType type : DeploymentType.values()) {
             for (int throughput : type.throughputChoices()) {
                 int capacity = type.smallestCapacityAtLeast(Math.max(workload.requiredGiB(), need * 1000 / throughput));
                 Evaluated<HotOption> evaluated = OptionSpace.evaluate(workload, prices, new HotOption.Fsx(type, throughput, capacity));
@@ -96,7 +97,7 @@ public final class Recommender {
         return families;
     }
 
-    private static boolean failsOnDurability(Workload workload, FsxDeploymentType type) {
+    private static boolean failsOnDurability(Workload workload, DeploymentType type) {
         return workload.mustSurviveFailure() && !type.survivesServerFailure();
     }
 

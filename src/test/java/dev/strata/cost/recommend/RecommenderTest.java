@@ -1,7 +1,8 @@
 package dev.strata.cost.recommend;
 
+import dev.strata.training.DeploymentType;
+
 import dev.strata.cost.EfsThroughputMode;
-import dev.strata.cost.FsxDeploymentType;
 import dev.strata.cost.PriceBook;
 import dev.strata.cost.RegionPrices;
 import org.junit.jupiter.api.Test;
@@ -119,7 +120,7 @@ class RecommenderTest {
     void aSmallShortLivedDatasetGoesToTheSmallestScratchFileSystem() {
         // 1,000 GiB at 200 MB/s, read daily, may be lost: SCRATCH_2 1,200 GiB serves 1.2 x 200 = 240 MB/s for 1,200 x $0.140 = $168.00.
         Recommendation r = Recommender.recommend(workload(1_000, 200, ReadFrequency.DAILY, false, 0, 0, 0, 0, 0, 0), PRICES);
-        assertThat(r.hot().option()).isEqualTo(new HotOption.Fsx(FsxDeploymentType.SCRATCH_2, 200, 1_200));
+        assertThat(r.hot().option()).isEqualTo(new HotOption.Fsx(DeploymentType.SCRATCH_2, 200, 1_200));
         assertThat(r.monthlyUsd()).isEqualTo(168.00);
         // SCRATCH_1 bills the same rate: it loses the tie to SCRATCH_2, and says so.
         assertThat(r.alternatives()).anySatisfy(a -> {
@@ -135,7 +136,7 @@ class RecommenderTest {
         // 2,000 GiB at 1,000 MB/s, must survive. PERSISTENT_2: 2,400 GiB x 500 = 1,200 MB/s for 2,400 x $0.340 = $816.00,
         // cheaper than 4,800 GiB x 250 (= $1,008.00) or 2,400 GiB x 1,000 (= $1,440.00).
         Recommendation r = Recommender.recommend(workload(2_000, 1_000, ReadFrequency.DAILY, true, 0, 0, 0, 0, 0, 0), PRICES);
-        assertThat(r.hot().option()).isEqualTo(new HotOption.Fsx(FsxDeploymentType.PERSISTENT_2, 500, 2_400));
+        assertThat(r.hot().option()).isEqualTo(new HotOption.Fsx(DeploymentType.PERSISTENT_2, 500, 2_400));
         assertThat(r.monthlyUsd()).isEqualTo(816.00);
         assertThat(r.alternatives()).filteredOn(a -> a.option().contains("SCRATCH")).allSatisfy(a -> {
             assertThat(a.monthlyUsd()).isNull();
