@@ -78,7 +78,9 @@ class PlanCommandTest {
             assertThat(urn).doesNotContain("pulumi:pulumi:Stack$");
             assertThat(urns.add(urn)).isTrue();
             assertThat(resource.get("parent").getAsString()).startsWith("urn:pulumi:" + stack + "::strata::");
-            boolean component = resource.get("type").getAsString().startsWith("strata:");
+            // Components: Strata's own, and pulumi-eks's Cluster (a remote component).
+            boolean component = resource.get("type").getAsString().startsWith("strata:")
+                    || resource.get("type").getAsString().equals("eks:index:Cluster");
             assertThat(resource.get("id").isJsonNull()).isEqualTo(component);
         }
         // Every parent is the stack or a resource of the plan.
