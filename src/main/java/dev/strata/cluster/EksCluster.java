@@ -138,6 +138,7 @@ public final class EksCluster extends ComponentResource {
                     .maxSize(args.maxSize())
                     .nodeRootVolumeSize(args.rootVolumeGiB())
                     .nodeRootVolumeEncrypted(true)
+                    .nodeRootVolumeType("gp3")
                     .tags(Tags.of(args.tags(), "cluster", "eks"))
                     .build(), ComponentResourceOptions.builder().parent(this).build());
             // Look the cluster up only once it exists.
