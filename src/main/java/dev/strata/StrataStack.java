@@ -137,11 +137,15 @@ public final class StrataStack {
         });
     }
 
-    /** The identities that create {@code namespace}: what objects in it wait for. */
+    /**
+     * The namespace {@code namespace} as an identity created it: what objects in it wait for. (The
+     * Namespace resource, not the identity: the identity's grants depend on the storage's ARNs.)
+     */
     private static List<Resource> namespaceOwners(StrataSettings settings, Map<String, WorkloadIdentity> identities, String namespace) {
         return settings.workloads().stream()
                 .filter(w -> w.createNamespace() && w.namespace().equals(namespace))
-                .<Resource>map(w -> identities.get(w.name()))
+                .flatMap(w -> identities.get(w.name()).createdNamespace().stream())
+                .<Resource>map(created -> created)
                 .toList();
     }
 

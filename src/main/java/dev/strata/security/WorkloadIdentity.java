@@ -62,6 +62,8 @@ public final class WorkloadIdentity extends ComponentResource implements Grantee
 
     private final String name;
     private final Role role;
+    @Nullable
+    private final Namespace createdNamespace;
     private final Set<String> grantIds = new HashSet<>();
 
     public WorkloadIdentity(String name, WorkloadIdentityArgs args, @Nullable ComponentResourceOptions options) {
@@ -120,11 +122,12 @@ public final class WorkloadIdentity extends ComponentResource implements Grantee
         // The service account waits for its namespace: the one created here, or whatever the caller
         // said this component depends on (Pulumi does not pass a component's dependsOn to its children).
         List<Resource> namespaceDependency = new ArrayList<>();
-        if (args.createNamespace()) {
-            namespaceDependency.add(new Namespace(name + "-namespace", NamespaceArgs.builder()
-                    .metadata(ObjectMetaArgs.builder().name(args.namespace())
-                            .labels(Map.of("app.kubernetes.io/managed-by", "strata")).build())
-                    .build(), Children.of(this)));
+        this.createdNamespace = args.createNamespace() ? new Namespace(name + "-namespace", NamespaceArgs.builder()
+                .metadata(ObjectMetaArgs.builder().name(args.namespace())
+                        .labels(Map.of("app.kubernetes.io/managed-by", "strata")).build())
+                .build(), Children.of(this)) : null;
+        if (createdNamespace != null) {
+            namespaceDependency.add(createdNamespace);
         }
         Output<List<Resource>> dependsOn = Output.of(namespaceDependency);
         if (options != null) {
@@ -146,6 +149,15 @@ public final class WorkloadIdentity extends ComponentResource implements Grantee
         this.serviceAccountName = serviceAccount.metadata().applyValue(meta -> meta.name().orElse(args.serviceAccountName()));
         registerOutputs(Map.of("roleArn", roleArn, "roleName", roleName, "namespace", namespace,
                 "serviceAccountName", serviceAccountName));
+    }
+
+    /**
+     * The namespace this identity created, if it did: what other objects in the namespace wait for.
+     * Depend on it rather than on this component, whose grants (added later, on other components'
+     * ARNs) are children too and could make a cycle.
+     */
+    public Optional<Namespace> createdNamespace() {
+        return Optional.ofNullable(createdNamespace);
     }
 
     /** Adds a grant as an inline policy {@code <name>-<grant id>} of the role. Each grant id once. */
