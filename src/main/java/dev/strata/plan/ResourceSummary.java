@@ -82,6 +82,13 @@ final class ResourceSummary {
                     + path(in, "rule", "defaultRetention", "mode") + " " + path(in, "rule", "defaultRetention", "days") + "d";
             case "kubernetes:apps/v1:DaemonSet" -> path(in, "metadata", "namespace") + "/" + path(in, "metadata", "name")
                     + " serviceAccount=" + path(in, "spec", "template", "spec", "serviceAccountName");
+            case "eks:index:Cluster" -> in.get("name") + " " + in.get("version") + " publicEndpoint=" + in.get("endpointPublicAccess")
+                    + " oidcProvider=" + in.get("createOidcProvider") + " nodeRootVolumesEncrypted=" + in.get("nodeRootVolumeEncrypted");
+            case "aws:eks/addon:Addon" -> in.get("addonName") + " " + in.get("addonVersion") + " role=" + in.get("serviceAccountRoleArn");
+            case "aws:iam/role:Role" -> "trusts " + trustedSubjects(String.valueOf(in.get("assumeRolePolicy")));
+            case "aws:iam/rolePolicy:RolePolicy" -> "policy statements: " + statementIds(String.valueOf(in.get("policy")));
+            case "kubernetes:core/v1:ServiceAccount" -> path(in, "metadata", "namespace") + "/" + path(in, "metadata", "name")
+                    + " role=" + path(in, "metadata", "annotations", "eks.amazonaws.com/role-arn");
             default -> "";
         };
     }
@@ -143,6 +150,16 @@ final class ResourceSummary {
             }
             return map.get("id") + ": " + String.join(", ", actions);
         }).collect(Collectors.joining("; "));
+    }
+
+    /** The service accounts an IRSA trust policy admits. */
+    private static String trustedSubjects(String policy) {
+        List<String> subjects = new ArrayList<>();
+        var matcher = java.util.regex.Pattern.compile("system:serviceaccount:[^\"]+").matcher(policy);
+        while (matcher.find()) {
+            subjects.add(matcher.group().substring("system:serviceaccount:".length()));
+        }
+        return String.join(", ", subjects);
     }
 
     private static String statementIds(String policy) {
