@@ -2,6 +2,7 @@ package dev.strata.config;
 
 import dev.strata.core.Problems;
 import dev.strata.inference.KubernetesValues;
+import dev.strata.security.Grant;
 import dev.strata.security.Grants;
 
 import java.util.ArrayList;
@@ -168,6 +169,7 @@ public record WorkloadSettings(String name, String namespace, String serviceAcco
 
     private static List<Access> accesses(List<ConfigNode> nodes, String key, Context context, Problems problems) {
         List<Access> accesses = new ArrayList<>();
+        Map<String, Access> seen = new HashMap<>();
         for (int i = 0; i < nodes.size(); i++) {
             ConfigNode item = nodes.get(i);
             Optional<String> bucket = item.optionalString("bucket");
@@ -193,7 +195,16 @@ public record WorkloadSettings(String name, String namespace, String serviceAcco
                         + String.join(", ", context.zones()));
                 continue;
             }
-            accesses.add(bucket.map(b -> Access.bucket(b, prefix)).orElseGet(() -> new Access(Target.ZONE, zone.get(), prefix)));
+            Access access = bucket.map(b -> Access.bucket(b, prefix)).orElseGet(() -> new Access(Target.ZONE, zone.get(), prefix));
+            // Each grant becomes an inline policy named after its bucket and prefix: one per name.
+            String grantId = Grant.id(access.target().name(), access.name(), access.prefix());
+            Access earlier = seen.putIfAbsent(grantId, access);
+            if (earlier != null) {
+                problems.add(itemKey + ".prefix", prefix, key + "[" + accesses.indexOf(earlier) + "].prefix", earlier.prefix(),
+                        "the two grant the same " + access.name() + " prefix; list it once");
+                continue;
+            }
+            accesses.add(access);
         }
         return accesses;
     }

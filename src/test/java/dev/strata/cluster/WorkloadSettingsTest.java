@@ -114,6 +114,14 @@ class WorkloadSettingsTest {
     }
 
     @Test
+    void aBucketAndPrefixIsListedOnce() {
+        assertThat(workload(Map.of("w", Map.of("read", List.of(Map.of("zone", "raw", "prefix", "a/"), Map.of("zone", "raw", "prefix", "b/")))), "w")
+                .read()).hasSize(2);
+        rejects(Map.of("w", Map.of("read", List.of(Map.of("zone", "raw", "prefix", "a/"), Map.of("zone", "raw", "prefix", "a")))),
+                "strata:workloads.w.read[1].prefix = \"a\" and strata:workloads.w.read[0].prefix = \"a/\": the two grant the same raw prefix");
+    }
+
+    @Test
     void namespacesAndServiceAccountsAreDns1123Names() {
         assertThat(workload(Map.of("w", Map.of("namespace", "team-a", "serviceAccount", "job.runner")), "w").namespace()).isEqualTo("team-a");
         rejects(Map.of("w", Map.of("namespace", "Team_A")), "strata:workloads.w.namespace = \"Team_A\": must be a DNS-1123 label");
