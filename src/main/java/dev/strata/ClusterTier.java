@@ -49,6 +49,7 @@ final class ClusterTier {
             args.version(settings.version())
                     .vpcId(net.vpcId())
                     .privateSubnetIds(net.privateSubnetIds())
+                    .nodeSecurityGroupId(net.nodeSecurityGroupId().orElse(null))
                     .endpointPublicAccess(settings.endpointPublicAccess())
                     .instanceType(settings.nodeGroup().instanceType())
                     .desiredSize(settings.nodeGroup().desiredSize())
@@ -57,9 +58,12 @@ final class ClusterTier {
                     .rootVolumeGiB(settings.nodeGroup().rootVolumeGiB());
         }
         EksCluster eks = new EksCluster(stack, args.build(), null);
-        CsiDriver efs = new CsiDriver(stack + "-efs-csi", driverArgs(eks, CsiDriver.Driver.EFS, settings.efsAddonVersion(), false, tags), null);
+        // The add-ons wait for the cluster, nodes included.
+        var afterCluster = ComponentResourceOptions.builder().dependsOn(eks).build();
+        CsiDriver efs = new CsiDriver(stack + "-efs-csi", driverArgs(eks, CsiDriver.Driver.EFS, settings.efsAddonVersion(), false, tags),
+                afterCluster);
         CsiDriver fsx = new CsiDriver(stack + "-fsx-csi", driverArgs(eks, CsiDriver.Driver.FSX, settings.fsxAddonVersion(),
-                fsxDynamicProvisioning, tags), null);
+                fsxDynamicProvisioning, tags), afterCluster);
         return new Cluster(eks, efs, fsx);
     }
 

@@ -36,7 +36,8 @@ import java.util.regex.Pattern;
  * A CSI driver installed as an EKS add-on with an IRSA role of its own, whose trust policy admits
  * exactly the driver's service accounts in {@code kube-system}. The role starts with only the
  * driver's account-level needs; each file system grants the driver what it needs on that file
- * system ({@code EfsFileSystem.grantCsiDriver}).
+ * system ({@code EfsFileSystem.grantCsiDriver}). The add-on waits for what this component depends
+ * on (the cluster's nodes: EKS reports an add-on active only once its pods run).
  * <ul>
  *   <li>{@code efs}: add-on {@code aws-efs-csi-driver}; the controller creates and deletes access
  *       points (dynamic provisioning), the node plugin mounts with TLS and IAM. Service accounts
@@ -184,7 +185,8 @@ public final class CsiDriver extends ComponentResource implements Grantee {
                 .resolveConflictsOnCreate("OVERWRITE")
                 .resolveConflictsOnUpdate("OVERWRITE")
                 .tags(tags)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(Output.of(List.copyOf(policies))).build());
+                .build(), CustomResourceOptions.builder().parent(this).dependsOn(options == null ? Output.of(List.copyOf(policies))
+                        : Output.concatList(Output.of(List.copyOf(policies)), options.getDependsOn())).build());
 
         this.roleArn = role.arn();
         this.addonName = addon.addonName();

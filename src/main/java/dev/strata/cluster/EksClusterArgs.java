@@ -35,6 +35,14 @@ public final class EksClusterArgs extends ResourceArgs {
     @Nullable
     private List<String> privateSubnetIds;
 
+    /**
+     * An existing security group the created cluster's nodes also join: the one the file systems and
+     * the cache admit ({@code strata:network.nodeSecurityGroupId}). Default: none.
+     */
+    @Import(name = "nodeSecurityGroupId")
+    @Nullable
+    private String nodeSecurityGroupId;
+
     /** Also serve the API on a public endpoint. Default: false (private only). */
     @Import(name = "endpointPublicAccess")
     @Nullable
@@ -86,6 +94,10 @@ public final class EksClusterArgs extends ResourceArgs {
 
     public List<String> privateSubnetIds() {
         return Optional.ofNullable(privateSubnetIds).orElse(List.of());
+    }
+
+    public Optional<String> nodeSecurityGroupId() {
+        return Optional.ofNullable(nodeSecurityGroupId);
     }
 
     public boolean endpointPublicAccess() {
@@ -145,6 +157,11 @@ public final class EksClusterArgs extends ResourceArgs {
 
         public Builder privateSubnetIds(List<String> subnetIds) {
             args.privateSubnetIds = List.copyOf(subnetIds);
+            return this;
+        }
+
+        public Builder nodeSecurityGroupId(@Nullable String groupId) {
+            args.nodeSecurityGroupId = groupId;
             return this;
         }
 

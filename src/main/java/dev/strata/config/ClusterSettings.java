@@ -7,7 +7,7 @@ import dev.strata.core.Problems;
 import java.util.Optional;
 
 /**
- * The EKS cluster of the stack ({@code strata:cluster}): created with pulumi-eks or adopted by name,
+ * The EKS cluster of the stack ({@code strata:cluster}): created (EKS cluster, OIDC provider, managed nodes) or adopted by name,
  * and the versions of its two CSI driver add-ons.
  *
  * @param create               create the cluster ({@code create}); default true in dev and staging, false in prod

@@ -59,6 +59,7 @@ public class RecordingMocks implements Mocks {
      * Outputs the cloud would compute, made deterministic. Subclasses (or later tiers) add types; an
      * AWS resource without an entry gets an ARN of its type and id.
      */
+    @SuppressWarnings("unchecked")
     protected Map<String, Object> computedOutputs(String type, String id, Map<String, Object> inputs) {
         Map<String, Object> outputs = new LinkedHashMap<>();
         switch (type) {
@@ -99,6 +100,22 @@ public class RecordingMocks implements Mocks {
             case "aws:elasticache/userGroup:UserGroup" -> outputs.put("arn",
                     "arn:aws:elasticache:" + region + ":" + ACCOUNT_ID + ":usergroup:" + inputs.get("userGroupId"));
             case "aws:elasticache/subnetGroup:SubnetGroup" -> outputs.put("name", inputs.getOrDefault("name", id));
+            case "aws:eks/cluster:Cluster" -> {
+                // The same endpoint, certificate authority and issuer as aws:eks/getCluster answers for the name.
+                Map<String, Object> cluster = cluster(String.valueOf(inputs.getOrDefault("name", id)));
+                outputs.put("name", cluster.get("name"));
+                outputs.put("arn", cluster.get("arn"));
+                outputs.put("endpoint", cluster.get("endpoint"));
+                outputs.put("certificateAuthority", ((List<?>) cluster.get("certificateAuthorities")).get(0));
+                outputs.put("identities", cluster.get("identities"));
+                Map<String, Object> vpc = new LinkedHashMap<>(inputs.get("vpcConfig") instanceof Map<?, ?> m
+                        ? (Map<String, Object>) m : Map.of());
+                vpc.put("clusterSecurityGroupId", "sg-" + oidcIssuerId(String.valueOf(cluster.get("name"))).substring(0, 17).toLowerCase());
+                outputs.put("vpcConfig", vpc);
+            }
+            case "aws:iam/openIdConnectProvider:OpenIdConnectProvider" -> outputs.put("arn",
+                    "arn:aws:iam::" + ACCOUNT_ID + ":oidc-provider/" + String.valueOf(inputs.get("url")).replaceFirst("^https://", ""));
+            case "aws:ec2/launchTemplate:LaunchTemplate" -> outputs.put("latestVersion", 1);
             case "aws:iam/role:Role" -> {
                 String role = String.valueOf(inputs.getOrDefault("name", id));
                 outputs.put("name", role);

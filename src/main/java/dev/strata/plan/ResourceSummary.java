@@ -82,8 +82,15 @@ final class ResourceSummary {
                     + path(in, "rule", "defaultRetention", "mode") + " " + path(in, "rule", "defaultRetention", "days") + "d";
             case "kubernetes:apps/v1:DaemonSet" -> path(in, "metadata", "namespace") + "/" + path(in, "metadata", "name")
                     + " serviceAccount=" + path(in, "spec", "template", "spec", "serviceAccountName");
-            case "eks:index:Cluster" -> in.get("name") + " " + in.get("version") + " publicEndpoint=" + in.get("endpointPublicAccess")
-                    + " oidcProvider=" + in.get("createOidcProvider") + " nodeRootVolumesEncrypted=" + in.get("nodeRootVolumeEncrypted");
+            case "aws:eks/cluster:Cluster" -> in.get("name") + " " + in.get("version") + " subnets=" + path(in, "vpcConfig", "subnetIds")
+                    + " publicEndpoint=" + path(in, "vpcConfig", "endpointPublicAccess");
+            case "aws:eks/nodeGroup:NodeGroup" -> in.get("instanceTypes") + " " + in.get("amiType") + " size="
+                    + path(in, "scalingConfig", "minSize") + "/" + path(in, "scalingConfig", "desiredSize") + "/" + path(in, "scalingConfig", "maxSize");
+            case "aws:ec2/launchTemplate:LaunchTemplate" -> "root volume encrypted=" + path(firstOf(in.get("blockDeviceMappings")), "ebs", "encrypted")
+                    + " " + path(firstOf(in.get("blockDeviceMappings")), "ebs", "volumeType") + " IMDSv2=" + "required".equals(path(in, "metadataOptions", "httpTokens"))
+                    + " securityGroups=" + in.get("vpcSecurityGroupIds");
+            case "aws:iam/openIdConnectProvider:OpenIdConnectProvider" -> in.get("url") + " audiences=" + in.get("clientIdLists");
+            case "aws:iam/rolePolicyAttachment:RolePolicyAttachment" -> String.valueOf(in.get("policyArn"));
             case "aws:eks/addon:Addon" -> in.get("addonName") + " " + in.get("addonVersion") + " role=" + in.get("serviceAccountRoleArn");
             case "aws:iam/role:Role" -> "trusts " + trustedSubjects(String.valueOf(in.get("assumeRolePolicy")));
             case "aws:iam/rolePolicy:RolePolicy" -> "policy statements: " + statementIds(String.valueOf(in.get("policy")));
@@ -152,12 +159,21 @@ final class ResourceSummary {
         }).collect(Collectors.joining("; "));
     }
 
-    /** The service accounts an IRSA trust policy admits. */
+    private static Map<?, ?> firstOf(Object list) {
+        List<?> items = list(list);
+        return items.isEmpty() || !(items.get(0) instanceof Map<?, ?> map) ? Map.of() : map;
+    }
+
+    /** The service accounts an IRSA trust policy admits, or the service that assumes the role. */
     private static String trustedSubjects(String policy) {
         List<String> subjects = new ArrayList<>();
         var matcher = java.util.regex.Pattern.compile("system:serviceaccount:[^\"]+").matcher(policy);
         while (matcher.find()) {
             subjects.add(matcher.group().substring("system:serviceaccount:".length()));
+        }
+        if (subjects.isEmpty()) {
+            var service = java.util.regex.Pattern.compile("\"Service\":\"([^\"]+)\"").matcher(policy);
+            return service.find() ? service.group(1) : "";
         }
         return String.join(", ", subjects);
     }

@@ -27,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * stacks: the cluster (created in dev and staging, adopted in prod), both CSI drivers, the three
  * identities, every grant stated completely, and "least privilege, checked" over every policy.
  */
+@SuppressWarnings("unchecked")
 class ClusterStackPlansTest {
     private static final Gson GSON = new Gson();
     private static final String ACCOUNT = RecordingMocks.ACCOUNT_ID;
@@ -106,18 +107,32 @@ class ClusterStackPlansTest {
     @Test
     void devCreatesItsClusterPrivateNodesEncryptedRootVolumesAndAnOidcProvider() {
         Run run = plan("dev");
-        assertThat(run.ofType("eks:index:Cluster")).singleElement().satisfies(cluster -> {
+        List<String> subnets = List.of("subnet-0a1b2c3d4e5f60718", "subnet-0b2c3d4e5f6071829");
+        String issuerId = RecordingMocks.oidcIssuerId("strata-dev");
+        assertThat(run.ofType("aws:eks/cluster:Cluster")).singleElement().satisfies(cluster -> {
             assertThat(cluster.name()).isEqualTo("dev");
-            assertThat(cluster.inputs()).containsEntry("name", "strata-dev")
-                    .containsEntry("vpcId", "vpc-0abc1234def567890")
-                    .containsEntry("privateSubnetIds", List.of("subnet-0a1b2c3d4e5f60718", "subnet-0b2c3d4e5f6071829"))
-                    .containsEntry("createOidcProvider", true)
-                    .containsEntry("nodeRootVolumeEncrypted", true)
-                    .containsEntry("nodeAssociatePublicIpAddress", false)
-                    .containsEntry("endpointPrivateAccess", true)
-                    .containsEntry("endpointPublicAccess", true)
+            assertThat(cluster.inputs()).containsEntry("name", "strata-dev").containsEntry("version", "1.32")
+                    .containsEntry("roleArn", "arn:aws:iam::" + ACCOUNT + ":role/dev-cluster-id")
+                    .containsEntry("vpcConfig", Map.of("subnetIds", subnets, "endpointPrivateAccess", true, "endpointPublicAccess", true))
                     .containsEntry("enabledClusterLogTypes", List.of("api", "audit", "authenticator"));
-            assertThat(cluster.inputs()).doesNotContainKey("publicSubnetIds");
+        });
+        assertThat(run.ofType("aws:iam/openIdConnectProvider:OpenIdConnectProvider")).singleElement().satisfies(oidc ->
+                assertThat(oidc.inputs()).containsEntry("url", "https://oidc.eks.us-east-1.amazonaws.com/id/" + issuerId)
+                        .containsEntry("clientIdLists", List.of("sts.amazonaws.com")));
+        assertThat(run.ofType("aws:eks/nodeGroup:NodeGroup")).singleElement().satisfies(nodes -> {
+            assertThat(nodes.inputs()).containsEntry("subnetIds", subnets).containsEntry("instanceTypes", List.of("m6i.xlarge"))
+                    .containsEntry("scalingConfig", Map.of("desiredSize", 2L, "minSize", 1L, "maxSize", 4L))
+                    .containsEntry("launchTemplate", Map.of("id", "dev-nodes-id", "version", "1"))
+                    .doesNotContainKey("remoteAccess");
+        });
+        assertThat(run.ofType("aws:ec2/launchTemplate:LaunchTemplate")).singleElement().satisfies(template -> {
+            assertThat(template.inputs().get("blockDeviceMappings")).isEqualTo(List.of(Map.of("deviceName", "/dev/xvda",
+                    "ebs", Map.of("encrypted", "true", "volumeType", "gp3", "volumeSize", 100L, "deleteOnTermination", "true"))));
+            assertThat(template.inputs().get("metadataOptions")).isEqualTo(Map.of("httpEndpoint", "enabled", "httpTokens", "required",
+                    "httpPutResponseHopLimit", 2L));
+            // The nodes join the cluster security group and the one the file systems admit.
+            assertThat((List<Object>) template.inputs().get("vpcSecurityGroupIds")).hasSize(2).contains("sg-0c3d4e5f607182930");
+            assertThat(template.inputs()).doesNotContainKey("networkInterfaces");
         });
         assertThat(run.plan().outputs().get("cluster")).isEqualTo(Map.of(
                 "name", "strata-dev", "created", true,
@@ -130,10 +145,14 @@ class ClusterStackPlansTest {
     @Test
     void stagingCreatesItsClusterWithAPrivateEndpointAndProdAdoptsItsClusterByName() {
         Run staging = plan("staging");
-        assertThat(staging.ofType("eks:index:Cluster")).singleElement().satisfies(cluster ->
-                assertThat(cluster.inputs()).containsEntry("endpointPublicAccess", false).containsEntry("name", "strata-staging"));
+        assertThat(staging.ofType("aws:eks/cluster:Cluster")).singleElement().satisfies(cluster -> {
+            assertThat(cluster.inputs()).containsEntry("name", "strata-staging");
+            assertThat((Map<String, Object>) cluster.inputs().get("vpcConfig")).containsEntry("endpointPublicAccess", false);
+        });
         Run prod = plan("prod");
-        assertThat(prod.ofType("eks:index:Cluster")).isEmpty();
+        assertThat(prod.ofType("aws:eks/cluster:Cluster")).isEmpty();
+        assertThat(prod.ofType("aws:eks/nodeGroup:NodeGroup")).isEmpty();
+        assertThat(prod.ofType("aws:iam/openIdConnectProvider:OpenIdConnectProvider")).isEmpty();
         assertThat(prod.ofType("strata:cluster:EksCluster")).singleElement().satisfies(c -> assertThat(c.name()).isEqualTo("prod"));
         @SuppressWarnings("unchecked")
         Map<String, Object> cluster = (Map<String, Object>) prod.plan().outputs().get("cluster");
@@ -296,7 +315,13 @@ class ClusterStackPlansTest {
                 .map(k -> "arn:aws:kms:" + run.region() + ":" + ACCOUNT + ":key/" + k.id()).collect(Collectors.toSet());
         List<PlannedResource> policies = run.ofType("aws:iam/rolePolicy:RolePolicy");
         assertThat(policies).isNotEmpty();
-        assertThat(run.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")).isEmpty();
+        // Managed policies only on a created cluster's own two roles, and only EKS's documented ones.
+        assertThat(run.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")).allSatisfy(attachment -> {
+            assertThat((String) attachment.inputs().get("role")).isIn(stack + "-cluster-id", stack + "-nodes-id");
+            assertThat((String) attachment.inputs().get("policyArn")).isIn(
+                    "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy", "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+                    "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy", "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly");
+        });
         List<String> checked = new ArrayList<>();
         for (PlannedResource policy : policies) {
             for (Map<String, Object> statement : statements(policy.inputs().get("policy"))) {
@@ -329,10 +354,17 @@ class ClusterStackPlansTest {
             }
         }
         assertThat(checked).isNotEmpty();
-        // Every role trusts its cluster's OIDC provider with StringEquals on sub and aud, never a wildcard.
+        // Every role trusts its cluster's OIDC provider with StringEquals on sub and aud, never a wildcard;
+        // a created cluster's own two roles trust EKS and EC2.
         for (PlannedResource role : run.ofType("aws:iam/role:Role")) {
             String trust = (String) role.inputs().get("assumeRolePolicy");
-            assertThat(trust).doesNotContain("*", "StringLike").contains(":sub\"", ":aud\":\"sts.amazonaws.com\"");
+            assertThat(trust).doesNotContain("*", "StringLike");
+            if (role.name().equals(stack + "-cluster") || role.name().equals(stack + "-nodes")) {
+                assertThat(trust).contains(role.name().endsWith("-cluster") ? "{\"Service\":\"eks.amazonaws.com\"}"
+                        : "{\"Service\":\"ec2.amazonaws.com\"}");
+            } else {
+                assertThat(trust).contains("\"Federated\":", ":sub\"", ":aud\":\"sts.amazonaws.com\"");
+            }
         }
     }
 

@@ -78,9 +78,7 @@ class PlanCommandTest {
             assertThat(urn).doesNotContain("pulumi:pulumi:Stack$");
             assertThat(urns.add(urn)).isTrue();
             assertThat(resource.get("parent").getAsString()).startsWith("urn:pulumi:" + stack + "::strata::");
-            // Components: Strata's own, and pulumi-eks's Cluster (a remote component).
-            boolean component = resource.get("type").getAsString().startsWith("strata:")
-                    || resource.get("type").getAsString().equals("eks:index:Cluster");
+            boolean component = resource.get("type").getAsString().startsWith("strata:");
             assertThat(resource.get("id").isJsonNull()).isEqualTo(component);
         }
         // Every parent is the stack or a resource of the plan.

@@ -150,7 +150,7 @@ class ComponentPackageTest {
         assertThat(types(cluster.getAsJsonObject("inputProperties"))).isEqualTo(Map.ofEntries(
                 Map.entry("create", "boolean"), Map.entry("clusterName", "string"), Map.entry("version", "string"),
                 Map.entry("vpcId", "string"), Map.entry("privateSubnetIds", "array<string>"),
-                Map.entry("endpointPublicAccess", "boolean"), Map.entry("instanceType", "string"),
+                Map.entry("nodeSecurityGroupId", "string"), Map.entry("endpointPublicAccess", "boolean"), Map.entry("instanceType", "string"),
                 Map.entry("desiredSize", "integer"), Map.entry("minSize", "integer"), Map.entry("maxSize", "integer"),
                 Map.entry("rootVolumeGiB", "integer"), Map.entry("tags", "map<string>")));
         assertThat(types(cluster.getAsJsonObject("properties"))).isEqualTo(Map.of(
