@@ -1,15 +1,20 @@
 package dev.strata;
 
-import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.Context;
+import com.pulumi.aws.AwsFunctions;
 import com.pulumi.core.Output;
-import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.kubernetes.Provider;
-import com.pulumi.kubernetes.ProviderArgs;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.strata.config.InferenceSettings;
 import dev.strata.config.NetworkSettings;
 import dev.strata.config.StrataSettings;
+import dev.strata.cost.CostEstimate;
+import dev.strata.cost.CostEstimator;
+import dev.strata.cost.PriceBook;
+import dev.strata.cost.Tier;
+import dev.strata.config.TrainingSettings;
+import dev.strata.config.WorkloadSettings;
 import dev.strata.datalake.DataLake;
 import dev.strata.datalake.DataLakeArgs;
 import dev.strata.datalake.DataLakeZoneArgs;
@@ -20,11 +25,13 @@ import dev.strata.inference.NvmeNodeArgs;
 import dev.strata.inference.RedisCacheArgs;
 import dev.strata.security.EncryptionKey;
 import dev.strata.security.EncryptionKeyArgs;
+import dev.strata.security.WorkloadIdentity;
 import dev.strata.training.TrainingStorage;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -56,10 +63,20 @@ public final class StrataStack {
                 .protect(settings.protect())
                 .build(), null);
 
-        // The stack's one Kubernetes provider, made only when a tier has Kubernetes objects to create.
-        Provider kubernetes = settings.training().isPresent() || settings.inference().isPresent()
-                ? kubernetesProvider(ctx) : null;
-        settings.training().ifPresent(training -> {
+        // The cluster, its CSI drivers and the stack's one Kubernetes provider, built from the cluster
+        // (present whenever the stack has Kubernetes objects; the parser sees to it).
+        Optional<ClusterTier.Cluster> cluster = settings.cluster().map(c -> ClusterTier.define(stack, c, settings.network(),
+                settings.training().flatMap(TrainingSettings::perJob).isPresent(), tags));
+        Provider kubernetes = cluster.map(ClusterTier.Cluster::kubernetes).orElse(null);
+
+        // Each namespace has one owner. Identities that create their namespace come first, and the
+        // storage with objects in it waits for them; identities in a namespace another component
+        // creates (the training storage, when no identity creates its namespace) come after it.
+        Map<String, WorkloadIdentity> identities = new LinkedHashMap<>();
+        cluster.ifPresent(c -> settings.workloads().stream().filter(WorkloadSettings::createNamespace).forEach(w ->
+                identities.put(w.name(), ClusterTier.identity(stack, w, c, tags, List.of()))));
+
+        Optional<TrainingStorage> trainingStorage = settings.training().map(training -> {
             // One key for the training tiers: S3, FSx and EFS use it on the account's behalf only.
             EncryptionKey trainingKey = new EncryptionKey(stack + "-training", EncryptionKeyArgs.builder()
                     .purpose("training")
@@ -67,8 +84,9 @@ public final class StrataStack {
                     .tags(tags)
                     .protect(settings.protect())
                     .build(), null);
+            List<Resource> owners = namespaceOwners(settings, identities, training.namespace());
             TrainingStorage storage = TrainingTier.define(stack + "-training", training, settings.network().orElseThrow(),
-                    trainingKey.keyArn, kubernetes, tags, settings.protect());
+                    trainingKey.keyArn, kubernetes, tags, settings.protect(), training.createNamespace() && owners.isEmpty(), owners);
             ctx.export("trainingBucket", storage.bucketName);
             ctx.export("trainingKeyArn", trainingKey.keyArn);
             ctx.export("trainingTiers", Output.of(storage.tiers()));
@@ -84,6 +102,7 @@ public final class StrataStack {
                 ctx.export("trainingWarmDnsName", storage.warmDnsName);
                 ctx.export("trainingWarmClaim", storage.warmClaimName);
             });
+            return storage;
         });
 
         ctx.export("environment", Output.of(settings.environment().configValue()));
@@ -91,7 +110,7 @@ public final class StrataStack {
         ctx.export("dataLakeKeyArn", dataLakeKey.keyArn);
         ctx.export("dataLakeKeyAlias", dataLakeKey.aliasName);
 
-        settings.inference().ifPresent(inference -> {
+        Optional<InferenceStorage> inferenceStorage = settings.inference().map(inference -> {
             // The parser requires strata:network whenever strata:inference is set.
             NetworkSettings network = settings.network().orElseThrow();
             EncryptionKey inferenceKey = new EncryptionKey(stack + "-inference", EncryptionKeyArgs.builder()
@@ -102,10 +121,82 @@ public final class StrataStack {
                     .build(), null);
             InferenceStorage storage = new InferenceStorage(stack,
                     inferenceArgs(settings, inference, network, inferenceKey.keyArn, tags),
-                    ComponentResourceOptions.builder().providers(kubernetes).build());
+                    ComponentResourceOptions.builder().providers(kubernetes)
+                            .dependsOn(namespaceOwners(settings, identities, inference.namespace())).build());
             ctx.export("inference", inferenceOutputs(inference, storage));
             ctx.export("inferenceKeyArn", inferenceKey.keyArn);
+            return storage;
         });
+
+        cluster.ifPresent(c -> {
+            settings.workloads().stream().filter(w -> !w.createNamespace()).forEach(w -> identities.put(w.name(),
+                    ClusterTier.identity(stack, w, c, tags, settings.training()
+                            .filter(training -> training.namespace().equals(w.namespace()))
+                            .flatMap(training -> trainingStorage).<List<Resource>>map(List::of).orElse(List.of()))));
+            for (WorkloadSettings workload : settings.workloads()) {
+                ClusterTier.grant(workload, identities.get(workload.name()), dataLake, trainingStorage, inferenceStorage);
+            }
+            ClusterTier.grantFileSystems(c, trainingStorage, inferenceStorage);
+            ctx.export("cluster", clusterOutputs(c, settings));
+            ctx.export("workloads", workloadOutputs(settings.workloads(), identities));
+        });
+        exportCostEstimate(ctx, settings);
+    }
+
+    /**
+     * The namespace {@code namespace} as an identity created it: what objects in it wait for. (The
+     * Namespace resource, not the identity: the identity's grants depend on the storage's ARNs.)
+     */
+    private static List<Resource> namespaceOwners(StrataSettings settings, Map<String, WorkloadIdentity> identities, String namespace) {
+        return settings.workloads().stream()
+                .filter(w -> w.createNamespace() && w.namespace().equals(namespace))
+                .flatMap(w -> identities.get(w.name()).createdNamespace().stream())
+                .<Resource>map(created -> created)
+                .toList();
+    }
+
+    /** How to reach the cluster, and its CSI drivers' roles. */
+    private static Output<Map<String, Object>> clusterOutputs(ClusterTier.Cluster cluster, StrataSettings settings) {
+        return Output.tuple(cluster.eks().clusterName, cluster.eks().endpoint, cluster.eks().oidcProviderArn,
+                        cluster.efs().roleArn, cluster.fsx().roleArn)
+                .applyValue(t -> {
+                    Map<String, Object> outputs = new LinkedHashMap<>();
+                    outputs.put("name", t.t1);
+                    outputs.put("created", settings.cluster().orElseThrow().create());
+                    outputs.put("endpoint", t.t2);
+                    outputs.put("oidcProviderArn", t.t3);
+                    outputs.put("efsCsiDriverRoleArn", t.t4);
+                    outputs.put("fsxCsiDriverRoleArn", t.t5);
+                    return outputs;
+                });
+    }
+
+    /** Each workload's namespace, service account and role, for the manifests that run as it. */
+    private static Output<Map<String, Object>> workloadOutputs(List<WorkloadSettings> workloads, Map<String, WorkloadIdentity> identities) {
+        List<Output<String>> roles = workloads.stream().map(w -> identities.get(w.name()).roleArn).toList();
+        return Output.all(roles).applyValue(arns -> {
+            Map<String, Object> outputs = new LinkedHashMap<>();
+            for (int i = 0; i < workloads.size(); i++) {
+                WorkloadSettings workload = workloads.get(i);
+                outputs.put(workload.name(), Map.of("namespace", workload.namespace(),
+                        "serviceAccount", workload.serviceAccount(), "roleArn", arns.get(i)));
+            }
+            return outputs;
+        });
+    }
+
+    /**
+     * The monthly cost estimate as stack outputs: {@code estimatedMonthlyUsd} and one
+     * {@code estimatedMonthlyUsd.<component>.<tier>} per tier, priced in the stack's region. A region
+     * the price book lacks fails the outputs with a clear error rather than report zero.
+     */
+    static void exportCostEstimate(Context ctx, StrataSettings settings) {
+        Output<CostEstimate> estimate = AwsFunctions.getRegion().applyValue(region ->
+                CostEstimator.estimate(settings, PriceBook.load().region(region.name())));
+        ctx.export(CostEstimate.OUTPUT, estimate.applyValue(CostEstimate::monthlyUsd));
+        for (Tier tier : CostEstimator.tiers(settings)) {
+            ctx.export(tier.outputName(), estimate.applyValue(e -> e.tierUsd(tier)));
+        }
     }
 
     private static InferenceStorageArgs inferenceArgs(StrataSettings settings, InferenceSettings inference,
@@ -169,14 +260,6 @@ public final class StrataStack {
                     levels.put("l4S3", l4);
                     return levels;
                 });
-    }
-
-    /**
-     * The stack's one Kubernetes provider, {@code <stack>-k8s}, on the ambient kubeconfig until the
-     * cluster work supplies one built from the cluster itself.
-     */
-    static Provider kubernetesProvider(Context ctx) {
-        return new Provider(ctx.stackName() + "-k8s", ProviderArgs.builder().build());
     }
 
     /** The tags every taggable resource carries: the environment and the stack's cost-allocation tags. */

@@ -3,6 +3,7 @@ package dev.strata;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.strata.config.NetworkSettings;
 import dev.strata.config.TrainingSettings;
 import dev.strata.datalake.LifecycleRuleArgs;
@@ -13,6 +14,7 @@ import dev.strata.training.TrainingStorage;
 import dev.strata.training.TrainingStorageArgs;
 import dev.strata.training.WarmTierArgs;
 
+import java.util.List;
 import java.util.Map;
 
 /** Turns the validated {@code strata:training} and {@code strata:network} settings into a {@link TrainingStorage}. */
@@ -26,14 +28,15 @@ final class TrainingTier {
      * inherits from its parent, and which a component package consumer sets the same way.
      */
     static TrainingStorage define(String name, TrainingSettings training, NetworkSettings network, Output<String> kmsKeyArn,
-                                  Provider kubernetes, Map<String, String> tags, boolean protect) {
+                                  Provider kubernetes, Map<String, String> tags, boolean protect, boolean createNamespace,
+                                  List<Resource> namespaceOwners) {
         var args = TrainingStorageArgs.builder()
                 .kmsKeyArn(kmsKeyArn)
                 .vpcId(network.vpcId())
                 .subnetIds(network.privateSubnetIds())
                 .allowedCidrs(network.allowedCidrs())
                 .namespace(training.namespace())
-                .createNamespace(training.createNamespace())
+                .createNamespace(createNamespace)
                 .lifecycleRules(training.coldArchive().lifecycle().stream().map(LifecycleRuleArgs::from).toList())
                 .versioning(training.coldArchive().versioning())
                 .abortIncompleteMultipartUploadDays(training.coldArchive().abortIncompleteMultipartUploadDays())
@@ -77,6 +80,7 @@ final class TrainingTier {
                 .claimName(warm.claimName())
                 .claimStorageGiB(warm.claimStorageGiB())
                 .build()));
-        return new TrainingStorage(name, args.build(), ComponentResourceOptions.builder().providers(kubernetes).build());
+        return new TrainingStorage(name, args.build(), ComponentResourceOptions.builder().providers(kubernetes)
+                .dependsOn(namespaceOwners).build());
     }
 }

@@ -54,10 +54,30 @@ public final class SettingsParser {
         }
         Optional<InferenceSettings> inference = root.object("inference")
                 .map(node -> InferenceSettings.parse(node, environment, network.isPresent() || root.has("network")));
+        // The cluster, its CSI drivers and the workload identities exist whenever the stack has Kubernetes objects.
+        boolean kubernetes = root.has("cluster") || root.has("workloads") || training.isPresent() || inference.isPresent()
+                || root.has("training") || root.has("inference");
+        boolean networkSet = network.isPresent() || root.has("network");
+        Optional<ClusterSettings> cluster = root.object("cluster")
+                .or(() -> kubernetes ? Optional.of(root.objectOrEmpty("cluster")) : Optional.empty())
+                .map(node -> ClusterSettings.parse(node, environment, networkSet));
+        Optional<Map<String, ConfigNode>> workloadNodes = root.objectMap("workloads");
+        List<WorkloadSettings> workloads = cluster.isEmpty() ? List.of() : WorkloadSettings.parse(workloadNodes,
+                root.key("workloads"), new WorkloadSettings.Context(root.has("training"), training, inference,
+                        dataLake.zones().stream().map(Zone::name).toList()), problems);
+        inference.flatMap(InferenceSettings::warmup).ifPresent(warmup -> {
+            String namespace = inference.get().namespace();
+            String account = inference.get().serviceAccount();
+            if (workloads.stream().noneMatch(w -> w.namespace().equals(namespace) && w.serviceAccount().equals(account))) {
+                problems.add(root.key("inference.warmup.enabled"), true, root.key("workloads"), "(no " + namespace + "/" + account + ")",
+                        "the warm-up runs as service account " + namespace + "/" + account + "; a workload identity must provide it");
+            }
+        });
+        CostSettings cost = CostSettingsParser.parse(root, dataLake, training, inference);
         root.finish();
 
         problems.throwIfAny();
-        return new StrataSettings(environment, protect, tags, dataLake, network, training, inference);
+        return new StrataSettings(environment, protect, tags, dataLake, network, training, inference, cluster, workloads, cost);
     }
 
     private static Map<String, String> tags(ConfigNode root) {

@@ -42,6 +42,9 @@ import com.pulumi.resources.CustomResourceOptions;
 import dev.strata.core.Children;
 import dev.strata.core.Problems;
 import dev.strata.core.Tags;
+import dev.strata.security.Grant;
+import dev.strata.security.Grantee;
+import dev.strata.security.Grants;
 import dev.strata.security.PolicyDocument;
 import dev.strata.security.PolicyStatement;
 
@@ -75,6 +78,10 @@ public final class SecureBucket extends ComponentResource {
     /** The bucket's ARN. */
     @Export(name = "bucketArn", refs = {String.class}, tree = "[0]")
     public final Output<String> bucketArn;
+
+    /** The bucket's KMS key ARN; null for an access-log destination (SSE-S3). */
+    @Nullable
+    private final Output<String> keyArn;
 
     public SecureBucket(String name, SecureBucketArgs args, @Nullable ComponentResourceOptions options) {
         this(name, Checked.of(args), options);
@@ -172,7 +179,38 @@ public final class SecureBucket extends ComponentResource {
 
         this.bucketName = bucket.bucket();
         this.bucketArn = bucket.arn();
+        this.keyArn = args.kmsKeyArn().orElse(null);
         registerOutputs(Map.of("bucketName", bucketName, "bucketArn", bucketArn));
+    }
+
+    /**
+     * Lets {@code grantee} read objects under {@code prefix} ({@code ""} for the whole bucket):
+     * s3:GetObject on {@code bucket/prefix*}, s3:ListBucket on the bucket for that prefix only, and
+     * kms:Decrypt on this bucket's key through S3 in the stack's region. Returns the grant given.
+     */
+    public Grant grantRead(Grantee grantee, String prefix) {
+        return grant(grantee, "read", prefix, (arns, via) -> Grants.s3Read(arns.get(0), arns.get(1), prefix, via));
+    }
+
+    /**
+     * Lets {@code grantee} write objects under {@code prefix}: s3:PutObject and s3:AbortMultipartUpload
+     * on {@code bucket/prefix*}, and kms:Decrypt and kms:GenerateDataKey on this bucket's key through S3.
+     * Writing does not include reading: grant both where a workload needs both.
+     */
+    public Grant grantWrite(Grantee grantee, String prefix) {
+        return grant(grantee, "write", prefix, (arns, via) -> Grants.s3Write(arns.get(0), arns.get(1), prefix, via));
+    }
+
+    private Grant grant(Grantee grantee, String verb, String prefix,
+                        java.util.function.BiFunction<List<String>, String, List<PolicyStatement>> statements) {
+        Grants.requirePrefix(prefix);
+        Output<String> key = keyArn == null ? Output.ofNullable(null) : keyArn;
+        Output<List<PolicyStatement>> granted = Output.tuple(bucketArn, key, Grants.region(), Grants.partition())
+                .applyValue(t -> statements.apply(java.util.Arrays.asList(t.t1, t.t2),
+                        Grants.s3ViaService(t.t3.name(), t.t4.dnsSuffix())));
+        Grant grant = new Grant(Grant.id(verb, pulumiResourceName(), prefix), granted);
+        grantee.grant(grant);
+        return grant;
     }
 
     /** A lower-case prefix derived from the resource name; Pulumi appends a unique suffix. */

@@ -27,6 +27,9 @@ import dev.strata.core.Children;
 import dev.strata.core.NetworkRules;
 import dev.strata.core.Problems;
 import dev.strata.core.Tags;
+import dev.strata.security.Grant;
+import dev.strata.security.Grantee;
+import dev.strata.security.Grants;
 import dev.strata.security.PolicyDocument;
 import dev.strata.security.PolicyStatement;
 
@@ -194,6 +197,30 @@ public final class EfsFileSystem extends ComponentResource {
         this.accessPointIds = byName(accessPointIds);
         registerOutputs(Map.of("fileSystemId", fileSystemId, "fileSystemArn", fileSystemArn,
                 "securityGroupId", securityGroupId, "dnsName", dnsName, "accessPointIds", this.accessPointIds));
+    }
+
+    /** Lets {@code grantee} mount the file system as an IAM client (read-only): ClientMount on its ARN. */
+    public Grant grantMount(Grantee grantee) {
+        return grant(grantee, Grant.id("mount", pulumiResourceName()), arn -> Grants.efsClient(arn, false));
+    }
+
+    /** Lets {@code grantee} mount and write as an IAM client: ClientMount and ClientWrite on its ARN. */
+    public Grant grantReadWrite(Grantee grantee) {
+        return grant(grantee, Grant.id("mount-write", pulumiResourceName()), arn -> Grants.efsClient(arn, true));
+    }
+
+    /**
+     * Lets the EFS CSI driver provision access points on this file system and mount it with TLS and IAM
+     * for pods ({@link Grants#efsCsiFileSystem}).
+     */
+    public Grant grantCsiDriver(Grantee driver) {
+        return grant(driver, Grant.id("csi", pulumiResourceName()), Grants::efsCsiFileSystem);
+    }
+
+    private Grant grant(Grantee grantee, String id, java.util.function.Function<String, List<PolicyStatement>> statements) {
+        Grant grant = new Grant(id, fileSystemArn.applyValue(statements::apply));
+        grantee.grant(grant);
+        return grant;
     }
 
     /**

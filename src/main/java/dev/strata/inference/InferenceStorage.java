@@ -63,6 +63,9 @@ import dev.strata.datalake.SecureBucketArgs;
 import dev.strata.datalake.Zones;
 import dev.strata.efs.EfsFileSystem;
 import dev.strata.efs.EfsFileSystemArgs;
+import dev.strata.security.Grant;
+import dev.strata.security.Grantee;
+import dev.strata.security.Grants;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;
@@ -183,6 +186,9 @@ public final class InferenceStorage extends ComponentResource {
 
     /** The archive bucket, for grants. */
     private final SecureBucket archive;
+    /** The L3 file system, for grants. */
+    private final EfsFileSystem modelRepository;
+    private final boolean redisEnabled;
 
     public InferenceStorage(String name, InferenceStorageArgs args, @Nullable ComponentResourceOptions options) {
         this(name, Checked.of(args, options), options);
@@ -245,6 +251,9 @@ public final class InferenceStorage extends ComponentResource {
         super(TYPE, name, checked.args(), options);
         InferenceStorageArgs args = checked.args();
         Provider k8s = checked.provider();
+        // Objects in the namespace wait for what this component depends on (the namespace's owner):
+        // Pulumi does not pass a component's dependsOn to its children.
+        Output<List<com.pulumi.resources.Resource>> namespaced = options == null ? Output.ofList() : options.getDependsOn();
 
         CacheLevel l1 = level(name + "-l1-redis", 1, "ElastiCache " + checked.redis().map(RedisCache::engine).orElse("redis"),
                 checked.redis().isPresent());
@@ -298,6 +307,8 @@ public final class InferenceStorage extends ComponentResource {
         args.nodeSecurityGroupId().ifPresent(fileSystemArgs::clientSecurityGroupId);
         EfsFileSystem fileSystem = new EfsFileSystem(name + "-model-repository", fileSystemArgs.build(),
                 ComponentResourceOptions.builder().parent(l3).build());
+        this.modelRepository = fileSystem;
+        this.redisEnabled = checked.redis().isPresent();
         // The playbook's StorageClass: the EFS CSI driver creates an access point per volume under basePath.
         // Retain: deleting a claim never deletes the models on the file system.
         StorageClass modelClass = new StorageClass(name + "-efs-models", StorageClassArgs.builder()
@@ -317,11 +328,12 @@ public final class InferenceStorage extends ComponentResource {
                         .resources(ResourceRequirementsArgs.builder()
                                 .requests(Map.of("storage", args.modelClaimSize())).build())
                         .build())
-                .build(), CustomResourceOptions.builder().parent(l3).provider(k8s).dependsOn(modelClass)
+                .build(), CustomResourceOptions.builder().parent(l3).provider(k8s)
+                .dependsOn(Output.concatList(Output.of(List.<com.pulumi.resources.Resource>of(modelClass)), namespaced))
                 .protect(args.protect()).retainOnDelete(args.protect()).build());
 
         checked.warmup().ifPresent(warmup ->
-                warmupDaemonSet(name, args, warmup, checked.nodes(), archive.bucketName, l2, k8s));
+                warmupDaemonSet(name, args, warmup, checked.nodes(), archive.bucketName, l2, k8s, namespaced));
 
         // L1: the Redis cache, when enabled.
         if (checked.redis().isPresent()) {
@@ -367,6 +379,25 @@ public final class InferenceStorage extends ComponentResource {
     /** The model archive bucket, for grants (read by the inference identity). */
     public SecureBucket archive() {
         return archive;
+    }
+
+    /** The L3 model repository, for grants (the EFS CSI driver mounts it). */
+    public EfsFileSystem modelRepository() {
+        return modelRepository;
+    }
+
+    /**
+     * Lets {@code grantee} connect to the L1 cache as the IAM-authenticated user: elasticache:Connect on
+     * the replication group and the user. Empty (nothing granted) when L1 is off.
+     */
+    public Optional<Grant> grantCacheConnect(Grantee grantee) {
+        if (!redisEnabled) {
+            return Optional.empty();
+        }
+        Grant grant = new Grant(Grant.id("connect", pulumiResourceName(), "redis"),
+                Output.tuple(redisArn, redisUserArn).applyValue(t -> Grants.cacheConnect(t.t1, t.t2)));
+        grantee.grant(grant);
+        return Optional.of(grant);
     }
 
     private CacheLevel level(String levelName, int level, String medium, boolean enabled) {
@@ -483,7 +514,7 @@ public final class InferenceStorage extends ComponentResource {
      */
     private static DaemonSet warmupDaemonSet(String name, InferenceStorageArgs args, CacheWarmup warmup,
                                              List<NvmeNode> nodes, Output<String> archiveBucket, CacheLevel l2,
-                                             Provider k8s) {
+                                             Provider k8s, Output<List<com.pulumi.resources.Resource>> namespaced) {
         Map<String, String> selector = Map.of("app.kubernetes.io/name", WARMUP_NAME);
         Map<String, String> labels = new LinkedHashMap<>(selector);
         labels.put("app.kubernetes.io/part-of", "strata");
@@ -547,7 +578,7 @@ public final class InferenceStorage extends ComponentResource {
                                         .build())
                                 .build())
                         .build())
-                .build(), kubernetes(l2, k8s));
+                .build(), CustomResourceOptions.builder().parent(l2).provider(k8s).dependsOn(namespaced).build());
     }
 
     /** The playbook's {@code efs-models} parameters. */

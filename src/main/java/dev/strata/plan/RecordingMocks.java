@@ -59,6 +59,7 @@ public class RecordingMocks implements Mocks {
      * Outputs the cloud would compute, made deterministic. Subclasses (or later tiers) add types; an
      * AWS resource without an entry gets an ARN of its type and id.
      */
+    @SuppressWarnings("unchecked")
     protected Map<String, Object> computedOutputs(String type, String id, Map<String, Object> inputs) {
         Map<String, Object> outputs = new LinkedHashMap<>();
         switch (type) {
@@ -99,6 +100,27 @@ public class RecordingMocks implements Mocks {
             case "aws:elasticache/userGroup:UserGroup" -> outputs.put("arn",
                     "arn:aws:elasticache:" + region + ":" + ACCOUNT_ID + ":usergroup:" + inputs.get("userGroupId"));
             case "aws:elasticache/subnetGroup:SubnetGroup" -> outputs.put("name", inputs.getOrDefault("name", id));
+            case "aws:eks/cluster:Cluster" -> {
+                // The same endpoint, certificate authority and issuer as aws:eks/getCluster answers for the name.
+                Map<String, Object> cluster = cluster(String.valueOf(inputs.getOrDefault("name", id)));
+                outputs.put("name", cluster.get("name"));
+                outputs.put("arn", cluster.get("arn"));
+                outputs.put("endpoint", cluster.get("endpoint"));
+                outputs.put("certificateAuthority", ((List<?>) cluster.get("certificateAuthorities")).get(0));
+                outputs.put("identities", cluster.get("identities"));
+                Map<String, Object> vpc = new LinkedHashMap<>(inputs.get("vpcConfig") instanceof Map<?, ?> m
+                        ? (Map<String, Object>) m : Map.of());
+                vpc.put("clusterSecurityGroupId", "sg-" + oidcIssuerId(String.valueOf(cluster.get("name"))).substring(0, 17).toLowerCase());
+                outputs.put("vpcConfig", vpc);
+            }
+            case "aws:iam/openIdConnectProvider:OpenIdConnectProvider" -> outputs.put("arn",
+                    "arn:aws:iam::" + ACCOUNT_ID + ":oidc-provider/" + String.valueOf(inputs.get("url")).replaceFirst("^https://", ""));
+            case "aws:ec2/launchTemplate:LaunchTemplate" -> outputs.put("latestVersion", 1);
+            case "aws:iam/role:Role" -> {
+                String role = String.valueOf(inputs.getOrDefault("name", id));
+                outputs.put("name", role);
+                outputs.put("arn", "arn:aws:iam::" + ACCOUNT_ID + ":role/" + role);
+            }
             default -> {
                 if (type.startsWith("aws:") && !inputs.containsKey("arn")) {
                     String service = type.substring(4, type.indexOf('/') > 0 ? type.indexOf('/') : type.length());
@@ -122,9 +144,39 @@ public class RecordingMocks implements Mocks {
             case "aws:index/getRegion:getRegion" -> CompletableFuture.completedFuture(Map.of(
                     "name", region, "id", region, "endpoint", "ec2." + region + ".amazonaws.com",
                     "description", region));
+            case "aws:eks/getCluster:getCluster" -> CompletableFuture.completedFuture(cluster(String.valueOf(args.args.get("name"))));
             default -> CompletableFuture.failedFuture(new IllegalStateException(
                     "the offline plan has no answer for the provider function " + args.token));
         };
+    }
+
+    /** The issuer id EKS would give a cluster: 32 hexadecimal digits, here derived from its name. */
+    public static String oidcIssuerId(String clusterName) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(clusterName.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().withUpperCase().formatHex(digest).substring(0, 32);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** {@code aws:eks/getCluster} of an existing (or just created) cluster, deterministic in its name. */
+    private Map<String, Object> cluster(String name) {
+        String id = oidcIssuerId(name);
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("id", name);
+        result.put("name", name);
+        result.put("arn", "arn:aws:eks:" + region + ":" + ACCOUNT_ID + ":cluster/" + name);
+        result.put("endpoint", "https://" + id + ".gr7." + region + ".eks.amazonaws.com");
+        result.put("certificateAuthorities", List.of(Map.of("data", java.util.Base64.getEncoder()
+                .encodeToString(("plan certificate authority of " + name).getBytes(java.nio.charset.StandardCharsets.UTF_8)))));
+        result.put("identities", List.of(Map.of("oidcs", List.of(Map.of("issuer",
+                "https://oidc.eks." + region + ".amazonaws.com/id/" + id)))));
+        result.put("version", "1.32");
+        result.put("status", "ACTIVE");
+        result.put("roleArn", "arn:aws:iam::" + ACCOUNT_ID + ":role/" + name + "-cluster");
+        return result;
     }
 
     private static String key(String type, String name) {

@@ -82,6 +82,20 @@ final class ResourceSummary {
                     + path(in, "rule", "defaultRetention", "mode") + " " + path(in, "rule", "defaultRetention", "days") + "d";
             case "kubernetes:apps/v1:DaemonSet" -> path(in, "metadata", "namespace") + "/" + path(in, "metadata", "name")
                     + " serviceAccount=" + path(in, "spec", "template", "spec", "serviceAccountName");
+            case "aws:eks/cluster:Cluster" -> in.get("name") + " " + in.get("version") + " subnets=" + path(in, "vpcConfig", "subnetIds")
+                    + " publicEndpoint=" + path(in, "vpcConfig", "endpointPublicAccess");
+            case "aws:eks/nodeGroup:NodeGroup" -> in.get("instanceTypes") + " " + in.get("amiType") + " size="
+                    + path(in, "scalingConfig", "minSize") + "/" + path(in, "scalingConfig", "desiredSize") + "/" + path(in, "scalingConfig", "maxSize");
+            case "aws:ec2/launchTemplate:LaunchTemplate" -> "root volume encrypted=" + path(firstOf(in.get("blockDeviceMappings")), "ebs", "encrypted")
+                    + " " + path(firstOf(in.get("blockDeviceMappings")), "ebs", "volumeType") + " IMDSv2=" + "required".equals(path(in, "metadataOptions", "httpTokens"))
+                    + " securityGroups=" + in.get("vpcSecurityGroupIds");
+            case "aws:iam/openIdConnectProvider:OpenIdConnectProvider" -> in.get("url") + " audiences=" + in.get("clientIdLists");
+            case "aws:iam/rolePolicyAttachment:RolePolicyAttachment" -> String.valueOf(in.get("policyArn"));
+            case "aws:eks/addon:Addon" -> in.get("addonName") + " " + in.get("addonVersion") + " role=" + in.get("serviceAccountRoleArn");
+            case "aws:iam/role:Role" -> "trusts " + trustedSubjects(String.valueOf(in.get("assumeRolePolicy")));
+            case "aws:iam/rolePolicy:RolePolicy" -> "policy statements: " + statementIds(String.valueOf(in.get("policy")));
+            case "kubernetes:core/v1:ServiceAccount" -> path(in, "metadata", "namespace") + "/" + path(in, "metadata", "name")
+                    + " role=" + path(in, "metadata", "annotations", "eks.amazonaws.com/role-arn");
             default -> "";
         };
     }
@@ -143,6 +157,25 @@ final class ResourceSummary {
             }
             return map.get("id") + ": " + String.join(", ", actions);
         }).collect(Collectors.joining("; "));
+    }
+
+    private static Map<?, ?> firstOf(Object list) {
+        List<?> items = list(list);
+        return items.isEmpty() || !(items.get(0) instanceof Map<?, ?> map) ? Map.of() : map;
+    }
+
+    /** The service accounts an IRSA trust policy admits, or the service that assumes the role. */
+    private static String trustedSubjects(String policy) {
+        List<String> subjects = new ArrayList<>();
+        var matcher = java.util.regex.Pattern.compile("system:serviceaccount:[^\"]+").matcher(policy);
+        while (matcher.find()) {
+            subjects.add(matcher.group().substring("system:serviceaccount:".length()));
+        }
+        if (subjects.isEmpty()) {
+            var service = java.util.regex.Pattern.compile("\"Service\":\"([^\"]+)\"").matcher(policy);
+            return service.find() ? service.group(1) : "";
+        }
+        return String.join(", ", subjects);
     }
 
     private static String statementIds(String policy) {

@@ -1,11 +1,14 @@
 package dev.strata.provider;
 
 import com.pulumi.resources.ComponentResource;
+import dev.strata.cluster.CsiDriver;
+import dev.strata.cluster.EksCluster;
 import dev.strata.datalake.DataLake;
 import dev.strata.datalake.SecureBucket;
 import dev.strata.efs.EfsFileSystem;
 import dev.strata.inference.InferenceStorage;
 import dev.strata.security.EncryptionKey;
+import dev.strata.security.WorkloadIdentity;
 import dev.strata.training.TrainingStorage;
 
 import java.util.List;
@@ -22,7 +25,10 @@ public final class Components {
             DataLake.class,
             EfsFileSystem.class,
             TrainingStorage.class,
-            InferenceStorage.class);
+            InferenceStorage.class,
+            EksCluster.class,
+            CsiDriver.class,
+            WorkloadIdentity.class);
 
     private Components() {
     }

@@ -117,6 +117,9 @@ public final class TrainingStorage extends ComponentResource {
 
     /** Each tier's service, capacity and aggregate throughput, for plans and dashboards. */
     private final Map<String, Map<String, Object>> tiers;
+    /** The training-data bucket and the warm tier's file system, for grants. */
+    private final SecureBucket bucket;
+    private final Optional<EfsFileSystem> warmFileSystem;
 
     public TrainingStorage(String name, TrainingStorageArgs args, @Nullable ComponentResourceOptions options) {
         this(name, Checked.of(args), options);
@@ -256,7 +259,10 @@ public final class TrainingStorage extends ComponentResource {
                     .metadata(ObjectMetaArgs.builder().name(args.namespace()).labels(labels("training")).build())
                     .build(), Children.of(this)));
         }
-        var namespaced = CustomResourceOptions.builder().parent(this).dependsOn(namespaceDependency).build();
+        // Claims wait for their namespace: the one created here, or what this component depends on (the
+        // namespace's owner; Pulumi does not pass a component's dependsOn to its children).
+        var namespaced = CustomResourceOptions.builder().parent(this).dependsOn(options == null ? Output.of(namespaceDependency)
+                : Output.concatList(Output.of(namespaceDependency), options.getDependsOn())).build();
 
         Optional<SecurityGroup> lustreGroup = args.hot().isPresent() || args.perJob().isPresent()
                 ? Optional.of(lustreSecurityGroup(name, args)) : Optional.empty();
@@ -333,6 +339,7 @@ public final class TrainingStorage extends ComponentResource {
             tiers.put("hotPerJob", summary);
         }
 
+        Optional<EfsFileSystem> warmFileSystem = Optional.empty();
         Output<String> warmFileSystemId = Output.ofNullable(null);
         Output<String> warmDnsName = Output.ofNullable(null);
         Output<String> warmClaimName = Output.ofNullable(null);
@@ -376,12 +383,15 @@ public final class TrainingStorage extends ComponentResource {
                                     .requests(Map.of("storage", warm.claimStorageGiB() + "Gi")).build())
                             .build())
                     .build(), namespaced);
+            warmFileSystem = Optional.of(efs);
             warmFileSystemId = efs.fileSystemId;
             warmDnsName = efs.dnsName;
             warmClaimName = Output.of(warm.claimName());
             tiers.put("warm", warmSummary(warm, checked.warmThroughput().orElseThrow()));
         }
 
+        this.bucket = bucket;
+        this.warmFileSystem = warmFileSystem;
         tiers.putAll(bucketSummaries(checked.lifecycle()));
         this.tiers = java.util.Collections.unmodifiableMap(tiers);
         this.bucketName = bucket.bucketName;
@@ -404,6 +414,16 @@ public final class TrainingStorage extends ComponentResource {
         outputs.put("warmDnsName", warmDnsName);
         outputs.put("warmClaimName", warmClaimName);
         registerOutputs(outputs);
+    }
+
+    /** The training-data bucket ({@code datasets/}, {@code checkpoints/} and the hot tier's repository), for grants. */
+    public SecureBucket bucket() {
+        return bucket;
+    }
+
+    /** The warm tier's EFS file system, for grants; empty without a warm tier. */
+    public Optional<EfsFileSystem> warmFileSystem() {
+        return warmFileSystem;
     }
 
     /** Each tier's service, capacity and aggregate throughput: hot, hotPerJob, warm, cold, archive (those built). */

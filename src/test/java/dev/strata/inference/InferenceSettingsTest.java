@@ -26,6 +26,8 @@ class InferenceSettingsTest {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("environment", environment);
         config.put("network", NETWORK);
+        // A prod stack adopts its cluster by default, which needs the cluster's name.
+        config.put("cluster", Map.of("name", "ml-platform"));
         config.put("inference", inference);
         return SettingsParser.parse(config).inference().orElseThrow();
     }

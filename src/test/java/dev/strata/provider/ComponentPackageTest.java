@@ -133,6 +133,40 @@ class ComponentPackageTest {
     }
 
     @Test
+    void workloadIdentityInputsAndOutputsAreTyped() {
+        JsonObject identity = resource(dev.strata.security.WorkloadIdentity.TYPE);
+        assertThat(types(identity.getAsJsonObject("inputProperties"))).isEqualTo(Map.of(
+                "namespace", "string", "serviceAccountName", "string", "createNamespace", "boolean",
+                "oidcProviderArn", "string", "oidcIssuer", "string", "tags", "map<string>"));
+        assertThat(new Gson().fromJson(identity.get("requiredInputs"), List.class))
+                .containsExactlyInAnyOrder("namespace", "serviceAccountName", "oidcProviderArn", "oidcIssuer");
+        assertThat(types(identity.getAsJsonObject("properties"))).isEqualTo(Map.of(
+                "roleArn", "string", "roleName", "string", "namespace", "string", "serviceAccountName", "string"));
+    }
+
+    @Test
+    void clusterAndCsiDriverInputsAndOutputsAreTyped() {
+        JsonObject cluster = resource(dev.strata.cluster.EksCluster.TYPE);
+        assertThat(types(cluster.getAsJsonObject("inputProperties"))).isEqualTo(Map.ofEntries(
+                Map.entry("create", "boolean"), Map.entry("clusterName", "string"), Map.entry("version", "string"),
+                Map.entry("vpcId", "string"), Map.entry("privateSubnetIds", "array<string>"),
+                Map.entry("nodeSecurityGroupId", "string"), Map.entry("endpointPublicAccess", "boolean"), Map.entry("instanceType", "string"),
+                Map.entry("desiredSize", "integer"), Map.entry("minSize", "integer"), Map.entry("maxSize", "integer"),
+                Map.entry("rootVolumeGiB", "integer"), Map.entry("tags", "map<string>")));
+        assertThat(types(cluster.getAsJsonObject("properties"))).isEqualTo(Map.of(
+                "clusterName", "string", "endpoint", "string", "certificateAuthority", "string",
+                "oidcIssuer", "string", "oidcProviderArn", "string", "kubeconfig", "string"));
+        JsonObject driver = resource(dev.strata.cluster.CsiDriver.TYPE);
+        assertThat(types(driver.getAsJsonObject("inputProperties"))).isEqualTo(Map.of(
+                "driver", "string", "addonVersion", "string", "clusterName", "string", "oidcProviderArn", "string",
+                "oidcIssuer", "string", "dynamicProvisioning", "boolean", "tags", "map<string>"));
+        assertThat(new Gson().fromJson(driver.get("requiredInputs"), List.class))
+                .containsExactlyInAnyOrder("driver", "clusterName", "oidcProviderArn", "oidcIssuer");
+        assertThat(types(driver.getAsJsonObject("properties"))).isEqualTo(Map.of(
+                "roleArn", "string", "addonName", "string", "addonVersion", "string"));
+    }
+
+    @Test
     void aPluginLaunchIsToldFromAProgramRunAndACommand() {
         assertThat(ProviderHost.engineAddress(new String[]{"127.0.0.1:53421"})).contains("127.0.0.1:53421");
         assertThat(ProviderHost.engineAddress(new String[]{"--logtostderr", "-v=9", "--tracing", "file:/x", "localhost:1234"}))

@@ -28,6 +28,8 @@ class TrainingSettingsTest {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("environment", environment);
         values.put("network", NETWORK);
+        // A prod stack adopts its cluster by default, which needs the cluster's name.
+        values.put("cluster", Map.of("name", "ml-platform"));
         values.put("training", training);
         return SettingsParser.parse(values);
     }

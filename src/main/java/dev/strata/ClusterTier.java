@@ -1,0 +1,131 @@
+package dev.strata;
+
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.Resource;
+import dev.strata.cluster.CsiDriver;
+import dev.strata.cluster.CsiDriverArgs;
+import dev.strata.cluster.EksCluster;
+import dev.strata.cluster.EksClusterArgs;
+import dev.strata.config.ClusterSettings;
+import dev.strata.config.NetworkSettings;
+import dev.strata.config.WorkloadSettings;
+import dev.strata.datalake.DataLake;
+import dev.strata.datalake.SecureBucket;
+import dev.strata.inference.InferenceStorage;
+import dev.strata.security.Grants;
+import dev.strata.security.WorkloadIdentity;
+import dev.strata.security.WorkloadIdentityArgs;
+import dev.strata.training.TrainingStorage;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Turns {@code strata:cluster} and {@code strata:workloads} into the cluster, its two CSI drivers and
+ * the workload identities, and has the storage components grant each identity what its settings name.
+ */
+final class ClusterTier {
+    private ClusterTier() {
+    }
+
+    /** The cluster and the drivers installed on it. */
+    record Cluster(EksCluster eks, CsiDriver efs, CsiDriver fsx) {
+        Provider kubernetes() {
+            return eks.kubernetesProvider();
+        }
+    }
+
+    /** The cluster {@code <stack>} (named {@code strata-<stack>} in EKS unless set) and its EFS and FSx CSI drivers. */
+    static Cluster define(String stack, ClusterSettings settings, Optional<NetworkSettings> network, boolean fsxDynamicProvisioning,
+                          Map<String, String> tags) {
+        var args = EksClusterArgs.builder()
+                .create(settings.create())
+                .clusterName(settings.name().orElse(settings.create() ? "strata-" + stack : null))
+                .tags(tags);
+        if (settings.create()) {
+            NetworkSettings net = network.orElseThrow();
+            args.version(settings.version())
+                    .vpcId(net.vpcId())
+                    .privateSubnetIds(net.privateSubnetIds())
+                    .nodeSecurityGroupId(net.nodeSecurityGroupId().orElse(null))
+                    .endpointPublicAccess(settings.endpointPublicAccess())
+                    .instanceType(settings.nodeGroup().instanceType())
+                    .desiredSize(settings.nodeGroup().desiredSize())
+                    .minSize(settings.nodeGroup().minSize())
+                    .maxSize(settings.nodeGroup().maxSize())
+                    .rootVolumeGiB(settings.nodeGroup().rootVolumeGiB());
+        }
+        EksCluster eks = new EksCluster(stack, args.build(), null);
+        // The add-ons wait for the cluster, nodes included.
+        var afterCluster = ComponentResourceOptions.builder().dependsOn(eks).build();
+        CsiDriver efs = new CsiDriver(stack + "-efs-csi", driverArgs(eks, CsiDriver.Driver.EFS, settings.efsAddonVersion(), false, tags),
+                afterCluster);
+        CsiDriver fsx = new CsiDriver(stack + "-fsx-csi", driverArgs(eks, CsiDriver.Driver.FSX, settings.fsxAddonVersion(),
+                fsxDynamicProvisioning, tags), afterCluster);
+        return new Cluster(eks, efs, fsx);
+    }
+
+    private static CsiDriverArgs driverArgs(EksCluster eks, CsiDriver.Driver driver, String version, boolean dynamic,
+                                            Map<String, String> tags) {
+        return CsiDriverArgs.builder()
+                .driver(driver.configValue())
+                .addonVersion(version)
+                .clusterName(eks.clusterName)
+                .oidcProviderArn(eks.oidcProviderArn)
+                .oidcIssuer(eks.oidcIssuer)
+                .dynamicProvisioning(dynamic)
+                .tags(tags)
+                .build();
+    }
+
+    /** The identity {@code <stack>-<workload>}; its Kubernetes objects wait for {@code dependsOn} (its namespace's owner). */
+    static WorkloadIdentity identity(String stack, WorkloadSettings workload, Cluster cluster, Map<String, String> tags,
+                                     List<Resource> dependsOn) {
+        return new WorkloadIdentity(stack + "-" + workload.name(), WorkloadIdentityArgs.builder()
+                .namespace(workload.namespace())
+                .serviceAccountName(workload.serviceAccount())
+                .createNamespace(workload.createNamespace())
+                .oidcProviderArn(cluster.eks().oidcProviderArn)
+                .oidcIssuer(cluster.eks().oidcIssuer)
+                .tags(tags)
+                .build(), ComponentResourceOptions.builder().providers(cluster.kubernetes()).dependsOn(dependsOn).build());
+    }
+
+    /** Every grant a workload's settings name, made by the component that owns the bucket, zone or cache. */
+    static void grant(WorkloadSettings workload, WorkloadIdentity identity, DataLake dataLake,
+                      Optional<TrainingStorage> training, Optional<InferenceStorage> inference) {
+        for (WorkloadSettings.Access access : workload.read()) {
+            bucket(access, dataLake, training, inference).grantRead(identity, access.prefix());
+        }
+        for (WorkloadSettings.Access access : workload.write()) {
+            bucket(access, dataLake, training, inference).grantWrite(identity, access.prefix());
+        }
+        if (workload.cache()) {
+            inference.orElseThrow().grantCacheConnect(identity);
+        }
+        if (workload.describeFileSystems()) {
+            identity.grant(Grants.describeFileSystems());
+        }
+    }
+
+    /** The parser admits only names of buckets and zones the stack has. */
+    private static SecureBucket bucket(WorkloadSettings.Access access, DataLake dataLake, Optional<TrainingStorage> training,
+                                       Optional<InferenceStorage> inference) {
+        return switch (access.target()) {
+            case ZONE -> dataLake.zone(access.name()).orElseThrow();
+            case BUCKET -> switch (access.name()) {
+                case WorkloadSettings.TRAINING_BUCKET -> training.orElseThrow().bucket();
+                case WorkloadSettings.MODEL_ARCHIVE_BUCKET -> inference.orElseThrow().archive();
+                default -> throw new IllegalStateException("unknown bucket " + access.name());
+            };
+        };
+    }
+
+    /** The EFS CSI driver provisions on and mounts every EFS file system of the stack. */
+    static void grantFileSystems(Cluster cluster, Optional<TrainingStorage> training, Optional<InferenceStorage> inference) {
+        training.flatMap(TrainingStorage::warmFileSystem).ifPresent(efs -> efs.grantCsiDriver(cluster.efs()));
+        inference.ifPresent(storage -> storage.modelRepository().grantCsiDriver(cluster.efs()));
+    }
+}

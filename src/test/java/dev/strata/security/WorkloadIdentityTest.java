@@ -1,0 +1,140 @@
+package dev.strata.security;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.kubernetes.ProviderArgs;
+import com.pulumi.resources.ComponentResourceOptions;
+import dev.strata.core.InvalidConfigException;
+import dev.strata.datalake.SecureBucket;
+import dev.strata.datalake.SecureBucketArgs;
+import dev.strata.plan.Plan;
+import dev.strata.plan.PlanFailedException;
+import dev.strata.plan.PlanRunner;
+import dev.strata.plan.PlannedResource;
+import dev.strata.plan.RecordingMocks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The identity's exact Kubernetes objects, trust policy and grants, and its bad arguments. */
+class WorkloadIdentityTest {
+    static final String ISSUER = "https://oidc.eks.us-east-1.amazonaws.com/id/ABC";
+    static final String PROVIDER_ARN = "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC";
+    static final String KEY = "arn:aws:kms:us-east-1:123456789012:key/k";
+
+    private RecordingMocks mocks;
+
+    static WorkloadIdentityArgs.Builder valid() {
+        return WorkloadIdentityArgs.builder()
+                .namespace("ml-training")
+                .serviceAccountName("training-job")
+                .oidcProviderArn(Output.of(PROVIDER_ARN))
+                .oidcIssuer(Output.of(ISSUER));
+    }
+
+    private Plan plan(UnaryOperator<WorkloadIdentityArgs.Builder> customize, Consumer<WorkloadIdentity> then) {
+        mocks = new RecordingMocks("us-east-1");
+        return PlanRunner.run("dev", mocks, ctx -> {
+            Provider provider = new Provider("dev-k8s", ProviderArgs.builder().build());
+            WorkloadIdentity identity = new WorkloadIdentity("dev-training", customize.apply(valid()).build(),
+                    ComponentResourceOptions.builder().providers(provider).build());
+            then.accept(identity);
+        });
+    }
+
+    private static PlannedResource one(Plan plan, String type) {
+        assertThat(plan.ofType(type)).hasSize(1);
+        return plan.ofType(type).get(0);
+    }
+
+    @Test
+    void aServiceAccountAnnotatedWithTheRoleInItsOwnNamespace() {
+        Plan plan = plan(b -> b, identity -> { });
+        assertThat(one(plan, "kubernetes:core/v1:Namespace").inputs()).isEqualTo(Map.of(
+                "apiVersion", "v1", "kind", "Namespace",
+                "metadata", Map.of("name", "ml-training", "labels", Map.of("app.kubernetes.io/managed-by", "strata"))));
+        assertThat(one(plan, "kubernetes:core/v1:ServiceAccount").inputs()).isEqualTo(Map.of(
+                "apiVersion", "v1", "kind", "ServiceAccount", "automountServiceAccountToken", true,
+                "metadata", Map.of("name", "training-job", "namespace", "ml-training",
+                        "labels", Map.of("app.kubernetes.io/managed-by", "strata"),
+                        "annotations", Map.of("eks.amazonaws.com/role-arn", "arn:aws:iam::123456789012:role/dev-training-id"))));
+        assertThat(plan.resources().stream().filter(r -> r.type().startsWith("kubernetes:")))
+                .allSatisfy(r -> assertThat(mocks.resource(r.type(), r.name()).orElseThrow().provider)
+                        .endsWith("pulumi:providers:kubernetes::dev-k8s::dev-k8s-id"));
+        // The role starts with no permissions at all.
+        assertThat(plan.ofType("aws:iam/rolePolicy:RolePolicy")).isEmpty();
+        assertThat(plan.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")).isEmpty();
+    }
+
+    @Test
+    void theTrustPolicyAdmitsExactlyThatServiceAccount() {
+        Plan plan = plan(b -> b, identity -> { });
+        assertThat(one(plan, "aws:iam/role:Role").inputs().get("assumeRolePolicy")).isEqualTo("""
+                {"Version":"2012-10-17","Statement":[{"Sid":"ServiceAccountWebIdentity","Effect":"Allow",\
+                "Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC"},\
+                "Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{\
+                "oidc.eks.us-east-1.amazonaws.com/id/ABC:sub":"system:serviceaccount:ml-training:training-job",\
+                "oidc.eks.us-east-1.amazonaws.com/id/ABC:aud":"sts.amazonaws.com"}}}]}""");
+    }
+
+    @Test
+    void anExistingNamespaceIsNotCreated() {
+        Plan plan = plan(b -> b.createNamespace(false), identity -> { });
+        assertThat(plan.ofType("kubernetes:core/v1:Namespace")).isEmpty();
+        assertThat(plan.ofType("kubernetes:core/v1:ServiceAccount")).hasSize(1);
+    }
+
+    @Test
+    void aBucketsGrantsBecomeOneInlinePolicyEach() {
+        Plan plan = plan(b -> b, identity -> {
+            SecureBucket bucket = new SecureBucket("dev-data", SecureBucketArgs.builder()
+                    .kmsKeyArn(Output.of(KEY)).tier("cold").build(), null);
+            bucket.grantRead(identity, "datasets/");
+            bucket.grantWrite(identity, "checkpoints/");
+        });
+        List<PlannedResource> policies = plan.ofType("aws:iam/rolePolicy:RolePolicy");
+        assertThat(policies).extracting(PlannedResource::name)
+                .containsExactlyInAnyOrder("dev-training-read-dev-data-datasets", "dev-training-write-dev-data-checkpoints");
+        PlannedResource read = policies.stream().filter(p -> p.name().endsWith("datasets")).findFirst().orElseThrow();
+        assertThat(read.inputs()).containsEntry("role", "dev-training-id").containsEntry("name", "read-dev-data-datasets");
+        assertThat(read.inputs().get("policy")).isEqualTo(PolicyDocument.json(Grants.s3Read(
+                "arn:aws:s3:::strata-dev-data-plan", KEY, "datasets/", "s3.us-east-1.amazonaws.com")));
+        PlannedResource write = policies.stream().filter(p -> p.name().endsWith("checkpoints")).findFirst().orElseThrow();
+        assertThat(write.inputs().get("policy")).isEqualTo(PolicyDocument.json(Grants.s3Write(
+                "arn:aws:s3:::strata-dev-data-plan", KEY, "checkpoints/", "s3.us-east-1.amazonaws.com")));
+    }
+
+    @Test
+    void aGrantWithALeadingSlashOrTwiceTheSameFailsTheProgram() {
+        assertThatThrownBy(() -> plan(b -> b, identity -> new SecureBucket("dev-data", SecureBucketArgs.builder()
+                .kmsKeyArn(Output.of(KEY)).tier("cold").build(), null).grantRead(identity, "/datasets/")))
+                .isInstanceOf(PlanFailedException.class).hasMessageContaining("prefix = \"/datasets/\": must not start with /");
+        assertThatThrownBy(() -> plan(b -> b, identity -> {
+            identity.grant(Grants.describeFileSystems());
+            identity.grant(Grants.describeFileSystems());
+        })).isInstanceOf(PlanFailedException.class).hasMessageContaining("already has the grant describe-fsx-file-systems");
+    }
+
+    @Test
+    void badArgumentsAreReportedBeforeAnythingIsRegistered() {
+        Map<UnaryOperator<WorkloadIdentityArgs.Builder>, String> cases = Map.of(
+                b -> b.namespace(""), "namespace: is required",
+                b -> b.namespace("ML_Training"), "namespace = \"ML_Training\": must be a DNS-1123 label",
+                b -> b.serviceAccountName(""), "serviceAccountName: is required",
+                b -> b.serviceAccountName("Job!"), "serviceAccountName = \"Job!\": must be a DNS-1123 subdomain",
+                b -> b.oidcIssuer(null), "oidcIssuer: is required");
+        cases.forEach((customize, message) -> {
+            assertThatThrownBy(() -> plan(customize, identity -> { })).isInstanceOf(PlanFailedException.class)
+                    .hasMessageContaining(message);
+            assertThat(mocks.resources()).noneMatch(r -> r.type.startsWith("aws:") || r.type.startsWith("kubernetes:core"));
+        });
+        assertThatThrownBy(() -> new WorkloadIdentity("x", valid().build(), null)).isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("providers: must hold the Kubernetes provider");
+    }
+}
