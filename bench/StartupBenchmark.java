@@ -205,7 +205,8 @@ public final class StartupBenchmark {
         for (int n : zones) {
             StringBuilder yaml = new StringBuilder("config:\n  aws:region: us-east-1\n  strata:environment: dev\n  strata:dataLake:\n    zones:\n");
             for (int z = 1; z <= n; z++) {
-                yaml.append(String.format("      zone-%03d: {}%n", z));
+                // A zone needs a lifecycle rule that ends or moves its objects (policy s3-bucket-lifecycle).
+                yaml.append(String.format("      zone-%03d: {lifecycle: [{id: expire, expirationDays: 365}]}%n", z));
             }
             stacks.put(n, Files.writeString(work.resolve("Pulumi.scale" + n + ".yaml"), yaml));
         }

@@ -322,11 +322,19 @@ public final class EksCluster extends ComponentResource {
         Map<String, Object> config = new LinkedHashMap<>();
         config.put("apiVersion", "v1");
         config.put("kind", "Config");
-        config.put("clusters", List.of(Map.of("name", clusterName, "cluster", cluster)));
-        config.put("contexts", List.of(Map.of("name", clusterName,
-                "context", Map.of("cluster", clusterName, "user", clusterName))));
+        config.put("clusters", List.of(ordered("name", clusterName, "cluster", cluster)));
+        config.put("contexts", List.of(ordered("name", clusterName,
+                "context", ordered("cluster", clusterName, "user", clusterName))));
         config.put("current-context", clusterName);
-        config.put("users", List.of(Map.of("name", clusterName, "user", Map.of("exec", exec))));
+        config.put("users", List.of(ordered("name", clusterName, "user", Map.of("exec", exec))));
         return GSON.toJson(config);
+    }
+
+    /** Two entries in this order: Map.of iterates in an order that changes from JVM to JVM, and plans compare text. */
+    private static Map<String, Object> ordered(String key1, Object value1, String key2, Object value2) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put(key1, value1);
+        map.put(key2, value2);
+        return map;
     }
 }
