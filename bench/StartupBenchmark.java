@@ -81,7 +81,16 @@ public final class StartupBenchmark {
                 }
             }
         }
-        System.exit(new StartupBenchmark().run(runs, stack, zones, flags, scalingOnly));
+        StartupBenchmark benchmark = new StartupBenchmark();
+        int exit;
+        try {
+            exit = benchmark.run(runs, stack, zones, flags, scalingOnly);
+        } finally {
+            try (var files = Files.walk(benchmark.work)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+        System.exit(exit);
     }
 
     private int run(int runs, String stack, List<Integer> zones, boolean flags, boolean scalingOnly) throws Exception {
