@@ -56,7 +56,7 @@ export function render(dir) {
     const base = readJson(join(dir, `${stack}.base.json`));
     const preview = readJson(join(dir, `${stack}.preview.json`));
     const exit = readText(join(dir, `${stack}.head.exit`));
-    const status = exit === "0" ? "planned" : exit === "1" ? "mandatory finding" : `failed (exit ${exit || "?"})`;
+    const status = exit === "0" ? "planned" : exit === "1" ? "blocked: mandatory finding or budget" : `failed (exit ${exit || "?"})`;
     lines.push(`| ${stack} | ${head ? head.resources.length : "n/a"} | ${changes(preview)} | ${costLine(head, base)} | ${status} |`);
     details.push(`<details><summary>${stack}: policy findings</summary>`, "", ...findings(head).map((f) => `- ${f}`), "");
     const error = readText(join(dir, `${stack}.head.err`));

@@ -26,7 +26,7 @@ test("the comment carries the marker, a row per stack and the findings", () => {
   writeFileSync(join(dir, "prod.base.json"), JSON.stringify({ ...plan, cost: { monthlyUsd: 4 } }));
   const text = render(dir);
   assert.ok(text.startsWith(MARKER));
-  assert.match(text, /\| prod \| 2 \| n\/a \| \$10\.00\/month \(\+\$6\.00 vs base\) \| mandatory finding \|/);
+  assert.match(text, /\| prod \| 2 \| n\/a \| \$10\.00\/month \(\+\$6\.00 vs base\) \| blocked: mandatory finding or budget \|/);
   assert.match(text, /\| dev \| n\/a \|/);
   assert.match(text, /`mandatory` \*\*s3-bucket-encryption\*\*: Bucket must be encrypted\./);
 });

@@ -5,6 +5,7 @@ import dev.strata.config.SettingsParser;
 import dev.strata.config.StackConfig;
 import dev.strata.config.StrataSettings;
 import dev.strata.core.InvalidConfigException;
+import dev.strata.cost.recommend.RecommendCommand;
 import dev.strata.plan.PlanCommand;
 import dev.strata.provider.ProviderHost;
 import picocli.CommandLine;
@@ -41,7 +42,8 @@ public final class App {
     /** Runs the command line; returns the exit code. */
     public static int run(String[] args, Path projectRoot, PrintStream stdout, PrintStream stderr) {
         CommandLine commandLine = new CommandLine(new App())
-                .addSubcommand(new PlanCommand(projectRoot, stdout, stderr));
+                .addSubcommand(new PlanCommand(projectRoot, stdout, stderr))
+                .addSubcommand(new RecommendCommand(stdout, stderr));
         commandLine.setOut(new java.io.PrintWriter(stdout, true));
         commandLine.setErr(new java.io.PrintWriter(stderr, true));
         commandLine.setParameterExceptionHandler((e, ignored) -> {

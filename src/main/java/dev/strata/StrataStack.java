@@ -1,6 +1,7 @@
 package dev.strata;
 
 import com.pulumi.Context;
+import com.pulumi.aws.AwsFunctions;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -10,6 +11,10 @@ import dev.strata.config.NetworkSettings;
 import dev.strata.config.StrataSettings;
 import dev.strata.config.TrainingSettings;
 import dev.strata.config.WorkloadSettings;
+import dev.strata.cost.CostEstimate;
+import dev.strata.cost.CostEstimator;
+import dev.strata.cost.PriceBook;
+import dev.strata.cost.Tier;
 import dev.strata.datalake.DataLake;
 import dev.strata.datalake.DataLakeArgs;
 import dev.strata.datalake.DataLakeZoneArgs;
@@ -135,6 +140,7 @@ public final class StrataStack {
             ctx.export("cluster", clusterOutputs(c, settings));
             ctx.export("workloads", workloadOutputs(settings.workloads(), identities));
         });
+        exportCostEstimate(ctx, settings);
     }
 
     /**
@@ -177,6 +183,20 @@ public final class StrataStack {
             }
             return outputs;
         });
+    }
+
+    /**
+     * The monthly cost estimate as stack outputs: {@code estimatedMonthlyUsd} and one
+     * {@code estimatedMonthlyUsd.<component>.<tier>} per tier, priced in the stack's region. A region
+     * the price book lacks fails the outputs with a clear error rather than report zero.
+     */
+    static void exportCostEstimate(Context ctx, StrataSettings settings) {
+        Output<CostEstimate> estimate = AwsFunctions.getRegion().applyValue(region ->
+                CostEstimator.estimate(settings, PriceBook.load().region(region.name())));
+        ctx.export(CostEstimate.OUTPUT, estimate.applyValue(CostEstimate::monthlyUsd));
+        for (Tier tier : CostEstimator.tiers(settings)) {
+            ctx.export(tier.outputName(), estimate.applyValue(e -> e.tierUsd(tier)));
+        }
     }
 
     private static InferenceStorageArgs inferenceArgs(StrataSettings settings, InferenceSettings inference,

@@ -115,6 +115,40 @@ public final class ConfigNode {
         return wholeNumber(key(key), value, min, max).orElse(fallback);
     }
 
+    /**
+     * A number (whole or decimal) between {@code min} and {@code max} inclusive, or {@code fallback}
+     * when unset. Quantities such as expected GiB or a monthly budget in USD are read this way.
+     */
+    public Double decimal(String key, Double fallback, double min, double max) {
+        Object value = raw(key);
+        if (value == null) {
+            return fallback;
+        }
+        Double parsed = null;
+        if (value instanceof Number number) {
+            parsed = number.doubleValue();
+        } else if (value instanceof String s) {
+            try {
+                parsed = Double.parseDouble(s.trim());
+            } catch (NumberFormatException ignored) {
+                // reported below
+            }
+        }
+        if (parsed == null || parsed.isNaN() || parsed.isInfinite()) {
+            problems.add(key(key), value, "must be a number from " + plain(min) + " to " + plain(max));
+            return fallback;
+        }
+        if (parsed < min || parsed > max) {
+            problems.add(key(key), value, "must be from " + plain(min) + " to " + plain(max));
+            return fallback;
+        }
+        return parsed;
+    }
+
+    private static String plain(double number) {
+        return number == Math.rint(number) && Math.abs(number) < 1e15 ? String.valueOf((long) number) : String.valueOf(number);
+    }
+
     Optional<Integer> wholeNumber(String fullKey, Object value, int min, int max) {
         Long parsed = null;
         if (value instanceof Integer || value instanceof Long) {

@@ -54,6 +54,7 @@ public final class SettingsParser {
         }
         Optional<InferenceSettings> inference = root.object("inference")
                 .map(node -> InferenceSettings.parse(node, environment, network.isPresent() || root.has("network")));
+        CostSettings cost = CostSettingsParser.parse(root, dataLake, training, inference);
         // The cluster, its CSI drivers and the workload identities exist whenever the stack has Kubernetes objects.
         boolean kubernetes = root.has("cluster") || root.has("workloads") || training.isPresent() || inference.isPresent()
                 || root.has("training") || root.has("inference");
@@ -76,7 +77,7 @@ public final class SettingsParser {
         root.finish();
 
         problems.throwIfAny();
-        return new StrataSettings(environment, protect, tags, dataLake, network, training, inference, cluster, workloads);
+        return new StrataSettings(environment, protect, tags, dataLake, network, training, inference, cost, cluster, workloads);
     }
 
     private static Map<String, String> tags(ConfigNode root) {

@@ -15,13 +15,14 @@ import java.util.Optional;
  * @param network     the VPC, private subnets and cluster clients of the file systems ({@code strata:network}), if set
  * @param training    the four-tier training storage ({@code strata:training}), if set
  * @param inference   inference storage ({@code strata:inference}), if set
+ * @param cost        expected usage and the budget, for the cost estimate ({@code strata:usage}, {@code strata:budget})
  * @param cluster     the EKS cluster and its CSI drivers ({@code strata:cluster}); present whenever the stack has
  *                    Kubernetes objects (cluster, training, inference or workloads set)
  * @param workloads   the workload identities ({@code strata:workloads}); empty without a cluster
  */
 public record StrataSettings(Environment environment, boolean protect, Map<String, String> tags, DataLakeSettings dataLake,
                              Optional<NetworkSettings> network, Optional<TrainingSettings> training,
-                             Optional<InferenceSettings> inference, Optional<ClusterSettings> cluster,
+                             Optional<InferenceSettings> inference, CostSettings cost, Optional<ClusterSettings> cluster,
                              List<WorkloadSettings> workloads) {
     public StrataSettings {
         tags = Map.copyOf(tags);
@@ -31,7 +32,7 @@ public record StrataSettings(Environment environment, boolean protect, Map<Strin
     /** Settings without a cluster or workloads. */
     public StrataSettings(Environment environment, boolean protect, Map<String, String> tags, DataLakeSettings dataLake,
                           Optional<NetworkSettings> network, Optional<TrainingSettings> training,
-                          Optional<InferenceSettings> inference) {
-        this(environment, protect, tags, dataLake, network, training, inference, Optional.empty(), List.of());
+                          Optional<InferenceSettings> inference, CostSettings cost) {
+        this(environment, protect, tags, dataLake, network, training, inference, cost, Optional.empty(), List.of());
     }
 }

@@ -2,6 +2,8 @@ package dev.strata.plan;
 
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import dev.strata.cost.CostReport;
+import dev.strata.policy.Finding;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,22 +17,48 @@ public final class PlanJson {
     }
 
     public static String render(Plan plan) {
-        return GSON.toJson(document(plan)) + "\n";
+        return render(plan, CostReport.NONE, List.of());
+    }
+
+    /** The document with the policy pack's findings. */
+    public static String render(Plan plan, List<Finding> findings) {
+        return render(plan, CostReport.NONE, findings);
+    }
+
+    /** The document with the cost estimate and the policy pack's findings. */
+    public static String render(Plan plan, CostReport cost, List<Finding> findings) {
+        return GSON.toJson(document(plan, cost, findings)) + "\n";
     }
 
     /** The document as maps and lists, in the contract's key order. */
     public static Map<String, Object> document(Plan plan) {
+        return document(plan, CostReport.NONE, List.of());
+    }
+
+    /** The document as maps and lists, in the contract's key order, with the policy findings. */
+    public static Map<String, Object> document(Plan plan, List<Finding> findings) {
+        return document(plan, CostReport.NONE, findings);
+    }
+
+    /** The document as maps and lists, in the contract's key order, with the cost estimate and the policy findings. */
+    public static Map<String, Object> document(Plan plan, CostReport costReport, List<Finding> findings) {
         Map<String, Object> document = new LinkedHashMap<>();
         document.put("project", plan.project());
         document.put("stack", plan.stack());
         document.put("resources", plan.resources().stream().map(PlanJson::resource).toList());
         document.put("outputs", plan.outputs());
-        Map<String, Object> cost = new LinkedHashMap<>();
-        cost.put("monthlyUsd", 0.0);
-        cost.put("lines", List.of());
-        document.put("cost", cost);
-        document.put("findings", List.of());
+        document.put("cost", costReport.json());
+        document.put("findings", findings.stream().map(PlanJson::finding).toList());
         return document;
+    }
+
+    private static Map<String, Object> finding(Finding finding) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("policy", finding.policy());
+        map.put("resource", finding.resource());
+        map.put("message", finding.message());
+        map.put("enforcementLevel", finding.enforcementLevel());
+        return map;
     }
 
     private static Map<String, Object> resource(PlannedResource resource) {

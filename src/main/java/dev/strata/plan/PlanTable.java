@@ -1,7 +1,12 @@
 package dev.strata.plan;
 
+import dev.strata.cost.CostReport;
+import dev.strata.policy.Finding;
+
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -12,7 +17,32 @@ public final class PlanTable {
     private PlanTable() {
     }
 
+    /** The table followed by the policy findings, mandatory ones first. */
+    public static String render(Plan plan, List<Finding> findings) {
+        return render(plan, CostReport.NONE, findings);
+    }
+
+    /** The table, its cost section, then the policy findings, mandatory ones first. */
+    public static String render(Plan plan, CostReport cost, List<Finding> findings) {
+        StringBuilder out = new StringBuilder(render(plan, cost));
+        out.append("\nPolicy findings:");
+        if (findings.isEmpty()) {
+            return out.append(" none\n").toString();
+        }
+        out.append('\n');
+        findings.stream()
+                .sorted(Comparator.comparing((Finding f) -> !f.isMandatory()))
+                .forEach(f -> out.append("  ").append(pad(f.enforcementLevel().toUpperCase(Locale.ROOT), 9)).append("  ")
+                        .append(f.policy()).append(": ").append(f.message()).append('\n'));
+        return out.toString();
+    }
+
     public static String render(Plan plan) {
+        return render(plan, CostReport.NONE);
+    }
+
+    /** The plan with its cost section (lines, total, budget) after the outputs. */
+    public static String render(Plan plan, CostReport cost) {
         List<String[]> rows = new ArrayList<>();
         plan.resources().stream()
                 .filter(resource -> plan.byUrn(String.valueOf(resource.parent())).isEmpty())
@@ -31,6 +61,9 @@ public final class PlanTable {
         out.append("\nOutputs:\n");
         for (Map.Entry<String, Object> output : plan.outputs().entrySet()) {
             out.append("  ").append(output.getKey()).append(" = ").append(output.getValue()).append('\n');
+        }
+        if (cost != CostReport.NONE) {
+            out.append('\n').append(cost.table());
         }
         return out.toString();
     }

@@ -1,5 +1,6 @@
 package dev.strata.training;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -51,5 +52,66 @@ public enum DeploymentType {
     /** Whether the file system links to S3 through import/export paths (else through data repository associations). */
     public boolean linksThroughPaths() {
         return this != PERSISTENT_2;
+    }
+
+    /**
+     * Whether the data survives a file server failure: scratch data is not replicated; persistent
+     * data is replicated within its Availability Zone and failed servers are replaced.
+     */
+    public boolean survivesServerFailure() {
+        return !scratch;
+    }
+
+    /** Whether AWS accepts {@code gib} as this type's storage capacity: 1200, 2400, then multiples of the step. */
+    public boolean isValidCapacity(int gib) {
+        return gib == LustreRules.MIN_CAPACITY_GIB || gib == 2 * LustreRules.MIN_CAPACITY_GIB
+                || (gib > 0 && gib % capacityStepGiB == 0);
+    }
+
+    /** The throughput settings of the type: its per-unit values, or the scratch baseline alone. */
+    public List<Integer> throughputChoices() {
+        return scratch ? List.of(baselineMBpsPerTiB) : perUnitThroughputs;
+    }
+
+    /** Whether {@code mbpsPerTiB} is one of the type's throughput settings (scratch: its baseline only). */
+    public boolean isValidThroughput(int mbpsPerTiB) {
+        return throughputChoices().contains(mbpsPerTiB);
+    }
+
+    /** The smallest valid capacity of at least {@code gib}. */
+    public int smallestCapacityAtLeast(double gib) {
+        int min = LustreRules.MIN_CAPACITY_GIB;
+        if (gib <= min) {
+            return min;
+        }
+        if (gib <= 2 * min) {
+            return 2 * min;
+        }
+        int steps = (int) Math.ceil(gib / capacityStepGiB);
+        return Math.max(steps * capacityStepGiB, 2 * min);
+    }
+
+    /** Every valid capacity up to {@code maxGiB}, smallest first. */
+    public List<Integer> capacitiesUpTo(int maxGiB) {
+        List<Integer> capacities = new ArrayList<>();
+        for (int gib = LustreRules.MIN_CAPACITY_GIB; gib <= maxGiB; gib = nextCapacity(gib)) {
+            capacities.add(gib);
+        }
+        return capacities;
+    }
+
+    private int nextCapacity(int gib) {
+        if (gib < 2 * LustreRules.MIN_CAPACITY_GIB) {
+            return 2 * LustreRules.MIN_CAPACITY_GIB;
+        }
+        return (gib / capacityStepGiB + 1) * capacityStepGiB;
+    }
+
+    /**
+     * Aggregate throughput in MB/s: capacity in TiB x per-unit throughput, counting 1,200 GiB as
+     * 1.2 TiB as the FSx documentation does (a 1.2 TiB file system at 125 MB/s/TiB serves 150 MB/s).
+     */
+    public static double throughputMBps(int capacityGiB, int mbpsPerTiB) {
+        return (double) capacityGiB * mbpsPerTiB / 1000.0;
     }
 }

@@ -44,7 +44,7 @@ public final class LustreRules {
 
     /** Whether {@code storageGiB} is a capacity the deployment type accepts. */
     public static boolean validCapacity(DeploymentType type, int storageGiB) {
-        return storageGiB == 1200 || storageGiB == 2400 || (storageGiB > 0 && storageGiB % type.capacityStepGiB() == 0);
+        return type.isValidCapacity(storageGiB);
     }
 
     /**

@@ -1,0 +1,66 @@
+// The pack's rules, one a file named by its id. Plain data: the offline runner imports them without
+// constructing a PolicyPack (which would start the analyzer server the Pulumi CLI talks to).
+import type { Policies } from "@pulumi/policy";
+import { policy as efsBackupProduction } from "./efs-backup-production";
+import { policy as efsEncryptionCmk } from "./efs-encryption-cmk";
+import { policy as efsTlsOnly } from "./efs-tls-only";
+import { policy as eksNodeVolumeEncryption } from "./eks-node-volume-encryption";
+import { policy as eksPrivateEndpointProduction } from "./eks-private-endpoint-production";
+import { policy as elasticacheAuthRequired } from "./elasticache-auth-required";
+import { policy as elasticacheEncryption } from "./elasticache-encryption";
+import { policy as fsxLustreBackupProduction } from "./fsx-lustre-backup-production";
+import { policy as fsxLustreCapacityThroughput } from "./fsx-lustre-capacity-throughput";
+import { policy as fsxLustreEncryptionCmk } from "./fsx-lustre-encryption-cmk";
+import { policy as fsxLustreNoOpenSecurityGroup } from "./fsx-lustre-no-open-security-group";
+import { policy as iamIrsaTrustPolicy } from "./iam-irsa-trust-policy";
+import { policy as iamNoBroadManagedPolicies } from "./iam-no-broad-managed-policies";
+import { policy as iamNoWildcardActions } from "./iam-no-wildcard-actions";
+import { policy as iamNoWildcardResources } from "./iam-no-wildcard-resources";
+import { policy as k8sModelStorageRetain } from "./k8s-model-storage-retain";
+import { policy as k8sNoRecycleReclaim } from "./k8s-no-recycle-reclaim";
+import { policy as kmsKeyDeletionWindow } from "./kms-key-deletion-window";
+import { policy as kmsKeyPolicyNoPublicPrincipal } from "./kms-key-policy-no-public-principal";
+import { policy as kmsKeyRotation } from "./kms-key-rotation";
+import { policy as requiredCostTags } from "./required-cost-tags";
+import { policy as s3AbortIncompleteMultipartUploads } from "./s3-abort-incomplete-multipart-uploads";
+import { policy as s3BucketEncryptionCmk } from "./s3-bucket-encryption-cmk";
+import { policy as s3BucketLifecycle } from "./s3-bucket-lifecycle";
+import { policy as s3BucketOwnershipEnforced } from "./s3-bucket-ownership-enforced";
+import { policy as s3BucketPolicyNotPublic } from "./s3-bucket-policy-not-public";
+import { policy as s3BucketPublicAccessBlock } from "./s3-bucket-public-access-block";
+import { policy as s3BucketTlsOnly } from "./s3-bucket-tls-only";
+import { policy as s3ModelBucketVersioning } from "./s3-model-bucket-versioning";
+import { policy as statefulResourcesProtected } from "./stateful-resources-protected";
+
+export const rules: Policies = [
+    efsBackupProduction,
+    efsEncryptionCmk,
+    efsTlsOnly,
+    eksNodeVolumeEncryption,
+    eksPrivateEndpointProduction,
+    elasticacheAuthRequired,
+    elasticacheEncryption,
+    fsxLustreBackupProduction,
+    fsxLustreCapacityThroughput,
+    fsxLustreEncryptionCmk,
+    fsxLustreNoOpenSecurityGroup,
+    iamIrsaTrustPolicy,
+    iamNoBroadManagedPolicies,
+    iamNoWildcardActions,
+    iamNoWildcardResources,
+    k8sModelStorageRetain,
+    k8sNoRecycleReclaim,
+    kmsKeyDeletionWindow,
+    kmsKeyPolicyNoPublicPrincipal,
+    kmsKeyRotation,
+    requiredCostTags,
+    s3AbortIncompleteMultipartUploads,
+    s3BucketEncryptionCmk,
+    s3BucketLifecycle,
+    s3BucketOwnershipEnforced,
+    s3BucketPolicyNotPublic,
+    s3BucketPublicAccessBlock,
+    s3BucketTlsOnly,
+    s3ModelBucketVersioning,
+    statefulResourcesProtected,
+];

@@ -1,0 +1,132 @@
+import { strict as assert } from "node:assert";
+import { describe, it } from "node:test";
+import { evaluate, PlanDocument } from "../evaluate";
+import { rules } from "../rules";
+import { STATEFUL_TYPES } from "../rules/stateful-resources-protected";
+import { mandatory, policyJson, resource, stackPlan } from "../testing/support";
+
+/** A deep copy of a stack's plan, changed by `change`. */
+function mutated(stack: string, change: (doc: PlanDocument) => void): PlanDocument {
+    const doc = JSON.parse(JSON.stringify(stackPlan(stack))) as PlanDocument;
+    change(doc);
+    return doc;
+}
+
+function named(doc: PlanDocument, name: string) {
+    const found = doc.resources.find(r => r.name === name);
+    assert.ok(found, `the plan has a resource named ${name}`);
+    return found!;
+}
+
+function mandatoryPolicies(doc: PlanDocument): string[] {
+    return [...new Set(mandatory(evaluate(doc, rules)).map(f => f.policy))].sort();
+}
+
+describe("the stacks' plans", () => {
+    for (const stack of ["dev", "staging", "prod"]) {
+        it(`${stack} has no mandatory finding`, () => {
+            const doc = stackPlan(stack);
+            assert.ok(doc.resources.length > 0);
+            assert.deepEqual(mandatory(evaluate(doc, rules)), []);
+        });
+    }
+});
+
+describe("mutated prod plans are caught", () => {
+    it("encryption removed from a bucket", () => {
+        const doc = mutated("prod", d => { d.resources = d.resources.filter(r => r.name !== "prod-raw-encryption"); });
+        assert.deepEqual(mandatoryPolicies(doc), ["s3-bucket-encryption-cmk"]);
+    });
+    it("a data bucket switched to SSE-S3", () => {
+        const doc = mutated("prod", d => {
+            named(d, "prod-model-encryption").inputs.rules = [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: false }];
+        });
+        assert.deepEqual(mandatoryPolicies(doc), ["s3-bucket-encryption-cmk"]);
+    });
+    it("a wildcard action added", () => {
+        const doc = mutated("prod", d => {
+            d.resources.push(resource("aws:iam/rolePolicy:RolePolicy", "prod-reader-policy", {
+                role: "prod-reader-id",
+                policy: policyJson({ Sid: "ReadAll", Effect: "Allow", Action: "s3:*", Resource: ["arn:aws:s3:::strata-prod-raw-plan/*"] }),
+            }));
+        });
+        assert.deepEqual(mandatoryPolicies(doc), ["iam-no-wildcard-actions"]);
+    });
+    it("a bucket opened to the public", () => {
+        const doc = mutated("prod", d => {
+            const block = named(d, "prod-raw-public-access");
+            block.inputs.blockPublicPolicy = false;
+            block.inputs.restrictPublicBuckets = false;
+            const policy = named(d, "prod-raw-policy");
+            const document = JSON.parse(policy.inputs.policy as string);
+            document.Statement.push({ Sid: "PublicRead", Effect: "Allow", Principal: "*", Action: "s3:GetObject", Resource: "arn:aws:s3:::strata-prod-raw-plan/*" });
+            policy.inputs.policy = JSON.stringify(document);
+        });
+        assert.deepEqual(mandatoryPolicies(doc), ["s3-bucket-policy-not-public", "s3-bucket-public-access-block"]);
+    });
+    it("prod protection dropped", () => {
+        const original = stackPlan("prod");
+        const doc = mutated("prod", d => d.resources.forEach(r => { r.protect = false; r.retainOnDelete = false; }));
+        const findings = mandatory(evaluate(doc, rules));
+        assert.deepEqual([...new Set(findings.map(f => f.policy))], ["stateful-resources-protected"]);
+        // every stateful resource Strata protects in prod: buckets, keys, EFS and persistent Lustre file systems
+        const stateful = original.resources.filter(r => r.protect && STATEFUL_TYPES.includes(r.type)).map(r => r.urn);
+        assert.ok(stateful.length >= 6);
+        assert.deepEqual(findings.map(f => f.resource).sort(), stateful.sort());
+    });
+    it("the access-log exception covers the access-log bucket only", () => {
+        const doc = mutated("prod", d => {
+            for (const r of d.resources.filter(r => r.type === "aws:s3/bucketV2:BucketV2" && r.name === "prod-raw")) {
+                (r.inputs.tags as Record<string, string>).tier = "access-logs";
+            }
+            named(d, "prod-access-logs").inputs.tags = { ...(named(d, "prod-access-logs").inputs.tags as object), tier: "logs" };
+        });
+        // prod-raw (now "access-logs") keeps its CMK and passes; the real log bucket is AES256 under another tier and fails.
+        const findings = mandatory(evaluate(doc, rules)).filter(f => f.policy === "s3-bucket-encryption-cmk");
+        assert.deepEqual(findings.map(f => f.resource), [named(doc, "prod-access-logs").urn]);
+    });
+});
+
+describe("mutated prod plans of the training and inference storage are caught", () => {
+    it("the EFS TLS-only statement removed", () => {
+        const doc = mutated("prod", d => {
+            const policy = named(d, "prod-training-warm-policy");
+            const document = JSON.parse(policy.inputs.policy as string);
+            document.Statement = document.Statement.filter((s: { Sid: string }) => s.Sid !== "DenyInsecureTransport");
+            policy.inputs.policy = JSON.stringify(document);
+        });
+        assert.deepEqual(mandatoryPolicies(doc), ["efs-tls-only"]);
+    });
+    it("EFS backups removed in prod", () => {
+        const doc = mutated("prod", d => { d.resources = d.resources.filter(r => r.type !== "aws:efs/backupPolicy:BackupPolicy"); });
+        assert.deepEqual(mandatoryPolicies(doc), ["efs-backup-production"]);
+    });
+    it("the Lustre security group opened to the internet", () => {
+        const doc = mutated("prod", d => {
+            d.resources.push(resource("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "prod-training-lustre-anywhere", {
+                securityGroupId: named(d, "prod-training-lustre").id, ipProtocol: "tcp", fromPort: 988, toPort: 988, cidrIpv4: "0.0.0.0/0",
+            }));
+        });
+        assert.deepEqual(mandatoryPolicies(doc), ["fsx-lustre-no-open-security-group"]);
+    });
+    it("Lustre backups and its customer-managed key dropped", () => {
+        const doc = mutated("prod", d => {
+            const lustre = named(d, "prod-training-hot");
+            delete lustre.inputs.automaticBackupRetentionDays;
+            delete lustre.inputs.kmsKeyId;
+        });
+        assert.deepEqual(mandatoryPolicies(doc), ["fsx-lustre-backup-production", "fsx-lustre-encryption-cmk"]);
+    });
+    it("Redis without transit encryption or users", () => {
+        const doc = mutated("prod", d => {
+            const group = d.resources.find(r => r.type === "aws:elasticache/replicationGroup:ReplicationGroup")!;
+            group.inputs.transitEncryptionEnabled = false;
+            delete group.inputs.userGroupIds;
+        });
+        assert.deepEqual(mandatoryPolicies(doc), ["elasticache-auth-required", "elasticache-encryption"]);
+    });
+    it("the model repository's StorageClass deleting volumes", () => {
+        const doc = mutated("prod", d => { named(d, "prod-efs-models").inputs.reclaimPolicy = "Delete"; });
+        assert.deepEqual(mandatoryPolicies(doc), ["k8s-model-storage-retain"]);
+    });
+});

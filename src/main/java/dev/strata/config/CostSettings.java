@@ -1,0 +1,11 @@
+package dev.strata.config;
+
+import java.util.Optional;
+
+/**
+ * What the cost estimate needs besides the deployed settings: the expected usage
+ * ({@code strata:usage}) and the stack's budget ({@code strata:budget}, optional).
+ */
+public record CostSettings(UsageSettings usage, Optional<BudgetSettings> budget) {
+    public static final CostSettings NONE = new CostSettings(UsageSettings.NONE, Optional.empty());
+}

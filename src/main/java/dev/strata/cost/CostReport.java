@@ -1,0 +1,115 @@
+package dev.strata.cost;
+
+import dev.strata.config.BudgetSettings;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/** A stack's cost estimate against its budget, as {@code strata plan} reports it. */
+public record CostReport(CostEstimate estimate, Optional<BudgetSettings> budget) {
+    /** No estimate (a plan rendered without one): no lines, a total of zero. */
+    public static final CostReport NONE = new CostReport(new CostEstimate("", List.of(), List.of(), List.of()), Optional.empty());
+
+    public double monthlyUsd() {
+        return estimate.monthlyUsd();
+    }
+
+    /** Whether the estimate is over the budget. */
+    public boolean exceeded() {
+        return budget.map(b -> b.exceededBy(monthlyUsd())).orElse(false);
+    }
+
+    /** Whether the estimate is over a mandatory budget: the plan then exits 1. */
+    public boolean mandatoryExceeded() {
+        return exceeded() && budget.get().enforcement() == BudgetSettings.Enforcement.MANDATORY;
+    }
+
+    /** One sentence on the estimate against the budget, for people. */
+    public String budgetSummary() {
+        if (budget.isEmpty()) {
+            return "no budget (set strata:budget to compare the estimate with one)";
+        }
+        BudgetSettings b = budget.get();
+        String against = Money.usd(monthlyUsd()) + " against the " + b.enforcement().configValue() + " budget of " + Money.usd(b.monthlyUsd());
+        return exceeded()
+                ? against + ": EXCEEDED by " + Money.usd(monthlyUsd() - b.monthlyUsd())
+                : against + ": within budget (" + Money.usd(b.monthlyUsd() - monthlyUsd()) + " to spare)";
+    }
+
+    /**
+     * The {@code cost} object of the plan's JSON contract: exactly {@code monthlyUsd} and {@code lines}
+     * (DESIGN.md). The budget, the per-tier subtotals and the notes are in the table, on stderr and in
+     * the stack outputs.
+     */
+    public Map<String, Object> json() {
+        Map<String, Object> cost = new LinkedHashMap<>();
+        cost.put("monthlyUsd", monthlyUsd());
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (CostLine line : estimate.lines()) {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("component", line.component());
+            map.put("tier", line.tier());
+            map.put("item", line.item());
+            map.put("quantity", line.quantity());
+            map.put("unit", line.unit());
+            map.put("unitPriceUsd", line.unitPriceUsd());
+            map.put("monthlyUsd", line.monthlyUsd());
+            lines.add(map);
+        }
+        cost.put("lines", lines);
+        return cost;
+    }
+
+    /** The cost section of the plan table: the lines, the total, the budget and the notes. */
+    public String table() {
+        StringBuilder out = new StringBuilder();
+        out.append("Estimated monthly cost (").append(estimate.region()).append(", USD, on-demand list prices):\n");
+        List<String[]> rows = new ArrayList<>();
+        rows.add(new String[]{"COMPONENT", "TIER", "ITEM", "QUANTITY", "UNIT", "UNIT PRICE", "MONTHLY"});
+        for (CostLine line : estimate.lines()) {
+            rows.add(new String[]{line.component(), line.tier(), line.item(), quantity(line.quantity()), line.unit(),
+                    "$" + unitPrice(line.unitPriceUsd()), Money.usd(line.monthlyUsd())});
+        }
+        int[] widths = new int[7];
+        rows.forEach(row -> {
+            for (int i = 0; i < row.length; i++) {
+                widths[i] = Math.max(widths[i], row[i].length());
+            }
+        });
+        for (String[] row : rows) {
+            out.append(' ');
+            for (int i = 0; i < row.length; i++) {
+                boolean right = i == 3 || i >= 5;
+                out.append(' ').append(right ? padLeft(row[i], widths[i]) : padRight(row[i], widths[i]));
+            }
+            out.append('\n');
+        }
+        out.append("  Total: ").append(Money.usd(monthlyUsd())).append(" per month\n");
+        out.append("  Budget: ").append(budgetSummary()).append('\n');
+        for (String note : estimate.notes()) {
+            out.append("  Note: ").append(note).append('\n');
+        }
+        return out.toString();
+    }
+
+    static String quantity(double quantity) {
+        return quantity == Math.rint(quantity) ? String.format(Locale.ROOT, "%,d", (long) quantity)
+                : String.format(Locale.ROOT, "%,.3f", quantity);
+    }
+
+    static String unitPrice(double price) {
+        return java.math.BigDecimal.valueOf(price).stripTrailingZeros().toPlainString();
+    }
+
+    private static String padRight(String text, int width) {
+        return text.length() >= width ? text : text + " ".repeat(width - text.length());
+    }
+
+    private static String padLeft(String text, int width) {
+        return text.length() >= width ? text : " ".repeat(width - text.length()) + text;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.strata.cost;
+
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.strata.App;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The estimate in {@code strata plan}: the JSON cost object, the table, stack outputs and budgets. */
+class PlanCostTest {
+    /** The project root (Maven runs the tests there): the stack files and the built policy pack live here. */
+    static final Path ROOT = Path.of("").toAbsolutePath();
+
+    record Run(int exit, String stdout, String stderr) {
+    }
+
+    static Run plan(Path root, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = App.run(args, root, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "prod"})
+    void everyStacksCostLinesAddUpToItsTotal(String stack, @TempDir Path dir) throws Exception {
+        Path out = dir.resolve("plan.json");
+        Run run = plan(ROOT, "plan", "--stack", stack, "--format", "json", "--out", out.toString());
+        assertThat(run.exit()).as(run.stderr()).isZero();
+        JsonObject document = JsonParser.parseString(Files.readString(out)).getAsJsonObject();
+        JsonObject cost = document.getAsJsonObject("cost");
+        JsonArray lines = cost.getAsJsonArray("lines");
+        assertThat(lines).isNotEmpty();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonElement element : lines) {
+            JsonObject line = element.getAsJsonObject();
+            assertThat(line.keySet()).containsExactly("component", "tier", "item", "quantity", "unit", "unitPriceUsd", "monthlyUsd");
+            sum = sum.add(line.get("monthlyUsd").getAsBigDecimal());
+        }
+        assertThat(cost.get("monthlyUsd").getAsBigDecimal()).isEqualByComparingTo(sum);
+        JsonObject outputs = document.getAsJsonObject("outputs");
+        assertThat(outputs.get("estimatedMonthlyUsd").getAsBigDecimal()).isEqualByComparingTo(sum);
+        assertThat(outputs.keySet()).contains("estimatedMonthlyUsd.datalake.raw", "estimatedMonthlyUsd.security.datalake");
+        assertThat(cost.keySet()).containsExactly("monthlyUsd", "lines");
+        assertThat(run.stderr()).doesNotContain("EXCEEDED");
+    }
+
+    @Test
+    void aStackOverItsMandatoryBudgetPlansButExitsOne(@TempDir Path dir) throws Exception {
+        // 10,000 GiB of S3 Standard = 10,000 x $0.023 = $230.00, plus the key's $1.00 = $231.00 > $200.00.
+        Files.writeString(dir.resolve("Pulumi.over.yaml"), """
+                config:
+                  aws:region: us-east-1
+                  strata:environment: prod
+                  strata:usage:
+                    dataLake:
+                      zones:
+                        raw:
+                          storageGiB: {STANDARD: 10000}
+                  strata:budget:
+                    monthlyUsd: 200
+                    enforcement: mandatory
+                """);
+        Run run = plan(ROOT, "plan", "--stack", "over", "--config-file", dir.resolve("Pulumi.over.yaml").toString(), "--format", "table");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.stdout()).contains("Total: $231.00 per month")
+                .contains("Budget: $231.00 against the mandatory budget of $200.00: EXCEEDED by $31.00");
+        assertThat(run.stderr()).contains("stack over: estimated monthly cost $231.00 against the mandatory budget of $200.00: EXCEEDED by $31.00");
+    }
+
+    @Test
+    void anAdvisoryBudgetOnlyWarns(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("Pulumi.warn.yaml"), """
+                config:
+                  aws:region: us-west-2
+                  strata:environment: dev
+                  strata:budget: {monthlyUsd: 0.5}
+                """);
+        Run run = plan(ROOT, "plan", "--stack", "warn", "--config-file", dir.resolve("Pulumi.warn.yaml").toString(), "--format", "json");
+        assertThat(run.exit()).isZero();
+        // The key alone: $1.00 against $0.50.
+        assertThat(JsonParser.parseString(run.stdout()).getAsJsonObject().getAsJsonObject("cost").get("monthlyUsd").getAsDouble()).isEqualTo(1.0);
+        assertThat(run.stderr()).contains("$1.00 against the advisory budget of $0.50: EXCEEDED by $0.50");
+    }
+
+    @Test
+    void aRegionThePriceBookLacksIsInvalidConfig(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("Pulumi.eu.yaml"), """
+                config:
+                  aws:region: eu-west-1
+                  strata:environment: dev
+                """);
+        Run run = plan(ROOT, "plan", "--stack", "eu", "--config-file", dir.resolve("Pulumi.eu.yaml").toString());
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr()).contains("aws:region = \"eu-west-1\": the price book has no prices for this region");
+    }
+}

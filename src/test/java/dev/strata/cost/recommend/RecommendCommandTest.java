@@ -1,0 +1,151 @@
+package dev.strata.cost.recommend;
+
+import com.google.gson.JsonObject;
+import com.google.gson.JsonParser;
+import dev.strata.App;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class RecommendCommandTest {
+    /** The project root (Maven runs the tests there): `plan` finds the built policy pack here. */
+    static final Path ROOT = Path.of("").toAbsolutePath();
+
+    record Run(int exit, String stdout, String stderr) {
+    }
+
+    static Run strata(Path root, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int exit = App.run(args, root, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static final String[] WORKLOAD = {"recommend", "--dataset-gib", "2000", "--read-mbps", "1000", "--read-frequency", "daily",
+            "--must-survive-failure", "--checkpoint-gib", "50", "--checkpoints-per-day", "4", "--cold-gib", "20000",
+            "--cold-read-gib-per-month", "500", "--archive-gib", "100000", "--archive-restore-gib-per-year", "1000"};
+
+    private static String[] with(String... extra) {
+        String[] args = new String[WORKLOAD.length + extra.length];
+        System.arraycopy(WORKLOAD, 0, args, 0, WORKLOAD.length);
+        System.arraycopy(extra, 0, args, WORKLOAD.length, extra.length);
+        return args;
+    }
+
+    @Test
+    void theConfigSnippetPlansUnchangedAndThePlanPricesTheRecommendation(@TempDir Path dir) throws Exception {
+        Path snippet = dir.resolve("Pulumi.recommended.yaml");
+        Run recommend = strata(dir, with("--format", "config", "--region", "us-west-2", "--environment", "staging", "--out", snippet.toString()));
+        assertThat(recommend.exit()).as(recommend.stderr()).isZero();
+        String config = Files.readString(snippet);
+        assertThat(config).contains("aws:region: us-west-2", "strata:environment: staging", "deploymentType: PERSISTENT_2",
+                "storageGiB: 2400", "perUnitStorageThroughput: 500", "{days: 30, storageClass: GLACIER_IR}",
+                "{days: 90, storageClass: DEEP_ARCHIVE}", "storageGiB: {GLACIER_IR: 20000, DEEP_ARCHIVE: 100000}");
+
+        Run plan = strata(ROOT, "plan", "--stack", "recommended", "--config-file", snippet.toString(), "--format", "json");
+        assertThat(plan.exit()).as(plan.stderr()).isZero();
+        assertThat(plan.stderr()).isEmpty();
+        JsonObject outputs = JsonParser.parseString(plan.stdout()).getAsJsonObject().getAsJsonObject("outputs");
+        // The plan prices what was recommended: the file system 2,400 x $0.340 = $816.00; the bucket's storage
+        // 20,000 x $0.004 + 100,000 x $0.00099 = $179.00 (retrievals are the workload's, not the stack's).
+        assertThat(outputs.get("estimatedMonthlyUsd.training.hot").getAsDouble()).isEqualTo(816.00);
+        assertThat(outputs.get("estimatedMonthlyUsd.training.cold-archive").getAsDouble()).isEqualTo(179.00);
+        assertThat(outputs.keySet()).doesNotContain("estimatedMonthlyUsd.training.warm", "estimatedMonthlyUsd.training.per-job");
+    }
+
+    @Test
+    void everyKindOfChoiceRendersInEveryFormat(@TempDir Path dir) throws Exception {
+        String[][] workloads = {
+                {"--dataset-gib", "500", "--read-mbps", "300", "--read-frequency", "daily", "--no-shared"},
+                {"--dataset-gib", "500", "--read-mbps", "10", "--read-frequency", "monthly"},
+                {"--dataset-gib", "20000", "--read-mbps", "300", "--read-frequency", "weekly", "--must-survive-failure"},
+                {"--dataset-gib", "1000", "--read-mbps", "200", "--read-frequency", "hourly"}};
+        String[] services = {"ebs", "efs", "fsx-lustre", "fsx-lustre"};
+        int i = 0;
+        for (String[] workload : workloads) {
+            String[] jsonArgs = new String[workload.length + 3];
+            jsonArgs[0] = "recommend";
+            System.arraycopy(workload, 0, jsonArgs, 1, workload.length);
+            jsonArgs[workload.length + 1] = "--format";
+            jsonArgs[workload.length + 2] = "json";
+            JsonObject hot = JsonParser.parseString(strata(dir, jsonArgs).stdout()).getAsJsonObject()
+                    .getAsJsonObject("recommended").getAsJsonObject("hot");
+            assertThat(hot.get("service").getAsString()).as(String.join(" ", workload)).isEqualTo(services[i]);
+            for (String format : new String[]{"table", "json", "config"}) {
+                String[] args = new String[workload.length + 3];
+                args[0] = "recommend";
+                System.arraycopy(workload, 0, args, 1, workload.length);
+                args[workload.length + 1] = "--format";
+                args[workload.length + 2] = format;
+                Run run = strata(dir, args);
+                assertThat(run.exit()).as(String.join(" ", args) + "\n" + run.stderr()).isZero();
+                if (format.equals("config")) {
+                    Path file = dir.resolve("Pulumi.r" + i + ".yaml");
+                    Files.writeString(file, run.stdout());
+                    Run plan = strata(ROOT, "plan", "--stack", "r" + i, "--config-file", file.toString(), "--format", "json");
+                    assertThat(plan.exit()).as(run.stdout() + plan.stderr()).isZero();
+                    i++;
+                }
+            }
+        }
+    }
+
+    @Test
+    void jsonCarriesTheChoiceItsLinesAndTheRunnerUps() {
+        Run run = strata(Path.of("."), with("--format", "json"));
+        assertThat(run.exit()).as(run.stderr()).isZero();
+        JsonObject doc = JsonParser.parseString(run.stdout()).getAsJsonObject();
+        JsonObject recommended = doc.getAsJsonObject("recommended");
+        assertThat(recommended.getAsJsonObject("hot").get("deploymentType").getAsString()).isEqualTo("PERSISTENT_2");
+        assertThat(recommended.getAsJsonObject("hot").get("perUnitStorageThroughput").getAsInt()).isEqualTo(500);
+        assertThat(recommended.getAsJsonObject("cold").get("storageClass").getAsString()).isEqualTo("GLACIER_IR");
+        assertThat(recommended.getAsJsonObject("archive").get("storageClass").getAsString()).isEqualTo("DEEP_ARCHIVE");
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (var line : recommended.getAsJsonArray("lines")) {
+            sum = sum.add(line.getAsJsonObject().get("monthlyUsd").getAsBigDecimal());
+        }
+        assertThat(recommended.get("monthlyUsd").getAsBigDecimal()).isEqualByComparingTo(sum);
+        // 13 hot families (9 FSx type/throughput pairs, 3 EFS modes, EBS gp3) but the winner, 3 other cold classes, 2 other archive classes.
+        assertThat(doc.getAsJsonArray("alternatives")).hasSize(12 + 3 + 2);
+    }
+
+    @Test
+    void badWorkloadsAreRejectedWithEveryProblemNamed() {
+        Run run = strata(Path.of("."), "recommend", "--dataset-gib", "-5", "--read-mbps", "0", "--read-frequency", "fortnightly",
+                "--checkpoint-gib", "-1", "--cold-gib", "-2", "--checkpoints-retained", "-1");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.stdout()).isEmpty();
+        assertThat(run.stderr()).contains(
+                "--dataset-gib = -5.0: must be more than 0",
+                "--read-mbps = 0.0: must be more than 0",
+                "--read-frequency = \"fortnightly\": must be one of continuous, hourly, daily, weekly, monthly",
+                "--checkpoint-gib = -1.0: must be from 0",
+                "--cold-gib = -2.0: must be from 0",
+                "--checkpoints-retained = -1: must be a whole number from 0 to 1000");
+    }
+
+    @Test
+    void anUnknownRegionAndANonNumberAreClearErrors() {
+        Run region = strata(Path.of("."), with("--region", "ap-south-2"));
+        assertThat(region.exit()).isEqualTo(2);
+        assertThat(region.stderr()).contains("aws:region = \"ap-south-2\": the price book has no prices for this region");
+        Run notANumber = strata(Path.of("."), "recommend", "--dataset-gib", "lots", "--read-mbps", "10", "--read-frequency", "daily");
+        assertThat(notANumber.exit()).isEqualTo(2);
+        assertThat(notANumber.stderr()).contains("'lots' is not a double");
+    }
+
+    @Test
+    void aWorkloadNothingMeetsExitsOne() {
+        Run run = strata(Path.of("."), "recommend", "--dataset-gib", "1000", "--read-mbps", "300000", "--read-frequency", "continuous",
+                "--must-survive-failure");
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.stderr()).contains("no file system in the searched space meets the workload");
+    }
+}
