@@ -54,7 +54,6 @@ public final class SettingsParser {
         }
         Optional<InferenceSettings> inference = root.object("inference")
                 .map(node -> InferenceSettings.parse(node, environment, network.isPresent() || root.has("network")));
-        CostSettings cost = CostSettingsParser.parse(root, dataLake, training, inference);
         // The cluster, its CSI drivers and the workload identities exist whenever the stack has Kubernetes objects.
         boolean kubernetes = root.has("cluster") || root.has("workloads") || training.isPresent() || inference.isPresent()
                 || root.has("training") || root.has("inference");
@@ -74,10 +73,11 @@ public final class SettingsParser {
                         "the warm-up runs as service account " + namespace + "/" + account + "; a workload identity must provide it");
             }
         });
+        CostSettings cost = CostSettingsParser.parse(root, dataLake, training, inference);
         root.finish();
 
         problems.throwIfAny();
-        return new StrataSettings(environment, protect, tags, dataLake, network, training, inference, cost, cluster, workloads);
+        return new StrataSettings(environment, protect, tags, dataLake, network, training, inference, cluster, workloads, cost);
     }
 
     private static Map<String, String> tags(ConfigNode root) {

@@ -15,24 +15,18 @@ import java.util.Optional;
  * @param network     the VPC, private subnets and cluster clients of the file systems ({@code strata:network}), if set
  * @param training    the four-tier training storage ({@code strata:training}), if set
  * @param inference   inference storage ({@code strata:inference}), if set
- * @param cost        expected usage and the budget, for the cost estimate ({@code strata:usage}, {@code strata:budget})
  * @param cluster     the EKS cluster and its CSI drivers ({@code strata:cluster}); present whenever the stack has
  *                    Kubernetes objects (cluster, training, inference or workloads set)
  * @param workloads   the workload identities ({@code strata:workloads}); empty without a cluster
+ * @param cost        expected usage and the budget, for the cost estimate ({@code strata:usage}, {@code strata:budget})
  */
 public record StrataSettings(Environment environment, boolean protect, Map<String, String> tags, DataLakeSettings dataLake,
                              Optional<NetworkSettings> network, Optional<TrainingSettings> training,
-                             Optional<InferenceSettings> inference, CostSettings cost, Optional<ClusterSettings> cluster,
-                             List<WorkloadSettings> workloads) {
+                             Optional<InferenceSettings> inference, Optional<ClusterSettings> cluster,
+                             List<WorkloadSettings> workloads, CostSettings cost) {
     public StrataSettings {
         tags = Map.copyOf(tags);
         workloads = List.copyOf(workloads);
     }
 
-    /** Settings without a cluster or workloads. */
-    public StrataSettings(Environment environment, boolean protect, Map<String, String> tags, DataLakeSettings dataLake,
-                          Optional<NetworkSettings> network, Optional<TrainingSettings> training,
-                          Optional<InferenceSettings> inference, CostSettings cost) {
-        this(environment, protect, tags, dataLake, network, training, inference, cost, Optional.empty(), List.of());
-    }
 }
