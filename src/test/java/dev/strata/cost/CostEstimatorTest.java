@@ -91,7 +91,8 @@ class CostEstimatorTest {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.line(stray))
                 .hasMessageContaining("undeclared tier training/hot");
         assertThat(CostEstimator.tiers(settings(Map.of("environment", "dev")))).hasSize(5);
-        assertThat(List.copyOf(CostEstimator.COMPONENTS)).hasSize(4);
+        assertThat(CostEstimator.COMPONENTS).extracting(component -> component.getClass().getSimpleName())
+                .containsExactly("DataLakeCost", "TrainingCost", "InferenceCost", "SecurityCost", "ClusterCost");
     }
 
     private static StrataSettings stack(String file) {

@@ -1,0 +1,42 @@
+package dev.strata.cost;
+
+import dev.strata.config.SettingsParser;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+class ClusterCostTest {
+    private static final Map<String, Object> NETWORK = Map.of(
+            "vpcId", "vpc-0abc1234def567890",
+            "privateSubnetIds", List.of("subnet-0a1b2c3d4e5f60718", "subnet-0b2c3d4e5f6071829"),
+            "nodeSecurityGroupId", "sg-0c3d4e5f607182930");
+
+    private static CostEstimate estimate(Map<String, Object> cluster) {
+        return CostEstimator.estimate(SettingsParser.parse(Map.of("environment", "dev", "network", NETWORK, "cluster", cluster)),
+                PriceBook.load().region("us-east-1"));
+    }
+
+    @Test
+    void aCreatedClusterCostsItsControlPlaneAndItsNodesRootVolumes() {
+        CostEstimate estimate = estimate(Map.of("nodeGroup", Map.of("desiredSize", 3, "rootVolumeGiB", 50)));
+        assertThat(estimate.lines()).filteredOn(line -> line.component().equals("cluster"))
+                .extracting(CostLine::tier, CostLine::item, CostLine::quantity, CostLine::monthlyUsd)
+                .containsExactly(
+                        tuple("control-plane", "eks.cluster", 730.0, 73.00),   // 730 hours x $0.10
+                        tuple("nodes", "ebs.gp3.storage", 150.0, 12.00));      // 3 nodes x 50 GiB x $0.08
+        assertThat(estimate.tierUsd(new Tier("cluster", "control-plane"))).isEqualTo(73.00);
+        assertThat(estimate.notes()).anyMatch(note -> note.contains("EC2 instance-hours are not in the price book"));
+    }
+
+    @Test
+    void anAdoptedClusterIsNotPricedAndTheEstimateSaysSo() {
+        CostEstimate estimate = estimate(Map.of("create", false, "name", "shared-ml"));
+        assertThat(estimate.lines()).noneMatch(line -> line.component().equals("cluster"));
+        assertThat(estimate.tiers()).noneMatch(tier -> tier.component().equals("cluster"));
+        assertThat(estimate.notes()).anyMatch(note -> note.contains("the adopted cluster shared-ml is not priced here"));
+    }
+}
