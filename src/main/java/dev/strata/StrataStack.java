@@ -178,8 +178,11 @@ public final class StrataStack {
             Map<String, Object> outputs = new LinkedHashMap<>();
             for (int i = 0; i < workloads.size(); i++) {
                 WorkloadSettings workload = workloads.get(i);
-                outputs.put(workload.name(), Map.of("namespace", workload.namespace(),
-                        "serviceAccount", workload.serviceAccount(), "roleArn", arns.get(i)));
+                Map<String, Object> identity = new LinkedHashMap<>();
+                identity.put("namespace", workload.namespace());
+                identity.put("serviceAccount", workload.serviceAccount());
+                identity.put("roleArn", arns.get(i));
+                outputs.put(workload.name(), identity);
             }
             return outputs;
         });

@@ -302,6 +302,14 @@ public final class EksCluster extends ComponentResource {
         return GSON.toJson(document);
     }
 
+    private static Map<String, Object> ordered(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+
     /** The stack's one Kubernetes provider, on this cluster: hand it to components through {@code providers(...)}. */
     public Provider kubernetesProvider() {
         return provider;
@@ -312,29 +320,15 @@ public final class EksCluster extends ComponentResource {
      * {@code aws eks get-token} (https://docs.aws.amazon.com/eks/latest/userguide/create-kubeconfig.html).
      */
     static String kubeconfig(String clusterName, String endpoint, String certificateAuthority, String region) {
-        Map<String, Object> cluster = new LinkedHashMap<>();
-        cluster.put("server", endpoint);
-        cluster.put("certificate-authority-data", certificateAuthority);
-        Map<String, Object> exec = new LinkedHashMap<>();
-        exec.put("apiVersion", "client.authentication.k8s.io/v1beta1");
-        exec.put("command", "aws");
-        exec.put("args", List.of("eks", "get-token", "--cluster-name", clusterName, "--region", region));
-        Map<String, Object> config = new LinkedHashMap<>();
-        config.put("apiVersion", "v1");
-        config.put("kind", "Config");
-        config.put("clusters", List.of(ordered("name", clusterName, "cluster", cluster)));
-        config.put("contexts", List.of(ordered("name", clusterName,
-                "context", ordered("cluster", clusterName, "user", clusterName))));
-        config.put("current-context", clusterName);
-        config.put("users", List.of(ordered("name", clusterName, "user", Map.of("exec", exec))));
+        // Ordered maps only: the plan renders the same kubeconfig text on every run.
+        Map<String, Object> cluster = ordered("server", endpoint, "certificate-authority-data", certificateAuthority);
+        Map<String, Object> exec = ordered("apiVersion", "client.authentication.k8s.io/v1beta1", "command", "aws",
+                "args", List.of("eks", "get-token", "--cluster-name", clusterName, "--region", region));
+        Map<String, Object> config = ordered("apiVersion", "v1", "kind", "Config",
+                "clusters", List.of(ordered("name", clusterName, "cluster", cluster)),
+                "contexts", List.of(ordered("name", clusterName, "context", ordered("cluster", clusterName, "user", clusterName))),
+                "current-context", clusterName,
+                "users", List.of(ordered("name", clusterName, "user", ordered("exec", exec))));
         return GSON.toJson(config);
-    }
-
-    /** Two entries in this order: Map.of iterates in an order that changes from JVM to JVM, and plans compare text. */
-    private static Map<String, Object> ordered(String key1, Object value1, String key2, Object value2) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put(key1, value1);
-        map.put(key2, value2);
-        return map;
     }
 }

@@ -25,7 +25,10 @@ public final class EksClusterArgs extends ResourceArgs {
     @Nullable
     private String version;
 
-    /** The VPC of a created cluster. Required to create. */
+    /**
+     * The VPC of a created cluster: checked, and documents where the subnets are (EKS takes the VPC from
+     * the subnets). Required to create.
+     */
     @Import(name = "vpcId")
     @Nullable
     private String vpcId;

@@ -1,7 +1,5 @@
 package dev.strata.plan;
 
-import java.util.Optional;
-import java.util.Collections;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
@@ -13,12 +11,18 @@ import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
@@ -29,6 +33,8 @@ import java.util.regex.Pattern;
  */
 public final class PlanRunner {
     public static final String PROJECT = "strata";
+    /** How long a program may take to register its resources under the recording engine. */
+    static final Duration TIMEOUT = Duration.ofMinutes(5);
     private static final String STACK_TYPE = "pulumi:pulumi:Stack";
     /** Input names that hold secrets in the resource types Strata uses; shown as "[secret]". */
     private static final Pattern SECRET_INPUT = Pattern.compile("(?i).*(password|authtoken|secretstring|privatekey|secretkey).*");
@@ -51,11 +57,21 @@ public final class PlanRunner {
                             .preview(false)
                             .resourceTransformations(List.of(recordOptions))
                             .build())
-                    .runTest(program);
+                    .runTestAsync(program)
+                    .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             if (!result.exceptions().isEmpty()) {
                 throw new PlanFailedException(result.exceptions());
             }
             return toPlan(stack, mocks, options, result);
+        } catch (TimeoutException e) {
+            // Resources that wait for each other never finish registering: fail instead of hanging.
+            throw new PlanFailedException(List.of(new TimeoutException("the program did not finish registering its resources within "
+                    + TIMEOUT.toSeconds() + " s; a dependency cycle between resources (dependsOn, or outputs used as inputs both ways)?")));
+        } catch (ExecutionException e) {
+            throw new PlanFailedException(List.of(e.getCause() instanceof Exception cause ? cause : e));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlanFailedException(List.of(e));
         } finally {
             PulumiTest.cleanup();
         }

@@ -102,8 +102,15 @@ public final class EncryptionKey extends ComponentResource {
                         Map.of("StringEquals", new TreeMap<>(accountAndService))),
                 PolicyStatement.allow("ServicesCreateGrantsForAwsResources", Map.of("AWS", "*"),
                         List.of("kms:CreateGrant"), List.of("*"),
-                        Map.of("StringEquals", new TreeMap<>(accountAndService),
-                                "Bool", Map.of("kms:GrantIsForAWSResource", "true")))));
+                        grantConditions(accountAndService))));
+    }
+
+    /** Ordered, so that the policy text is the same on every run (plans compare it as text). */
+    private static Map<String, Map<String, Object>> grantConditions(Map<String, Object> accountAndService) {
+        Map<String, Map<String, Object>> conditions = new java.util.LinkedHashMap<>();
+        conditions.put("StringEquals", new TreeMap<>(accountAndService));
+        conditions.put("Bool", Map.of("kms:GrantIsForAWSResource", "true"));
+        return conditions;
     }
 
     private static EncryptionKeyArgs validated(EncryptionKeyArgs args) {

@@ -3,7 +3,6 @@ package dev.strata.security;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * One IAM policy statement. Rendered with a fixed key order so that policy JSON is stable from run
@@ -34,16 +33,12 @@ public record PolicyStatement(String sid, String effect, Object principal, List<
         map.put("Sid", sid);
         map.put("Effect", effect);
         if (principal != null) {
-            map.put("Principal", principal instanceof Map<?, ?> principals ? new TreeMap<>(principals) : principal);
+            map.put("Principal", principal);
         }
         map.put("Action", actions.size() == 1 ? actions.get(0) : actions);
         map.put("Resource", resources.size() == 1 ? resources.get(0) : resources);
         if (!condition.isEmpty()) {
-            // Callers build conditions with Map.of, whose iteration order changes from JVM to JVM:
-            // sort operators and keys so the same statement renders the same text in every process.
-            Map<String, Map<String, Object>> sorted = new TreeMap<>();
-            condition.forEach((operator, values) -> sorted.put(operator, new TreeMap<>(values)));
-            map.put("Condition", sorted);
+            map.put("Condition", condition);
         }
         return map;
     }

@@ -86,7 +86,7 @@ class ClusterComponentsTest {
     }
 
     @Test
-    void aFailedLookUpIsNeverInvented() {
+    void theRecordingEngineAnswersTheClusterLookUpAndNoOther() {
         // The recording engine answers getCluster for any name: a plan shows what the program asks, not whether it exists.
         assertThat(run(() -> new EksCluster("a", EksClusterArgs.builder().create(false).clusterName("a").build(), null)).resources())
                 .isNotEmpty();
