@@ -6,7 +6,7 @@ import dev.strata.efs.PerformanceMode;
 import dev.strata.efs.ThroughputMode;
 import dev.strata.inference.CacheWarmup;
 import dev.strata.inference.InferenceStorage;
-import dev.strata.inference.KubernetesValues;
+import dev.strata.core.KubernetesValues;
 import dev.strata.inference.NvmeNode;
 import dev.strata.inference.RedisCache;
 

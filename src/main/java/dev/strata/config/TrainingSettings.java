@@ -7,7 +7,7 @@ import dev.strata.efs.PerformanceMode;
 import dev.strata.efs.ThroughputMode;
 import dev.strata.training.AutoImportPolicy;
 import dev.strata.training.DeploymentType;
-import dev.strata.training.KubernetesNames;
+import dev.strata.core.KubernetesValues;
 import dev.strata.training.LustreRules;
 import dev.strata.training.TrainingLifecycle;
 
@@ -70,7 +70,7 @@ public record TrainingSettings(String namespace, boolean createNamespace, Option
         ConfigNode warmNode = node.objectOrEmpty("warm");
         ConfigNode coldNode = node.objectOrEmpty("coldArchive");
         node.finish();
-        KubernetesNames.namespace(node.key("namespace"), namespace, node.problems());
+        KubernetesValues.checkNamespace(namespace, node.key("namespace"), node.problems());
 
         boolean hotEnabled = hotNode.bool("enabled", true);
         Hot hot = hot(hotNode, environment);
@@ -83,13 +83,13 @@ public record TrainingSettings(String namespace, boolean createNamespace, Option
             LustreRules.validate(hotNode::key, hot.deploymentType(), hot.storageGiB(), hot.perUnitStorageThroughput().orElse(null),
                     hot.importPath().orElse(null), hot.exportPath().orElse(null), hot.autoImportPolicy().orElse(null),
                     hot.dataRepositoryAssociations(), hot.automaticBackupRetentionDays(), node.problems());
-            KubernetesNames.objectName(hotNode.key("claimName"), hot.claimName(), node.problems());
+            KubernetesValues.checkObjectName(hot.claimName(), hotNode.key("claimName"), node.problems());
         }
         if (perJobEnabled) {
             LustreRules.validate(perJobNode::key, perJob.deploymentType(), null, perJob.perUnitStorageThroughput().orElse(null),
                     perJob.importPath().orElse(null), perJob.exportPath().orElse(null), perJob.autoImportPolicy().orElse(null),
                     List.of(), null, node.problems());
-            KubernetesNames.objectName(perJobNode.key("storageClassName"), perJob.storageClassName(), node.problems());
+            KubernetesValues.checkObjectName(perJob.storageClassName(), perJobNode.key("storageClassName"), node.problems());
         }
 
         boolean warmEnabled = warmNode.bool("enabled", true);
@@ -181,8 +181,8 @@ public record TrainingSettings(String namespace, boolean createNamespace, Option
                 problems.add(node.key("gidRangeEnd"), gidRangeEnd, node.key("gidRangeStart"), gidRangeStart,
                         "the gid range must not end before it starts");
             }
-            KubernetesNames.objectName(node.key("storageClassName"), storageClassName, problems);
-            KubernetesNames.objectName(node.key("claimName"), claimName, problems);
+            KubernetesValues.checkObjectName(storageClassName, node.key("storageClassName"), problems);
+            KubernetesValues.checkObjectName(claimName, node.key("claimName"), problems);
         }
         return new Warm(efs, accessPointPath, posixId, storageClassName, basePath, directoryPerms, gidRangeStart, gidRangeEnd,
                 claimName, claimStorageGiB);

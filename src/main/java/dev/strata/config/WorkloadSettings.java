@@ -1,7 +1,7 @@
 package dev.strata.config;
 
 import dev.strata.core.Problems;
-import dev.strata.inference.KubernetesValues;
+import dev.strata.core.KubernetesValues;
 import dev.strata.security.Grant;
 import dev.strata.security.Grants;
 

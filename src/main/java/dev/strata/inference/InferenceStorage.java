@@ -1,5 +1,6 @@
 package dev.strata.inference;
 
+import dev.strata.core.KubernetesValues;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.elasticache.ReplicationGroup;

@@ -1,5 +1,6 @@
 package dev.strata.inference;
 
+import dev.strata.core.KubernetesValues;
 import dev.strata.core.Problems;
 
 import java.util.HashSet;

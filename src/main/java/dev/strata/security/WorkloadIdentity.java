@@ -19,7 +19,7 @@ import com.pulumi.resources.Resource;
 import dev.strata.core.Children;
 import dev.strata.core.Problems;
 import dev.strata.core.Tags;
-import dev.strata.inference.KubernetesValues;
+import dev.strata.core.KubernetesValues;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.strata.training;
 
+import dev.strata.core.KubernetesValues;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.fsx.DataRepositoryAssociation;
@@ -141,7 +142,7 @@ public final class TrainingStorage extends ComponentResource {
             NetworkRules.subnetIds("subnetIds", args.subnetIds(), problems);
             NetworkRules.clients(field -> field, "clientSecurityGroupId", args.clientSecurityGroupId().isPresent(),
                     "allowedCidrs", args.allowedCidrs(), problems);
-            KubernetesNames.namespace("namespace", args.namespace(), problems);
+            KubernetesValues.checkNamespace(args.namespace(), "namespace", problems);
 
             Optional<DeploymentType> hotType = Optional.empty();
             Optional<AutoImportPolicy> hotAutoImport = Optional.empty();
@@ -156,7 +157,7 @@ public final class TrainingStorage extends ComponentResource {
                         hot.perUnitStorageThroughput().orElse(null), hot.importPath().orElse(null), hot.exportPath().orElse(null),
                         hotAutoImport.orElse(null), hot.dataRepositoryAssociations().stream().map(LustreAssociationArgs::toAssociation).toList(),
                         hot.automaticBackupRetentionDays(), problems);
-                KubernetesNames.objectName("hot.claimName", hot.claimName(), problems);
+                KubernetesValues.checkObjectName(hot.claimName(), "hot.claimName", problems);
             }
             Optional<DeploymentType> perJobType = Optional.empty();
             Optional<AutoImportPolicy> perJobAutoImport = Optional.empty();
@@ -167,7 +168,7 @@ public final class TrainingStorage extends ComponentResource {
                 LustreRules.validate(field -> "perJob." + field, perJobType.orElse(null), null,
                         perJob.perUnitStorageThroughput().orElse(null), perJob.importPath().orElse(null),
                         perJob.exportPath().orElse(null), perJobAutoImport.orElse(null), List.of(), null, problems);
-                KubernetesNames.objectName("perJob.storageClassName", perJob.storageClassName(), problems);
+                KubernetesValues.checkObjectName(perJob.storageClassName(), "perJob.storageClassName", problems);
             }
             Optional<PerformanceMode> warmPerformance = Optional.empty();
             Optional<ThroughputMode> warmThroughput = Optional.empty();
@@ -193,8 +194,8 @@ public final class TrainingStorage extends ComponentResource {
                 if (warm.claimStorageGiB() < 1) {
                     problems.add("warm.claimStorageGiB", warm.claimStorageGiB(), "must be 1 or more");
                 }
-                KubernetesNames.objectName("warm.storageClassName", warm.storageClassName(), problems);
-                KubernetesNames.objectName("warm.claimName", warm.claimName(), problems);
+                KubernetesValues.checkObjectName(warm.storageClassName(), "warm.storageClassName", problems);
+                KubernetesValues.checkObjectName(warm.claimName(), "warm.claimName", problems);
                 args.hot().filter(hot -> hot.claimName().equals(warm.claimName())).ifPresent(hot ->
                         problems.add("warm.claimName", warm.claimName(), "hot.claimName", hot.claimName(),
                                 "the two claims live in one namespace and need different names"));

@@ -1,5 +1,6 @@
 package dev.strata.inference;
 
+import dev.strata.core.KubernetesValues;
 import dev.strata.config.InferenceSettings;
 import dev.strata.config.SettingsParser;
 import dev.strata.core.InvalidConfigException;

@@ -1,6 +1,5 @@
-package dev.strata.inference;
+package dev.strata.core;
 
-import dev.strata.core.Problems;
 
 import java.math.BigDecimal;
 import java.util.regex.Matcher;
@@ -8,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * Kubernetes' rules for the values Strata writes into manifests: resource quantities, object names
- * and label values. The settings parser checks config with them and {@link InferenceStorage} checks
+ * and label values. The settings parser checks config with them and the components (training, inference, identities) check
  * the plain values it is given with them.
  *
  * <p>Sources (Kubernetes documentation):

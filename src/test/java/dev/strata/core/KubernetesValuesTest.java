@@ -1,4 +1,4 @@
-package dev.strata.inference;
+package dev.strata.core;
 
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
