@@ -1,7 +1,9 @@
 package dev.strata.plan;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -24,28 +26,33 @@ public final class PlanMermaid {
     }
 
     public static String render(Plan plan) {
+        // Node ids are the resources' positions in the plan (sorted by URN): unique and stable.
+        Map<String, Integer> ids = new HashMap<>();
+        for (int i = 0; i < plan.resources().size(); i++) {
+            ids.put(plan.resources().get(i).urn(), i);
+        }
         StringBuilder out = new StringBuilder("flowchart LR\n");
         plan.resources().stream()
                 .filter(resource -> plan.byUrn(String.valueOf(resource.parent())).isEmpty())
-                .forEach(root -> draw(plan, root, "  ", out));
+                .forEach(root -> draw(plan, ids, root, "  ", out));
         return out.toString();
     }
 
-    private static void draw(Plan plan, PlannedResource resource, String indent, StringBuilder out) {
+    private static void draw(Plan plan, Map<String, Integer> ids, PlannedResource resource, String indent, StringBuilder out) {
         if (resource.isComponent()) {
             List<PlannedResource> children = plan.childrenOf(resource.urn()).stream()
                     .filter(child -> child.isComponent() || STATEFUL.contains(child.type())).toList();
-            out.append(indent).append("subgraph ").append(nodeId(resource)).append("[\"")
+            out.append(indent).append("subgraph ").append(nodeId(ids, resource)).append("[\"")
                     .append(label(resource)).append("\"]\n");
-            children.forEach(child -> draw(plan, child, indent + "  ", out));
+            children.forEach(child -> draw(plan, ids, child, indent + "  ", out));
             out.append(indent).append("end\n");
             List<PlannedResource> levels = children.stream().filter(child -> child.type().equals(CACHE_LEVEL))
                     .sorted(Comparator.comparing(PlanMermaid::levelNumber)).toList();
             for (int i = 1; i < levels.size(); i++) {
-                out.append(indent).append(nodeId(levels.get(i - 1))).append(" -->|miss| ").append(nodeId(levels.get(i))).append('\n');
+                out.append(indent).append(nodeId(ids, levels.get(i - 1))).append(" -->|miss| ").append(nodeId(ids, levels.get(i))).append('\n');
             }
         } else if (STATEFUL.contains(resource.type())) {
-            out.append(indent).append(nodeId(resource)).append("[(\"").append(label(resource)).append("\")]\n");
+            out.append(indent).append(nodeId(ids, resource)).append("[(\"").append(label(resource)).append("\")]\n");
         }
     }
 
@@ -61,7 +68,7 @@ public final class PlanMermaid {
         return text.replace("\"", "'");
     }
 
-    private static String nodeId(PlannedResource resource) {
-        return "n" + Integer.toHexString(resource.urn().hashCode()).replace('-', '_');
+    private static String nodeId(Map<String, Integer> ids, PlannedResource resource) {
+        return "n" + ids.get(resource.urn());
     }
 }
