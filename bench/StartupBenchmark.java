@@ -101,19 +101,20 @@ public final class StartupBenchmark {
                 new Variant("jar + CDS (bin/strata)", List.of("bin/strata")),
                 new Variant("plain java -jar target/strata-app.jar", List.of("java", "-jar", jar))));
         if (flags) {
-            // Each start-up change alone, to show which pay (README, Performance).
+            // Each start-up change alone, and each of bin/strata's taken away, to show which pay (README, Performance).
+            List<String> binStrata = binStrataFlags();
             String archive = "-XX:SharedArchiveFile=target/strata.jsa";
             variants.add(new Variant("jar + C1 only", List.of("java", "-XX:TieredStopAtLevel=1", "-jar", jar)));
+            variants.add(new Variant("jar + C1 only, one compiler thread", List.of("java", "-XX:TieredStopAtLevel=1",
+                    "-XX:CICompilerCount=1", "-jar", jar)));
             variants.add(new Variant("jar + SerialGC", List.of("java", "-XX:+UseSerialGC", "-jar", jar)));
             variants.add(new Variant("jar + archive only", List.of("java", archive, "-jar", jar)));
-            variants.add(new Variant("bin/strata + no reflection inflation", List.of("java", "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC", archive, "-Dsun.reflect.inflationThreshold=2147483647", "-jar", jar)));
-            variants.add(new Variant("bin/strata + -XX:-UsePerfData", List.of("java", "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC", archive, "-XX:-UsePerfData", "-jar", jar)));
-            // With 2 CPUs the common pool has one thread and CompletableFuture starts a thread per task
-            // (about 2,500 in a prod plan); a pool of 2 reuses threads instead.
-            variants.add(new Variant("bin/strata + common pool of 2", List.of("java", "-XX:TieredStopAtLevel=1",
-                    "-XX:+UseSerialGC", archive, "-Djava.util.concurrent.ForkJoinPool.common.parallelism=2", "-jar", jar)));
+            variants.add(withFlags("bin/strata, Pulumi's polling task runner", binStrata, "-Dstrata.plan.pollingRunner=true", jar));
+            // What App's pool setting saves: on 2 CPUs CompletableFuture would start a thread per async step.
+            variants.add(withFlags("bin/strata, a thread per async step", binStrata,
+                    "-D" + "java.util.concurrent.ForkJoinPool.common.parallelism=1", jar));
+            variants.add(withFlags("bin/strata + no reflection inflation", binStrata, "-Dsun.reflect.inflationThreshold=2147483647", jar));
+            variants.add(withFlags("bin/strata + -XX:-UsePerfData", binStrata, "-XX:-UsePerfData", jar));
         }
 
         System.out.println("Strata start-up benchmark: plan --stack " + stack + ", " + runs + " runs of each, interleaved");
@@ -172,6 +173,25 @@ public final class StartupBenchmark {
         failures += scaling(runs, zones);
         System.out.println("load average at the end: " + Files.readString(Path.of("/proc/loadavg")).trim());
         return failures == 0 ? 0 : 1;
+    }
+
+    /** The JVM options bin/strata starts the jar with (archive included when it is usable). */
+    private static List<String> binStrataFlags() throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("bin/strata", "--jvm-options").redirectErrorStream(true).start();
+        String options = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("bin/strata --jvm-options failed: " + options);
+        }
+        return List.of(options.split("\\s+"));
+    }
+
+    /** bin/strata's JVM options plus one more, as a plain java command. */
+    private static Variant withFlags(String name, List<String> binStrata, String extra, String jar) {
+        List<String> command = new ArrayList<>(List.of("java"));
+        command.addAll(binStrata);
+        command.add(extra);
+        command.addAll(List.of("-jar", jar));
+        return new Variant(name, command);
     }
 
     /** Byte-identical plans through every variant, in every format; bin/strata's stdout too. */

@@ -2,6 +2,8 @@ package dev.strata.plan;
 
 import com.pulumi.Context;
 import com.pulumi.core.Output;
+import com.pulumi.deployment.internal.DeploymentImpl;
+import com.pulumi.deployment.internal.DeploymentInternal;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.Resource;
 import com.pulumi.resources.ResourceOptions;
@@ -10,6 +12,7 @@ import com.pulumi.test.Mocks;
 import com.pulumi.test.PulumiTest;
 import com.pulumi.test.TestOptions;
 import com.pulumi.test.TestResult;
+import com.pulumi.test.internal.PulumiTestInternal;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +38,8 @@ public final class PlanRunner {
     public static final String PROJECT = "strata";
     /** How long a program may take to register its resources under the recording engine. */
     static final Duration TIMEOUT = Duration.ofMinutes(5);
+    /** The system property that keeps Pulumi's polling task runner (bin/benchmark --flags). */
+    static final String POLLING_RUNNER = "strata.plan.pollingRunner";
     private static final String STACK_TYPE = "pulumi:pulumi:Stack";
     /** Input names that hold secrets in the resource types Strata uses; shown as "[secret]". */
     private static final Pattern SECRET_INPUT = Pattern.compile("(?i).*(password|authtoken|secretstring|privatekey|secretkey).*");
@@ -50,13 +55,16 @@ public final class PlanRunner {
             return Optional.empty();
         };
         try {
-            TestResult result = PulumiTest.withMocks(mocks)
-                    .withOptions(TestOptions.builder()
+            TestResult result = PulumiTestInternal.builder()
+                    .mocks(mocks)
+                    .options(TestOptions.builder()
                             .projectName(PROJECT)
                             .stackName(stack)
                             .preview(false)
                             .resourceTransformations(List.of(recordOptions))
                             .build())
+                    .deploymentFactory(PlanRunner::deployment)
+                    .build()
                     .runTestAsync(program)
                     .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             if (!result.exceptions().isEmpty()) {
@@ -75,6 +83,17 @@ public final class PlanRunner {
         } finally {
             PulumiTest.cleanup();
         }
+    }
+
+    /**
+     * The test harness's deployment, with its task runner waiting without polling ({@link NonPollingRunner});
+     * {@code -Dstrata.plan.pollingRunner=true} keeps Pulumi's, for the benchmark's comparison.
+     */
+    static DeploymentInternal deployment(DeploymentImpl.DeploymentState state) {
+        if (!Boolean.getBoolean(POLLING_RUNNER)) {
+            state.runner = new NonPollingRunner(state.runner);
+        }
+        return new DeploymentImpl(state);
     }
 
     private static Plan toPlan(String stack, RecordingMocks mocks, Map<Resource, ResourceOptions> options, TestResult result) {

@@ -1,0 +1,62 @@
+package dev.strata.plan;
+
+import com.pulumi.core.Output;
+import com.pulumi.deployment.Deployment;
+import com.pulumi.deployment.internal.DeploymentInstanceInternal;
+import com.pulumi.deployment.internal.Runner;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The plan's task runner: waits for every task without polling, with Pulumi's own result. */
+class PlanRunnerTest {
+    private static final String REGION = "us-east-1";
+
+    /** A value that arrives after the program has returned. */
+    private static <T> CompletableFuture<T> later(T value) {
+        return CompletableFuture.supplyAsync(() -> value, CompletableFuture.delayedExecutor(300, TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    void thePlanWaitsWithTheNonPollingRunner() {
+        AtomicReference<Runner> runner = new AtomicReference<>();
+        PlanRunner.run("dev", new RecordingMocks(REGION), ctx ->
+                runner.set(((DeploymentInstanceInternal) Deployment.getInstance()).getInternal().getRunner()));
+
+        assertThat(runner.get()).isInstanceOf(NonPollingRunner.class);
+    }
+
+    @Test
+    void tasksThatFinishAfterTheProgramReturnsAreWaitedFor() {
+        Plan plan = PlanRunner.run("dev", new RecordingMocks(REGION), ctx -> {
+            ctx.export("late", Output.of(later("arrived")));
+            ctx.export("chained", Output.of(later(2)).applyValue(n -> n * 21));
+        });
+
+        assertThat(plan.outputs()).containsEntry("late", "arrived").containsEntry("chained", 42);
+    }
+
+    @Test
+    void aTaskThatFailsAfterTheProgramReturnsFailsThePlanWithItsError() {
+        assertThatThrownBy(() -> PlanRunner.run("dev", new RecordingMocks(REGION), ctx ->
+                ctx.export("broken", Output.of(later("x").<String>thenApply(x -> {
+                    throw new IllegalStateException("the late task failed");
+                })))))
+                .isInstanceOf(PlanFailedException.class)
+                .hasMessageContaining("the late task failed");
+    }
+
+    @Test
+    void aProgramThatThrowsFailsThePlanWithItsError() {
+        assertThatThrownBy(() -> PlanRunner.run("dev", new RecordingMocks(REGION), ctx -> {
+            throw new IllegalArgumentException("the program failed");
+        }))
+                .isInstanceOf(PlanFailedException.class)
+                .hasMessageContaining("the program failed");
+    }
+}
