@@ -84,28 +84,31 @@ public final class PlanCommand implements Callable<Integer> {
         }
         Plan plan;
         CostReport cost;
-        try {
-            StackConfig config = StackConfig.load(configFile != null ? configFile : StackConfig.locate(projectRoot, stack));
-            StrataSettings settings = SettingsParser.parse(config.strataValues());
-            String region = config.awsRegion().orElseThrow(() -> new InvalidConfigException(List.of(
-                    "aws:region: is required; the AWS region of the stack, e.g. us-east-1")));
-            cost = new CostReport(CostEstimator.estimate(settings, PriceBook.load().region(region)), settings.cost().budget());
-            plan = PlanRunner.run(stack, new RecordingMocks(region), ctx -> StrataStack.define(ctx, settings));
-        } catch (InvalidConfigException e) {
-            stderr.println("strata plan: invalid config for stack " + stack + ":");
-            e.problems().forEach(problem -> stderr.println("  " + problem));
-            return INVALID;
-        }
-        if (policies.isStale()) {
-            stderr.println("strata plan: warning: the policy pack's sources changed since it was built; "
-                    + "these findings come from the last build (rebuild: mvn -B verify, or npm run build in policy/)");
-        }
         List<Finding> findings;
-        try {
-            findings = policies.evaluate(PlanJson.render(plan), policyConfig);
-        } catch (PolicyUnavailableException | PolicyRunException e) {
-            stderr.println("strata plan: policy checks could not run, so the plan is not shown as clean: " + e.getMessage());
-            return POLICY_UNAVAILABLE;
+        // Node.js starts and loads the policy pack while the plan is computed (README, Performance).
+        try (PolicyRunner.Evaluation policyRun = policies.start(policyConfig)) {
+            try {
+                StackConfig config = StackConfig.load(configFile != null ? configFile : StackConfig.locate(projectRoot, stack));
+                StrataSettings settings = SettingsParser.parse(config.strataValues());
+                String region = config.awsRegion().orElseThrow(() -> new InvalidConfigException(List.of(
+                        "aws:region: is required; the AWS region of the stack, e.g. us-east-1")));
+                cost = new CostReport(CostEstimator.estimate(settings, PriceBook.load().region(region)), settings.cost().budget());
+                plan = PlanRunner.run(stack, new RecordingMocks(region), ctx -> StrataStack.define(ctx, settings));
+            } catch (InvalidConfigException e) {
+                stderr.println("strata plan: invalid config for stack " + stack + ":");
+                e.problems().forEach(problem -> stderr.println("  " + problem));
+                return INVALID;
+            }
+            if (policies.isStale()) {
+                stderr.println("strata plan: warning: the policy pack's sources changed since it was built; "
+                        + "these findings come from the last build (rebuild: mvn -B verify, or npm run build in policy/)");
+            }
+            try {
+                findings = policyRun.findings(PlanJson.render(plan));
+            } catch (PolicyUnavailableException | PolicyRunException e) {
+                stderr.println("strata plan: policy checks could not run, so the plan is not shown as clean: " + e.getMessage());
+                return POLICY_UNAVAILABLE;
+            }
         }
         String rendered = switch (format) {
             case table -> PlanTable.render(plan, cost, findings);

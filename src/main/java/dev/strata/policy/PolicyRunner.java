@@ -88,48 +88,96 @@ public final class PolicyRunner {
      * @throws PolicyRunException         when the runner rejects its input or answers with something unreadable
      */
     public List<Finding> evaluate(String planJson, @Nullable Path config) {
+        try (Evaluation evaluation = start(config)) {
+            return evaluation.findings(planJson);
+        }
+    }
+
+    /**
+     * Starts the runner before the plan exists, so that Node.js starts and loads the pack while the
+     * caller computes the plan; {@link Evaluation#findings} then hands it the plan. A runner that
+     * cannot start fails only there, so the caller reports its own errors (invalid config) first.
+     * Close the evaluation in every case: an unused runner is stopped.
+     *
+     * @param config a policy pack config file (the CLI's {@code --policy-pack-config} shape), or null
+     */
+    public Evaluation start(@Nullable Path config) {
         Path script = offlineScript();
         if (!Files.isRegularFile(script)) {
-            throw new PolicyUnavailableException("the policy pack is not built (" + script + " is missing); build it with "
-                    + "`mvn -B verify`, or `npm ci && npm run build` in " + packDir);
+            return new Evaluation(null, new PolicyUnavailableException("the policy pack is not built (" + script
+                    + " is missing); build it with `mvn -B verify`, or `npm ci && npm run build` in " + packDir));
         }
         List<String> command = new ArrayList<>(List.of(node, script.toString()));
         if (config != null) {
             command.add("--config");
             command.add(config.toAbsolutePath().toString());
         }
-        Process process;
         try {
-            process = new ProcessBuilder(command).start();
+            return new Evaluation(new ProcessBuilder(command).start(), null);
         } catch (IOException e) {
-            throw new PolicyUnavailableException("Node.js could not be started (`" + node + "`: " + e.getMessage()
-                    + "); the policy pack needs Node.js 20 or later on the PATH (or STRATA_NODE naming it)", e);
+            return new Evaluation(null, new PolicyUnavailableException("Node.js could not be started (`" + node + "`: "
+                    + e.getMessage() + "); the policy pack needs Node.js 20 or later on the PATH (or STRATA_NODE naming it)", e));
         }
-        CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-        CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-        try (OutputStream stdin = process.getOutputStream()) {
-            stdin.write(planJson.getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            // The runner exited before reading the plan; its exit code and stderr say why.
+    }
+
+    /** A started runner waiting for its plan ({@link #start}). */
+    public static final class Evaluation implements AutoCloseable {
+        @Nullable
+        private final Process process;
+        @Nullable
+        private final PolicyUnavailableException unavailable;
+
+        private Evaluation(@Nullable Process process, @Nullable PolicyUnavailableException unavailable) {
+            this.process = process;
+            this.unavailable = unavailable;
         }
-        int exit;
-        try {
-            if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new PolicyRunException("the policy runner did not finish within " + TIMEOUT_SECONDS + " s");
+
+        /**
+         * The pack's findings over a plan document; call once.
+         *
+         * @param planJson the {@code strata plan --format json} document
+         * @throws PolicyUnavailableException when Node.js could not be started or the pack is not built
+         * @throws PolicyRunException         when the runner rejects its input or answers with something unreadable
+         */
+        public List<Finding> findings(String planJson) {
+            if (unavailable != null) {
+                throw unavailable;
             }
-            exit = process.exitValue();
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-            throw new PolicyRunException("interrupted while waiting for the policy runner");
+            Process runner = Objects.requireNonNull(process);
+            CompletableFuture<String> stdout = CompletableFuture.supplyAsync(() -> readAll(runner.getInputStream()));
+            CompletableFuture<String> stderr = CompletableFuture.supplyAsync(() -> readAll(runner.getErrorStream()));
+            try (OutputStream stdin = runner.getOutputStream()) {
+                stdin.write(planJson.getBytes(StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                // The runner exited before reading the plan; its exit code and stderr say why.
+            }
+            int exit;
+            try {
+                if (!runner.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
+                    runner.destroyForcibly();
+                    throw new PolicyRunException("the policy runner did not finish within " + TIMEOUT_SECONDS + " s");
+                }
+                exit = runner.exitValue();
+            } catch (InterruptedException e) {
+                runner.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new PolicyRunException("interrupted while waiting for the policy runner");
+            }
+            String out = stdout.join();
+            String err = stderr.join().strip();
+            if (exit != NO_MANDATORY && exit != MANDATORY) {
+                throw new PolicyRunException("the policy runner failed (exit " + exit + ")" + (err.isEmpty() ? "" : ": " + err));
+            }
+            return parse(out);
         }
-        String out = stdout.join();
-        String err = stderr.join().strip();
-        if (exit != NO_MANDATORY && exit != MANDATORY) {
-            throw new PolicyRunException("the policy runner failed (exit " + exit + ")" + (err.isEmpty() ? "" : ": " + err));
+
+        /** Stops the runner if it is still running (the plan failed before it was handed over). */
+        @Override
+        public void close() {
+            if (process != null && process.isAlive()) {
+                process.destroyForcibly();
+            }
         }
-        return parse(out);
     }
 
     /** Parses the runner's findings JSON. */

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -111,6 +112,31 @@ class PolicyRunnerTest {
                 .isInstanceOf(PolicyUnavailableException.class)
                 .hasMessageContaining("Node.js could not be started")
                 .hasMessageContaining("strata-test-no-such-node");
+    }
+
+    @Test
+    void aRunnerThatCannotStartFailsOnlyWhenHandedThePlan() {
+        PolicyRunner runner = new PolicyRunner(ROOT.resolve("policy"), "strata-test-no-such-node");
+
+        try (PolicyRunner.Evaluation evaluation = runner.start(null)) {
+            assertThatThrownBy(() -> evaluation.findings("{}"))
+                    .isInstanceOf(PolicyUnavailableException.class)
+                    .hasMessageContaining("strata-test-no-such-node");
+        }
+    }
+
+    @Test
+    void aStartedRunnerNeverHandedAPlanIsStoppedOnClose() throws Exception {
+        List<ProcessHandle> before = ProcessHandle.current().children().toList();
+        List<ProcessHandle> started;
+        try (PolicyRunner.Evaluation evaluation = RUNNER.start(null)) {
+            started = ProcessHandle.current().children().filter(child -> !before.contains(child)).toList();
+            assertThat(started).hasSize(1);
+            assertThat(started.get(0).isAlive()).isTrue();
+        }
+
+        started.get(0).onExit().get(10, TimeUnit.SECONDS);
+        assertThat(started.get(0).isAlive()).isFalse();
     }
 
     @Test
