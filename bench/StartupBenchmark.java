@@ -407,10 +407,23 @@ public final class StartupBenchmark {
         }
     }
 
-    private static double usedHeapMb() {
-        System.gc();
+    /**
+     * The heap in use after full collections, repeated until it settles: one collection may leave
+     * what the next frees (a class loader of an earlier measurement, its classes' statics).
+     */
+    private static double usedHeapMb() throws InterruptedException {
         Runtime runtime = Runtime.getRuntime();
-        return (runtime.totalMemory() - runtime.freeMemory()) / 1048576.0;
+        double previous = Double.MAX_VALUE;
+        for (int i = 0; i < 10; i++) {
+            System.gc();
+            Thread.sleep(20);
+            double used = (runtime.totalMemory() - runtime.freeMemory()) / 1048576.0;
+            if (Math.abs(previous - used) < 0.05) {
+                return used;
+            }
+            previous = used;
+        }
+        return previous;
     }
 
     private Run measure(List<String> command, boolean probe) throws Exception {

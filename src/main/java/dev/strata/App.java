@@ -32,7 +32,9 @@ public final class App {
     public static void main(String[] args) throws Exception {
         long started = System.nanoTime();
         if (args.length > 0) {
-            // Before anything starts the common pool: its parallelism is read once.
+            // A command (or the provider). Not the Pulumi program: its run against the real engine,
+            // where Pulumi's polling task runner stays, is not measured here. Before anything starts
+            // the pool: its parallelism is read once.
             poolAsyncSteps();
         }
         Optional<String> stale = StaleJar.runningJar().flatMap(jar -> StaleJar.check(jar, Path.of("").toAbsolutePath()));
@@ -74,8 +76,7 @@ public final class App {
      */
     private static void reportTiming(long startedNanos) {
         if (System.getenv("STRATA_TIMING") != null) {
-            System.err.println("strata-timing: main-ms=" + (System.nanoTime() - startedNanos) / 1_000_000
-                    + " common-pool-parallelism=" + java.util.concurrent.ForkJoinPool.getCommonPoolParallelism());
+            System.err.println("strata-timing: main-ms=" + (System.nanoTime() - startedNanos) / 1_000_000);
         }
     }
 
