@@ -15,6 +15,7 @@ import dev.strata.cost.PriceBook;
 import dev.strata.cost.Tier;
 import dev.strata.config.TrainingSettings;
 import dev.strata.config.WorkloadSettings;
+import dev.strata.core.NetworkArgs;
 import dev.strata.datalake.DataLake;
 import dev.strata.datalake.DataLakeArgs;
 import dev.strata.datalake.DataLakeZoneArgs;
@@ -202,6 +203,16 @@ public final class StrataStack {
         }
     }
 
+    /** The components' network arguments from the validated {@code strata:network} settings. */
+    static NetworkArgs networkArgs(NetworkSettings network) {
+        var args = NetworkArgs.builder()
+                .vpcId(network.vpcId())
+                .subnetIds(network.privateSubnetIds())
+                .allowedCidrs(network.allowedCidrs());
+        network.nodeSecurityGroupId().ifPresent(args::clientSecurityGroupId);
+        return args.build();
+    }
+
     private static InferenceStorageArgs inferenceArgs(StrataSettings settings, InferenceSettings inference,
                                                       NetworkSettings network, Output<String> keyArn,
                                                       Map<String, String> tags) {
@@ -218,12 +229,9 @@ public final class StrataStack {
                 .modelTransitionToIaDays(inference.modelFileSystem().transitionToIaDays().orElse(null))
                 .modelTransitionToArchiveDays(inference.modelFileSystem().transitionToArchiveDays().orElse(null))
                 .modelBackup(inference.modelFileSystem().backup())
-                .vpcId(Output.of(network.vpcId()))
-                .privateSubnetIds(network.privateSubnetIds())
-                .allowedCidrs(network.allowedCidrs())
+                .network(networkArgs(network))
                 .tags(tags)
                 .protect(settings.protect());
-        network.nodeSecurityGroupId().ifPresent(group -> args.nodeSecurityGroupId(Output.of(group)));
         inference.objectLockDays().ifPresent(args::objectLockDays);
         inference.redis().ifPresent(redis -> args.redis(RedisCacheArgs.from(redis)));
         inference.warmup().ifPresent(warmup -> args.warmup(CacheWarmupArgs.from(warmup)));

@@ -32,9 +32,7 @@ final class TrainingTier {
                                   List<Resource> namespaceOwners) {
         var args = TrainingStorageArgs.builder()
                 .kmsKeyArn(kmsKeyArn)
-                .vpcId(network.vpcId())
-                .subnetIds(network.privateSubnetIds())
-                .allowedCidrs(network.allowedCidrs())
+                .network(StrataStack.networkArgs(network))
                 .namespace(training.namespace())
                 .createNamespace(createNamespace)
                 .lifecycleRules(training.coldArchive().lifecycle().stream().map(LifecycleRuleArgs::from).toList())
@@ -42,7 +40,6 @@ final class TrainingTier {
                 .abortIncompleteMultipartUploadDays(training.coldArchive().abortIncompleteMultipartUploadDays())
                 .tags(tags)
                 .protect(protect);
-        network.nodeSecurityGroupId().ifPresent(args::clientSecurityGroupId);
         training.hot().ifPresent(hot -> args.hot(HotTierArgs.builder()
                 .deploymentType(hot.deploymentType().name())
                 .storageGiB(hot.storageGiB())

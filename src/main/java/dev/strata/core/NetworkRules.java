@@ -1,5 +1,6 @@
 package dev.strata.core;
 
+import javax.annotation.Nullable;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +23,24 @@ public final class NetworkRules {
     private static final Pattern IPV4_CIDR = Pattern.compile("(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})\\.(\\d{1,3})/(\\d{1,2})");
 
     private NetworkRules() {
+    }
+
+    /**
+     * Checks a component's network under {@code key} (e.g. {@code network}): it is set, names a VPC
+     * and at least one private subnet, and admits the nodes' security group and/or CIDR blocks,
+     * never the whole internet.
+     */
+    public static void network(String key, @Nullable NetworkArgs network, Problems problems) {
+        if (network == null) {
+            problems.missing(key, "is required: the VPC, the private subnets and the clients (security group and/or CIDR blocks)");
+            return;
+        }
+        if (network.vpcId() == null) {
+            problems.missing(key + ".vpcId", "is required: the VPC of the component's security groups");
+        }
+        subnetIds(key + ".subnetIds", network.subnetIds(), problems);
+        clients(field -> key + "." + field, "clientSecurityGroupId", network.clientSecurityGroupId().isPresent(),
+                "allowedCidrs", network.allowedCidrs(), problems);
     }
 
     /** Checks a VPC id. {@code key} names the setting. */

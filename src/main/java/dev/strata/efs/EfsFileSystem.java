@@ -86,15 +86,10 @@ public final class EfsFileSystem extends ComponentResource {
             if (args.kmsKeyArn() == null) {
                 problems.missing("kmsKeyArn", "is required: the file system is encrypted with a customer-managed KMS key");
             }
-            if (args.vpcId() == null) {
-                problems.missing("vpcId", "is required: the VPC of the mount targets' security group");
-            }
+            NetworkRules.network("network", args.network(), problems);
             if (args.tier() == null || args.tier().isBlank()) {
                 problems.missing("tier", "is required; the file system's tier tag, e.g. warm");
             }
-            NetworkRules.subnetIds("subnetIds", args.subnetIds(), problems);
-            NetworkRules.clients(field -> field, "clientSecurityGroupId", args.clientSecurityGroupId().isPresent(),
-                    "allowedCidrs", args.allowedCidrs(), problems);
             PerformanceMode performance = EfsRules.performanceMode("performanceMode", args.performanceMode(), problems).orElse(null);
             ThroughputMode throughput = EfsRules.throughputMode("throughputMode", args.throughputMode(), problems).orElse(null);
             EfsRules.validate(field -> field, performance, throughput, args.provisionedThroughputMibps().orElse(null),
@@ -129,10 +124,10 @@ public final class EfsFileSystem extends ComponentResource {
 
         SecurityGroup securityGroup = new SecurityGroup(name + "-nfs", SecurityGroupArgs.builder()
                 .description("EFS mount targets of " + name + ": NFS (TCP " + EfsRules.NFS_PORT + ") from the cluster only")
-                .vpcId(args.vpcId())
+                .vpcId(args.network().vpcId())
                 .tags(withName(tags, name + "-nfs"))
                 .build(), Children.of(this));
-        args.clientSecurityGroupId().ifPresent(source -> new SecurityGroupIngressRule(name + "-nfs-from-nodes",
+        args.network().clientSecurityGroupId().ifPresent(source -> new SecurityGroupIngressRule(name + "-nfs-from-nodes",
                 SecurityGroupIngressRuleArgs.builder()
                         .securityGroupId(securityGroup.id())
                         .description("NFS from the cluster nodes")
@@ -142,7 +137,7 @@ public final class EfsFileSystem extends ComponentResource {
                         .referencedSecurityGroupId(source)
                         .tags(tags)
                         .build(), Children.of(this)));
-        for (String cidr : args.allowedCidrs()) {
+        for (String cidr : args.network().allowedCidrs()) {
             new SecurityGroupIngressRule(name + "-nfs-from-" + cidr.replaceAll("[./]", "-"), SecurityGroupIngressRuleArgs.builder()
                     .securityGroupId(securityGroup.id())
                     .description("NFS from " + cidr)
@@ -154,7 +149,7 @@ public final class EfsFileSystem extends ComponentResource {
                     .build(), Children.of(this));
         }
 
-        for (String subnetId : args.subnetIds()) {
+        for (String subnetId : args.network().subnetIds()) {
             new MountTarget(name + "-" + subnetId, MountTargetArgs.builder()
                     .fileSystemId(fileSystem.id())
                     .subnetId(subnetId)

@@ -3,6 +3,7 @@ package dev.strata.efs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import dev.strata.core.NetworkArgs;
 
 import javax.annotation.Nullable;
 import java.util.List;
@@ -15,23 +16,9 @@ public final class EfsFileSystemArgs extends ResourceArgs {
     @Import(name = "kmsKeyArn", required = true)
     private Output<String> kmsKeyArn;
 
-    /** The VPC of the mount targets' security group. Required. */
-    @Import(name = "vpcId", required = true)
-    private Output<String> vpcId;
-
-    /** Private subnets; one mount target in each (at most one per Availability Zone). Required, at least one. */
-    @Import(name = "subnetIds", required = true)
-    private List<String> subnetIds;
-
-    /** The cluster nodes' security group, admitted on NFS (TCP 2049). Set this and/or {@code allowedCidrs}. */
-    @Import(name = "clientSecurityGroupId")
-    @Nullable
-    private Output<String> clientSecurityGroupId;
-
-    /** CIDR blocks admitted on NFS (TCP 2049); never {@code 0.0.0.0/0}. Set this and/or {@code clientSecurityGroupId}. */
-    @Import(name = "allowedCidrs")
-    @Nullable
-    private List<String> allowedCidrs;
+    /** The mount targets' network: VPC, private subnets (one mount target in each, at most one per Availability Zone), NFS clients. Required. */
+    @Import(name = "network", required = true)
+    private NetworkArgs network;
 
     /** {@code generalPurpose} or {@code maxIO}. Default: {@code generalPurpose}. */
     @Import(name = "performanceMode")
@@ -93,20 +80,8 @@ public final class EfsFileSystemArgs extends ResourceArgs {
     }
 
     @Nullable
-    public Output<String> vpcId() {
-        return vpcId;
-    }
-
-    public List<String> subnetIds() {
-        return Optional.ofNullable(subnetIds).orElse(List.of());
-    }
-
-    public Optional<Output<String>> clientSecurityGroupId() {
-        return Optional.ofNullable(clientSecurityGroupId);
-    }
-
-    public List<String> allowedCidrs() {
-        return Optional.ofNullable(allowedCidrs).orElse(List.of());
+    public NetworkArgs network() {
+        return network;
     }
 
     public String performanceMode() {
@@ -165,31 +140,8 @@ public final class EfsFileSystemArgs extends ResourceArgs {
             return this;
         }
 
-        public Builder vpcId(Output<String> vpcId) {
-            args.vpcId = vpcId;
-            return this;
-        }
-
-        public Builder vpcId(String vpcId) {
-            return vpcId(Output.of(vpcId));
-        }
-
-        public Builder subnetIds(List<String> subnetIds) {
-            args.subnetIds = List.copyOf(subnetIds);
-            return this;
-        }
-
-        public Builder clientSecurityGroupId(Output<String> groupId) {
-            args.clientSecurityGroupId = groupId;
-            return this;
-        }
-
-        public Builder clientSecurityGroupId(String groupId) {
-            return clientSecurityGroupId(Output.of(groupId));
-        }
-
-        public Builder allowedCidrs(List<String> cidrs) {
-            args.allowedCidrs = List.copyOf(cidrs);
+        public Builder network(NetworkArgs network) {
+            args.network = network;
             return this;
         }
 

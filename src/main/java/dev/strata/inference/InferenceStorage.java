@@ -208,12 +208,7 @@ public final class InferenceStorage extends ComponentResource {
                 problems.missing("providers", "must hold the Kubernetes provider of the cluster the model servers run on "
                         + "(ComponentResourceOptions.providers)");
             }
-            if (args.vpcId() == null) {
-                problems.missing("vpcId", "is required: the VPC of the cluster");
-            }
-            NetworkRules.subnetIds("privateSubnetIds", args.privateSubnetIds(), problems);
-            NetworkRules.clients(field -> field, "nodeSecurityGroupId", args.nodeSecurityGroupId().isPresent(),
-                    "allowedCidrs", args.allowedCidrs(), problems);
+            NetworkRules.network("network", args.network(), problems);
             KubernetesValues.checkNamespace(args.namespace(), "namespace", problems);
             KubernetesValues.checkObjectName(args.serviceAccountName(), "serviceAccountName", problems);
             List<NvmeNode> nodes = args.nvmeNodes().stream().map(NvmeNodeArgs::toNode).toList();
@@ -292,9 +287,7 @@ public final class InferenceStorage extends ComponentResource {
         // L3: the shared model repository, an EFS file system (the building block the training tiers use too).
         var fileSystemArgs = EfsFileSystemArgs.builder()
                 .kmsKeyArn(args.kmsKeyArn())
-                .vpcId(args.vpcId())
-                .subnetIds(args.privateSubnetIds())
-                .allowedCidrs(args.allowedCidrs())
+                .network(args.network())
                 .performanceMode(args.modelPerformanceMode())
                 .throughputMode(args.modelThroughputMode())
                 .provisionedThroughputMibps(args.modelProvisionedThroughputMibps().orElse(null))
@@ -305,7 +298,6 @@ public final class InferenceStorage extends ComponentResource {
                 .tier("model-repository")
                 .tags(args.tags())
                 .protect(args.protect());
-        args.nodeSecurityGroupId().ifPresent(fileSystemArgs::clientSecurityGroupId);
         EfsFileSystem fileSystem = new EfsFileSystem(name + "-model-repository", fileSystemArgs.build(),
                 ComponentResourceOptions.builder().parent(l3).build());
         this.modelRepository = fileSystem;
@@ -428,10 +420,10 @@ public final class InferenceStorage extends ComponentResource {
         // No egress rules: the cache never opens connections.
         SecurityGroup securityGroup = new SecurityGroup(name + "-redis", SecurityGroupArgs.builder()
                 .description("Redis L1 model cache of " + name + ": TCP " + RedisCache.PORT + " from the cluster only")
-                .vpcId(args.vpcId())
+                .vpcId(args.network().vpcId())
                 .tags(tags)
                 .build(), Children.of(l1));
-        args.nodeSecurityGroupId().ifPresent(source -> new SecurityGroupIngressRule(name + "-redis-from-nodes",
+        args.network().clientSecurityGroupId().ifPresent(source -> new SecurityGroupIngressRule(name + "-redis-from-nodes",
                 SecurityGroupIngressRuleArgs.builder()
                         .securityGroupId(securityGroup.id())
                         .description("Redis from the cluster nodes")
@@ -441,7 +433,7 @@ public final class InferenceStorage extends ComponentResource {
                         .referencedSecurityGroupId(source)
                         .tags(tags)
                         .build(), Children.of(l1)));
-        for (String cidr : args.allowedCidrs()) {
+        for (String cidr : args.network().allowedCidrs()) {
             new SecurityGroupIngressRule(name + "-redis-from-" + cidr.replaceAll("[./]", "-"), SecurityGroupIngressRuleArgs.builder()
                     .securityGroupId(securityGroup.id())
                     .description("Redis from " + cidr)
@@ -455,7 +447,7 @@ public final class InferenceStorage extends ComponentResource {
 
         SubnetGroup subnetGroup = new SubnetGroup(name + "-redis", SubnetGroupArgs.builder()
                 .description("Private subnets of the Redis L1 model cache of " + name)
-                .subnetIds(args.privateSubnetIds())
+                .subnetIds(args.network().subnetIds())
                 .tags(tags)
                 .build(), Children.of(l1));
 

@@ -3,6 +3,7 @@ package dev.strata.inference;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import dev.strata.core.NetworkArgs;
 
 import javax.annotation.Nullable;
 import java.util.List;
@@ -88,24 +89,9 @@ public final class InferenceStorageArgs extends ResourceArgs {
     @Nullable
     private CacheWarmupArgs warmup;
 
-    /** The VPC of the cluster (the Redis and EFS security groups go there). Required. */
-    @Import(name = "vpcId", required = true)
-    private Output<String> vpcId;
-
-    /** Private subnets for the Redis subnet group and the EFS mount targets. Required (at least one). */
-    @Import(name = "privateSubnetIds", required = true)
-    @Nullable
-    private List<String> privateSubnetIds;
-
-    /** The cluster nodes' security group: the only source admitted to Redis and NFS, besides {@code allowedCidrs}. */
-    @Import(name = "nodeSecurityGroupId")
-    @Nullable
-    private Output<String> nodeSecurityGroupId;
-
-    /** CIDR blocks admitted to Redis and NFS when there is no node security group. Never 0.0.0.0/0. */
-    @Import(name = "allowedCidrs")
-    @Nullable
-    private List<String> allowedCidrs;
+    /** The network of Redis and the model file system: VPC, private subnets, Redis and NFS clients. Required. */
+    @Import(name = "network", required = true)
+    private NetworkArgs network;
 
     /** Tags for every AWS resource, in addition to {@code component} and {@code tier}. */
     @Import(name = "tags")
@@ -177,20 +163,9 @@ public final class InferenceStorageArgs extends ResourceArgs {
         return Optional.ofNullable(warmup);
     }
 
-    public Output<String> vpcId() {
-        return vpcId;
-    }
-
-    public List<String> privateSubnetIds() {
-        return Optional.ofNullable(privateSubnetIds).orElse(List.of());
-    }
-
-    public Optional<Output<String>> nodeSecurityGroupId() {
-        return Optional.ofNullable(nodeSecurityGroupId);
-    }
-
-    public List<String> allowedCidrs() {
-        return Optional.ofNullable(allowedCidrs).orElse(List.of());
+    @Nullable
+    public NetworkArgs network() {
+        return network;
     }
 
     public Map<String, String> tags() {
@@ -283,23 +258,8 @@ public final class InferenceStorageArgs extends ResourceArgs {
             return this;
         }
 
-        public Builder vpcId(Output<String> vpcId) {
-            args.vpcId = vpcId;
-            return this;
-        }
-
-        public Builder privateSubnetIds(List<String> subnetIds) {
-            args.privateSubnetIds = List.copyOf(subnetIds);
-            return this;
-        }
-
-        public Builder nodeSecurityGroupId(Output<String> securityGroupId) {
-            args.nodeSecurityGroupId = securityGroupId;
-            return this;
-        }
-
-        public Builder allowedCidrs(List<String> cidrs) {
-            args.allowedCidrs = List.copyOf(cidrs);
+        public Builder network(NetworkArgs network) {
+            args.network = network;
             return this;
         }
 

@@ -136,12 +136,7 @@ public final class TrainingStorage extends ComponentResource {
             if (args.kmsKeyArn() == null) {
                 problems.missing("kmsKeyArn", "is required: the bucket and file systems are encrypted with a customer-managed KMS key");
             }
-            if (args.vpcId() == null) {
-                problems.missing("vpcId", "is required: the VPC of the file systems' security groups");
-            }
-            NetworkRules.subnetIds("subnetIds", args.subnetIds(), problems);
-            NetworkRules.clients(field -> field, "clientSecurityGroupId", args.clientSecurityGroupId().isPresent(),
-                    "allowedCidrs", args.allowedCidrs(), problems);
+            NetworkRules.network("network", args.network(), problems);
             KubernetesValues.checkNamespace(args.namespace(), "namespace", problems);
 
             Optional<DeploymentType> hotType = Optional.empty();
@@ -321,7 +316,7 @@ public final class TrainingStorage extends ComponentResource {
             PerJobScratchArgs perJob = args.perJob().get();
             DeploymentType type = checked.perJobType().orElseThrow();
             Output<Map<String, String>> parameters = Output.tuple(lustreGroup.orElseThrow().id(), bucket.bucketName, args.kmsKeyArn())
-                    .applyValue(t -> scratchParameters(args.subnetIds().get(0), t.t1, t.t2, t.t3, type, perJob, checked.perJobAutoImport()));
+                    .applyValue(t -> scratchParameters(args.network().subnetIds().get(0), t.t1, t.t2, t.t3, type, perJob, checked.perJobAutoImport()));
             new StorageClass(name + "-scratch-class", StorageClassArgs.builder()
                     .metadata(ObjectMetaArgs.builder().name(perJob.storageClassName()).labels(labels("hot")).build())
                     .provisioner(FSX_CSI_DRIVER)
@@ -348,9 +343,7 @@ public final class TrainingStorage extends ComponentResource {
             WarmTierArgs warm = args.warm().get();
             var efsArgs = EfsFileSystemArgs.builder()
                     .kmsKeyArn(args.kmsKeyArn())
-                    .vpcId(args.vpcId())
-                    .subnetIds(args.subnetIds())
-                    .allowedCidrs(args.allowedCidrs())
+                    .network(args.network())
                     .performanceMode(warm.performanceMode())
                     .throughputMode(warm.throughputMode())
                     .provisionedThroughputMibps(warm.provisionedThroughputMibps().orElse(null))
@@ -363,7 +356,6 @@ public final class TrainingStorage extends ComponentResource {
                     .tier("warm")
                     .tags(args.tags())
                     .protect(args.protect());
-            args.clientSecurityGroupId().ifPresent(efsArgs::clientSecurityGroupId);
             EfsFileSystem efs = new EfsFileSystem(name + "-warm", efsArgs.build(), childComponents);
 
             new StorageClass(name + "-warm-class", StorageClassArgs.builder()
@@ -443,13 +435,13 @@ public final class TrainingStorage extends ComponentResource {
         named.put("Name", name + "-lustre");
         SecurityGroup group = new SecurityGroup(name + "-lustre", SecurityGroupArgs.builder()
                 .description("FSx for Lustre of " + name + ": Lustre (TCP 988, 1018-1023) with the cluster only")
-                .vpcId(args.vpcId())
+                .vpcId(args.network().vpcId())
                 .tags(named)
                 .build(), Children.of(this));
         List<LustrePeer> peers = new ArrayList<>();
         peers.add(new LustrePeer("self", group.id(), null));
-        args.clientSecurityGroupId().ifPresent(source -> peers.add(new LustrePeer("nodes", source, null)));
-        args.allowedCidrs().forEach(cidr -> peers.add(new LustrePeer(cidr.replaceAll("[./]", "-"), null, cidr)));
+        args.network().clientSecurityGroupId().ifPresent(source -> peers.add(new LustrePeer("nodes", source, null)));
+        args.network().allowedCidrs().forEach(cidr -> peers.add(new LustrePeer(cidr.replaceAll("[./]", "-"), null, cidr)));
         int[][] ranges = {{LustreRules.LUSTRE_PORT, LustreRules.LUSTRE_PORT},
                 {LustreRules.LUSTRE_PORT_RANGE_FROM, LustreRules.LUSTRE_PORT_RANGE_TO}};
         for (LustrePeer peer : peers) {
@@ -486,7 +478,7 @@ public final class TrainingStorage extends ComponentResource {
                 .deploymentType(type.name())
                 .storageType("SSD")
                 .storageCapacity(hot.storageGiB())
-                .subnetIds(args.subnetIds().get(0))
+                .subnetIds(args.network().subnetIds().get(0))
                 .securityGroupIds(group.id().applyValue(List::of))
                 .dataCompressionType(DATA_COMPRESSION)
                 .tags(tags);

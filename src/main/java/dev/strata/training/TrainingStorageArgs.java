@@ -3,6 +3,7 @@ package dev.strata.training;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import dev.strata.core.NetworkArgs;
 import dev.strata.datalake.LifecycleRuleArgs;
 
 import javax.annotation.Nullable;
@@ -20,23 +21,9 @@ public final class TrainingStorageArgs extends ResourceArgs {
     @Import(name = "kmsKeyArn", required = true)
     private Output<String> kmsKeyArn;
 
-    /** The cluster's VPC. Required. */
-    @Import(name = "vpcId", required = true)
-    private Output<String> vpcId;
-
-    /** Private subnets: EFS mount targets in each; FSx in the first. Required, at least one. */
-    @Import(name = "subnetIds", required = true)
-    private List<String> subnetIds;
-
-    /** The cluster nodes' security group, admitted on the NFS and Lustre ports. Set this and/or {@code allowedCidrs}. */
-    @Import(name = "clientSecurityGroupId")
-    @Nullable
-    private Output<String> clientSecurityGroupId;
-
-    /** CIDR blocks admitted on the NFS and Lustre ports; never {@code 0.0.0.0/0}. */
-    @Import(name = "allowedCidrs")
-    @Nullable
-    private List<String> allowedCidrs;
+    /** The file systems' network: VPC, private subnets (EFS in each, FSx in the first), NFS and Lustre clients. Required. */
+    @Import(name = "network", required = true)
+    private NetworkArgs network;
 
     /** Namespace of the claims. Default: {@code ml-training}. */
     @Import(name = "namespace")
@@ -94,20 +81,8 @@ public final class TrainingStorageArgs extends ResourceArgs {
     }
 
     @Nullable
-    public Output<String> vpcId() {
-        return vpcId;
-    }
-
-    public List<String> subnetIds() {
-        return Optional.ofNullable(subnetIds).orElse(List.of());
-    }
-
-    public Optional<Output<String>> clientSecurityGroupId() {
-        return Optional.ofNullable(clientSecurityGroupId);
-    }
-
-    public List<String> allowedCidrs() {
-        return Optional.ofNullable(allowedCidrs).orElse(List.of());
+    public NetworkArgs network() {
+        return network;
     }
 
     public String namespace() {
@@ -163,31 +138,8 @@ public final class TrainingStorageArgs extends ResourceArgs {
             return this;
         }
 
-        public Builder vpcId(Output<String> vpcId) {
-            args.vpcId = vpcId;
-            return this;
-        }
-
-        public Builder vpcId(String vpcId) {
-            return vpcId(Output.of(vpcId));
-        }
-
-        public Builder subnetIds(List<String> subnetIds) {
-            args.subnetIds = List.copyOf(subnetIds);
-            return this;
-        }
-
-        public Builder clientSecurityGroupId(Output<String> groupId) {
-            args.clientSecurityGroupId = groupId;
-            return this;
-        }
-
-        public Builder clientSecurityGroupId(String groupId) {
-            return clientSecurityGroupId(Output.of(groupId));
-        }
-
-        public Builder allowedCidrs(List<String> cidrs) {
-            args.allowedCidrs = List.copyOf(cidrs);
+        public Builder network(NetworkArgs network) {
+            args.network = network;
             return this;
         }
 

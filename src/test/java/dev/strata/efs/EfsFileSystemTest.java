@@ -3,6 +3,7 @@ package dev.strata.efs;
 import com.google.gson.JsonParser;
 import com.pulumi.core.Output;
 import dev.strata.core.InvalidConfigException;
+import dev.strata.core.NetworkArgs;
 import dev.strata.plan.Plan;
 import dev.strata.plan.PlanRunner;
 import dev.strata.plan.PlannedResource;
@@ -20,12 +21,17 @@ class EfsFileSystemTest {
     private static final String KEY = "arn:aws:kms:us-east-1:123456789012:key/k";
     private static final List<String> SUBNETS = List.of("subnet-0a1b2c3d4e5f60718", "subnet-0b2c3d4e5f6071829");
 
+    private static NetworkArgs.Builder network() {
+        return NetworkArgs.builder()
+                .vpcId("vpc-0abc1234def567890")
+                .subnetIds(SUBNETS)
+                .clientSecurityGroupId("sg-0c3d4e5f607182930");
+    }
+
     private static EfsFileSystemArgs.Builder valid() {
         return EfsFileSystemArgs.builder()
                 .kmsKeyArn(Output.of(KEY))
-                .vpcId("vpc-0abc1234def567890")
-                .subnetIds(SUBNETS)
-                .clientSecurityGroupId("sg-0c3d4e5f607182930")
+                .network(network().build())
                 .tier("warm")
                 .component("training");
     }
@@ -64,7 +70,7 @@ class EfsFileSystemTest {
 
     @Test
     void oneMountTargetPerSubnetBehindTheNfsGroupThatAdmitsOnlyTheCluster() {
-        Plan plan = plan(valid().allowedCidrs(List.of("10.10.0.0/16")).build());
+        Plan plan = plan(valid().network(network().allowedCidrs(List.of("10.10.0.0/16")).build()).build());
         PlannedResource group = only(plan, "aws:ec2/securityGroup:SecurityGroup");
         assertThat(group.inputs()).containsEntry("vpcId", "vpc-0abc1234def567890")
                 .doesNotContainKey("ingress").doesNotContainKey("egress");
@@ -205,18 +211,21 @@ class EfsFileSystemTest {
 
     @Test
     void networkMustNameSubnetsAndClientsButNeverTheInternet() {
-        rejects(valid().subnetIds(List.of()).build(), "subnetIds", "at least one private subnet");
-        rejects(EfsFileSystemArgs.builder().kmsKeyArn(Output.of(KEY)).vpcId("vpc-0abc1234def567890").subnetIds(SUBNETS)
-                .tier("warm").build(), "clientSecurityGroupId = (not set) and allowedCidrs = []");
-        rejects(valid().allowedCidrs(List.of("0.0.0.0/0")).build(), "allowedCidrs[0] = \"0.0.0.0/0\"", "whole internet");
-        rejects(EfsFileSystemArgs.builder().vpcId("vpc-0abc1234def567890").subnetIds(SUBNETS)
-                .clientSecurityGroupId("sg-0c3d4e5f607182930").tier("warm").build(), "kmsKeyArn");
+        rejects(valid().network(network().subnetIds(List.of()).build()).build(), "network.subnetIds", "at least one private subnet");
+        rejects(valid().network(NetworkArgs.builder().vpcId("vpc-0abc1234def567890").subnetIds(SUBNETS).build()).build(),
+                "network.clientSecurityGroupId = (not set) and network.allowedCidrs = []");
+        rejects(valid().network(network().allowedCidrs(List.of("0.0.0.0/0")).build()).build(),
+                "network.allowedCidrs[0] = \"0.0.0.0/0\"", "whole internet");
+        rejects(valid().network(NetworkArgs.builder().subnetIds(SUBNETS).clientSecurityGroupId("sg-0c3d4e5f607182930").build()).build(),
+                "network.vpcId: is required");
+        rejects(EfsFileSystemArgs.builder().kmsKeyArn(Output.of(KEY)).tier("warm").build(), "network: is required");
+        rejects(EfsFileSystemArgs.builder().network(network().build()).tier("warm").build(), "kmsKeyArn");
     }
 
     @Test
     void invalidArgumentsRegisterNothing() {
         RecordingMocks mocks = new RecordingMocks("us-east-1");
-        Consumer<com.pulumi.Context> program = ctx -> new EfsFileSystem("warm", valid().subnetIds(List.of()).build(), null);
+        Consumer<com.pulumi.Context> program = ctx -> new EfsFileSystem("warm", valid().network(network().subnetIds(List.of()).build()).build(), null);
         assertThatThrownBy(() -> PlanRunner.run("dev", mocks, program)).isNotNull();
         assertThat(mocks.resources()).isEmpty();
     }

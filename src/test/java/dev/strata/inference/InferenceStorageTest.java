@@ -5,6 +5,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
+import dev.strata.core.NetworkArgs;
 import dev.strata.plan.Plan;
 import dev.strata.plan.PlanFailedException;
 import dev.strata.plan.PlanJson;
@@ -34,12 +35,17 @@ class InferenceStorageTest {
 
     private RecordingMocks mocks;
 
+    static NetworkArgs.Builder network() {
+        return NetworkArgs.builder()
+                .vpcId(Output.of("vpc-0abc1234def567890"))
+                .subnetIds(SUBNETS)
+                .clientSecurityGroupId(Output.of(NODE_GROUP));
+    }
+
     static InferenceStorageArgs.Builder valid() {
         return InferenceStorageArgs.builder()
                 .kmsKeyArn(Output.of(KEY))
-                .vpcId(Output.of("vpc-0abc1234def567890"))
-                .privateSubnetIds(SUBNETS)
-                .nodeSecurityGroupId(Output.of(NODE_GROUP))
+                .network(network().build())
                 .nvmeNodes(List.of(
                         NvmeNodeArgs.builder().hostname("node-a").path("/mnt/nvme").capacity("1000Gi").build(),
                         NvmeNodeArgs.builder().hostname("node-b").path("/mnt/nvme").capacity("500Gi").build()));
@@ -304,7 +310,7 @@ class InferenceStorageTest {
 
     @Test
     void redisSecurityGroupAdmitsOnlyTheRedisPortFromTheCluster() {
-        Plan plan = plan(false, b -> b.redis(redis().build()).allowedCidrs(List.of("10.10.0.0/16")));
+        Plan plan = plan(false, b -> b.redis(redis().build()).network(network().allowedCidrs(List.of("10.10.0.0/16")).build()));
         PlannedResource group = named(plan, "aws:ec2/securityGroup:SecurityGroup", "prod-redis");
         assertThat(group.inputs()).containsEntry("vpcId", "vpc-0abc1234def567890")
                 .doesNotContainKey("ingress").doesNotContainKey("egress");
@@ -430,12 +436,21 @@ class InferenceStorageTest {
     }
 
     @Test
+    void rejectsANetworkWithoutSubnetsOrClients() {
+        rejects(b -> b.network(network().subnetIds(List.of()).build()), "network.subnetIds: must list at least one private subnet id");
+        rejects(b -> b.network(NetworkArgs.builder().vpcId(Output.of("vpc-0abc1234def567890")).subnetIds(SUBNETS).build()),
+                "network.clientSecurityGroupId = (not set) and network.allowedCidrs = []");
+        rejects(b -> b.network(null), "network: is required");
+    }
+
+    @Test
     void rejectsMissingProviderAndOpenNetworks() {
         mocks = new RecordingMocks("us-east-1");
         assertThatThrownBy(() -> PlanRunner.run("prod", mocks, ctx -> new InferenceStorage("prod", InferenceStorageArgs.builder()
-                .kmsKeyArn(Output.of(KEY)).vpcId(Output.of("vpc-0abc1234def567890")).privateSubnetIds(SUBNETS)
-                .allowedCidrs(List.of("0.0.0.0/0")).build(), null)))
-                .hasMessageContainingAll("providers: must hold the Kubernetes provider", "allowedCidrs[0] = \"0.0.0.0/0\"");
+                .kmsKeyArn(Output.of(KEY))
+                .network(NetworkArgs.builder().vpcId(Output.of("vpc-0abc1234def567890")).subnetIds(SUBNETS)
+                        .allowedCidrs(List.of("0.0.0.0/0")).build()).build(), null)))
+                .hasMessageContainingAll("providers: must hold the Kubernetes provider", "network.allowedCidrs[0] = \"0.0.0.0/0\"");
         assertThat(mocks.resources()).isEmpty();
     }
 }

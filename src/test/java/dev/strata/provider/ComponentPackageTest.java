@@ -133,6 +133,39 @@ class ComponentPackageTest {
     }
 
     @Test
+    void theStorageComponentsTakeOneTypedNetwork() {
+        for (String token : List.of(dev.strata.efs.EfsFileSystem.TYPE, dev.strata.training.TrainingStorage.TYPE,
+                dev.strata.inference.InferenceStorage.TYPE)) {
+            JsonObject inputs = resource(token).getAsJsonObject("inputProperties");
+            assertThat(type(inputs, "network")).as(token).isEqualTo("#/types/strata:index:Network");
+            assertThat(inputs.keySet()).as(token).doesNotContain("vpcId", "subnetIds", "privateSubnetIds",
+                    "clientSecurityGroupId", "nodeSecurityGroupId", "allowedCidrs");
+            assertThat(new Gson().fromJson(resource(token).get("requiredInputs"), List.class)).as(token).contains("network");
+        }
+        JsonObject network = SCHEMA.getAsJsonObject("types").getAsJsonObject("strata:index:Network");
+        assertThat(types(network.getAsJsonObject("properties"))).isEqualTo(Map.of(
+                "vpcId", "string", "subnetIds", "array<string>", "clientSecurityGroupId", "string", "allowedCidrs", "array<string>"));
+        assertThat(new Gson().fromJson(network.get("required"), List.class)).containsExactlyInAnyOrder("vpcId", "subnetIds");
+    }
+
+    @Test
+    void engineNetworkInputsDeserializeIntoNetworkArgs() {
+        Map<String, PropertyValue> inputs = Map.of(
+                "kmsKeyArn", PropertyValue.of("arn:aws:kms:us-east-1:123456789012:key/k"),
+                "tier", PropertyValue.of("warm"),
+                "network", PropertyValue.of(Map.of(
+                        "vpcId", PropertyValue.of("vpc-0abc1234def567890"),
+                        "subnetIds", PropertyValue.of(List.of(PropertyValue.of("subnet-0a1b2c3d4e5f60718"))),
+                        "clientSecurityGroupId", PropertyValue.of("sg-0c3d4e5f607182930"),
+                        "allowedCidrs", PropertyValue.of(List.of(PropertyValue.of("10.10.0.0/16"))))));
+        var args = (dev.strata.efs.EfsFileSystemArgs) StrataProvider.argsFrom(dev.strata.efs.EfsFileSystem.class, inputs);
+        assertThat(PulumiTest.extractValue(args.network().vpcId())).isEqualTo("vpc-0abc1234def567890");
+        assertThat(args.network().subnetIds()).containsExactly("subnet-0a1b2c3d4e5f60718");
+        assertThat(PulumiTest.extractValue(args.network().clientSecurityGroupId().orElseThrow())).isEqualTo("sg-0c3d4e5f607182930");
+        assertThat(args.network().allowedCidrs()).containsExactly("10.10.0.0/16");
+    }
+
+    @Test
     void workloadIdentityInputsAndOutputsAreTyped() {
         JsonObject identity = resource(dev.strata.security.WorkloadIdentity.TYPE);
         assertThat(types(identity.getAsJsonObject("inputProperties"))).isEqualTo(Map.of(

@@ -29,7 +29,7 @@ class TrainingComponentSchemaTest {
         assertThat(inputs.getAsJsonObject("perJob").get("$ref").getAsString()).endsWith("PerJobScratch");
         assertThat(inputs.getAsJsonObject("warm").get("$ref").getAsString()).endsWith("WarmTier");
         assertThat(new Gson().fromJson(training.get("requiredInputs"), List.class))
-                .containsExactlyInAnyOrder("kmsKeyArn", "vpcId", "subnetIds");
+                .containsExactlyInAnyOrder("kmsKeyArn", "network");
         assertThat(training.getAsJsonObject("properties").keySet()).containsExactlyInAnyOrder("bucketName", "hotFileSystemId",
                 "hotDnsName", "hotMountName", "hotClaimName", "scratchStorageClassName", "warmFileSystemId", "warmDnsName",
                 "warmClaimName");
@@ -41,7 +41,7 @@ class TrainingComponentSchemaTest {
     void efsFileSystemIsItsOwnComponent() {
         JsonObject efs = resource(EfsFileSystem.TYPE);
         assertThat(new Gson().fromJson(efs.get("requiredInputs"), List.class))
-                .containsExactlyInAnyOrder("kmsKeyArn", "vpcId", "subnetIds", "tier");
+                .containsExactlyInAnyOrder("kmsKeyArn", "network", "tier");
         assertThat(efs.getAsJsonObject("properties").keySet())
                 .containsExactlyInAnyOrder("fileSystemId", "fileSystemArn", "securityGroupId", "dnsName", "accessPointIds");
     }

@@ -5,6 +5,7 @@ import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.strata.core.InvalidConfigException;
+import dev.strata.core.NetworkArgs;
 import dev.strata.plan.Plan;
 import dev.strata.plan.PlanRunner;
 import dev.strata.plan.PlannedResource;
@@ -33,12 +34,17 @@ class TrainingStorageTest {
     static final String PV = "kubernetes:core/v1:PersistentVolume";
     static final String PVC = "kubernetes:core/v1:PersistentVolumeClaim";
 
-    static TrainingStorageArgs.Builder base() {
-        return TrainingStorageArgs.builder()
-                .kmsKeyArn(Output.of(KEY))
+    static NetworkArgs.Builder network() {
+        return NetworkArgs.builder()
                 .vpcId("vpc-0abc1234def567890")
                 .subnetIds(SUBNETS)
                 .clientSecurityGroupId(NODES);
+    }
+
+    static TrainingStorageArgs.Builder base() {
+        return TrainingStorageArgs.builder()
+                .kmsKeyArn(Output.of(KEY))
+                .network(network().build());
     }
 
     static HotTierArgs.Builder scratch() {
@@ -148,7 +154,7 @@ class TrainingStorageTest {
 
     @Test
     void lustrePortsAreOpenOnlyBetweenTheFileServersAndTheCluster() {
-        Plan plan = plan(base().allowedCidrs(List.of("10.10.0.0/16")).hot(scratch().build()).build());
+        Plan plan = plan(base().network(network().allowedCidrs(List.of("10.10.0.0/16")).build()).hot(scratch().build()).build());
         PlannedResource sg = named(plan, SG, "t-lustre");
         assertThat(sg.inputs()).containsEntry("vpcId", "vpc-0abc1234def567890").doesNotContainKeys("ingress", "egress");
         for (String type : List.of(INGRESS, EGRESS)) {
@@ -166,7 +172,7 @@ class TrainingStorageTest {
 
     @Test
     void noSecurityGroupRuleAdmitsTheInternet() {
-        Plan plan = plan(base().allowedCidrs(List.of("10.10.0.0/16")).hot(scratch().build())
+        Plan plan = plan(base().network(network().allowedCidrs(List.of("10.10.0.0/16")).build()).hot(scratch().build())
                 .perJob(PerJobScratchArgs.builder().build()).warm(WarmTierArgs.builder().build()).build());
         assertThat(plan.resources()).allSatisfy(r -> assertThat(r.inputs().toString()).doesNotContain("0.0.0.0/0"));
         assertThat(plan.ofType(INGRESS)).hasSize(6 + 2);
@@ -419,10 +425,12 @@ class TrainingStorageTest {
 
     @Test
     void networkNeedsSubnetsAndClientsButNeverTheInternet() {
-        rejects(base().subnetIds(List.of()).hot(scratch().build()).build(), "subnetIds: must list at least one private subnet id");
-        rejects(base().allowedCidrs(List.of("0.0.0.0/0")).build(), "allowedCidrs[0] = \"0.0.0.0/0\"");
-        rejects(TrainingStorageArgs.builder().kmsKeyArn(Output.of(KEY)).vpcId("vpc-0abc1234def567890").subnetIds(SUBNETS).build(),
-                "clientSecurityGroupId = (not set) and allowedCidrs = []");
+        rejects(base().network(network().subnetIds(List.of()).build()).hot(scratch().build()).build(),
+                "network.subnetIds: must list at least one private subnet id");
+        rejects(base().network(network().allowedCidrs(List.of("0.0.0.0/0")).build()).build(), "network.allowedCidrs[0] = \"0.0.0.0/0\"");
+        rejects(base().network(NetworkArgs.builder().vpcId("vpc-0abc1234def567890").subnetIds(SUBNETS).build()).build(),
+                "network.clientSecurityGroupId = (not set) and network.allowedCidrs = []");
+        rejects(TrainingStorageArgs.builder().kmsKeyArn(Output.of(KEY)).build(), "network: is required");
         rejects(base().namespace("ML_Training").build(), "namespace = \"ML_Training\"");
     }
 }
