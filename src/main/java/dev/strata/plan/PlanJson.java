@@ -70,6 +70,7 @@ public final class PlanJson {
         map.put("parent", resource.parent());
         map.put("protect", resource.protect());
         map.put("retainOnDelete", resource.retainOnDelete());
+        map.put("dependencies", resource.dependencies());
         map.put("inputs", resource.inputs());
         return map;
     }

@@ -54,6 +54,7 @@ public final class PlanRunner {
             options.put(args.resource(), args.options());
             return Optional.empty();
         };
+        DependencyRecordingMonitor[] monitor = new DependencyRecordingMonitor[1];
         try {
             TestResult result = PulumiTestInternal.builder()
                     .mocks(mocks)
@@ -64,13 +65,14 @@ public final class PlanRunner {
                             .resourceTransformations(List.of(recordOptions))
                             .build())
                     .deploymentFactory(PlanRunner::deployment)
+                    .monitorDecorator(ignored -> monitor[0] = new DependencyRecordingMonitor(mocks, PulumiTestInternal.mockLog()))
                     .build()
                     .runTestAsync(program)
                     .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
             if (!result.exceptions().isEmpty()) {
                 throw new PlanFailedException(result.exceptions());
             }
-            return toPlan(stack, mocks, options, result);
+            return toPlan(stack, mocks, monitor[0], options, result);
         } catch (TimeoutException e) {
             // Resources that wait for each other never finish registering: fail instead of hanging.
             throw new PlanFailedException(List.of(new TimeoutException("the program did not finish registering its resources within "
@@ -96,7 +98,8 @@ public final class PlanRunner {
         return new DeploymentImpl(state);
     }
 
-    private static Plan toPlan(String stack, RecordingMocks mocks, Map<Resource, ResourceOptions> options, TestResult result) {
+    private static Plan toPlan(String stack, RecordingMocks mocks, DependencyRecordingMonitor monitor,
+                                Map<Resource, ResourceOptions> options, TestResult result) {
         String stackUrn = result.resources().stream()
                 .filter(resource -> resource.pulumiResourceType().equals(STACK_TYPE))
                 .map(resource -> PulumiTest.extractValue(resource.urn()))
@@ -120,6 +123,8 @@ public final class PlanRunner {
                     parent,
                     resourceOptions != null && resourceOptions.isProtect(),
                     resourceOptions != null && resourceOptions.isRetainOnDelete(),
+                    monitor.dependencies(resource.pulumiResourceType(), resource.pulumiResourceName()).orElse(List.of())
+                            .stream().map(PlanRunner::engineUrn).distinct().sorted().toList(),
                     normalizeMap(recorded.inputs == null ? Map.of() : recorded.inputs)));
         }
         resources.sort(Comparator.comparing(PlannedResource::urn));
@@ -133,8 +138,11 @@ public final class PlanRunner {
      * qualified type (the mock engine puts it there).
      */
     private static String urn(Resource resource) {
-        String urn = PulumiTest.extractValue(resource.urn());
-        return urn.replace("::" + STACK_TYPE + "$", "::");
+        return engineUrn(PulumiTest.extractValue(resource.urn()));
+    }
+
+    private static String engineUrn(String mockUrn) {
+        return mockUrn.replace("::" + STACK_TYPE + "$", "::");
     }
 
     /** Sorted keys, whole numbers as integers, secrets hidden: the same plan renders the same text. */

@@ -1,6 +1,7 @@
 package dev.strata.plan;
 
 import javax.annotation.Nullable;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -13,10 +14,12 @@ import java.util.Map;
  * @param parent         the URN of its parent (the stack for top-level resources)
  * @param protect        whether Pulumi refuses to delete it
  * @param retainOnDelete whether it stays in the account when removed from the stack
+ * @param dependencies   the URNs it waits for, sorted: its explicit {@code dependsOn} and those its inputs come from
  * @param inputs         its inputs as the engine received them (secrets shown as "[secret]")
  */
 public record PlannedResource(String urn, String type, String name, @Nullable String id, @Nullable String parent,
-                              boolean protect, boolean retainOnDelete, Map<String, Object> inputs) {
+                              boolean protect, boolean retainOnDelete, List<String> dependencies,
+                              Map<String, Object> inputs) {
 
     /** Component resources group other resources; they have no physical id. */
     public boolean isComponent() {

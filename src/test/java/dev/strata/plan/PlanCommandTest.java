@@ -25,7 +25,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** {@code strata plan} end to end: the JSON contract of every stack, and invalid config. */
 class PlanCommandTest {
     private static final Path PROJECT = Path.of("").toAbsolutePath();
-    private static final Set<String> RESOURCE_KEYS = Set.of("urn", "type", "name", "id", "parent", "protect", "retainOnDelete", "inputs");
 
     record Run(int exitCode, String stdout, String stderr) {
     }
@@ -71,8 +70,7 @@ class PlanCommandTest {
         Set<String> urns = new java.util.HashSet<>();
         for (JsonElement element : plan.getAsJsonArray("resources")) {
             JsonObject resource = element.getAsJsonObject();
-            assertThat(resource.keySet()).containsExactlyElementsOf(List.of("urn", "type", "name", "id", "parent", "protect", "retainOnDelete", "inputs"));
-            assertThat(resource.keySet()).isEqualTo(RESOURCE_KEYS);
+            assertThat(resource.keySet()).containsExactlyElementsOf(List.of("urn", "type", "name", "id", "parent", "protect", "retainOnDelete", "dependencies", "inputs"));
             String urn = resource.get("urn").getAsString();
             assertThat(urn).startsWith("urn:pulumi:" + stack + "::strata::").endsWith("::" + resource.get("name").getAsString());
             assertThat(urn).doesNotContain("pulumi:pulumi:Stack$");
@@ -81,10 +79,13 @@ class PlanCommandTest {
             boolean component = resource.get("type").getAsString().startsWith("strata:");
             assertThat(resource.get("id").isJsonNull()).isEqualTo(component);
         }
-        // Every parent is the stack or a resource of the plan.
+        // Every parent is the stack or a resource of the plan; every dependency a resource of the plan.
         for (JsonElement element : plan.getAsJsonArray("resources")) {
             String parent = element.getAsJsonObject().get("parent").getAsString();
             assertThat(urns.contains(parent) || parent.equals("urn:pulumi:" + stack + "::strata::pulumi:pulumi:Stack::strata-" + stack)).as(parent).isTrue();
+            for (JsonElement dependency : element.getAsJsonObject().getAsJsonArray("dependencies")) {
+                assertThat(urns).as("a dependency of " + element.getAsJsonObject().get("urn")).contains(dependency.getAsString());
+            }
         }
     }
 

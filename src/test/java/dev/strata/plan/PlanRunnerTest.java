@@ -6,6 +6,13 @@ import com.pulumi.deployment.internal.DeploymentInstanceInternal;
 import com.pulumi.deployment.internal.Runner;
 import org.junit.jupiter.api.Test;
 
+import com.pulumi.aws.s3.BucketV2;
+import com.pulumi.aws.s3.BucketVersioningV2;
+import com.pulumi.aws.s3.BucketVersioningV2Args;
+import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
+import com.pulumi.resources.CustomResourceOptions;
+
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -58,5 +65,26 @@ class PlanRunnerTest {
         }))
                 .isInstanceOf(PlanFailedException.class)
                 .hasMessageContaining("the program failed");
+    }
+
+    @Test
+    void eachResourceListsWhatItWaitsForFromItsInputsAndItsDependsOn() {
+        Plan plan = PlanRunner.run("dev", new RecordingMocks(REGION), ctx -> {
+            BucketV2 first = new BucketV2("first");
+            BucketV2 second = new BucketV2("second");
+            new BucketVersioningV2("versioning", BucketVersioningV2Args.builder()
+                    .bucket(first.id())
+                    .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
+                    .build(), CustomResourceOptions.builder().dependsOn(second).build());
+        });
+
+        String bucket = "urn:pulumi:dev::strata::aws:s3/bucketV2:BucketV2::";
+        assertThat(resource(plan, "versioning").dependencies()).containsExactly(bucket + "first", bucket + "second");
+        assertThat(resource(plan, "first").dependencies()).isEmpty();
+        assertThat(PlanJson.render(plan)).contains("\"dependencies\": [\n        \"" + bucket + "first\"");
+    }
+
+    private static PlannedResource resource(Plan plan, String name) {
+        return plan.resources().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
     }
 }
