@@ -23,6 +23,15 @@ public final class Actions {
      */
     public static final List<String> KMS_WRITE = List.of("kms:Decrypt", "kms:GenerateDataKey");
 
+    /**
+     * The KMS operations (grant operations, without the {@code kms:} prefix) FSx for Lustre's S3 access
+     * role performs through S3 on the objects of an SSE-KMS data repository: the documented
+     * kms:Encrypt, kms:Decrypt, kms:ReEncrypt*, kms:GenerateDataKey* and kms:DescribeKey
+     * (https://docs.aws.amazon.com/fsx/latest/LustreGuide/s3-server-side-encryption-support.html).
+     */
+    public static final List<String> FSX_S3_ACCESS_KEY_OPERATIONS = List.of("Encrypt", "Decrypt", "ReEncryptFrom", "ReEncryptTo",
+            "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "DescribeKey");
+
     /** Mount an EFS file system read-only as an IAM client. */
     public static final List<String> EFS_CLIENT_MOUNT = List.of("elasticfilesystem:ClientMount");
     /** Mount an EFS file system and write to it as an IAM client. */

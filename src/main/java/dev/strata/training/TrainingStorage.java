@@ -47,6 +47,7 @@ import dev.strata.efs.EfsFileSystemArgs;
 import dev.strata.efs.EfsRules;
 import dev.strata.efs.PerformanceMode;
 import dev.strata.efs.ThroughputMode;
+import dev.strata.security.KeyGrants;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;
@@ -163,6 +164,8 @@ public final class TrainingStorage extends ComponentResource {
                 LustreRules.validate(field -> "perJob." + field, perJobType.orElse(null), null,
                         perJob.perUnitStorageThroughput().orElse(null), perJob.importPath().orElse(null),
                         perJob.exportPath().orElse(null), perJobAutoImport.orElse(null), List.of(), null, problems);
+                PerJobScratchArgs.checkNoDataRepository(field -> "perJob." + field, perJob.importPath().orElse(null),
+                        perJob.exportPath().orElse(null), perJob.autoImportPolicy().orElse(null), problems);
                 KubernetesValues.checkObjectName(perJob.storageClassName(), "perJob.storageClassName", problems);
             }
             Optional<PerformanceMode> warmPerformance = Optional.empty();
@@ -495,8 +498,9 @@ public final class TrainingStorage extends ComponentResource {
             autoImport.ifPresent(policy -> builder.autoImportPolicy(policy.name()));
         }
         LustreFileSystem fileSystem = new LustreFileSystem(name + "-hot", builder.build(), Children.stateful(this, args.protect()));
+        List<Resource> links = new ArrayList<>(List.of(fileSystem));
         for (LustreAssociationArgs association : hot.dataRepositoryAssociations()) {
-            new DataRepositoryAssociation(name + "-hot" + association.fileSystemPath().replaceAll("[^A-Za-z0-9]+", "-"),
+            links.add(new DataRepositoryAssociation(name + "-hot" + association.fileSystemPath().replaceAll("[^A-Za-z0-9]+", "-"),
                     DataRepositoryAssociationArgs.builder()
                             .fileSystemId(fileSystem.id())
                             .fileSystemPath(association.fileSystemPath())
@@ -510,7 +514,13 @@ public final class TrainingStorage extends ComponentResource {
                                             .events(ASSOCIATION_EVENTS).build())
                                     .build())
                             .tags(tags)
-                            .build(), Children.of(this));
+                            .build(), Children.of(this)));
+        }
+        // FSx reads and writes the SSE-KMS bucket as the file system's own S3 access role, which the key
+        // must let in; the role exists once the file system or its first association does.
+        if (!hot.dataRepositoryAssociations().isEmpty() || (type.linksThroughPaths() && hot.importPath().isPresent())) {
+            KeyGrants.fsxS3Access(name + "-hot-s3-access", args.kmsKeyArn(), fileSystem.id(), bucket.bucketArn,
+                    CustomResourceOptions.builder().parent(this).dependsOn(links).build());
         }
         return fileSystem;
     }
