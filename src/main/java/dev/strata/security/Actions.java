@@ -32,6 +32,16 @@ public final class Actions {
     public static final List<String> FSX_S3_ACCESS_KEY_OPERATIONS = List.of("Encrypt", "Decrypt", "ReEncryptFrom", "ReEncryptTo",
             "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "DescribeKey");
 
+    /**
+     * Create a file system encrypted with a customer managed key: the creator's own permissions, which
+     * FSx for Lustre lists as required (kms:DescribeKey, kms:Decrypt, kms:GenerateDataKeyWithoutPlaintext)
+     * (https://docs.aws.amazon.com/fsx/latest/LustreGuide/encryption-at-rest.html#FSxKMSPolicy).
+     */
+    public static final List<String> KMS_CREATE_ENCRYPTED_RESOURCE = List.of("kms:DescribeKey", "kms:Decrypt",
+            "kms:GenerateDataKeyWithoutPlaintext");
+    /** The grant the service then creates for itself on the key, with the creator's permission (required by FSx). */
+    public static final List<String> KMS_CREATE_GRANT = List.of("kms:CreateGrant");
+
     /** Mount an EFS file system read-only as an IAM client. */
     public static final List<String> EFS_CLIENT_MOUNT = List.of("elasticfilesystem:ClientMount");
     /** Mount an EFS file system and write to it as an IAM client. */

@@ -47,6 +47,9 @@ import dev.strata.efs.EfsFileSystemArgs;
 import dev.strata.efs.EfsRules;
 import dev.strata.efs.PerformanceMode;
 import dev.strata.efs.ThroughputMode;
+import dev.strata.security.Grant;
+import dev.strata.security.Grantee;
+import dev.strata.security.Grants;
 import dev.strata.security.KeyGrants;
 
 import javax.annotation.Nullable;
@@ -122,6 +125,8 @@ public final class TrainingStorage extends ComponentResource {
     /** The training-data bucket and the warm tier's file system, for grants. */
     private final SecureBucket bucket;
     private final Optional<EfsFileSystem> warmFileSystem;
+    /** The key per-job file systems are encrypted with: present when the per-job type is persistent. */
+    private final Optional<Output<String>> perJobKeyArn;
 
     public TrainingStorage(String name, TrainingStorageArgs args, @Nullable ComponentResourceOptions options) {
         this(name, Checked.of(args), options);
@@ -388,6 +393,7 @@ public final class TrainingStorage extends ComponentResource {
 
         this.bucket = bucket;
         this.warmFileSystem = warmFileSystem;
+        this.perJobKeyArn = checked.perJobType().filter(type -> !type.isScratch()).map(type -> args.kmsKeyArn());
         tiers.putAll(bucketSummaries(checked.lifecycle()));
         this.tiers = java.util.Collections.unmodifiableMap(tiers);
         this.bucketName = bucket.bucketName;
@@ -420,6 +426,20 @@ public final class TrainingStorage extends ComponentResource {
     /** The warm tier's EFS file system, for grants; empty without a warm tier. */
     public Optional<EfsFileSystem> warmFileSystem() {
         return warmFileSystem;
+    }
+
+    /**
+     * Lets the FSx CSI driver create the per-job file systems encrypted with the training key, when the
+     * per-job type is persistent (the StorageClass passes {@code kmsKeyId}); scratch file systems use
+     * FSx's own keys and need nothing ({@link Grants#fsxCreateEncrypted}). Returns the grant given.
+     */
+    public Optional<Grant> grantPerJobProvisioning(Grantee fsxCsiDriver) {
+        return perJobKeyArn.map(key -> {
+            Grant grant = new Grant("fsx-per-job-key", Output.tuple(key, Grants.region(), Grants.partition())
+                    .applyValue(t -> Grants.fsxCreateEncrypted(t.t1, Grants.fsxViaService(t.t2.name(), t.t3.dnsSuffix()))));
+            fsxCsiDriver.grant(grant);
+            return grant;
+        });
     }
 
     /** Each tier's service, capacity and aggregate throughput: hot, hotPerJob, warm, cold, archive (those built). */

@@ -285,6 +285,26 @@ class TrainingStorageTest {
 
     // --- warm tier ---
 
+    /** The grants a per-job tier gives the FSx CSI driver, as each grant's policy JSON by id. */
+    private static Map<String, Object> perJobDriverGrants(PerJobScratchArgs perJob) {
+        return PlanRunner.run("dev", new RecordingMocks("us-east-1"), ctx -> {
+            Provider k8s = new Provider("t-k8s", ProviderArgs.builder().build());
+            TrainingStorage storage = new TrainingStorage("t", base().perJob(perJob).build(),
+                    ComponentResourceOptions.builder().providers(k8s).build());
+            storage.grantPerJobProvisioning(grant -> ctx.export(grant.id(),
+                    grant.statements().applyValue(dev.strata.security.PolicyDocument::json)));
+        }).outputs();
+    }
+
+    @Test
+    void theFsxDriverIsGrantedTheKeyOnlyForPersistentPerJobFileSystems() {
+        // Persistent per-job file systems are encrypted with the key (kmsKeyId); scratch ones with FSx's own keys.
+        assertThat(perJobDriverGrants(PerJobScratchArgs.builder().deploymentType("PERSISTENT_2").perUnitStorageThroughput(250).build()))
+                .isEqualTo(Map.of("fsx-per-job-key", dev.strata.security.PolicyDocument.json(
+                        dev.strata.security.Grants.fsxCreateEncrypted(KEY, "fsx.us-east-1.amazonaws.com"))));
+        assertThat(perJobDriverGrants(PerJobScratchArgs.builder().build())).isEmpty();
+    }
+
     @Test
     void warmTierIsAnEncryptedEfsWithADatasetsClassAndAReadWriteManyClaim() {
         Plan plan = plan(base().warm(WarmTierArgs.builder().throughputMode("bursting").transitionToIaDays(30).backup(true).build())
