@@ -24,6 +24,15 @@ public final class Actions {
     public static final List<String> KMS_WRITE = List.of("kms:Decrypt", "kms:GenerateDataKey");
 
     /**
+     * The data-key actions a principal named in a key policy performs with the key: CloudWatch Logs'
+     * documented Encrypt*, Decrypt*, ReEncrypt*, GenerateDataKey*, Describe* written out
+     * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html), and the same
+     * for roles named as an {@code EncryptionKey}'s {@code keyUsers}.
+     */
+    public static final List<String> KMS_KEY_USE = List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo",
+            "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey");
+
+    /**
      * The KMS operations (grant operations, without the {@code kms:} prefix) FSx for Lustre's S3 access
      * role performs through S3 on the objects of an SSE-KMS data repository: the documented
      * kms:Encrypt, kms:Decrypt, kms:ReEncrypt*, kms:GenerateDataKey* and kms:DescribeKey

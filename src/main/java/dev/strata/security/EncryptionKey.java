@@ -36,11 +36,6 @@ public final class EncryptionKey extends ComponentResource {
     public static final String TYPE = "strata:security:EncryptionKey";
     public static final int DEFAULT_DELETION_WINDOW_DAYS = 30;
 
-    /** The data-key actions a role named in {@code keyUsers} may perform through the key's services. */
-    public static final List<String> KEY_USER_ACTIONS = List.of(
-            "kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo",
-            "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey");
-
     private static final Pattern NAME_PART = Pattern.compile("[a-z0-9][a-z0-9-]*");
     /** An exact IAM role ARN: no wildcard, no account root. */
     private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+");
@@ -111,7 +106,7 @@ public final class EncryptionKey extends ComponentResource {
             List<String> viaServices = services.stream().flatMap(service -> service.viaServices(region, dnsSuffix).stream()).toList();
             statements.add(PolicyStatement.allow("NamedRolesUseKeyThroughItsServices",
                     Map.of("AWS", keyUsers.size() == 1 ? keyUsers.get(0) : List.copyOf(keyUsers)),
-                    KEY_USER_ACTIONS, List.of("*"), Map.of("StringEquals", Map.of("kms:ViaService", viaServices))));
+                    Actions.KMS_KEY_USE, List.of("*"), Map.of("StringEquals", Map.of("kms:ViaService", viaServices))));
         }
         return PolicyDocument.json(statements);
     }

@@ -53,10 +53,6 @@ public enum KeyService {
      */
     LOGS("logs", "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html");
 
-    /** The data-key actions CloudWatch Logs performs with a log group's key (its documented Encrypt*, Decrypt*, ReEncrypt*, GenerateDataKey*, Describe*). */
-    public static final List<String> LOGS_KEY_ACTIONS = List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo",
-            "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey");
-
     private final String endpointPrefix;
     private final String documentation;
 
@@ -100,7 +96,7 @@ public enum KeyService {
             return List.of();
         }
         return List.of(PolicyStatement.allow("CloudWatchLogsUsesKeyForThisAccountsLogGroups",
-                Map.of("Service", endpoint("logs", region, dnsSuffix)), LOGS_KEY_ACTIONS, List.of("*"),
+                Map.of("Service", endpoint("logs", region, dnsSuffix)), Actions.KMS_KEY_USE, List.of("*"),
                 Map.of("ArnLike", Map.of("kms:EncryptionContext:aws:logs:arn",
                         "arn:" + partition + ":logs:" + region + ":" + accountId + ":log-group:*"))));
     }
