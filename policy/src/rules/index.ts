@@ -18,6 +18,7 @@ import { policy as iamNoWildcardActions } from "./iam-no-wildcard-actions";
 import { policy as iamNoWildcardResources } from "./iam-no-wildcard-resources";
 import { policy as k8sModelStorageRetain } from "./k8s-model-storage-retain";
 import { policy as k8sNoRecycleReclaim } from "./k8s-no-recycle-reclaim";
+import { policy as kmsGrantConstrained } from "./kms-grant-constrained";
 import { policy as kmsKeyDeletionWindow } from "./kms-key-deletion-window";
 import { policy as kmsKeyPolicyNoPublicPrincipal } from "./kms-key-policy-no-public-principal";
 import { policy as kmsKeyRotation } from "./kms-key-rotation";
@@ -50,6 +51,7 @@ export const rules: Policies = [
     iamNoWildcardResources,
     k8sModelStorageRetain,
     k8sNoRecycleReclaim,
+    kmsGrantConstrained,
     kmsKeyDeletionWindow,
     kmsKeyPolicyNoPublicPrincipal,
     kmsKeyRotation,

@@ -1,17 +1,19 @@
 import type { ResourceValidationPolicy } from "@pulumi/policy";
 import { UNKNOWN } from "../lib/known";
-import { isAccountScoped, isPublicPrincipal, parsePolicy } from "../lib/policy-document";
+import { isPublicPrincipal, parsePolicy } from "../lib/policy-document";
 import { label } from "../lib/resources";
 import { KMS_KEY } from "./kms-key-rotation";
 
 /**
- * A key policy statement for the principal `*` must be pinned to an account, organization or
- * source by its condition (as `kms:CallerAccount` does for services using the key on the
- * account's behalf). The account root's `kms:*` is KMS's default key policy and is not `*`.
+ * No key policy statement allows the principal `*`, whatever its condition: a key trusts its account
+ * root (KMS's default key policy, https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html),
+ * so IAM policies decide who uses it, and names only the service principals or roles that need the key
+ * policy itself. A `*` conditioned on the account and kms:ViaService still lets any principal of the
+ * account with access to the service (S3 read on a bucket, say) decrypt through it.
  */
 export const policy: ResourceValidationPolicy = {
     name: "kms-key-policy-no-public-principal",
-    description: "Checks whether every KMS key policy statement that allows the principal * is conditioned on an account, organization or source.",
+    description: "Checks whether every KMS key policy statement that allows access names its principals (an account, role or service), never *.",
     enforcementLevel: "mandatory",
     validateResource: (args, reportViolation) => {
         if (args.type !== KMS_KEY) {
@@ -22,9 +24,18 @@ export const policy: ResourceValidationPolicy = {
             return;
         }
         for (const s of statements) {
-            if (s.effect === "Allow" && isPublicPrincipal(s.principal) && !isAccountScoped(s)) {
-                reportViolation(`${label(args)} key policy statement ${s.sid} must be conditioned on an account, organization or source when it allows the principal *.`);
+            if (s.effect === "Allow" && (isPublicPrincipal(s.principal) || isAnyService(s.principal))) {
+                reportViolation(`${label(args)} key policy statement ${s.sid} must name its principals, not *.`);
             }
         }
     },
 };
+
+/** `{"Service": "*"}` (or a list holding it). */
+function isAnyService(principal: unknown): boolean {
+    if (!principal || typeof principal !== "object") {
+        return false;
+    }
+    const service = (principal as Record<string, unknown>).Service;
+    return (Array.isArray(service) ? service : [service]).includes("*");
+}

@@ -125,6 +125,18 @@ describe("mutated prod plans of the training and inference storage are caught", 
         });
         assert.deepEqual(mandatoryPolicies(doc), ["elasticache-auth-required", "elasticache-encryption"]);
     });
+    it("the training key opened to the account's principals through S3, and its FSx grant unconstrained", () => {
+        const doc = mutated("prod", d => {
+            const key = d.resources.find(r => r.type === "aws:kms/key:Key" && r.name === "prod-training")!;
+            const document = JSON.parse(key.inputs.policy as string);
+            document.Statement.push({ Sid: "ServicesUseKeyOnAccountsBehalf", Effect: "Allow", Principal: { AWS: "*" },
+                Action: "kms:Decrypt", Resource: "*",
+                Condition: { StringEquals: { "kms:CallerAccount": "123456789012", "kms:ViaService": "s3.us-west-2.amazonaws.com" } } });
+            key.inputs.policy = JSON.stringify(document);
+            delete named(d, "prod-training-hot-s3-access").inputs.constraints;
+        });
+        assert.deepEqual(mandatoryPolicies(doc), ["kms-grant-constrained", "kms-key-policy-no-public-principal"]);
+    });
     it("the model repository's StorageClass deleting volumes", () => {
         const doc = mutated("prod", d => { named(d, "prod-efs-models").inputs.reclaimPolicy = "Delete"; });
         assert.deepEqual(mandatoryPolicies(doc), ["k8s-model-storage-retain"]);

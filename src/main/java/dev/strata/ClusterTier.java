@@ -123,9 +123,13 @@ final class ClusterTier {
         };
     }
 
-    /** The EFS CSI driver provisions on and mounts every EFS file system of the stack. */
+    /**
+     * The EFS CSI driver provisions on and mounts every EFS file system of the stack; the FSx CSI driver
+     * may create per-job file systems encrypted with the training key.
+     */
     static void grantFileSystems(Cluster cluster, Optional<TrainingStorage> training, Optional<InferenceStorage> inference) {
         training.flatMap(TrainingStorage::warmFileSystem).ifPresent(efs -> efs.grantCsiDriver(cluster.efs()));
+        training.ifPresent(storage -> storage.grantPerJobProvisioning(cluster.fsx()));
         inference.ifPresent(storage -> storage.modelRepository().grantCsiDriver(cluster.efs()));
     }
 }

@@ -9,6 +9,7 @@ import dev.strata.training.AutoImportPolicy;
 import dev.strata.training.DeploymentType;
 import dev.strata.core.KubernetesValues;
 import dev.strata.training.LustreRules;
+import dev.strata.training.PerJobScratchArgs;
 import dev.strata.training.TrainingLifecycle;
 
 import java.util.ArrayList;
@@ -89,6 +90,8 @@ public record TrainingSettings(String namespace, boolean createNamespace, Option
             LustreRules.validate(perJobNode::key, perJob.deploymentType(), null, perJob.perUnitStorageThroughput().orElse(null),
                     perJob.importPath().orElse(null), perJob.exportPath().orElse(null), perJob.autoImportPolicy().orElse(null),
                     List.of(), null, node.problems());
+            PerJobScratchArgs.checkNoDataRepository(perJobNode::key, perJob.importPath().orElse(null),
+                    perJob.exportPath().orElse(null), perJob.autoImportPolicy().orElse(null), node.problems());
             KubernetesValues.checkObjectName(perJob.storageClassName(), perJobNode.key("storageClassName"), node.problems());
         }
 
@@ -139,8 +142,9 @@ public record TrainingSettings(String namespace, boolean createNamespace, Option
         String storageClassName = node.string("storageClassName", "fsx-lustre-training");
         DeploymentType type = node.enumValue("deploymentType", DeploymentType.class, DeploymentType.SCRATCH_2, Enum::name);
         Optional<Integer> perUnit = Optional.ofNullable(node.integer("perUnitStorageThroughput", null, 1, 100_000));
-        return new PerJob(storageClassName, type, perUnit, path(node, "importPath", type), path(node, "exportPath", type),
-                autoImport(node, type));
+        // No S3 link by default: a per-job file system cannot read the training bucket (PerJobScratchArgs).
+        return new PerJob(storageClassName, type, perUnit, node.optionalString("importPath"), node.optionalString("exportPath"),
+                Optional.ofNullable(node.enumValue("autoImportPolicy", AutoImportPolicy.class, null, Enum::name)));
     }
 
     /** An import or export prefix; defaults apply only to the types that link through paths. */

@@ -36,6 +36,8 @@ public record WorkloadSettings(String name, String namespace, String serviceAcco
 
     /** The bucket of the training tiers ({@code strata:training}): {@code datasets/}, {@code checkpoints/}. */
     public static final String TRAINING_BUCKET = "training";
+    /** The training bucket's prefix where jobs write checkpoints and resume from them. */
+    public static final String CHECKPOINTS_PREFIX = "checkpoints/";
     /** The L4 model archive of inference storage ({@code strata:inference}). */
     public static final String MODEL_ARCHIVE_BUCKET = "model-archive";
 
@@ -68,7 +70,8 @@ public record WorkloadSettings(String name, String namespace, String serviceAcco
 
     /**
      * The default workloads of the issue: {@code training} reads {@code datasets/} of the training
-     * bucket and the processed and feature zones, writes {@code checkpoints/} and the model zone;
+     * bucket and the processed and feature zones, reads and writes {@code checkpoints/} (to resume from
+     * them), writes the model zone;
      * {@code inference} reads the model archive and the model zone (and connects to L1 when Redis is on);
      * {@code data-pipeline} writes raw, reads raw, writes processed and feature. Grants on a bucket or
      * zone the stack does not have are left out.
@@ -81,7 +84,9 @@ public record WorkloadSettings(String name, String namespace, String serviceAcco
         List<Access> trainingWrite = new ArrayList<>();
         if (context.training()) {
             trainingRead.add(Access.bucket(TRAINING_BUCKET, "datasets/"));
-            trainingWrite.add(Access.bucket(TRAINING_BUCKET, "checkpoints/"));
+            // A job resumes from its own checkpoints: it reads and lists what it writes there.
+            trainingRead.add(Access.bucket(TRAINING_BUCKET, CHECKPOINTS_PREFIX));
+            trainingWrite.add(Access.bucket(TRAINING_BUCKET, CHECKPOINTS_PREFIX));
         }
         trainingRead.addAll(zones(context, "processed", "feature"));
         trainingWrite.addAll(zones(context, "model"));

@@ -23,6 +23,34 @@ public final class Actions {
      */
     public static final List<String> KMS_WRITE = List.of("kms:Decrypt", "kms:GenerateDataKey");
 
+    /**
+     * The data-key actions a principal named in a key policy performs with the key: CloudWatch Logs'
+     * documented Encrypt*, Decrypt*, ReEncrypt*, GenerateDataKey*, Describe* written out
+     * (https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html), and the same
+     * for roles named as an {@code EncryptionKey}'s {@code keyUsers}.
+     */
+    public static final List<String> KMS_KEY_USE = List.of("kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo",
+            "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey");
+
+    /**
+     * The KMS operations (grant operations, without the {@code kms:} prefix) FSx for Lustre's S3 access
+     * role performs through S3 on the objects of an SSE-KMS data repository: the documented
+     * kms:Encrypt, kms:Decrypt, kms:ReEncrypt*, kms:GenerateDataKey* and kms:DescribeKey
+     * (https://docs.aws.amazon.com/fsx/latest/LustreGuide/s3-server-side-encryption-support.html).
+     */
+    public static final List<String> FSX_S3_ACCESS_KEY_OPERATIONS = List.of("Encrypt", "Decrypt", "ReEncryptFrom", "ReEncryptTo",
+            "GenerateDataKey", "GenerateDataKeyWithoutPlaintext", "DescribeKey");
+
+    /**
+     * Create a file system encrypted with a customer managed key: the creator's own permissions, which
+     * FSx for Lustre lists as required (kms:DescribeKey, kms:Decrypt, kms:GenerateDataKeyWithoutPlaintext)
+     * (https://docs.aws.amazon.com/fsx/latest/LustreGuide/encryption-at-rest.html#FSxKMSPolicy).
+     */
+    public static final List<String> KMS_CREATE_ENCRYPTED_RESOURCE = List.of("kms:DescribeKey", "kms:Decrypt",
+            "kms:GenerateDataKeyWithoutPlaintext");
+    /** The grant the service then creates for itself on the key, with the creator's permission (required by FSx). */
+    public static final List<String> KMS_CREATE_GRANT = List.of("kms:CreateGrant");
+
     /** Mount an EFS file system read-only as an IAM client. */
     public static final List<String> EFS_CLIENT_MOUNT = List.of("elasticfilesystem:ClientMount");
     /** Mount an EFS file system and write to it as an IAM client. */

@@ -1,6 +1,5 @@
 package dev.strata.security;
 
-import java.util.TreeMap;
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.kms.Alias;
 import com.pulumi.aws.kms.AliasArgs;
@@ -20,25 +19,26 @@ import dev.strata.core.Problems;
 import dev.strata.core.Tags;
 
 import javax.annotation.Nullable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
  * A customer-managed KMS key for one purpose: rotation on, a 30-day deletion window, the alias
- * {@code alias/strata-<stack>-<purpose>}, and a key policy that lets the account administer the key
- * (through IAM) and lets the named AWS services use it only on the account's behalf.
+ * {@code alias/strata-<stack>-<purpose>}, and KMS's default key policy (the account root, so that IAM
+ * policies decide who uses the key) plus only what the key's services' documentation requires of the
+ * key policy ({@link KeyService}) and the roles named as {@code keyUsers}. No statement names the
+ * principal {@code *}: a principal of the account uses the key only when an IAM policy grants it, as
+ * each workload's grant does ({@link Grants#s3Read}).
  */
 public final class EncryptionKey extends ComponentResource {
     public static final String TYPE = "strata:security:EncryptionKey";
     public static final int DEFAULT_DELETION_WINDOW_DAYS = 30;
 
-    /** The data-key actions AWS services perform with the key on a caller's behalf. */
-    public static final List<String> SERVICE_USE_ACTIONS = List.of(
-            "kms:Encrypt", "kms:Decrypt", "kms:ReEncryptFrom", "kms:ReEncryptTo",
-            "kms:GenerateDataKey", "kms:GenerateDataKeyWithoutPlaintext", "kms:DescribeKey");
-
     private static final Pattern NAME_PART = Pattern.compile("[a-z0-9][a-z0-9-]*");
+    /** An exact IAM role ARN: no wildcard, no account root. */
+    private static final Pattern ROLE_ARN = Pattern.compile("arn:aws[a-z-]*:iam::[0-9]{12}:role/[A-Za-z0-9+=,.@_/-]+");
 
     /** The key's ARN. */
     @Export(name = "keyArn", refs = {String.class}, tree = "[0]")
@@ -59,8 +59,10 @@ public final class EncryptionKey extends ComponentResource {
         Output<GetCallerIdentityResult> caller = AwsFunctions.getCallerIdentity();
         Output<GetPartitionResult> partition = AwsFunctions.getPartition();
         Output<GetRegionResult> region = AwsFunctions.getRegion();
-        Output<String> policy = Output.tuple(caller, partition, region).applyValue(t ->
-                keyPolicy(t.t1.accountId(), t.t2.partition(), t.t3.name(), t.t2.dnsSuffix(), args.services()));
+        List<KeyService> services = args.services().stream().map(s -> KeyService.of(s).orElseThrow()).toList();
+        Output<List<String>> keyUsers = args.keyUsers().orElse(Output.of(List.of()));
+        Output<String> policy = Output.tuple(caller, partition, region, keyUsers).applyValue(t ->
+                keyPolicy(t.t1.accountId(), t.t2.partition(), t.t3.name(), t.t2.dnsSuffix(), services, t.t4));
 
         Key key = new Key(name, KeyArgs.builder()
                 .description("Strata " + args.purpose() + " key (" + Deployment.getInstance().getStackName() + ")")
@@ -82,35 +84,31 @@ public final class EncryptionKey extends ComponentResource {
     }
 
     /**
-     * The key policy. The account root statement is KMS's default key policy: it makes the key
-     * governable through IAM policies (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html).
-     * Services use the key only through their own endpoint in this region and only for callers of this
-     * account (kms:ViaService, kms:CallerAccount), the pattern of AWS managed keys; grants only for AWS
-     * resources (kms:GrantIsForAWSResource), which EFS and FSx need.
+     * The key policy: KMS's default key policy, which gives the account root every permission so that
+     * IAM policies govern the key (https://docs.aws.amazon.com/kms/latest/developerguide/key-policy-default.html),
+     * then each service's documented statements ({@link KeyService#keyPolicyStatements}), then the
+     * named key users, who may use the key only through its services.
+     *
+     * @throws IllegalArgumentException when a key user is not an exact IAM role ARN
      */
-    static String keyPolicy(String accountId, String partition, String region, String dnsSuffix, List<String> services) {
-        List<String> viaServices = services.stream().map(service -> service + "." + region + "." + dnsSuffix).toList();
-        Map<String, Object> accountAndService = Map.of(
-                "kms:CallerAccount", accountId,
-                "kms:ViaService", viaServices);
-        return PolicyDocument.json(List.of(
-                PolicyStatement.allow("AccountAdministersKeyThroughIam",
-                        Map.of("AWS", "arn:" + partition + ":iam::" + accountId + ":root"),
-                        List.of("kms:*"), List.of("*"), Map.of()),
-                PolicyStatement.allow("ServicesUseKeyOnAccountsBehalf", Map.of("AWS", "*"),
-                        SERVICE_USE_ACTIONS, List.of("*"),
-                        Map.of("StringEquals", new TreeMap<>(accountAndService))),
-                PolicyStatement.allow("ServicesCreateGrantsForAwsResources", Map.of("AWS", "*"),
-                        List.of("kms:CreateGrant"), List.of("*"),
-                        grantConditions(accountAndService))));
-    }
-
-    /** Ordered, so that the policy text is the same on every run (plans compare it as text). */
-    private static Map<String, Map<String, Object>> grantConditions(Map<String, Object> accountAndService) {
-        Map<String, Map<String, Object>> conditions = new java.util.LinkedHashMap<>();
-        conditions.put("StringEquals", new TreeMap<>(accountAndService));
-        conditions.put("Bool", Map.of("kms:GrantIsForAWSResource", "true"));
-        return conditions;
+    static String keyPolicy(String accountId, String partition, String region, String dnsSuffix, List<KeyService> services,
+                            List<String> keyUsers) {
+        List<PolicyStatement> statements = new ArrayList<>();
+        statements.add(PolicyStatement.allow("AccountAdministersKeyThroughIam",
+                Map.of("AWS", "arn:" + partition + ":iam::" + accountId + ":root"),
+                List.of("kms:*"), List.of("*"), Map.of()));
+        services.forEach(service -> statements.addAll(service.keyPolicyStatements(accountId, partition, region, dnsSuffix)));
+        if (!keyUsers.isEmpty()) {
+            keyUsers.stream().filter(arn -> arn == null || !ROLE_ARN.matcher(arn).matches()).findFirst().ifPresent(arn -> {
+                throw new IllegalArgumentException("keyUsers = \"" + arn + "\": must be an exact IAM role ARN "
+                        + "(arn:<partition>:iam::<account>:role/<name>), never * or an account root");
+            });
+            List<String> viaServices = services.stream().flatMap(service -> service.viaServices(region, dnsSuffix).stream()).toList();
+            statements.add(PolicyStatement.allow("NamedRolesUseKeyThroughItsServices",
+                    Map.of("AWS", keyUsers.size() == 1 ? keyUsers.get(0) : List.copyOf(keyUsers)),
+                    Actions.KMS_KEY_USE, List.of("*"), Map.of("StringEquals", Map.of("kms:ViaService", viaServices))));
+        }
+        return PolicyDocument.json(statements);
     }
 
     private static EncryptionKeyArgs validated(EncryptionKeyArgs args) {
@@ -121,8 +119,12 @@ public final class EncryptionKey extends ComponentResource {
         if (args.services().isEmpty()) {
             problems.missing("services", "must name at least one AWS service that uses the key");
         }
-        args.services().stream().filter(service -> !NAME_PART.matcher(service).matches()).forEach(service ->
-                problems.add("services", service, "must be an AWS service endpoint prefix such as s3, elasticfilesystem or fsx"));
+        args.services().stream().filter(service -> KeyService.of(service).isEmpty()).forEach(service ->
+                problems.add("services", service, "must be one of the services Strata knows the key requirements of: "
+                        + String.join(", ", KeyService.endpointPrefixes())));
+        if (args.services().stream().distinct().count() != args.services().size()) {
+            problems.add("services", args.services(), "must name each service once");
+        }
         if (args.deletionWindowInDays() < 7 || args.deletionWindowInDays() > 30) {
             problems.add("deletionWindowInDays", args.deletionWindowInDays(), "must be from 7 to 30 (KMS limits)");
         }

@@ -1,5 +1,6 @@
 package dev.strata.security;
 
+import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
 
@@ -15,12 +16,25 @@ public final class EncryptionKeyArgs extends ResourceArgs {
     private String purpose;
 
     /**
-     * The AWS services (endpoint prefixes such as {@code s3}, {@code elasticfilesystem}, {@code fsx})
-     * that may use the key on the account's behalf. Default: {@code [s3]}.
+     * The AWS services that use the key, by endpoint prefix: {@code s3}, {@code elasticfilesystem},
+     * {@code fsx}, {@code elasticache}, {@code eks}, {@code logs} ({@link KeyService}). Each adds to the
+     * key policy only what its documentation requires (CloudWatch Logs: its service principal, for log
+     * groups of this account and region); the others use the key with the IAM permissions of their
+     * callers, which the account-root statement lets IAM decide. Default: {@code [s3]}.
      */
     @Import(name = "services")
     @Nullable
     private List<String> services;
+
+    /**
+     * IAM role ARNs that the key policy itself names as key users: the data-key actions, only through
+     * the key's services ({@code kms:ViaService}). For roles whose own IAM policies cannot grant the key
+     * (service-linked roles, roles of another account); a role of this account needs none, its IAM
+     * policies decide. Each an exact role ARN, never {@code *}. Default: none.
+     */
+    @Import(name = "keyUsers")
+    @Nullable
+    private Output<List<String>> keyUsers;
 
     /** Days KMS waits before deleting the key once deletion is scheduled (7 to 30). Default: 30. */
     @Import(name = "deletionWindowInDays")
@@ -43,6 +57,10 @@ public final class EncryptionKeyArgs extends ResourceArgs {
 
     public List<String> services() {
         return Optional.ofNullable(services).orElse(List.of("s3"));
+    }
+
+    public Optional<Output<List<String>>> keyUsers() {
+        return Optional.ofNullable(keyUsers);
     }
 
     public int deletionWindowInDays() {
@@ -72,6 +90,15 @@ public final class EncryptionKeyArgs extends ResourceArgs {
         public Builder services(List<String> services) {
             args.services = List.copyOf(services);
             return this;
+        }
+
+        public Builder keyUsers(Output<List<String>> roleArns) {
+            args.keyUsers = roleArns;
+            return this;
+        }
+
+        public Builder keyUsers(List<String> roleArns) {
+            return keyUsers(Output.of(List.copyOf(roleArns)));
         }
 
         public Builder deletionWindowInDays(int days) {

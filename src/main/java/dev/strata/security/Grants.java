@@ -151,6 +151,34 @@ public final class Grants {
                                         + ":role/aws-service-role/s3.data-source.lustre.fsx.amazonaws.com/*"), Map.of()));
     }
 
+    /**
+     * What the FSx CSI controller needs on a customer managed key to create encrypted (persistent)
+     * file systems for claims: the creator's KMS permissions FSx requires, and kms:CreateGrant for the
+     * grant FSx makes for itself (kms:GrantIsForAWSResource), all only through FSx in this region
+     * (https://docs.aws.amazon.com/fsx/latest/LustreGuide/encryption-at-rest.html#FSxKMSPolicy). The key
+     * policy trusts the account, so this IAM statement is what lets the driver use the key.
+     */
+    public static List<PolicyStatement> fsxCreateEncrypted(String keyArn, String fsxViaService) {
+        return List.of(
+                PolicyStatement.allow("UseKeyThroughFsx", null, Actions.KMS_CREATE_ENCRYPTED_RESOURCE, List.of(keyArn),
+                        Map.of("StringEquals", Map.of("kms:ViaService", fsxViaService))),
+                PolicyStatement.allow("FsxGrantsItselfTheKey", null, Actions.KMS_CREATE_GRANT, List.of(keyArn),
+                        orderedConditions(Map.of("kms:ViaService", fsxViaService), Map.of("kms:GrantIsForAWSResource", "true"))));
+    }
+
+    /** A StringEquals and a Bool block, in that order (policy text is compared as text). */
+    private static Map<String, Map<String, Object>> orderedConditions(Map<String, Object> stringEquals, Map<String, Object> bool) {
+        Map<String, Map<String, Object>> conditions = new java.util.LinkedHashMap<>();
+        conditions.put("StringEquals", stringEquals);
+        conditions.put("Bool", bool);
+        return conditions;
+    }
+
+    /** The FSx endpoint a key may be used through: {@code fsx.<region>.<dnsSuffix>}. */
+    public static String fsxViaService(String region, String dnsSuffix) {
+        return "fsx." + region + "." + dnsSuffix;
+    }
+
     /** Region and partition of the stack, for grants that name the S3 endpoint or build ARNs. */
     public static Output<GetRegionResult> region() {
         return AwsFunctions.getRegion();

@@ -3,8 +3,11 @@ package dev.strata.training;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
 
+import dev.strata.core.Problems;
+
 import javax.annotation.Nullable;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The StorageClass through which a training job's claim creates its own FSx for Lustre file
@@ -26,17 +29,17 @@ public final class PerJobScratchArgs extends ResourceArgs {
     @Nullable
     private Integer perUnitStorageThroughput;
 
-    /** Key prefix of the training bucket each file system imports. Default: none. */
+    /** Not allowed (see {@link #checkNoDataRepository}); kept so that a stack that sets it is told why. */
     @Import(name = "importPath")
     @Nullable
     private String importPath;
 
-    /** Key prefix of the training bucket each file system exports to. Default: none. */
+    /** Not allowed (see {@link #checkNoDataRepository}). */
     @Import(name = "exportPath")
     @Nullable
     private String exportPath;
 
-    /** NONE, NEW, NEW_CHANGED or NEW_CHANGED_DELETED. Default: unset. */
+    /** Not allowed (see {@link #checkNoDataRepository}). */
     @Import(name = "autoImportPolicy")
     @Nullable
     private String autoImportPolicy;
@@ -63,6 +66,32 @@ public final class PerJobScratchArgs extends ResourceArgs {
 
     public Optional<String> autoImportPolicy() {
         return Optional.ofNullable(autoImportPolicy);
+    }
+
+    /**
+     * A per-job file system cannot be linked to the training bucket. FSx reads and writes an SSE-KMS
+     * bucket as the file system's own S3 access role, {@code AWSServiceRoleForFSxS3Access_<file system
+     * id>}, which the bucket's key must let in by name
+     * (https://docs.aws.amazon.com/fsx/latest/LustreGuide/s3-server-side-encryption-support.html); the
+     * FSx CSI driver creates a per-job file system, and with it that role, only when a claim asks for
+     * one, and Strata's keys never let in the principal {@code *} (the only other statement FSx
+     * documents). The hot tier links the bucket instead ({@code KeyGrants.fsxS3Access}).
+     */
+    public static void checkNoDataRepository(UnaryOperator<String> key, @Nullable String importPath, @Nullable String exportPath,
+                                             @Nullable Object autoImportPolicy, Problems problems) {
+        String why = "a per-job file system cannot be linked to the training bucket: FSx would read its SSE-KMS objects as the "
+                + "file system's own S3 access role, which exists only once a claim creates the file system, and the training "
+                + "key names no principal *; link the hot tier (importPath or dataRepositoryAssociations) and copy into per-job "
+                + "file systems from there";
+        if (importPath != null) {
+            problems.add(key.apply("importPath"), importPath, why);
+        }
+        if (exportPath != null) {
+            problems.add(key.apply("exportPath"), exportPath, why);
+        }
+        if (autoImportPolicy != null) {
+            problems.add(key.apply("autoImportPolicy"), String.valueOf(autoImportPolicy), why);
+        }
     }
 
     public static Builder builder() {

@@ -47,6 +47,10 @@ import dev.strata.efs.EfsFileSystemArgs;
 import dev.strata.efs.EfsRules;
 import dev.strata.efs.PerformanceMode;
 import dev.strata.efs.ThroughputMode;
+import dev.strata.security.Grant;
+import dev.strata.security.Grantee;
+import dev.strata.security.Grants;
+import dev.strata.security.KeyGrants;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;
@@ -121,6 +125,8 @@ public final class TrainingStorage extends ComponentResource {
     /** The training-data bucket and the warm tier's file system, for grants. */
     private final SecureBucket bucket;
     private final Optional<EfsFileSystem> warmFileSystem;
+    /** The key per-job file systems are encrypted with: present when the per-job type is persistent. */
+    private final Optional<Output<String>> perJobKeyArn;
 
     public TrainingStorage(String name, TrainingStorageArgs args, @Nullable ComponentResourceOptions options) {
         this(name, Checked.of(args), options);
@@ -163,6 +169,8 @@ public final class TrainingStorage extends ComponentResource {
                 LustreRules.validate(field -> "perJob." + field, perJobType.orElse(null), null,
                         perJob.perUnitStorageThroughput().orElse(null), perJob.importPath().orElse(null),
                         perJob.exportPath().orElse(null), perJobAutoImport.orElse(null), List.of(), null, problems);
+                PerJobScratchArgs.checkNoDataRepository(field -> "perJob." + field, perJob.importPath().orElse(null),
+                        perJob.exportPath().orElse(null), perJob.autoImportPolicy().orElse(null), problems);
                 KubernetesValues.checkObjectName(perJob.storageClassName(), "perJob.storageClassName", problems);
             }
             Optional<PerformanceMode> warmPerformance = Optional.empty();
@@ -385,6 +393,7 @@ public final class TrainingStorage extends ComponentResource {
 
         this.bucket = bucket;
         this.warmFileSystem = warmFileSystem;
+        this.perJobKeyArn = checked.perJobType().filter(type -> !type.isScratch()).map(type -> args.kmsKeyArn());
         tiers.putAll(bucketSummaries(checked.lifecycle()));
         this.tiers = java.util.Collections.unmodifiableMap(tiers);
         this.bucketName = bucket.bucketName;
@@ -417,6 +426,20 @@ public final class TrainingStorage extends ComponentResource {
     /** The warm tier's EFS file system, for grants; empty without a warm tier. */
     public Optional<EfsFileSystem> warmFileSystem() {
         return warmFileSystem;
+    }
+
+    /**
+     * Lets the FSx CSI driver create the per-job file systems encrypted with the training key, when the
+     * per-job type is persistent (the StorageClass passes {@code kmsKeyId}); scratch file systems use
+     * FSx's own keys and need nothing ({@link Grants#fsxCreateEncrypted}). Returns the grant given.
+     */
+    public Optional<Grant> grantPerJobProvisioning(Grantee fsxCsiDriver) {
+        return perJobKeyArn.map(key -> {
+            Grant grant = new Grant("fsx-per-job-key", Output.tuple(key, Grants.region(), Grants.partition())
+                    .applyValue(t -> Grants.fsxCreateEncrypted(t.t1, Grants.fsxViaService(t.t2.name(), t.t3.dnsSuffix()))));
+            fsxCsiDriver.grant(grant);
+            return grant;
+        });
     }
 
     /** Each tier's service, capacity and aggregate throughput: hot, hotPerJob, warm, cold, archive (those built). */
@@ -495,8 +518,9 @@ public final class TrainingStorage extends ComponentResource {
             autoImport.ifPresent(policy -> builder.autoImportPolicy(policy.name()));
         }
         LustreFileSystem fileSystem = new LustreFileSystem(name + "-hot", builder.build(), Children.stateful(this, args.protect()));
+        List<Resource> links = new ArrayList<>(List.of(fileSystem));
         for (LustreAssociationArgs association : hot.dataRepositoryAssociations()) {
-            new DataRepositoryAssociation(name + "-hot" + association.fileSystemPath().replaceAll("[^A-Za-z0-9]+", "-"),
+            links.add(new DataRepositoryAssociation(name + "-hot" + association.fileSystemPath().replaceAll("[^A-Za-z0-9]+", "-"),
                     DataRepositoryAssociationArgs.builder()
                             .fileSystemId(fileSystem.id())
                             .fileSystemPath(association.fileSystemPath())
@@ -510,7 +534,13 @@ public final class TrainingStorage extends ComponentResource {
                                             .events(ASSOCIATION_EVENTS).build())
                                     .build())
                             .tags(tags)
-                            .build(), Children.of(this));
+                            .build(), Children.of(this)));
+        }
+        // FSx reads and writes the SSE-KMS bucket as the file system's own S3 access role, which the key
+        // must let in; the role exists once the file system or its first association does.
+        if (!hot.dataRepositoryAssociations().isEmpty() || (type.linksThroughPaths() && hot.importPath().isPresent())) {
+            KeyGrants.fsxS3Access(name + "-hot-s3-access", args.kmsKeyArn(), fileSystem.id(), bucket.bucketArn,
+                    CustomResourceOptions.builder().parent(this).dependsOn(links).build());
         }
         return fileSystem;
     }

@@ -240,6 +240,7 @@ class ClusterStackPlansTest {
         String inferenceKey = "arn:aws:kms:us-east-1:" + ACCOUNT + ":key/dev-inference-id";
         assertThat(new java.util.TreeSet<>(pairs(dev, "dev-training-"))).isEqualTo(union(
                 read("strata-dev-training-data-plan", "datasets/", trainingKey),
+                read("strata-dev-training-data-plan", "checkpoints/", trainingKey),
                 read("strata-dev-processed-plan", "", lake),
                 read("strata-dev-feature-plan", "", lake),
                 write("strata-dev-training-data-plan", "checkpoints/", trainingKey),

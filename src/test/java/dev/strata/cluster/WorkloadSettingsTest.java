@@ -51,7 +51,8 @@ class WorkloadSettingsTest {
     void theDefaultsAreTrainingInferenceAndTheDataPipeline() {
         assertThat(workloads(null)).containsExactly(
                 new WorkloadSettings("training", "ml-training", "training-job", true,
-                        List.of(Access.bucket("training", "datasets/"), Access.zone("processed"), Access.zone("feature")),
+                        List.of(Access.bucket("training", "datasets/"), Access.bucket("training", "checkpoints/"),
+                                Access.zone("processed"), Access.zone("feature")),
                         List.of(Access.bucket("training", "checkpoints/"), Access.zone("model")), false, true),
                 new WorkloadSettings("inference", "ml-inference", "model-server", true,
                         List.of(Access.bucket("model-archive", ""), Access.zone("model")), List.of(), false, false),

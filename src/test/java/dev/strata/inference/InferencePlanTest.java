@@ -64,11 +64,12 @@ class InferencePlanTest {
     }
 
     @Test
-    void theInferenceKeyServesS3EfsAndElastiCache() {
+    void theInferenceKeyServesS3EfsAndElastiCacheThroughIamAndTheirOwnGrants() {
         Plan plan = planOf("prod");
+        // S3, EFS and ElastiCache need nothing of the key policy but KMS's default account-root statement.
         String policy = String.valueOf(named(plan, "aws:kms/key:Key", "prod-inference").inputs().get("policy"));
-        assertThat(policy).contains("s3.us-west-2.amazonaws.com", "elasticfilesystem.us-west-2.amazonaws.com",
-                "elasticache.us-west-2.amazonaws.com");
+        assertThat(policy).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"AccountAdministersKeyThroughIam\","
+                + "\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}");
         assertThat(named(plan, "aws:kms/alias:Alias", "prod-inference").inputs()).containsEntry("name", "alias/strata-prod-inference");
     }
 

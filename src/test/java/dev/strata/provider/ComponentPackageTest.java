@@ -72,7 +72,7 @@ class ComponentPackageTest {
     void encryptionKeyInputsAndOutputsAreTyped() {
         JsonObject key = resource(EncryptionKey.TYPE);
         assertThat(types(key.getAsJsonObject("inputProperties"))).isEqualTo(Map.of(
-                "purpose", "string", "services", "array<string>", "deletionWindowInDays", "integer",
+                "purpose", "string", "services", "array<string>", "keyUsers", "array<string>", "deletionWindowInDays", "integer",
                 "tags", "map<string>", "protect", "boolean"));
         assertThat(new Gson().fromJson(key.get("requiredInputs"), List.class)).containsExactly("purpose");
         assertThat(types(key.getAsJsonObject("properties"))).isEqualTo(Map.of(

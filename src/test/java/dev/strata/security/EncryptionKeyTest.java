@@ -30,39 +30,73 @@ class EncryptionKeyTest {
                 .isEqualTo(Map.of("name", "alias/strata-prod-datalake", "targetKeyId", "prod-datalake-id")));
     }
 
-    @Test
-    void policyLetsTheAccountAdministerAndServicesUseTheKeyOnlyOnItsBehalf() {
-        Plan plan = plan(EncryptionKeyArgs.builder().purpose("training").services(List.of("s3", "fsx")).build());
-        String policy = (String) plan.ofType("aws:kms/key:Key").get(0).inputs().get("policy");
-        String condition = """
-                {"kms:CallerAccount":"123456789012","kms:ViaService":["s3.us-west-2.amazonaws.com","fsx.us-west-2.amazonaws.com"]}""";
-        assertThat(JsonParser.parseString(policy)).isEqualTo(JsonParser.parseString("""
-                {"Version":"2012-10-17","Statement":[
-                 {"Sid":"AccountAdministersKeyThroughIam","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},
-                  "Action":"kms:*","Resource":"*"},
-                 {"Sid":"ServicesUseKeyOnAccountsBehalf","Effect":"Allow","Principal":{"AWS":"*"},
-                  "Action":["kms:Encrypt","kms:Decrypt","kms:ReEncryptFrom","kms:ReEncryptTo","kms:GenerateDataKey",
-                            "kms:GenerateDataKeyWithoutPlaintext","kms:DescribeKey"],
-                  "Resource":"*","Condition":{"StringEquals":%1$s}},
-                 {"Sid":"ServicesCreateGrantsForAwsResources","Effect":"Allow","Principal":{"AWS":"*"},
-                  "Action":"kms:CreateGrant","Resource":"*",
-                  "Condition":{"StringEquals":%1$s,"Bool":{"kms:GrantIsForAWSResource":"true"}}}]}
-                """.formatted(condition)));
+    private static final String ROOT = """
+            {"Sid":"AccountAdministersKeyThroughIam","Effect":"Allow","Principal":{"AWS":"arn:aws:iam::123456789012:root"},
+             "Action":"kms:*","Resource":"*"}""";
+
+    private static String policy(EncryptionKeyArgs args) {
+        return (String) plan(args).ofType("aws:kms/key:Key").get(0).inputs().get("policy");
     }
 
     @Test
-    void everyWildcardPrincipalIsConditionedOnTheAccountAndAService() {
-        String policy = (String) plan(EncryptionKeyArgs.builder().purpose("datalake").build())
-                .ofType("aws:kms/key:Key").get(0).inputs().get("policy");
-        var statements = JsonParser.parseString(policy).getAsJsonObject().getAsJsonArray("Statement");
-        statements.forEach(element -> {
-            var statement = element.getAsJsonObject();
-            if (statement.get("Principal").toString().contains("\"*\"")) {
-                var equals = statement.getAsJsonObject("Condition").getAsJsonObject("StringEquals");
-                assertThat(equals.get("kms:CallerAccount").getAsString()).isEqualTo("123456789012");
-                assertThat(equals.get("kms:ViaService").toString()).isEqualTo("[\"s3.us-west-2.amazonaws.com\"]");
-            }
-        });
+    void theKeyPolicyIsKmsDefaultForTheServicesThatUseTheKeyThroughIamAndGrants() {
+        // S3, EFS, FSx, ElastiCache and EKS need nothing of the key policy beyond the account root.
+        String policy = policy(EncryptionKeyArgs.builder().purpose("training")
+                .services(List.of("s3", "fsx", "elasticfilesystem", "elasticache", "eks")).build());
+        assertThat(JsonParser.parseString(policy)).isEqualTo(JsonParser.parseString("""
+                {"Version":"2012-10-17","Statement":[%s]}""".formatted(ROOT)));
+        assertThat(JsonParser.parseString(policy(EncryptionKeyArgs.builder().purpose("datalake").build())))
+                .isEqualTo(JsonParser.parseString(policy));
+    }
+
+    @Test
+    void cloudWatchLogsGetsItsDocumentedServicePrincipalStatementForThisAccountsLogGroups() {
+        String policy = policy(EncryptionKeyArgs.builder().purpose("logs").services(List.of("logs")).build());
+        assertThat(JsonParser.parseString(policy)).isEqualTo(JsonParser.parseString("""
+                {"Version":"2012-10-17","Statement":[%s,
+                 {"Sid":"CloudWatchLogsUsesKeyForThisAccountsLogGroups","Effect":"Allow",
+                  "Principal":{"Service":"logs.us-west-2.amazonaws.com"},
+                  "Action":["kms:Encrypt","kms:Decrypt","kms:ReEncryptFrom","kms:ReEncryptTo","kms:GenerateDataKey",
+                            "kms:GenerateDataKeyWithoutPlaintext","kms:DescribeKey"],
+                  "Resource":"*",
+                  "Condition":{"ArnLike":{"kms:EncryptionContext:aws:logs:arn":"arn:aws:logs:us-west-2:123456789012:log-group:*"}}}]}
+                """.formatted(ROOT)));
+    }
+
+    @Test
+    void namedKeyUsersUseTheKeyOnlyThroughItsServices() {
+        String role = "arn:aws:iam::210987654321:role/platform-backup";
+        String policy = policy(EncryptionKeyArgs.builder().purpose("inference").services(List.of("s3", "elasticache"))
+                .keyUsers(List.of(role)).build());
+        assertThat(JsonParser.parseString(policy)).isEqualTo(JsonParser.parseString("""
+                {"Version":"2012-10-17","Statement":[%s,
+                 {"Sid":"NamedRolesUseKeyThroughItsServices","Effect":"Allow","Principal":{"AWS":"%s"},
+                  "Action":["kms:Encrypt","kms:Decrypt","kms:ReEncryptFrom","kms:ReEncryptTo","kms:GenerateDataKey",
+                            "kms:GenerateDataKeyWithoutPlaintext","kms:DescribeKey"],
+                  "Resource":"*",
+                  "Condition":{"StringEquals":{"kms:ViaService":["s3.us-west-2.amazonaws.com",
+                    "elasticache.us-west-2.amazonaws.com","dax.us-west-2.amazonaws.com"]}}}]}
+                """.formatted(ROOT, role)));
+    }
+
+    @Test
+    void noStatementOfAnyKeyPolicyNamesThePrincipalStar() {
+        for (List<String> services : List.of(List.of("s3"), List.of("logs", "eks"), List.of("s3", "fsx", "elasticfilesystem", "elasticache"))) {
+            String policy = policy(EncryptionKeyArgs.builder().purpose("any").services(services)
+                    .keyUsers(List.of("arn:aws:iam::123456789012:role/a", "arn:aws:iam::123456789012:role/b")).build());
+            JsonParser.parseString(policy).getAsJsonObject().getAsJsonArray("Statement").forEach(statement -> {
+                String principal = statement.getAsJsonObject().get("Principal").toString();
+                assertThat(principal).doesNotContain("\"*\"");
+            });
+        }
+    }
+
+    @Test
+    void aKeyUserMustBeAnExactRoleArn() {
+        for (String user : List.of("*", "arn:aws:iam::123456789012:root", "arn:aws:iam::123456789012:role/*")) {
+            assertThatThrownBy(() -> plan(EncryptionKeyArgs.builder().purpose("datalake").keyUsers(List.of(user)).build()))
+                    .hasStackTraceContaining("keyUsers = \"" + user + "\": must be an exact IAM role ARN");
+        }
     }
 
     @Test
@@ -86,6 +120,13 @@ class EncryptionKeyTest {
                 .hasMessageContaining("purpose = \"Data Lake\": must be 1 to 64 lower-case letters, digits or hyphens")
                 .hasMessageContaining("deletionWindowInDays = 3: must be from 7 to 30")
                 .hasMessageContaining("services: must name at least one AWS service");
+        assertThat(mocks.resources()).isEmpty();
+        assertThatThrownBy(() -> PlanRunner.run("dev", mocks, ctx -> new EncryptionKey("k",
+                EncryptionKeyArgs.builder().purpose("lake").services(List.of("s3", "sqs", "s3")).build(), null)))
+                .isInstanceOf(PlanFailedException.class)
+                .hasMessageContaining("services = \"sqs\": must be one of the services Strata knows the key requirements of: "
+                        + "s3, elasticfilesystem, fsx, elasticache, eks, logs")
+                .hasMessageContaining("services = [s3, sqs, s3]: must name each service once");
         assertThat(mocks.resources()).isEmpty();
         assertThat(plan(EncryptionKeyArgs.builder().purpose("data-lake").deletionWindowInDays(7).build())
                 .ofType("aws:kms/key:Key").get(0).inputs()).containsEntry("deletionWindowInDays", 7L);

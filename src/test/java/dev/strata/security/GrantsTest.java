@@ -44,6 +44,17 @@ class GrantsTest {
     }
 
     @Test
+    void theFsxDriverUsesTheKeyToCreateEncryptedFileSystemsOnlyThroughFsx() {
+        assertThat(PolicyDocument.json(Grants.fsxCreateEncrypted(KEY, Grants.fsxViaService("us-east-1", "amazonaws.com")))).isEqualTo("""
+                {"Version":"2012-10-17","Statement":[\
+                {"Sid":"UseKeyThroughFsx","Effect":"Allow","Action":["kms:DescribeKey","kms:Decrypt","kms:GenerateDataKeyWithoutPlaintext"],\
+                "Resource":"arn:aws:kms:us-east-1:123456789012:key/k",\
+                "Condition":{"StringEquals":{"kms:ViaService":"fsx.us-east-1.amazonaws.com"}}},\
+                {"Sid":"FsxGrantsItselfTheKey","Effect":"Allow","Action":"kms:CreateGrant","Resource":"arn:aws:kms:us-east-1:123456789012:key/k",\
+                "Condition":{"StringEquals":{"kms:ViaService":"fsx.us-east-1.amazonaws.com"},"Bool":{"kms:GrantIsForAWSResource":"true"}}}]}""");
+    }
+
+    @Test
     void fileSystemAndCacheGrantsNameTheirArnsOnly() {
         String fs = "arn:aws:elasticfilesystem:us-east-1:123456789012:file-system/fs-1";
         assertThat(Grants.efsClient(fs, false)).singleElement().satisfies(s -> {

@@ -74,6 +74,10 @@ class TrainingSettingsTest {
         assertThat(hot.automaticBackupRetentionDays()).isZero();
         assertThat(hot.claimName()).isEqualTo("training-hot");
         assertThat(settings.perJob().orElseThrow().storageClassName()).isEqualTo("fsx-lustre-training");
+        // Per-job file systems link no bucket (PerJobScratchArgs.checkNoDataRepository).
+        assertThat(settings.perJob().orElseThrow().importPath()).isEmpty();
+        assertThat(settings.perJob().orElseThrow().exportPath()).isEmpty();
+        assertThat(settings.perJob().orElseThrow().autoImportPolicy()).isEmpty();
         TrainingSettings.Warm warm = settings.warm().orElseThrow();
         assertThat(warm.efs().throughputMode()).isEqualTo(ThroughputMode.ELASTIC);
         assertThat(warm.efs().transitionToIaDays()).contains(30);
@@ -134,6 +138,16 @@ class TrainingSettingsTest {
                 "strata:training.hot.perUnitStorageThroughput = 50 and strata:training.hot.deploymentType = \"PERSISTENT_2\"");
         rejects(Map.of("hot", Map.of("perJob", Map.of("perUnitStorageThroughput", 200))),
                 "strata:training.hot.perJob.perUnitStorageThroughput = 200 and strata:training.hot.perJob.deploymentType = \"SCRATCH_2\"");
+    }
+
+    @Test
+    void perJobFileSystemsCannotLinkTheTrainingBucket() {
+        assertThat(training(Map.of("hot", Map.of("perJob", Map.of("deploymentType", "SCRATCH_1")))).perJob()).isPresent();
+        rejects(Map.of("hot", Map.of("perJob", Map.of("importPath", "datasets/", "autoImportPolicy", "NEW"))),
+                "strata:training.hot.perJob.importPath = \"datasets/\": a per-job file system cannot be linked to the training bucket",
+                "strata:training.hot.perJob.autoImportPolicy = \"NEW\": a per-job file system cannot be linked");
+        rejects(Map.of("hot", Map.of("perJob", Map.of("exportPath", "results/"))),
+                "strata:training.hot.perJob.exportPath = \"results/\": a per-job file system cannot be linked");
     }
 
     @Test

@@ -33,6 +33,7 @@ class TrainingStorageTest {
     static final String STORAGE_CLASS = "kubernetes:storage.k8s.io/v1:StorageClass";
     static final String PV = "kubernetes:core/v1:PersistentVolume";
     static final String PVC = "kubernetes:core/v1:PersistentVolumeClaim";
+    static final String KMS_GRANT = "aws:kms/grant:Grant";
 
     static NetworkArgs.Builder network() {
         return NetworkArgs.builder()
@@ -153,6 +154,24 @@ class TrainingStorageTest {
     }
 
     @Test
+    void aLinkedHotFileSystemsOwnS3RoleMayUseTheKeyOnTheTrainingBucketOnly() {
+        // https://docs.aws.amazon.com/fsx/latest/LustreGuide/s3-server-side-encryption-support.html
+        for (HotTierArgs hot : List.of(scratch().build(), persistent2().build())) {
+            assertThat(only(plan(base().hot(hot).build()), KMS_GRANT).inputs()).isEqualTo(Map.of(
+                    "name", "t-hot-s3-access",
+                    "keyId", KEY,
+                    "granteePrincipal", "arn:aws:iam::123456789012:role/aws-service-role/s3.data-source.lustre.fsx.amazonaws.com/"
+                            + "AWSServiceRoleForFSxS3Access_t-hot-id",
+                    "operations", List.of("Encrypt", "Decrypt", "ReEncryptFrom", "ReEncryptTo", "GenerateDataKey",
+                            "GenerateDataKeyWithoutPlaintext", "DescribeKey"),
+                    "constraints", List.of(Map.of("encryptionContextSubset", Map.of("aws:s3:arn", "arn:aws:s3:::" + BUCKET)))));
+        }
+        // A hot tier that links no bucket has no S3 access role to grant.
+        assertThat(plan(base().hot(HotTierArgs.builder().deploymentType("SCRATCH_2").storageGiB(1200).build()).build())
+                .ofType(KMS_GRANT)).isEmpty();
+    }
+
+    @Test
     void lustrePortsAreOpenOnlyBetweenTheFileServersAndTheCluster() {
         Plan plan = plan(base().network(network().allowedCidrs(List.of("10.10.0.0/16")).build()).hot(scratch().build()).build());
         PlannedResource sg = named(plan, SG, "t-lustre");
@@ -230,8 +249,7 @@ class TrainingStorageTest {
 
     @Test
     void perJobStorageClassCreatesAScratchFileSystemPerClaim() {
-        Plan plan = plan(base().perJob(PerJobScratchArgs.builder().importPath("datasets/").exportPath("results/")
-                .autoImportPolicy("NEW_CHANGED").build()).build());
+        Plan plan = plan(base().perJob(PerJobScratchArgs.builder().build()).build());
         PlannedResource sg = named(plan, SG, "t-lustre");
         PlannedResource storageClass = only(plan, STORAGE_CLASS);
         assertThat(storageClass.inputs()).containsEntry("provisioner", "fsx.csi.aws.com")
@@ -241,12 +259,19 @@ class TrainingStorageTest {
                         "subnetId", SUBNETS.get(0),
                         "securityGroupIds", sg.id(),
                         "deploymentType", "SCRATCH_2",
-                        "dataCompressionType", "LZ4",
-                        "s3ImportPath", "s3://" + BUCKET + "/datasets/",
-                        "s3ExportPath", "s3://" + BUCKET + "/results/",
-                        "autoImportPolicy", "NEW_CHANGED"));
+                        "dataCompressionType", "LZ4"));
         assertThat(at(storageClass.inputs(), "metadata", "name").toString()).isEqualTo("fsx-lustre-training");
         assertThat(plan.ofType(FSX)).isEmpty();
+    }
+
+    @Test
+    void aPerJobFileSystemIsNeverLinkedToTheTrainingBucket() {
+        // FSx would read the SSE-KMS objects as the per-job file system's own role, which no key names.
+        assertThatThrownBy(() -> plan(base().perJob(PerJobScratchArgs.builder().importPath("datasets/").exportPath("results/")
+                .autoImportPolicy("NEW_CHANGED").build()).build()))
+                .hasMessageContainingAll("perJob.importPath = \"datasets/\": a per-job file system cannot be linked to the training bucket",
+                        "perJob.exportPath = \"results/\": a per-job file system cannot",
+                        "perJob.autoImportPolicy = \"NEW_CHANGED\": a per-job file system cannot");
     }
 
     @Test
@@ -259,6 +284,26 @@ class TrainingStorageTest {
     }
 
     // --- warm tier ---
+
+    /** The grants a per-job tier gives the FSx CSI driver, as each grant's policy JSON by id. */
+    private static Map<String, Object> perJobDriverGrants(PerJobScratchArgs perJob) {
+        return PlanRunner.run("dev", new RecordingMocks("us-east-1"), ctx -> {
+            Provider k8s = new Provider("t-k8s", ProviderArgs.builder().build());
+            TrainingStorage storage = new TrainingStorage("t", base().perJob(perJob).build(),
+                    ComponentResourceOptions.builder().providers(k8s).build());
+            storage.grantPerJobProvisioning(grant -> ctx.export(grant.id(),
+                    grant.statements().applyValue(dev.strata.security.PolicyDocument::json)));
+        }).outputs();
+    }
+
+    @Test
+    void theFsxDriverIsGrantedTheKeyOnlyForPersistentPerJobFileSystems() {
+        // Persistent per-job file systems are encrypted with the key (kmsKeyId); scratch ones with FSx's own keys.
+        assertThat(perJobDriverGrants(PerJobScratchArgs.builder().deploymentType("PERSISTENT_2").perUnitStorageThroughput(250).build()))
+                .isEqualTo(Map.of("fsx-per-job-key", dev.strata.security.PolicyDocument.json(
+                        dev.strata.security.Grants.fsxCreateEncrypted(KEY, "fsx.us-east-1.amazonaws.com"))));
+        assertThat(perJobDriverGrants(PerJobScratchArgs.builder().build())).isEmpty();
+    }
 
     @Test
     void warmTierIsAnEncryptedEfsWithADatasetsClassAndAReadWriteManyClaim() {
