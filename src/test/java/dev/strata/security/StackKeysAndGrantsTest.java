@@ -91,6 +91,12 @@ class StackKeysAndGrantsTest {
                 "operations", Actions.FSX_S3_ACCESS_KEY_OPERATIONS,
                 "constraints", List.of(Map.of("encryptionContextSubset",
                         Map.of("aws:s3:arn", "arn:aws:s3:::strata-" + stack + "-training-data-plan"))))));
+        // The role exists once the file system does; the links use it as soon as they are created.
+        PlannedResource grant = plan.ofType("aws:kms/grant:Grant").get(0);
+        assertThat(grant.dependencies()).contains(plan.ofType("aws:fsx/lustreFileSystem:LustreFileSystem").stream()
+                .filter(fs -> fs.name().equals(stack + "-training-hot")).findFirst().orElseThrow().urn());
+        assertThat(grant.dependencies()).containsAll(plan.ofType("aws:fsx/dataRepositoryAssociation:DataRepositoryAssociation")
+                .stream().map(PlannedResource::urn).toList());
     }
 
     @ParameterizedTest
