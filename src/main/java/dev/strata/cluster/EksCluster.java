@@ -251,12 +251,13 @@ public final class EksCluster extends ComponentResource {
 
     /**
      * The Pod Identity Agent on a created cluster is Strata's to install (a new cluster has none); a
-     * pinned version applies only to the add-on Strata creates.
+     * pinned version applies only to the add-on Strata creates. {@code key} turns the agent's field
+     * names into full keys; {@code createKey} is the full key of the cluster's {@code create}.
      */
     public static void checkPodIdentityAgent(UnaryOperator<String> key, String createKey, boolean createCluster, String useKey,
                                              EksAddons.Use use, String versionKey, Optional<String> version, Problems problems) {
         if (createCluster && use == EksAddons.Use.EXISTING) {
-            problems.add(key.apply(useKey), use.configValue(), key.apply(createKey), true,
+            problems.add(key.apply(useKey), use.configValue(), createKey, true,
                     "a cluster Strata creates has no " + EksAddons.POD_IDENTITY_AGENT + " add-on yet: Strata installs it (create)");
         }
         if (use == EksAddons.Use.EXISTING && version.isPresent()) {
