@@ -311,11 +311,13 @@ public final class EksCluster extends ComponentResource {
     }
 
     /**
-     * The cluster from AWS provider resources: its service role, the control plane in the private
-     * subnets (API endpoint private, public only when asked; control-plane logs; access entries with
-     * the creator as administrator), the IAM OIDC provider of its issuer (IRSA), and a managed node
-     * group without public IPs from a launch template whose root volume is an encrypted gp3 volume and
-     * whose instances require IMDSv2 and join the cluster security group plus the given node security
+     * The cluster from AWS provider resources, in the order they must exist: its service role and the
+     * control-plane log group (with a retention) before the control plane in the private subnets (API
+     * endpoint private, public only when asked and only from the given CIDR blocks; secrets encrypted
+     * with the given key; access entries with the creator as administrator); the IAM OIDC provider of
+     * its issuer (IRSA); the VPC CNI add-on on its own IRSA role; then a managed node group without
+     * public IPs from a launch template whose root volume is an encrypted gp3 volume and whose instances
+     * require IMDSv2 with hop limit 1 and join the cluster security group plus the given node security
      * group (the one the file systems and the cache admit).
      */
     private Created create(String name, String clusterName, EksClusterArgs args) {

@@ -183,6 +183,35 @@ class ClusterStackPlansTest {
                 .doesNotContain("token\":", "password", "client-key");
     }
 
+    @Test
+    @SuppressWarnings("unchecked")
+    void onAPlatformClusterExistingAddOnsAndNamespacesAreUsedNotCreatedAgain() {
+        StackConfig config = StackConfig.load(StackConfig.locate(Path.of("").toAbsolutePath(), "prod"));
+        Map<String, Object> values = new java.util.LinkedHashMap<>(config.strataValues());
+        values.put("cluster", Map.of("name", "ml-platform-prod", "addons", Map.of(
+                "podIdentityAgent", Map.of("use", "existing"),
+                "efsCsiDriver", Map.of("use", "existing", "roleName", "platform-efs-csi"))));
+        // The platform team created ml-training already: neither the identity nor the training storage creates it.
+        values.put("workloads", Map.of("training", Map.of("createNamespace", false), "inference", Map.of(), "data-pipeline", Map.of()));
+        Map<String, Object> training = new java.util.LinkedHashMap<>((Map<String, Object>) values.get("training"));
+        training.put("createNamespace", false);
+        values.put("training", training);
+        var settings = SettingsParser.parse(values);
+        RecordingMocks mocks = new RecordingMocks("us-west-2");
+        Run run = new Run(PlanRunner.run("prod", mocks, ctx -> StrataStack.define(ctx, settings)), mocks, "us-west-2");
+
+        // Only the FSx add-on is installed; the platform's EFS driver gets Strata's grants on its own role.
+        assertThat(run.ofType("aws:eks/addon:Addon")).extracting(a -> a.inputs().get("addonName")).containsExactly("aws-fsx-csi-driver");
+        assertThat(run.ofType("aws:iam/role:Role")).noneMatch(r -> r.name().equals("prod-efs-csi"));
+        assertThat(run.ofType("aws:iam/rolePolicy:RolePolicy")).filteredOn(p -> p.name().startsWith("prod-efs-csi-"))
+                .isNotEmpty().allSatisfy(p -> assertThat(p.inputs()).containsEntry("role", "platform-efs-csi")
+                        .hasEntrySatisfying("name", name -> assertThat((String) name).startsWith("prod-efs-csi-")));
+        assertThat((Map<String, Object>) run.plan().outputs().get("cluster"))
+                .containsEntry("efsCsiDriverRoleArn", "arn:aws:iam::" + ACCOUNT + ":role/platform-efs-csi");
+        assertThat(run.ofType("kubernetes:core/v1:Namespace")).extracting(n -> (Object) ((Map<?, ?>) n.inputs().get("metadata")).get("name"))
+                .containsExactlyInAnyOrder("ml-inference", "ml-data");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "prod"})
     void oneKubernetesProviderBuiltFromTheClusterCarriesEveryKubernetesObject(String stack) {
