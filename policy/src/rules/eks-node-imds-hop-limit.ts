@@ -6,8 +6,10 @@ import { label } from "../lib/resources";
 /**
  * Node launch templates require IMDSv2 with a response hop limit of 1, so that pods without host
  * networking cannot take the node role's credentials
- * (https://docs.aws.amazon.com/eks/latest/userguide/best-practices-security.html). Unset is not
- * enough: Amazon Linux 2023 AMIs default the hop limit to 2.
+ * (https://docs.aws.amazon.com/eks/latest/userguide/best-practices-security.html). EKS's own
+ * launch template for AL2023 managed nodes uses 1 too
+ * (https://docs.aws.amazon.com/eks/latest/userguide/al2023.html); a custom template's value replaces
+ * it, so the rule asks for it explicitly: unset, it follows AMI or account defaults the plan does not show.
  */
 export const policy: ResourceValidationPolicy = {
     name: "eks-node-imds-hop-limit",

@@ -104,11 +104,16 @@ public final class EksCluster extends ComponentResource {
     /**
      * The node launch template's IMDS response hop limit: 1 keeps IMDSv2 tokens on the node, so pods
      * that do not use host networking cannot read the node role's credentials
-     * (https://docs.aws.amazon.com/eks/latest/userguide/best-practices-security.html). Every AWS caller
+     * (https://docs.aws.amazon.com/eks/latest/userguide/best-practices-security.html); EKS's default for
+     * AL2023 managed nodes is 1 as well, which this custom launch template would otherwise replace
+     * (https://docs.aws.amazon.com/eks/latest/userguide/al2023.html). Every AWS caller
      * Strata installs has its own IRSA role; the VPC CNI and the EFS node plugin use host networking;
      * the EFS controller falls back to the Kubernetes API for its region and zone
-     * (aws-efs-csi-driver pkg/cloud/metadata.go); the FSx controller takes its region from
-     * {@code AWS_REGION} (aws-fsx-csi-driver docs/install.md, "EKS Auto Mode", which blocks IMDS the same way).
+     * (aws-efs-csi-driver pkg/cloud/metadata.go); the FSx controller then needs {@code AWS_REGION}
+     * (aws-fsx-csi-driver docs/install.md, "EKS Auto Mode", which blocks pod IMDS the same way), and AWS
+     * lists the FSx add-on as compatible with Auto Mode
+     * (https://docs.aws.amazon.com/eks/latest/userguide/workloads-add-ons-available-eks.html); docs/cluster.md
+     * says how to check it on the first deploy.
      */
     public static final int IMDS_HOP_LIMIT = 1;
     /** What the created cluster envelope-encrypts with its key (https://docs.aws.amazon.com/eks/latest/APIReference/API_EncryptionConfig.html). */
