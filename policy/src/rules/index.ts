@@ -4,8 +4,14 @@ import type { Policies } from "@pulumi/policy";
 import { policy as efsBackupProduction } from "./efs-backup-production";
 import { policy as efsEncryptionCmk } from "./efs-encryption-cmk";
 import { policy as efsTlsOnly } from "./efs-tls-only";
+import { policy as eksControlPlaneLogRetention } from "./eks-control-plane-log-retention";
+import { policy as eksFsxPodIdentityAgent } from "./eks-fsx-pod-identity-agent";
+import { policy as eksNodeImdsHopLimit } from "./eks-node-imds-hop-limit";
 import { policy as eksNodeVolumeEncryption } from "./eks-node-volume-encryption";
 import { policy as eksPrivateEndpointProduction } from "./eks-private-endpoint-production";
+import { policy as eksPublicEndpointCidrs } from "./eks-public-endpoint-cidrs";
+import { policy as eksSecretsEncryptionCmk } from "./eks-secrets-encryption-cmk";
+import { policy as eksVpcCniIrsa } from "./eks-vpc-cni-irsa";
 import { policy as elasticacheAuthRequired } from "./elasticache-auth-required";
 import { policy as elasticacheEncryption } from "./elasticache-encryption";
 import { policy as fsxLustreBackupProduction } from "./fsx-lustre-backup-production";
@@ -37,8 +43,14 @@ export const rules: Policies = [
     efsBackupProduction,
     efsEncryptionCmk,
     efsTlsOnly,
+    eksControlPlaneLogRetention,
+    eksFsxPodIdentityAgent,
+    eksNodeImdsHopLimit,
     eksNodeVolumeEncryption,
     eksPrivateEndpointProduction,
+    eksPublicEndpointCidrs,
+    eksSecretsEncryptionCmk,
+    eksVpcCniIrsa,
     elasticacheAuthRequired,
     elasticacheEncryption,
     fsxLustreBackupProduction,

@@ -142,3 +142,45 @@ describe("mutated prod plans of the training and inference storage are caught", 
         assert.deepEqual(mandatoryPolicies(doc), ["k8s-model-storage-retain"]);
     });
 });
+
+describe("mutated plans of a created cluster are caught", () => {
+    function ofTypeNamed(doc: PlanDocument, type: string, name: string) {
+        const found = doc.resources.find(r => r.type === type && r.name === name);
+        assert.ok(found, `the plan has a ${type} named ${name}`);
+        return found!;
+    }
+    const CLUSTER = "aws:eks/cluster:Cluster";
+    it("the public endpoint opened to every address", () => {
+        const doc = mutated("dev", d => { delete (ofTypeNamed(d, CLUSTER, "dev").inputs.vpcConfig as any).publicAccessCidrs; });
+        assert.deepEqual(mandatoryPolicies(doc), ["eks-public-endpoint-cidrs"]);
+        const open = mutated("dev", d => { (ofTypeNamed(d, CLUSTER, "dev").inputs.vpcConfig as any).publicAccessCidrs = ["0.0.0.0/0"]; });
+        assert.deepEqual(mandatoryPolicies(open), ["eks-public-endpoint-cidrs"]);
+    });
+    it("secrets left to the AWS-owned key", () => {
+        const doc = mutated("staging", d => { delete ofTypeNamed(d, CLUSTER, "staging").inputs.encryptionConfig; });
+        assert.deepEqual(mandatoryPolicies(doc), ["eks-secrets-encryption-cmk"]);
+    });
+    it("the control-plane log group left to EKS (no retention)", () => {
+        const doc = mutated("staging", d => { d.resources = d.resources.filter(r => r.type !== "aws:cloudwatch/logGroup:LogGroup"); });
+        assert.deepEqual(mandatoryPolicies(doc), ["eks-control-plane-log-retention"]);
+    });
+    it("pods let through to the instance metadata service", () => {
+        const doc = mutated("dev", d => {
+            (ofTypeNamed(d, "aws:ec2/launchTemplate:LaunchTemplate", "dev-nodes").inputs.metadataOptions as any).httpPutResponseHopLimit = 2;
+        });
+        assert.deepEqual(mandatoryPolicies(doc), ["eks-node-imds-hop-limit"]);
+    });
+    it("the CNI policy back on the node role and the CNI add-on's role dropped", () => {
+        const doc = mutated("staging", d => {
+            ofTypeNamed(d, "aws:iam/rolePolicyAttachment:RolePolicyAttachment", "staging-vpc-cni-AmazonEKS_CNI_Policy").inputs.role = "staging-nodes-id";
+            delete ofTypeNamed(d, "aws:eks/addon:Addon", "staging-vpc-cni").inputs.serviceAccountRoleArn;
+        });
+        const found = mandatory(evaluate(doc, rules));
+        assert.deepEqual([...new Set(found.map(f => f.policy))], ["eks-vpc-cni-irsa"]);
+        assert.equal(found.length, 2);
+    });
+    it("the Pod Identity Agent the FSx add-on needs removed", () => {
+        const doc = mutated("dev", d => { d.resources = d.resources.filter(r => r.name !== "dev-pod-identity-agent"); });
+        assert.deepEqual(mandatoryPolicies(doc), ["eks-fsx-pod-identity-agent"]);
+    });
+});

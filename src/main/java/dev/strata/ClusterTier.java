@@ -13,11 +13,14 @@ import dev.strata.config.WorkloadSettings;
 import dev.strata.datalake.DataLake;
 import dev.strata.datalake.SecureBucket;
 import dev.strata.inference.InferenceStorage;
+import dev.strata.security.EncryptionKey;
+import dev.strata.security.EncryptionKeyArgs;
 import dev.strata.security.Grants;
 import dev.strata.security.WorkloadIdentity;
 import dev.strata.security.WorkloadIdentityArgs;
 import dev.strata.training.TrainingStorage;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,20 +40,41 @@ final class ClusterTier {
         }
     }
 
-    /** The cluster {@code <stack>} (named {@code strata-<stack>} in EKS unless set) and its EFS and FSx CSI drivers. */
+    /**
+     * The cluster {@code <stack>} (named {@code strata-<stack>} in EKS unless set) and its EFS and FSx CSI
+     * drivers. A created cluster's Kubernetes secrets are encrypted with the key {@code <stack>-cluster}
+     * (alias {@code alias/strata-<stack>-cluster}), which EKS uses through its grants.
+     */
     static Cluster define(String stack, ClusterSettings settings, Optional<NetworkSettings> network, boolean fsxDynamicProvisioning,
-                          Map<String, String> tags) {
+                          Map<String, String> tags, boolean protect) {
+        ClusterSettings.Addons addons = settings.addons();
         var args = EksClusterArgs.builder()
                 .create(settings.create())
                 .clusterName(settings.name().orElse(settings.create() ? "strata-" + stack : null))
+                .podIdentityAgent(addons.podIdentityAgent().use().configValue())
+                .podIdentityAgentVersion(addons.podIdentityAgent().version().orElse(null))
                 .tags(tags);
         if (settings.create()) {
             NetworkSettings net = network.orElseThrow();
+            // EKS uses the key through a grant created on behalf of whoever calls CreateCluster, and the
+            // cluster role's kms:DescribeKey (AmazonEKSClusterPolicy): the key serves the eks service
+            // (https://docs.aws.amazon.com/eks/latest/userguide/enable-kms.html,
+            // https://docs.aws.amazon.com/eks/latest/userguide/cluster-iam-role.html).
+            EncryptionKey secretsKey = new EncryptionKey(stack + "-cluster", EncryptionKeyArgs.builder()
+                    .purpose("cluster")
+                    .services(List.of("eks"))
+                    .tags(tags)
+                    .protect(protect)
+                    .build(), null);
             args.version(settings.version())
                     .vpcId(net.vpcId())
                     .privateSubnetIds(net.privateSubnetIds())
                     .nodeSecurityGroupId(net.nodeSecurityGroupId().orElse(null))
                     .endpointPublicAccess(settings.endpointPublicAccess())
+                    .publicAccessCidrs(settings.publicAccessCidrs())
+                    .secretsKeyArn(secretsKey.keyArn)
+                    .logRetentionDays(settings.logRetentionDays())
+                    .vpcCniVersion(addons.vpcCniVersion().orElse(null))
                     .instanceType(settings.nodeGroup().instanceType())
                     .desiredSize(settings.nodeGroup().desiredSize())
                     .minSize(settings.nodeGroup().minSize())
@@ -58,20 +82,24 @@ final class ClusterTier {
                     .rootVolumeGiB(settings.nodeGroup().rootVolumeGiB());
         }
         EksCluster eks = new EksCluster(stack, args.build(), null);
-        // The add-ons wait for the cluster, nodes included.
-        var afterCluster = ComponentResourceOptions.builder().dependsOn(eks).build();
-        CsiDriver efs = new CsiDriver(stack + "-efs-csi", driverArgs(eks, CsiDriver.Driver.EFS, settings.efsAddonVersion(), false, tags),
-                afterCluster);
-        CsiDriver fsx = new CsiDriver(stack + "-fsx-csi", driverArgs(eks, CsiDriver.Driver.FSX, settings.fsxAddonVersion(),
-                fsxDynamicProvisioning, tags), afterCluster);
+        // The CSI add-ons wait for the cluster, nodes included; the FSx add-on also for the Pod Identity Agent
+        // it requires (https://docs.aws.amazon.com/eks/latest/userguide/fsx-csi-create.html).
+        CsiDriver efs = new CsiDriver(stack + "-efs-csi", driverArgs(eks, CsiDriver.Driver.EFS, addons.efsCsiDriver(), false, tags),
+                ComponentResourceOptions.builder().dependsOn(eks).build());
+        List<Resource> beforeFsx = new ArrayList<>(List.of(eks));
+        eks.podIdentityAgent().ifPresent(beforeFsx::add);
+        CsiDriver fsx = new CsiDriver(stack + "-fsx-csi", driverArgs(eks, CsiDriver.Driver.FSX, addons.fsxCsiDriver(),
+                fsxDynamicProvisioning, tags), ComponentResourceOptions.builder().dependsOn(beforeFsx).build());
         return new Cluster(eks, efs, fsx);
     }
 
-    private static CsiDriverArgs driverArgs(EksCluster eks, CsiDriver.Driver driver, String version, boolean dynamic,
+    private static CsiDriverArgs driverArgs(EksCluster eks, CsiDriver.Driver driver, ClusterSettings.Addon addon, boolean dynamic,
                                             Map<String, String> tags) {
         return CsiDriverArgs.builder()
                 .driver(driver.configValue())
-                .addonVersion(version)
+                .use(addon.use().configValue())
+                .roleName(addon.roleName().orElse(null))
+                .addonVersion(addon.version().orElse(null))
                 .clusterName(eks.clusterName)
                 .oidcProviderArn(eks.oidcProviderArn)
                 .oidcIssuer(eks.oidcIssuer)

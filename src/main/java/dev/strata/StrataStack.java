@@ -67,7 +67,7 @@ public final class StrataStack {
         // The cluster, its CSI drivers and the stack's one Kubernetes provider, built from the cluster
         // (present whenever the stack has Kubernetes objects; the parser sees to it).
         Optional<ClusterTier.Cluster> cluster = settings.cluster().map(c -> ClusterTier.define(stack, c, settings.network(),
-                settings.training().flatMap(TrainingSettings::perJob).isPresent(), tags));
+                settings.training().flatMap(TrainingSettings::perJob).isPresent(), tags, settings.protect()));
         Provider kubernetes = cluster.map(ClusterTier.Cluster::kubernetes).orElse(null);
 
         // Each namespace has one owner. Identities that create their namespace come first, and the

@@ -3,14 +3,18 @@ package dev.strata.cluster;
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.eks.Addon;
 import com.pulumi.aws.eks.AddonArgs;
+import com.pulumi.aws.iam.IamFunctions;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
 import com.pulumi.aws.iam.RolePolicyArgs;
+import com.pulumi.aws.iam.inputs.GetRoleArgs;
+import com.pulumi.aws.iam.outputs.GetRoleResult;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.deployment.InvokeOutputOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.strata.core.Children;
@@ -30,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * A CSI driver installed as an EKS add-on with an IRSA role of its own, whose trust policy admits
@@ -38,6 +41,11 @@ import java.util.regex.Pattern;
  * driver's account-level needs; each file system grants the driver what it needs on that file
  * system ({@code EfsFileSystem.grantCsiDriver}). The add-on waits for what this component depends
  * on (the cluster's nodes: EKS reports an add-on active only once its pods run).
+ *
+ * <p>On an adopted cluster that already runs the driver ({@code use: existing}), Strata installs
+ * nothing (creating the add-on again would fail) and adds its grants, each an inline policy named
+ * {@code <component>-<grant id>}, to the role the existing driver runs as ({@code roleName}), which
+ * is looked up, so that a missing role fails the preview.
  * <ul>
  *   <li>{@code efs}: add-on {@code aws-efs-csi-driver}; the controller creates and deletes access
  *       points (dynamic provisioning), the node plugin mounts with TLS and IAM. Service accounts
@@ -55,7 +63,6 @@ import java.util.regex.Pattern;
 public final class CsiDriver extends ComponentResource implements Grantee {
     public static final String TYPE = "strata:cluster:CsiDriver";
     public static final String NAMESPACE = "kube-system";
-    private static final Pattern VERSION = Pattern.compile("v[0-9]+\\.[0-9]+\\.[0-9]+-eksbuild\\.[0-9]+");
 
     /** The drivers Strata installs. */
     public enum Driver {
@@ -97,15 +104,7 @@ public final class CsiDriver extends ComponentResource implements Grantee {
         }
     }
 
-    /** The add-on version pattern EKS uses: {@code v<major>.<minor>.<patch>-eksbuild.<n>}. */
-    public static void checkVersion(String key, @Nullable String version, Problems problems) {
-        if (version == null || !VERSION.matcher(version).matches()) {
-            problems.add(key, version, "must be a pinned EKS add-on version such as v2.1.4-eksbuild.1 "
-                    + "(aws eks describe-addon-versions --addon-name <add-on>)");
-        }
-    }
-
-    /** The driver's IRSA role's ARN. */
+    /** The ARN of the driver's role: its IRSA role, or the existing driver's role. */
     @Export(name = "roleArn", refs = {String.class}, tree = "[0]")
     public final Output<String> roleArn;
 
@@ -113,12 +112,13 @@ public final class CsiDriver extends ComponentResource implements Grantee {
     @Export(name = "addonName", refs = {String.class}, tree = "[0]")
     public final Output<String> addonName;
 
-    /** The add-on's pinned version. */
+    /** The add-on's pinned version (none when the cluster's own driver is used). */
     @Export(name = "addonVersion", refs = {String.class}, tree = "[0]")
     public final Output<String> addonVersion;
 
     private final String name;
-    private final Role role;
+    private final Output<String> roleName;
+    private final boolean existing;
     private final Set<String> grantIds = new HashSet<>();
     private final List<Resource> policies = new ArrayList<>();
 
@@ -127,25 +127,50 @@ public final class CsiDriver extends ComponentResource implements Grantee {
     }
 
     /** Arguments that passed validation, with the driver typed; checked before anything is registered. */
-    private record Checked(CsiDriverArgs args, Driver driver, String version) {
+    private record Checked(CsiDriverArgs args, Driver driver, EksAddons.Use use, String version) {
         static Checked of(CsiDriverArgs args) {
             Problems problems = new Problems();
             Optional<Driver> driver = Driver.of(args.driver());
             if (driver.isEmpty()) {
                 problems.add("driver", args.driver(), "must be one of efs, fsx");
             }
+            Optional<EksAddons.Use> use = EksAddons.checkUse("use", args.use(), problems);
+            boolean existing = use.filter(u -> u == EksAddons.Use.EXISTING).isPresent();
+            checkUse(key -> key, "use", use.orElse(EksAddons.Use.CREATE), "addonVersion", args.addonVersion(), "roleName",
+                    args.roleName(), problems);
             String version = args.addonVersion().orElse(driver.map(Driver::defaultVersion).orElse(null));
-            if (driver.isPresent()) {
-                checkVersion("addonVersion", version, problems);
-            }
             if (args.dynamicProvisioning() && driver.filter(d -> d == Driver.FSX).isEmpty()) {
                 problems.add("dynamicProvisioning", true, "driver", args.driver(), "applies to the fsx driver only");
             }
-            if (args.clusterName() == null || args.oidcProviderArn() == null || args.oidcIssuer() == null) {
-                problems.missing("clusterName/oidcProviderArn/oidcIssuer", "are required: the cluster the add-on goes to and its OIDC provider");
+            if (!existing && (args.clusterName() == null || args.oidcProviderArn() == null || args.oidcIssuer() == null)) {
+                problems.missing("clusterName/oidcProviderArn/oidcIssuer", "are required to create the add-on: the cluster "
+                        + "it goes to and its OIDC provider");
             }
             problems.throwIfAny();
-            return new Checked(args, driver.orElseThrow(), version);
+            return new Checked(args, driver.orElseThrow(), use.orElseThrow(), existing ? null : version);
+        }
+    }
+
+    /**
+     * A driver Strata creates gets its own role and a pinned version; an existing driver keeps both and
+     * names the role it runs as. {@code key} turns a field name into its full key.
+     */
+    public static void checkUse(java.util.function.UnaryOperator<String> key, String useKey, EksAddons.Use use, String versionKey,
+                                Optional<String> version, String roleKey, Optional<String> roleName, Problems problems) {
+        if (use == EksAddons.Use.EXISTING) {
+            if (version.isPresent()) {
+                problems.add(key.apply(versionKey), version.get(), key.apply(useKey), use.configValue(),
+                        "the existing add-on keeps its own version; a version applies only to an add-on Strata creates");
+            }
+            if (roleName.isEmpty()) {
+                problems.missing(key.apply(roleKey), "is required by " + key.apply(useKey) + " = \"existing\": the IAM role the "
+                        + "existing driver runs as, to which Strata adds the grants on its file systems");
+            }
+            roleName.ifPresent(role -> EksAddons.checkRoleName(key.apply(roleKey), role, problems));
+        } else {
+            version.ifPresent(v -> EksAddons.checkVersion(key.apply(versionKey), v, problems));
+            roleName.ifPresent(role -> problems.add(key.apply(roleKey), role, key.apply(useKey), use.configValue(),
+                    "applies only to an existing driver; Strata creates the role of a driver it installs"));
         }
     }
 
@@ -154,15 +179,26 @@ public final class CsiDriver extends ComponentResource implements Grantee {
         CsiDriverArgs args = checked.args();
         Driver driver = checked.driver();
         this.name = name;
+        this.existing = checked.use() == EksAddons.Use.EXISTING;
         Map<String, String> tags = Tags.of(args.tags(), "cluster", "csi-" + driver.configValue());
         List<String> subjects = driver.serviceAccounts().stream().map(sa -> TrustPolicy.subject(NAMESPACE, sa)).toList();
 
-        this.role = new Role(name, RoleArgs.builder()
-                .description("Strata " + driver.addonName() + " (IRSA: " + String.join(", ", driver.serviceAccounts()) + ")")
-                .assumeRolePolicy(Output.tuple(args.oidcProviderArn(), args.oidcIssuer())
-                        .applyValue(t -> TrustPolicy.json(t.t1, t.t2, subjects)))
-                .tags(tags)
-                .build(), Children.of(this));
+        Role role = null;
+        if (existing) {
+            Output<GetRoleResult> found = IamFunctions.getRole(GetRoleArgs.builder().name(args.roleName().orElseThrow()).build(),
+                    new InvokeOutputOptions.Builder().parent(this).build());
+            this.roleName = found.applyValue(GetRoleResult::name);
+            this.roleArn = found.applyValue(GetRoleResult::arn);
+        } else {
+            role = new Role(name, RoleArgs.builder()
+                    .description("Strata " + driver.addonName() + " (IRSA: " + String.join(", ", driver.serviceAccounts()) + ")")
+                    .assumeRolePolicy(Output.tuple(args.oidcProviderArn(), args.oidcIssuer())
+                            .applyValue(t -> TrustPolicy.json(t.t1, t.t2, subjects)))
+                    .tags(tags)
+                    .build(), Children.of(this));
+            this.roleName = role.id();
+            this.roleArn = role.arn();
+        }
 
         var account = Output.tuple(AwsFunctions.getPartition(), AwsFunctions.getRegion(), AwsFunctions.getCallerIdentity());
         switch (driver) {
@@ -177,32 +213,39 @@ public final class CsiDriver extends ComponentResource implements Grantee {
             }
         }
 
-        Addon addon = new Addon(name, AddonArgs.builder()
-                .clusterName(args.clusterName())
-                .addonName(driver.addonName())
-                .addonVersion(checked.version())
-                .serviceAccountRoleArn(role.arn())
-                .resolveConflictsOnCreate("OVERWRITE")
-                .resolveConflictsOnUpdate("OVERWRITE")
-                .tags(tags)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(options == null ? Output.of(List.copyOf(policies))
-                        : Output.concatList(Output.of(List.copyOf(policies)), options.getDependsOn())).build());
-
-        this.roleArn = role.arn();
-        this.addonName = addon.addonName();
-        this.addonVersion = addon.addonVersion();
+        if (existing) {
+            this.addonName = Output.of(driver.addonName());
+            this.addonVersion = Output.ofNullable(null);
+        } else {
+            Addon addon = new Addon(name, AddonArgs.builder()
+                    .clusterName(args.clusterName())
+                    .addonName(driver.addonName())
+                    .addonVersion(checked.version())
+                    .serviceAccountRoleArn(role.arn())
+                    .resolveConflictsOnCreate("OVERWRITE")
+                    .resolveConflictsOnUpdate("OVERWRITE")
+                    .tags(tags)
+                    .build(), CustomResourceOptions.builder().parent(this).dependsOn(options == null ? Output.of(List.copyOf(policies))
+                            : Output.concatList(Output.of(List.copyOf(policies)), options.getDependsOn())).build());
+            this.addonName = addon.addonName();
+            this.addonVersion = addon.addonVersion();
+        }
         registerOutputs(Map.of("roleArn", roleArn, "addonName", addonName, "addonVersion", addonVersion));
     }
 
-    /** Adds a grant as an inline policy {@code <name>-<grant id>} of the driver's role. Each grant id once. */
+    /**
+     * Adds a grant as an inline policy of the driver's role (resource {@code <name>-<grant id>}; policy
+     * name the grant id, or {@code <name>-<grant id>} on an existing driver's role). Each grant id once.
+     */
     @Override
     public void grant(Grant grant) {
         if (!grantIds.add(grant.id())) {
             throw new IllegalArgumentException(name + " already has the grant " + grant.id());
         }
         policies.add(new RolePolicy(name + "-" + grant.id(), RolePolicyArgs.builder()
-                .role(role.id())
-                .name(grant.id())
+                .role(roleName)
+                // On a role another team owns, the component's name keeps Strata's policy names apart from theirs.
+                .name(existing ? name + "-" + grant.id() : grant.id())
                 .policy(grant.statements().applyValue(PolicyDocument::json))
                 .build(), Children.of(this)));
     }

@@ -14,21 +14,35 @@ public final class CsiDriverArgs extends ResourceArgs {
     @Import(name = "driver", required = true)
     private String driver;
 
+    /**
+     * {@code create}: Strata installs the add-on with an IRSA role of its own. {@code existing}: the
+     * (adopted) cluster already runs the driver, installed by its owner; Strata installs nothing and adds
+     * its file-system grants to {@code roleName}, the role the driver runs as. Default: {@code create}.
+     */
+    @Import(name = "use")
+    @Nullable
+    private String use;
+
+    /** With {@code use: existing}: the name of the IAM role the existing driver runs as. Required then, refused otherwise. */
+    @Import(name = "roleName")
+    @Nullable
+    private String roleName;
+
     /** The EKS add-on version, pinned (e.g. {@code v2.1.4-eksbuild.1}). Default: the driver's {@link CsiDriver.Driver#defaultVersion()}. */
     @Import(name = "addonVersion")
     @Nullable
     private String addonVersion;
 
-    /** The cluster's name. Required. */
-    @Import(name = "clusterName", required = true)
+    /** The cluster's name. Required to create the add-on. */
+    @Import(name = "clusterName")
     private Output<String> clusterName;
 
-    /** ARN of the cluster's IAM OIDC provider. Required. */
-    @Import(name = "oidcProviderArn", required = true)
+    /** ARN of the cluster's IAM OIDC provider. Required to create the add-on. */
+    @Import(name = "oidcProviderArn")
     private Output<String> oidcProviderArn;
 
-    /** The cluster's OIDC issuer URL. Required. */
-    @Import(name = "oidcIssuer", required = true)
+    /** The cluster's OIDC issuer URL. Required to create the add-on. */
+    @Import(name = "oidcIssuer")
     private Output<String> oidcIssuer;
 
     /**
@@ -46,6 +60,15 @@ public final class CsiDriverArgs extends ResourceArgs {
 
     public String driver() {
         return driver;
+    }
+
+    /** The raw choice, checked by the component; {@code create} when unset. */
+    public String use() {
+        return Optional.ofNullable(use).orElse(EksAddons.Use.CREATE.configValue());
+    }
+
+    public Optional<String> roleName() {
+        return Optional.ofNullable(roleName);
     }
 
     public Optional<String> addonVersion() {
@@ -81,6 +104,16 @@ public final class CsiDriverArgs extends ResourceArgs {
 
         public Builder driver(String driver) {
             args.driver = driver;
+            return this;
+        }
+
+        public Builder use(String use) {
+            args.use = use;
+            return this;
+        }
+
+        public Builder roleName(@Nullable String roleName) {
+            args.roleName = roleName;
             return this;
         }
 

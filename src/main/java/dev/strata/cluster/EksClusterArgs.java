@@ -1,5 +1,6 @@
 package dev.strata.cluster;
 
+import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
 
@@ -46,10 +47,56 @@ public final class EksClusterArgs extends ResourceArgs {
     @Nullable
     private String nodeSecurityGroupId;
 
-    /** Also serve the API on a public endpoint. Default: false (private only). */
+    /**
+     * Also serve the API on a public endpoint. Default: false (private only). A public endpoint needs
+     * {@code publicAccessCidrs}: without them EKS admits every address (0.0.0.0/0).
+     */
     @Import(name = "endpointPublicAccess")
     @Nullable
     private Boolean endpointPublicAccess;
+
+    /**
+     * The IPv4 CIDR blocks that may reach the public endpoint (the operators' and CI's addresses).
+     * Required with {@code endpointPublicAccess}, refused without it; never a {@code /0}. Default: none.
+     */
+    @Import(name = "publicAccessCidrs")
+    @Nullable
+    private List<String> publicAccessCidrs;
+
+    /**
+     * ARN of the customer-managed KMS key that envelope-encrypts the created cluster's Kubernetes
+     * secrets (symmetric, same region; {@code EncryptionKey} with service {@code eks}). Required to create.
+     */
+    @Import(name = "secretsKeyArn")
+    @Nullable
+    private Output<String> secretsKeyArn;
+
+    /**
+     * Days CloudWatch keeps the created cluster's control-plane logs (log group
+     * {@code /aws/eks/<cluster>/cluster}); one of CloudWatch's retention values. Default:
+     * {@value EksCluster#DEFAULT_LOG_RETENTION_DAYS}.
+     */
+    @Import(name = "logRetentionDays")
+    @Nullable
+    private Integer logRetentionDays;
+
+    /** Pinned version of the created cluster's {@code vpc-cni} add-on. Default: EKS's default for the Kubernetes version. */
+    @Import(name = "vpcCniVersion")
+    @Nullable
+    private String vpcCniVersion;
+
+    /**
+     * The EKS Pod Identity Agent add-on, which the FSx CSI driver add-on requires: {@code create} (Strata
+     * installs it) or {@code existing} (an adopted cluster already runs it). Default: {@code create}.
+     */
+    @Import(name = "podIdentityAgent")
+    @Nullable
+    private String podIdentityAgent;
+
+    /** Pinned version of the Pod Identity Agent add-on Strata creates. Default: EKS's default for the Kubernetes version. */
+    @Import(name = "podIdentityAgentVersion")
+    @Nullable
+    private String podIdentityAgentVersion;
 
     /** Instance type of the default node group. Default: {@value EksCluster#DEFAULT_INSTANCE_TYPE}. */
     @Import(name = "instanceType")
@@ -105,6 +152,32 @@ public final class EksClusterArgs extends ResourceArgs {
 
     public boolean endpointPublicAccess() {
         return Boolean.TRUE.equals(endpointPublicAccess);
+    }
+
+    public List<String> publicAccessCidrs() {
+        return Optional.ofNullable(publicAccessCidrs).orElse(List.of());
+    }
+
+    @Nullable
+    public Output<String> secretsKeyArn() {
+        return secretsKeyArn;
+    }
+
+    public int logRetentionDays() {
+        return Optional.ofNullable(logRetentionDays).orElse(EksCluster.DEFAULT_LOG_RETENTION_DAYS);
+    }
+
+    public Optional<String> vpcCniVersion() {
+        return Optional.ofNullable(vpcCniVersion);
+    }
+
+    /** The raw choice, checked by the component; {@code create} when unset. */
+    public String podIdentityAgent() {
+        return Optional.ofNullable(podIdentityAgent).orElse(EksAddons.Use.CREATE.configValue());
+    }
+
+    public Optional<String> podIdentityAgentVersion() {
+        return Optional.ofNullable(podIdentityAgentVersion);
     }
 
     public String instanceType() {
@@ -170,6 +243,36 @@ public final class EksClusterArgs extends ResourceArgs {
 
         public Builder endpointPublicAccess(boolean publicAccess) {
             args.endpointPublicAccess = publicAccess;
+            return this;
+        }
+
+        public Builder publicAccessCidrs(List<String> cidrs) {
+            args.publicAccessCidrs = List.copyOf(cidrs);
+            return this;
+        }
+
+        public Builder secretsKeyArn(Output<String> keyArn) {
+            args.secretsKeyArn = keyArn;
+            return this;
+        }
+
+        public Builder logRetentionDays(int days) {
+            args.logRetentionDays = days;
+            return this;
+        }
+
+        public Builder vpcCniVersion(@Nullable String version) {
+            args.vpcCniVersion = version;
+            return this;
+        }
+
+        public Builder podIdentityAgent(String use) {
+            args.podIdentityAgent = use;
+            return this;
+        }
+
+        public Builder podIdentityAgentVersion(@Nullable String version) {
+            args.podIdentityAgentVersion = version;
             return this;
         }
 

@@ -1,28 +1,56 @@
 package dev.strata.config;
 
 import dev.strata.cluster.CsiDriver;
+import dev.strata.cluster.EksAddons;
 import dev.strata.cluster.EksCluster;
 import dev.strata.core.Problems;
 
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The EKS cluster of the stack ({@code strata:cluster}): created (EKS cluster, OIDC provider, managed nodes) or adopted by name,
- * and the versions of its two CSI driver add-ons.
+ * and its add-ons.
  *
  * @param create               create the cluster ({@code create}); default true in dev and staging, false in prod
  * @param name                 the cluster's name ({@code name}); required to adopt, default {@code strata-<stack>} to create
  * @param version              Kubernetes version of a created cluster ({@code version}, default {@value EksCluster#DEFAULT_VERSION})
- * @param endpointPublicAccess serve the API publicly too ({@code endpointPublicAccess}); default true in dev only, never in prod
+ * @param endpointPublicAccess serve the API publicly too ({@code endpointPublicAccess}); default false, never in prod
+ * @param publicAccessCidrs    who may reach the public endpoint ({@code publicAccessCidrs}); required with a public endpoint
+ * @param logRetentionDays     days the control-plane log group keeps its events ({@code logRetentionDays})
  * @param nodeGroup            the created cluster's default node group ({@code nodeGroup})
- * @param efsAddonVersion      pinned version of the {@code aws-efs-csi-driver} add-on ({@code csiDrivers.efsVersion})
- * @param fsxAddonVersion      pinned version of the {@code aws-fsx-csi-driver} add-on ({@code csiDrivers.fsxVersion})
+ * @param addons               the cluster's add-ons ({@code addons})
  */
 public record ClusterSettings(boolean create, Optional<String> name, String version, boolean endpointPublicAccess,
-                              NodeGroup nodeGroup, String efsAddonVersion, String fsxAddonVersion) {
+                              List<String> publicAccessCidrs, int logRetentionDays, NodeGroup nodeGroup, Addons addons) {
+    public ClusterSettings {
+        publicAccessCidrs = List.copyOf(publicAccessCidrs);
+    }
 
     /** The default node group of a created cluster. */
     public record NodeGroup(String instanceType, int desiredSize, int minSize, int maxSize, int rootVolumeGiB) {
+    }
+
+    /**
+     * One add-on: whether Strata creates it or the cluster already runs it ({@code use}), the pinned
+     * version of one Strata creates ({@code version}; empty: EKS's default), and for an existing CSI
+     * driver the role it runs as ({@code roleName}).
+     */
+    public record Addon(EksAddons.Use use, Optional<String> version, Optional<String> roleName) {
+        public boolean existing() {
+            return use == EksAddons.Use.EXISTING;
+        }
+    }
+
+    /**
+     * The add-ons ({@code addons}): {@code podIdentityAgent}, {@code vpcCni} (created clusters only:
+     * its version), {@code efsCsiDriver}, {@code fsxCsiDriver}.
+     */
+    public record Addons(Addon podIdentityAgent, Optional<String> vpcCniVersion, Addon efsCsiDriver, Addon fsxCsiDriver) {
     }
 
     /** Whether a stack of this environment creates its cluster unless told otherwise: dev and staging do, prod adopts. */
@@ -36,18 +64,17 @@ public record ClusterSettings(boolean create, Optional<String> name, String vers
         boolean create = node.bool("create", createsByDefault(environment));
         Optional<String> name = node.optionalString("name");
         String version = node.string("version", EksCluster.DEFAULT_VERSION);
-        boolean publicAccess = node.bool("endpointPublicAccess", environment == Environment.DEV);
+        boolean publicAccess = node.bool("endpointPublicAccess", false);
+        List<String> publicCidrs = node.stringList("publicAccessCidrs");
+        int logRetention = node.integer("logRetentionDays", EksCluster.DEFAULT_LOG_RETENTION_DAYS, 1, 3653);
         ConfigNode group = node.objectOrEmpty("nodeGroup");
-        ConfigNode drivers = node.objectOrEmpty("csiDrivers");
         String instanceType = group.string("instanceType", EksCluster.DEFAULT_INSTANCE_TYPE);
         int desired = group.integer("desiredSize", 2, 0, 450);
         int min = group.integer("minSize", 1, 0, 450);
         int max = group.integer("maxSize", 4, 1, 450);
         int rootGiB = group.integer("rootVolumeGiB", 100, 20, 16_384);
-        String efsVersion = drivers.string("efsVersion", CsiDriver.Driver.EFS.defaultVersion());
-        String fsxVersion = drivers.string("fsxVersion", CsiDriver.Driver.FSX.defaultVersion());
         group.finish();
-        drivers.finish();
+        Addons addons = addons(node.objectOrEmpty("addons"), create);
         node.finish();
 
         if (!create && name.isEmpty()) {
@@ -68,8 +95,12 @@ public record ClusterSettings(boolean create, Optional<String> name, String vers
                 problems.add(group.key("desiredSize"), desired, group.key("minSize") + "/" + group.key("maxSize"),
                         min + "/" + max, "need minSize <= desiredSize <= maxSize");
             }
+            EksCluster.checkPublicEndpoint(node::key, publicAccess, publicCidrs, problems);
+            if (node.has("logRetentionDays")) {
+                EksCluster.checkLogRetention(node.key("logRetentionDays"), logRetention, problems);
+            }
         } else {
-            for (String key : new String[]{"version", "endpointPublicAccess"}) {
+            for (String key : new String[]{"version", "endpointPublicAccess", "publicAccessCidrs", "logRetentionDays"}) {
                 if (node.has(key)) {
                     problems.add(node.key(key), "(set)", node.key("create"), false,
                             "applies only to a cluster Strata creates; an adopted cluster keeps its own");
@@ -84,9 +115,90 @@ public record ClusterSettings(boolean create, Optional<String> name, String vers
             problems.add(node.key("endpointPublicAccess"), true, "strata:environment", "prod",
                     "a prod cluster's API endpoint is private only");
         }
-        CsiDriver.checkVersion(drivers.key("efsVersion"), efsVersion, problems);
-        CsiDriver.checkVersion(drivers.key("fsxVersion"), fsxVersion, problems);
-        return new ClusterSettings(create, name, version, create && publicAccess,
-                new NodeGroup(instanceType, desired, min, max, rootGiB), efsVersion, fsxVersion);
+        return new ClusterSettings(create, name, version, create && publicAccess, create ? publicCidrs : List.of(), logRetention,
+                new NodeGroup(instanceType, desired, min, max, rootGiB), addons);
+    }
+
+    /** {@code addons}: each add-on's choice, checked against whether the cluster is created. */
+    private static Addons addons(ConfigNode node, boolean create) {
+        Problems problems = node.problems();
+        String createKey = "strata:cluster.create";
+
+        ConfigNode agentNode = node.objectOrEmpty("podIdentityAgent");
+        EksAddons.Use agentUse = use(agentNode);
+        Optional<String> agentVersion = agentNode.optionalString("version");
+        agentNode.finish();
+        if (agentNode.has("use") || agentNode.has("version")) {
+            EksCluster.checkPodIdentityAgent(agentNode::key, createKey, create, "use", agentUse, "version", agentVersion, problems);
+        }
+
+        ConfigNode cniNode = node.objectOrEmpty("vpcCni");
+        Optional<String> cniVersion = cniNode.optionalString("version");
+        cniNode.finish();
+        if (!create && node.has("vpcCni")) {
+            problems.add(node.key("vpcCni"), "(set)", createKey, false,
+                    "applies only to a cluster Strata creates; an adopted cluster keeps its own VPC CNI");
+        }
+        cniVersion.filter(v -> create).ifPresent(v -> EksAddons.checkVersion(cniNode.key("version"), v, problems));
+
+        Addon efs = csiDriver(node.objectOrEmpty("efsCsiDriver"), CsiDriver.Driver.EFS, create);
+        Addon fsx = csiDriver(node.objectOrEmpty("fsxCsiDriver"), CsiDriver.Driver.FSX, create);
+        node.finish();
+        return new Addons(new Addon(agentUse, agentVersion, Optional.empty()), create ? cniVersion : Optional.empty(), efs, fsx);
+    }
+
+    private static Addon csiDriver(ConfigNode node, CsiDriver.Driver driver, boolean create) {
+        Problems problems = node.problems();
+        EksAddons.Use use = use(node);
+        Optional<String> version = node.optionalString("version");
+        Optional<String> roleName = node.optionalString("roleName");
+        node.finish();
+        if (create && use == EksAddons.Use.EXISTING) {
+            problems.add(node.key("use"), use.configValue(), "strata:cluster.create", true,
+                    "a cluster Strata creates has no " + driver.addonName() + " add-on yet: Strata installs it (create)");
+        }
+        CsiDriver.checkUse(node::key, "use", use, "version", version, "roleName", roleName, problems);
+        return new Addon(use, use == EksAddons.Use.EXISTING ? Optional.empty() : Optional.of(version.orElse(driver.defaultVersion())),
+                roleName);
+    }
+
+    private static EksAddons.Use use(ConfigNode node) {
+        return node.enumValue("use", EksAddons.Use.class, EksAddons.Use.CREATE, EksAddons.Use::configValue);
+    }
+
+    /**
+     * On a cluster Strata creates, every namespace Strata puts objects into must be created by the
+     * stack (a new cluster has only Kubernetes' own): a workload identity ({@code createNamespace}) or
+     * the training storage ({@code strata:training.createNamespace}). An adopted cluster may already
+     * have them, so there a namespace nobody creates is taken to exist.
+     */
+    static void checkNamespaceOwners(ClusterSettings cluster, List<WorkloadSettings> workloads, Optional<TrainingSettings> training,
+                                     Optional<InferenceSettings> inference, Problems problems) {
+        if (!cluster.create()) {
+            return;
+        }
+        Set<String> created = new LinkedHashSet<>();
+        // The namespace, and the key whose choice leaves it uncreated (the first that names it).
+        Map<String, String> needed = new LinkedHashMap<>();
+        for (WorkloadSettings workload : workloads) {
+            if (workload.createNamespace()) {
+                created.add(workload.namespace());
+            }
+            needed.putIfAbsent(workload.namespace(), "strata:workloads." + workload.name() + ".createNamespace");
+        }
+        training.ifPresent(t -> {
+            if (t.createNamespace()) {
+                created.add(t.namespace());
+            }
+            needed.putIfAbsent(t.namespace(), "strata:training.createNamespace");
+        });
+        inference.ifPresent(i -> needed.putIfAbsent(i.namespace(), "strata:inference.namespace"));
+        needed.forEach((namespace, key) -> {
+            if (!created.contains(namespace)) {
+                problems.add(key, key.equals("strata:inference.namespace") ? namespace : false,
+                        "strata:cluster.create", true, "nothing creates namespace " + namespace + " and a cluster Strata creates "
+                                + "has none: set createNamespace: true on a workload in it (strata:workloads.<name>.createNamespace)");
+            }
+        });
     }
 }

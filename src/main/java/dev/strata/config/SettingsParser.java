@@ -65,6 +65,7 @@ public final class SettingsParser {
         List<WorkloadSettings> workloads = cluster.isEmpty() ? List.of() : WorkloadSettings.parse(workloadNodes,
                 root.key("workloads"), new WorkloadSettings.Context(root.has("training"), training, inference,
                         dataLake.zones().stream().map(Zone::name).toList()), problems);
+        cluster.ifPresent(c -> ClusterSettings.checkNamespaceOwners(c, workloads, training, inference, problems));
         inference.flatMap(InferenceSettings::warmup).ifPresent(warmup -> {
             String namespace = inference.get().namespace();
             String account = inference.get().serviceAccount();

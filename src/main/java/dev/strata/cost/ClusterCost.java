@@ -34,6 +34,9 @@ public final class ClusterCost implements ComponentCost {
             out.line(prices.line(COMPONENT, "nodes", "ebs.gp3.storage", (double) nodes.desiredSize() * nodes.rootVolumeGiB()));
             out.note("the " + nodes.desiredSize() + " " + nodes.instanceType()
                     + " nodes' EC2 instance-hours are not in the price book and not in this estimate");
+            out.note("the control-plane logs' CloudWatch Logs ingestion and storage (log group "
+                    + dev.strata.cluster.EksCluster.controlPlaneLogGroup(cluster.name().orElse("strata-<stack>")) + ", kept "
+                    + cluster.logRetentionDays() + " days) are not in the price book and not in this estimate");
         });
     }
 }

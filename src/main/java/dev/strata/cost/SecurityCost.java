@@ -1,5 +1,6 @@
 package dev.strata.cost;
 
+import dev.strata.config.ClusterSettings;
 import dev.strata.config.StrataSettings;
 
 import java.util.List;
@@ -7,8 +8,8 @@ import java.util.List;
 /**
  * The stack's customer managed KMS keys, one tier per key purpose (the {@code tier} tag the key
  * carries): the data lake's always, the training and inference tiers' when they are set (as
- * {@code StrataStack} creates them). KMS requests ({@code strata:usage.kms}) are counted on the
- * data lake's key.
+ * {@code StrataStack} creates them), and the created cluster's secrets key (as {@code ClusterTier}
+ * creates it). KMS requests ({@code strata:usage.kms}) are counted on the data lake's key.
  */
 public final class SecurityCost implements ComponentCost {
     public static final String COMPONENT = "security";
@@ -18,6 +19,7 @@ public final class SecurityCost implements ComponentCost {
         List<String> purposes = new java.util.ArrayList<>(List.of("datalake"));
         settings.training().ifPresent(training -> purposes.add("training"));
         settings.inference().ifPresent(inference -> purposes.add("inference"));
+        settings.cluster().filter(ClusterSettings::create).ifPresent(cluster -> purposes.add("cluster"));
         return purposes;
     }
 

@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The engine of the offline plan and of the tests: records every resource the program registers,
  * answers with deterministic ids and outputs, and answers the provider functions the program calls
- * (caller identity, partition, region) from the stack's config. Any other call fails loudly: a
- * plan never invents an answer.
+ * (caller identity, partition, region from the stack's config; an adopted cluster, its IAM OIDC
+ * provider and an existing driver's role, each derived from the name asked for). Any other call
+ * fails loudly: a plan never invents an answer.
  */
 public class RecordingMocks implements Mocks {
     /** The account id the plan deploys to; a documentation example number, never a real account. */
@@ -116,6 +117,8 @@ public class RecordingMocks implements Mocks {
             case "aws:iam/openIdConnectProvider:OpenIdConnectProvider" -> outputs.put("arn",
                     "arn:aws:iam::" + ACCOUNT_ID + ":oidc-provider/" + String.valueOf(inputs.get("url")).replaceFirst("^https://", ""));
             case "aws:ec2/launchTemplate:LaunchTemplate" -> outputs.put("latestVersion", 1);
+            case "aws:cloudwatch/logGroup:LogGroup" -> outputs.put("arn",
+                    "arn:aws:logs:" + region + ":" + ACCOUNT_ID + ":log-group:" + inputs.getOrDefault("name", id));
             case "aws:iam/role:Role" -> {
                 String role = String.valueOf(inputs.getOrDefault("name", id));
                 outputs.put("name", role);
@@ -145,9 +148,50 @@ public class RecordingMocks implements Mocks {
                     "name", region, "id", region, "endpoint", "ec2." + region + ".amazonaws.com",
                     "description", region));
             case "aws:eks/getCluster:getCluster" -> CompletableFuture.completedFuture(cluster(String.valueOf(args.args.get("name"))));
+            case "aws:iam/getOpenIdConnectProvider:getOpenIdConnectProvider" -> openIdConnectProvider(args.args.get("url"));
+            case "aws:iam/getRole:getRole" -> CompletableFuture.completedFuture(role(String.valueOf(args.args.get("name"))));
             default -> CompletableFuture.failedFuture(new IllegalStateException(
                     "the offline plan has no answer for the provider function " + args.token));
         };
+    }
+
+    /**
+     * {@code aws:iam/getOpenIdConnectProvider} by URL: the provider IAM would list for an EKS issuer
+     * (its ARN ends in the URL without {@code https://}). Only a URL is answered, as the program asks.
+     */
+    private static CompletableFuture<Map<String, Object>> openIdConnectProvider(Object url) {
+        if (!(url instanceof String issuer) || issuer.isEmpty()) {
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "the offline plan answers aws:iam/getOpenIdConnectProvider by url only, not " + url));
+        }
+        String host = issuer.replaceFirst("^https://", "");
+        String arn = "arn:aws:iam::" + ACCOUNT_ID + ":oidc-provider/" + host;
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("id", arn);
+        result.put("arn", arn);
+        result.put("url", host);
+        result.put("clientIdLists", List.of("sts.amazonaws.com"));
+        result.put("thumbprintLists", List.of());
+        result.put("tags", Map.of());
+        return CompletableFuture.completedFuture(result);
+    }
+
+    /** {@code aws:iam/getRole} of an existing role, deterministic in its name. */
+    private static Map<String, Object> role(String name) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("id", name);
+        result.put("name", name);
+        result.put("arn", "arn:aws:iam::" + ACCOUNT_ID + ":role/" + name);
+        result.put("assumeRolePolicy", "{}");
+        result.put("createDate", "2024-01-01T00:00:00Z");
+        result.put("description", "");
+        result.put("maxSessionDuration", 3600);
+        result.put("path", "/");
+        result.put("permissionsBoundary", "");
+        result.put("roleLastUseds", List.of());
+        result.put("tags", Map.of());
+        result.put("uniqueId", "AROASTRATAPLAN" + Integer.toHexString(name.hashCode() & 0xfffff).toUpperCase());
+        return result;
     }
 
     /** The issuer id EKS would give a cluster: 32 hexadecimal digits, here derived from its name. */

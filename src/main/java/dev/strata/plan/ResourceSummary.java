@@ -83,15 +83,22 @@ final class ResourceSummary {
             case "kubernetes:apps/v1:DaemonSet" -> path(in, "metadata", "namespace") + "/" + path(in, "metadata", "name")
                     + " serviceAccount=" + path(in, "spec", "template", "spec", "serviceAccountName");
             case "aws:eks/cluster:Cluster" -> in.get("name") + " " + in.get("version") + " subnets=" + path(in, "vpcConfig", "subnetIds")
-                    + " publicEndpoint=" + path(in, "vpcConfig", "endpointPublicAccess");
+                    + " publicEndpoint=" + path(in, "vpcConfig", "endpointPublicAccess")
+                    + (Boolean.TRUE.equals(path(in, "vpcConfig", "endpointPublicAccess"))
+                            ? " from=" + path(in, "vpcConfig", "publicAccessCidrs") : "")
+                    + " secretsKey=" + path(in, "encryptionConfig", "provider", "keyArn")
+                    + " logs=" + in.get("enabledClusterLogTypes");
+            case "aws:cloudwatch/logGroup:LogGroup" -> in.get("name") + " retention=" + in.get("retentionInDays") + "d";
             case "aws:eks/nodeGroup:NodeGroup" -> in.get("instanceTypes") + " " + in.get("amiType") + " size="
                     + path(in, "scalingConfig", "minSize") + "/" + path(in, "scalingConfig", "desiredSize") + "/" + path(in, "scalingConfig", "maxSize");
             case "aws:ec2/launchTemplate:LaunchTemplate" -> "root volume encrypted=" + path(firstOf(in.get("blockDeviceMappings")), "ebs", "encrypted")
                     + " " + path(firstOf(in.get("blockDeviceMappings")), "ebs", "volumeType") + " IMDSv2=" + "required".equals(path(in, "metadataOptions", "httpTokens"))
+                    + " hopLimit=" + path(in, "metadataOptions", "httpPutResponseHopLimit")
                     + " securityGroups=" + in.get("vpcSecurityGroupIds");
             case "aws:iam/openIdConnectProvider:OpenIdConnectProvider" -> in.get("url") + " audiences=" + in.get("clientIdLists");
             case "aws:iam/rolePolicyAttachment:RolePolicyAttachment" -> String.valueOf(in.get("policyArn"));
-            case "aws:eks/addon:Addon" -> in.get("addonName") + " " + in.get("addonVersion") + " role=" + in.get("serviceAccountRoleArn");
+            case "aws:eks/addon:Addon" -> in.get("addonName") + " " + (in.get("addonVersion") == null ? "(EKS default version)" : in.get("addonVersion"))
+                    + (in.get("serviceAccountRoleArn") == null ? "" : " role=" + in.get("serviceAccountRoleArn"));
             case "aws:iam/role:Role" -> "trusts " + trustedSubjects(String.valueOf(in.get("assumeRolePolicy")));
             case "aws:iam/rolePolicy:RolePolicy" -> "policy statements: " + statementIds(String.valueOf(in.get("policy")));
             case "kubernetes:core/v1:ServiceAccount" -> path(in, "metadata", "namespace") + "/" + path(in, "metadata", "name")

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,15 +41,20 @@ class ClusterSettingsTest {
     }
 
     @Test
-    void devAndStagingCreatePrivateByDefaultDevWithAPublicEndpointProdAdopts() {
+    void devAndStagingCreatePrivateClustersByDefaultProdAdopts() {
         ClusterSettings dev = cluster("dev", Map.of());
         assertThat(dev.create()).isTrue();
-        assertThat(dev.endpointPublicAccess()).isTrue();
+        // Private everywhere unless asked: a public endpoint needs its CIDR blocks.
+        assertThat(dev.endpointPublicAccess()).isFalse();
+        assertThat(dev.publicAccessCidrs()).isEmpty();
+        assertThat(dev.logRetentionDays()).isEqualTo(90);
         assertThat(dev.name()).isEmpty();
         assertThat(dev.version()).isEqualTo(EksCluster.DEFAULT_VERSION);
         assertThat(dev.nodeGroup()).isEqualTo(new ClusterSettings.NodeGroup("m6i.xlarge", 2, 1, 4, 100));
-        assertThat(dev.efsAddonVersion()).isEqualTo(CsiDriver.Driver.EFS.defaultVersion());
-        assertThat(dev.fsxAddonVersion()).isEqualTo(CsiDriver.Driver.FSX.defaultVersion());
+        assertThat(dev.addons()).isEqualTo(new ClusterSettings.Addons(
+                new ClusterSettings.Addon(EksAddons.Use.CREATE, Optional.empty(), Optional.empty()), Optional.empty(),
+                new ClusterSettings.Addon(EksAddons.Use.CREATE, Optional.of(CsiDriver.Driver.EFS.defaultVersion()), Optional.empty()),
+                new ClusterSettings.Addon(EksAddons.Use.CREATE, Optional.of(CsiDriver.Driver.FSX.defaultVersion()), Optional.empty())));
         ClusterSettings staging = cluster("staging", Map.of());
         assertThat(staging.create()).isTrue();
         assertThat(staging.endpointPublicAccess()).isFalse();
@@ -80,9 +86,38 @@ class ClusterSettingsTest {
     }
 
     @Test
+    void aPublicEndpointNeedsNamedCidrBlocksNeverTheWholeInternet() {
+        ClusterSettings open = cluster("dev", Map.of("endpointPublicAccess", true, "publicAccessCidrs", List.of("203.0.113.0/24")));
+        assertThat(open.endpointPublicAccess()).isTrue();
+        assertThat(open.publicAccessCidrs()).containsExactly("203.0.113.0/24");
+        rejects("dev", Map.of("endpointPublicAccess", true),
+                "strata:cluster.publicAccessCidrs = [] and strata:cluster.endpointPublicAccess = true: a public endpoint needs the CIDR "
+                        + "blocks allowed to reach it");
+        rejects("staging", Map.of("endpointPublicAccess", true, "publicAccessCidrs", List.of("203.0.113.0/24", "0.0.0.0/0")),
+                "strata:cluster.publicAccessCidrs[1] = \"0.0.0.0/0\": admits every address on the internet");
+        rejects("dev", Map.of("endpointPublicAccess", true, "publicAccessCidrs", List.of("203.0.113.7/24")),
+                "strata:cluster.publicAccessCidrs[0] = \"203.0.113.7/24\": has host bits set");
+        rejects("dev", Map.of("publicAccessCidrs", List.of("203.0.113.0/24")),
+                "strata:cluster.publicAccessCidrs = [203.0.113.0/24] and strata:cluster.endpointPublicAccess = false: apply only to a "
+                        + "public endpoint");
+        rejects("dev", Map.of("create", false, "name", "c", "publicAccessCidrs", List.of("203.0.113.0/24")),
+                "strata:cluster.publicAccessCidrs = \"(set)\" and strata:cluster.create = false: applies only to a cluster Strata creates");
+    }
+
+    @Test
+    void controlPlaneLogsAreKeptForARetentionCloudWatchAccepts() {
+        assertThat(cluster("dev", Map.of("logRetentionDays", 365)).logRetentionDays()).isEqualTo(365);
+        rejects("dev", Map.of("logRetentionDays", 45), "strata:cluster.logRetentionDays = 45: must be one of CloudWatch Logs' retention "
+                + "values: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653");
+        rejects("dev", Map.of("logRetentionDays", 0), "strata:cluster.logRetentionDays = 0: must be from 1 to 3653");
+        rejects("prod", Map.of("name", "c", "logRetentionDays", 30), "strata:cluster.logRetentionDays = \"(set)\" and "
+                + "strata:cluster.create = false");
+    }
+
+    @Test
     void prodsEndpointIsPrivateOnly() {
         assertThat(cluster("prod", Map.of("create", true, "endpointPublicAccess", false)).endpointPublicAccess()).isFalse();
-        rejects("prod", Map.of("create", true, "endpointPublicAccess", true),
+        rejects("prod", Map.of("create", true, "endpointPublicAccess", true, "publicAccessCidrs", List.of("203.0.113.0/24")),
                 "strata:cluster.endpointPublicAccess = true and strata:environment = \"prod\": a prod cluster's API endpoint is private only");
     }
 
@@ -106,16 +141,92 @@ class ClusterSettingsTest {
 
     @Test
     void addOnVersionsArePinned() {
-        assertThat(cluster("dev", Map.of("csiDrivers", Map.of("efsVersion", "v2.0.7-eksbuild.1"))).efsAddonVersion())
-                .isEqualTo("v2.0.7-eksbuild.1");
-        rejects("dev", Map.of("csiDrivers", Map.of("fsxVersion", "latest")),
-                "strata:cluster.csiDrivers.fsxVersion = \"latest\": must be a pinned EKS add-on version");
+        ClusterSettings pinned = cluster("dev", Map.of("addons", Map.of(
+                "efsCsiDriver", Map.of("version", "v2.0.7-eksbuild.1"),
+                "vpcCni", Map.of("version", "v1.19.2-eksbuild.1"),
+                "podIdentityAgent", Map.of("version", "v1.3.4-eksbuild.1"))));
+        assertThat(pinned.addons().efsCsiDriver().version()).contains("v2.0.7-eksbuild.1");
+        assertThat(pinned.addons().vpcCniVersion()).contains("v1.19.2-eksbuild.1");
+        assertThat(pinned.addons().podIdentityAgent().version()).contains("v1.3.4-eksbuild.1");
+        rejects("dev", Map.of("addons", Map.of("fsxCsiDriver", Map.of("version", "latest"))),
+                "strata:cluster.addons.fsxCsiDriver.version = \"latest\": must be a pinned EKS add-on version");
+        rejects("dev", Map.of("addons", Map.of("vpcCni", Map.of("version", "1.19"))),
+                "strata:cluster.addons.vpcCni.version = \"1.19\": must be a pinned EKS add-on version");
+        rejects("prod", Map.of("name", "c", "addons", Map.of("vpcCni", Map.of("version", "v1.19.2-eksbuild.1"))),
+                "strata:cluster.addons.vpcCni = \"(set)\" and strata:cluster.create = false: applies only to a cluster Strata creates");
+    }
+
+    @Test
+    void anAdoptedClusterUsesTheAddOnsItAlreadyRuns() {
+        ClusterSettings adopted = cluster("prod", Map.of("name", "platform", "addons", Map.of(
+                "podIdentityAgent", Map.of("use", "existing"),
+                "efsCsiDriver", Map.of("use", "existing", "roleName", "platform-efs-csi"))));
+        assertThat(adopted.addons().podIdentityAgent()).isEqualTo(
+                new ClusterSettings.Addon(EksAddons.Use.EXISTING, Optional.empty(), Optional.empty()));
+        assertThat(adopted.addons().efsCsiDriver()).isEqualTo(
+                new ClusterSettings.Addon(EksAddons.Use.EXISTING, Optional.empty(), Optional.of("platform-efs-csi")));
+        assertThat(adopted.addons().fsxCsiDriver().use()).isEqualTo(EksAddons.Use.CREATE);
+    }
+
+    @Test
+    void aWrongOrContradictoryAddOnChoiceIsRefused() {
+        // A cluster Strata creates has none of these add-ons yet.
+        rejects("dev", Map.of("addons", Map.of("podIdentityAgent", Map.of("use", "existing"))),
+                "strata:cluster.addons.podIdentityAgent.use = \"existing\" and strata:cluster.create = true: a cluster Strata "
+                        + "creates has no eks-pod-identity-agent add-on yet");
+        rejects("staging", Map.of("addons", Map.of("fsxCsiDriver", Map.of("use", "existing", "roleName", "r"))),
+                "strata:cluster.addons.fsxCsiDriver.use = \"existing\" and strata:cluster.create = true: a cluster Strata creates "
+                        + "has no aws-fsx-csi-driver add-on yet");
+        // An existing driver names its role and keeps its version.
+        rejects("prod", Map.of("name", "c", "addons", Map.of("efsCsiDriver", Map.of("use", "existing"))),
+                "strata:cluster.addons.efsCsiDriver.roleName: is required by strata:cluster.addons.efsCsiDriver.use = \"existing\"");
+        rejects("prod", Map.of("name", "c", "addons", Map.of("efsCsiDriver", Map.of("use", "existing", "roleName", "r",
+                        "version", "v2.1.4-eksbuild.1"))),
+                "strata:cluster.addons.efsCsiDriver.version = \"v2.1.4-eksbuild.1\" and strata:cluster.addons.efsCsiDriver.use = "
+                        + "\"existing\": the existing add-on keeps its own version");
+        rejects("prod", Map.of("name", "c", "addons", Map.of("podIdentityAgent", Map.of("use", "existing", "version", "v1.3.4-eksbuild.1"))),
+                "strata:cluster.addons.podIdentityAgent.version = \"v1.3.4-eksbuild.1\" and strata:cluster.addons.podIdentityAgent.use = "
+                        + "\"existing\"");
+        rejects("prod", Map.of("name", "c", "addons", Map.of("fsxCsiDriver", Map.of("roleName", "r"))),
+                "strata:cluster.addons.fsxCsiDriver.roleName = \"r\" and strata:cluster.addons.fsxCsiDriver.use = \"create\": applies "
+                        + "only to an existing driver");
+        rejects("prod", Map.of("name", "c", "addons", Map.of("fsxCsiDriver", Map.of("use", "existing",
+                        "roleName", "arn:aws:iam::123456789012:role/r"))),
+                "strata:cluster.addons.fsxCsiDriver.roleName = \"arn:aws:iam::123456789012:role/r\": must be an IAM role name");
+        rejects("prod", Map.of("name", "c", "addons", Map.of("efsCsiDriver", Map.of("use", "installed"))),
+                "strata:cluster.addons.efsCsiDriver.use = \"installed\": must be one of create, existing");
+    }
+
+    @Test
+    void onACreatedClusterEveryNamespaceHasACreator() {
+        Map<String, Object> noCreator = Map.of("training", Map.of("createNamespace", false));
+        // An adopted cluster may have the namespace already: nothing to check.
+        assertThat(parseWith("prod", Map.of("name", "c"), noCreator).workloads()).isNotEmpty();
+        assertThatThrownBy(() -> parseWith("dev", Map.of(), noCreator)).isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("strata:workloads.training.createNamespace = false and strata:cluster.create = true: nothing "
+                        + "creates namespace ml-training");
+        // Another workload in the namespace creates it: fine.
+        assertThat(parseWith("dev", Map.of(), Map.of("training", Map.of("createNamespace", false),
+                "jobs", Map.of("namespace", "ml-training", "serviceAccount", "jobs"))).workloads()).hasSize(2);
+    }
+
+    private static StrataSettings parseWith(String environment, Map<String, Object> cluster, Map<String, Object> workloads) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("environment", environment);
+        values.put("network", NETWORK);
+        values.put("cluster", cluster);
+        values.put("workloads", workloads);
+        return SettingsParser.parse(values);
     }
 
     @Test
     void unknownKeysAreReported() {
         rejects("dev", Map.of("nodegroup", Map.of()), "strata:cluster.nodegroup", "did you mean strata:cluster.nodeGroup?");
-        rejects("dev", Map.of("csiDrivers", Map.of("efs", "v1")), "strata:cluster.csiDrivers.efs");
+        rejects("dev", Map.of("addons", Map.of("efsCsiDriver", Map.of("versoin", "v1"))), "strata:cluster.addons.efsCsiDriver.versoin",
+                "did you mean strata:cluster.addons.efsCsiDriver.version?");
+        rejects("dev", Map.of("addons", Map.of("podIdentityAgent", Map.of("roleName", "r"))),
+                "strata:cluster.addons.podIdentityAgent.roleName");
+        rejects("dev", Map.of("csiDrivers", Map.of("efsVersion", "v2.1.4-eksbuild.1")), "strata:cluster.csiDrivers");
     }
 
     @Test

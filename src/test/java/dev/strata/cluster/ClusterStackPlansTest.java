@@ -113,9 +113,19 @@ class ClusterStackPlansTest {
             assertThat(cluster.name()).isEqualTo("dev");
             assertThat(cluster.inputs()).containsEntry("name", "strata-dev").containsEntry("version", "1.32")
                     .containsEntry("roleArn", "arn:aws:iam::" + ACCOUNT + ":role/dev-cluster-id")
-                    .containsEntry("vpcConfig", Map.of("subnetIds", subnets, "endpointPrivateAccess", true, "endpointPublicAccess", true))
+                    // dev's public endpoint admits only the two example blocks of Pulumi.dev.yaml.
+                    .containsEntry("vpcConfig", Map.of("subnetIds", subnets, "endpointPrivateAccess", true, "endpointPublicAccess", true,
+                            "publicAccessCidrs", List.of("203.0.113.0/24", "198.51.100.10/32")))
+                    .containsEntry("encryptionConfig", Map.of("resources", List.of("secrets"),
+                            "provider", Map.of("keyArn", "arn:aws:kms:us-east-1:" + ACCOUNT + ":key/dev-cluster-id")))
                     .containsEntry("enabledClusterLogTypes", List.of("api", "audit", "authenticator"));
         });
+        assertThat(run.ofType("aws:cloudwatch/logGroup:LogGroup")).singleElement().satisfies(logs -> assertThat(logs.inputs())
+                .containsEntry("name", "/aws/eks/strata-dev/cluster").containsEntry("retentionInDays", 30L));
+        // The secrets key is a customer-managed key of the stack, for EKS.
+        assertThat(run.named("aws:kms/key:Key", "dev-cluster").inputs()).containsEntry("enableKeyRotation", true)
+                .containsEntry("deletionWindowInDays", 30L);
+        assertThat((String) run.named("aws:kms/key:Key", "dev-cluster").inputs().get("policy")).contains("eks.us-east-1.amazonaws.com");
         assertThat(run.ofType("aws:iam/openIdConnectProvider:OpenIdConnectProvider")).singleElement().satisfies(oidc ->
                 assertThat(oidc.inputs()).containsEntry("url", "https://oidc.eks.us-east-1.amazonaws.com/id/" + issuerId)
                         .containsEntry("clientIdLists", List.of("sts.amazonaws.com")));
@@ -129,7 +139,7 @@ class ClusterStackPlansTest {
             assertThat(template.inputs().get("blockDeviceMappings")).isEqualTo(List.of(Map.of("deviceName", "/dev/xvda",
                     "ebs", Map.of("encrypted", "true", "volumeType", "gp3", "volumeSize", 100L, "deleteOnTermination", "true"))));
             assertThat(template.inputs().get("metadataOptions")).isEqualTo(Map.of("httpEndpoint", "enabled", "httpTokens", "required",
-                    "httpPutResponseHopLimit", 2L));
+                    "httpPutResponseHopLimit", 1L));
             // The nodes join the cluster security group and the one the file systems admit.
             assertThat((List<Object>) template.inputs().get("vpcSecurityGroupIds")).hasSize(2).contains("sg-0c3d4e5f607182930");
             assertThat(template.inputs()).doesNotContainKey("networkInterfaces");
@@ -153,6 +163,12 @@ class ClusterStackPlansTest {
         assertThat(prod.ofType("aws:eks/cluster:Cluster")).isEmpty();
         assertThat(prod.ofType("aws:eks/nodeGroup:NodeGroup")).isEmpty();
         assertThat(prod.ofType("aws:iam/openIdConnectProvider:OpenIdConnectProvider")).isEmpty();
+        assertThat(prod.ofType("aws:cloudwatch/logGroup:LogGroup")).isEmpty();
+        // The platform cluster already runs the Pod Identity Agent (Pulumi.prod.yaml): only the two CSI add-ons are created.
+        assertThat(prod.ofType("aws:eks/addon:Addon")).extracting(a -> a.inputs().get("addonName"))
+                .containsExactlyInAnyOrder("aws-efs-csi-driver", "aws-fsx-csi-driver");
+        assertThat(staging.ofType("aws:eks/addon:Addon")).extracting(a -> a.inputs().get("addonName"))
+                .containsExactlyInAnyOrder("vpc-cni", "eks-pod-identity-agent", "aws-efs-csi-driver", "aws-fsx-csi-driver");
         assertThat(prod.ofType("strata:cluster:EksCluster")).singleElement().satisfies(c -> assertThat(c.name()).isEqualTo("prod"));
         @SuppressWarnings("unchecked")
         Map<String, Object> cluster = (Map<String, Object>) prod.plan().outputs().get("cluster");
@@ -165,6 +181,35 @@ class ClusterStackPlansTest {
         assertThat(GSON.toJson(kubeconfig.get("users"))).contains(
                 "\"command\":\"aws\"", "\"args\":[\"eks\",\"get-token\",\"--cluster-name\",\"ml-platform-prod\",\"--region\",\"us-west-2\"]")
                 .doesNotContain("token\":", "password", "client-key");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void onAPlatformClusterExistingAddOnsAndNamespacesAreUsedNotCreatedAgain() {
+        StackConfig config = StackConfig.load(StackConfig.locate(Path.of("").toAbsolutePath(), "prod"));
+        Map<String, Object> values = new java.util.LinkedHashMap<>(config.strataValues());
+        values.put("cluster", Map.of("name", "ml-platform-prod", "addons", Map.of(
+                "podIdentityAgent", Map.of("use", "existing"),
+                "efsCsiDriver", Map.of("use", "existing", "roleName", "platform-efs-csi"))));
+        // The platform team created ml-training already: neither the identity nor the training storage creates it.
+        values.put("workloads", Map.of("training", Map.of("createNamespace", false), "inference", Map.of(), "data-pipeline", Map.of()));
+        Map<String, Object> training = new java.util.LinkedHashMap<>((Map<String, Object>) values.get("training"));
+        training.put("createNamespace", false);
+        values.put("training", training);
+        var settings = SettingsParser.parse(values);
+        RecordingMocks mocks = new RecordingMocks("us-west-2");
+        Run run = new Run(PlanRunner.run("prod", mocks, ctx -> StrataStack.define(ctx, settings)), mocks, "us-west-2");
+
+        // Only the FSx add-on is installed; the platform's EFS driver gets Strata's grants on its own role.
+        assertThat(run.ofType("aws:eks/addon:Addon")).extracting(a -> a.inputs().get("addonName")).containsExactly("aws-fsx-csi-driver");
+        assertThat(run.ofType("aws:iam/role:Role")).noneMatch(r -> r.name().equals("prod-efs-csi"));
+        assertThat(run.ofType("aws:iam/rolePolicy:RolePolicy")).filteredOn(p -> p.name().startsWith("prod-efs-csi-"))
+                .isNotEmpty().allSatisfy(p -> assertThat(p.inputs()).containsEntry("role", "platform-efs-csi")
+                        .hasEntrySatisfying("name", name -> assertThat((String) name).startsWith("prod-efs-csi-")));
+        assertThat((Map<String, Object>) run.plan().outputs().get("cluster"))
+                .containsEntry("efsCsiDriverRoleArn", "arn:aws:iam::" + ACCOUNT + ":role/platform-efs-csi");
+        assertThat(run.ofType("kubernetes:core/v1:Namespace")).extracting(n -> (Object) ((Map<?, ?>) n.inputs().get("metadata")).get("name"))
+                .containsExactlyInAnyOrder("ml-inference", "ml-data");
     }
 
     @ParameterizedTest
@@ -188,9 +233,10 @@ class ClusterStackPlansTest {
                 "aws-efs-csi-driver", List.of("system:serviceaccount:kube-system:efs-csi-controller-sa",
                         "system:serviceaccount:kube-system:efs-csi-node-sa"),
                 "aws-fsx-csi-driver", List.of("system:serviceaccount:kube-system:fsx-csi-controller-sa"));
-        assertThat(run.ofType("aws:eks/addon:Addon")).extracting(a -> a.inputs().get("addonName"))
-                .containsExactlyInAnyOrder("aws-efs-csi-driver", "aws-fsx-csi-driver");
-        for (PlannedResource addon : run.ofType("aws:eks/addon:Addon")) {
+        List<PlannedResource> drivers = run.ofType("aws:eks/addon:Addon").stream()
+                .filter(a -> accounts.containsKey((String) a.inputs().get("addonName"))).toList();
+        assertThat(drivers).hasSize(2);
+        for (PlannedResource addon : drivers) {
             String driver = addon.name();
             assertThat(addon.inputs()).containsEntry("clusterName", clusterName)
                     .containsEntry("serviceAccountRoleArn", "arn:aws:iam::" + ACCOUNT + ":role/" + driver + "-id");
@@ -316,13 +362,14 @@ class ClusterStackPlansTest {
                 .map(k -> "arn:aws:kms:" + run.region() + ":" + ACCOUNT + ":key/" + k.id()).collect(Collectors.toSet());
         List<PlannedResource> policies = run.ofType("aws:iam/rolePolicy:RolePolicy");
         assertThat(policies).isNotEmpty();
-        // Managed policies only on a created cluster's own two roles, and only EKS's documented ones.
-        assertThat(run.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")).allSatisfy(attachment -> {
-            assertThat((String) attachment.inputs().get("role")).isIn(stack + "-cluster-id", stack + "-nodes-id");
-            assertThat((String) attachment.inputs().get("policyArn")).isIn(
-                    "arn:aws:iam::aws:policy/AmazonEKSClusterPolicy", "arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
-                    "arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy", "arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly");
-        });
+        // Managed policies only on a created cluster's own roles, and only EKS's documented ones: the CNI
+        // policy on the VPC CNI's IRSA role, never on the node role.
+        assertThat(run.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")).extracting(a -> a.inputs().get("role") + " "
+                + a.inputs().get("policyArn")).containsExactlyInAnyOrderElementsOf(stack.equals("prod") ? List.of() : List.of(
+                stack + "-cluster-id arn:aws:iam::aws:policy/AmazonEKSClusterPolicy",
+                stack + "-nodes-id arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
+                stack + "-nodes-id arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
+                stack + "-vpc-cni-id arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy"));
         List<String> checked = new ArrayList<>();
         for (PlannedResource policy : policies) {
             for (Map<String, Object> statement : statements(policy.inputs().get("policy"))) {

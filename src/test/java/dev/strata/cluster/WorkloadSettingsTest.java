@@ -21,11 +21,16 @@ class WorkloadSettingsTest {
             "privateSubnetIds", List.of("subnet-0a1b2c3d4e5f60718"),
             "nodeSecurityGroupId", "sg-0c3d4e5f607182930");
 
-    /** A dev stack with training and inference storage, and the given workloads (none: the defaults). */
+    /**
+     * A dev stack with training and inference storage on an adopted cluster, and the given workloads
+     * (none: the defaults). Adopted, so that a workload set without a creator for every namespace
+     * (which a created cluster refuses, ClusterSettingsTest) can be checked rule by rule.
+     */
     private static StrataSettings parse(Map<String, Object> workloads, Map<String, Object> inference) {
         Map<String, Object> values = new LinkedHashMap<>();
         values.put("environment", "dev");
         values.put("network", NETWORK);
+        values.put("cluster", Map.of("create", false, "name", "platform"));
         values.put("training", Map.of());
         values.put("inference", inference);
         if (workloads != null) {

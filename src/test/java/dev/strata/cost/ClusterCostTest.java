@@ -30,6 +30,11 @@ class ClusterCostTest {
                         tuple("nodes", "ebs.gp3.storage", 150.0, 12.00));      // 3 nodes x 50 GiB x $0.08
         assertThat(estimate.tierUsd(new Tier("cluster", "control-plane"))).isEqualTo(73.00);
         assertThat(estimate.notes()).anyMatch(note -> note.contains("EC2 instance-hours are not in the price book"));
+        assertThat(estimate.notes()).contains("the control-plane logs' CloudWatch Logs ingestion and storage (log group "
+                + "/aws/eks/strata-<stack>/cluster, kept 90 days) are not in the price book and not in this estimate");
+        // The secrets key of the created cluster is priced as any customer-managed key.
+        assertThat(estimate.lines()).filteredOn(line -> line.component().equals("security") && line.tier().equals("cluster"))
+                .extracting(CostLine::item, CostLine::monthlyUsd).containsExactly(tuple("kms.key", 1.00));
     }
 
     @Test
@@ -38,5 +43,6 @@ class ClusterCostTest {
         assertThat(estimate.lines()).noneMatch(line -> line.component().equals("cluster"));
         assertThat(estimate.tiers()).noneMatch(tier -> tier.component().equals("cluster"));
         assertThat(estimate.notes()).anyMatch(note -> note.contains("the adopted cluster shared-ml is not priced here"));
+        assertThat(estimate.lines()).noneMatch(line -> line.tier().equals("cluster"));
     }
 }

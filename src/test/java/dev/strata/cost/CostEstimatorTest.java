@@ -129,8 +129,10 @@ class CostEstimatorTest {
                 tuple("model-archive", "s3.storage.STANDARD", 500.0, 11.50),
                 tuple("model-archive", "s3.storage.STANDARD_IA", 200.0, 2.50));
         assertThat(estimate.tiers()).contains(new Tier("training", "hot"), new Tier("inference", "redis"),
-                new Tier("security", "training"), new Tier("security", "inference"));
-        assertThat(estimate.lines()).filteredOn(line -> line.item().equals("kms.key")).hasSize(3);
+                new Tier("security", "training"), new Tier("security", "inference"), new Tier("security", "cluster"));
+        // The data lake's, training's and inference's keys, and the created cluster's secrets key.
+        assertThat(estimate.lines()).filteredOn(line -> line.item().equals("kms.key")).extracting(CostLine::tier)
+                .containsExactly("datalake", "training", "inference", "cluster");
     }
 
     @Test

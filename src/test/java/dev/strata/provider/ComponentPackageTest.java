@@ -183,7 +183,10 @@ class ComponentPackageTest {
         assertThat(types(cluster.getAsJsonObject("inputProperties"))).isEqualTo(Map.ofEntries(
                 Map.entry("create", "boolean"), Map.entry("clusterName", "string"), Map.entry("version", "string"),
                 Map.entry("vpcId", "string"), Map.entry("privateSubnetIds", "array<string>"),
-                Map.entry("nodeSecurityGroupId", "string"), Map.entry("endpointPublicAccess", "boolean"), Map.entry("instanceType", "string"),
+                Map.entry("nodeSecurityGroupId", "string"), Map.entry("endpointPublicAccess", "boolean"),
+                Map.entry("publicAccessCidrs", "array<string>"), Map.entry("secretsKeyArn", "string"),
+                Map.entry("logRetentionDays", "integer"), Map.entry("vpcCniVersion", "string"), Map.entry("podIdentityAgent", "string"),
+                Map.entry("podIdentityAgentVersion", "string"), Map.entry("instanceType", "string"),
                 Map.entry("desiredSize", "integer"), Map.entry("minSize", "integer"), Map.entry("maxSize", "integer"),
                 Map.entry("rootVolumeGiB", "integer"), Map.entry("tags", "map<string>")));
         assertThat(types(cluster.getAsJsonObject("properties"))).isEqualTo(Map.of(
@@ -191,10 +194,10 @@ class ComponentPackageTest {
                 "oidcIssuer", "string", "oidcProviderArn", "string", "kubeconfig", "string"));
         JsonObject driver = resource(dev.strata.cluster.CsiDriver.TYPE);
         assertThat(types(driver.getAsJsonObject("inputProperties"))).isEqualTo(Map.of(
-                "driver", "string", "addonVersion", "string", "clusterName", "string", "oidcProviderArn", "string",
-                "oidcIssuer", "string", "dynamicProvisioning", "boolean", "tags", "map<string>"));
-        assertThat(new Gson().fromJson(driver.get("requiredInputs"), List.class))
-                .containsExactlyInAnyOrder("driver", "clusterName", "oidcProviderArn", "oidcIssuer");
+                "driver", "string", "use", "string", "roleName", "string", "addonVersion", "string", "clusterName", "string",
+                "oidcProviderArn", "string", "oidcIssuer", "string", "dynamicProvisioning", "boolean", "tags", "map<string>"));
+        // The cluster and its OIDC provider are required to create the add-on, not to use an existing one: the component checks.
+        assertThat(new Gson().fromJson(driver.get("requiredInputs"), List.class)).containsExactly("driver");
         assertThat(types(driver.getAsJsonObject("properties"))).isEqualTo(Map.of(
                 "roleArn", "string", "addonName", "string", "addonVersion", "string"));
     }
