@@ -104,6 +104,32 @@ class ClusterStackPlansTest {
         return all;
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging"})
+    void aCreatedClusterComesUpInTheOrderItsDocsRequire(String stack) {
+        Run run = plan(stack);
+        PlannedResource cluster = run.ofType("aws:eks/cluster:Cluster").get(0);
+        PlannedResource logGroup = run.ofType("aws:cloudwatch/logGroup:LogGroup").stream()
+                .filter(group -> ("/aws/eks/strata-" + stack + "/cluster").equals(group.inputs().get("name"))).findFirst().orElseThrow();
+        PlannedResource nodes = run.ofType("aws:eks/nodeGroup:NodeGroup").get(0);
+        PlannedResource agent = addon(run, "eks-pod-identity-agent");
+        Plan plan = run.plan();
+        // The log group exists, with its retention, before EKS would create one without.
+        assertThat(plan.waitsFor(cluster, logGroup)).isTrue();
+        // The nodes' aws-node pods start with the CNI's own role: the add-on comes first.
+        assertThat(plan.waitsFor(nodes, addon(run, "vpc-cni"))).isTrue();
+        // The FSx add-on fails without the Pod Identity Agent; the CSI drivers need nodes to run on.
+        assertThat(plan.waitsFor(addon(run, "aws-fsx-csi-driver"), agent)).isTrue();
+        assertThat(plan.waitsFor(addon(run, "aws-fsx-csi-driver"), nodes)).isTrue();
+        assertThat(plan.waitsFor(addon(run, "aws-efs-csi-driver"), nodes)).isTrue();
+        assertThat(plan.waitsFor(logGroup, cluster)).isFalse();
+    }
+
+    private static PlannedResource addon(Run run, String addonName) {
+        return run.ofType("aws:eks/addon:Addon").stream().filter(addon -> addonName.equals(addon.inputs().get("addonName")))
+                .findFirst().orElseThrow(() -> new AssertionError("no add-on " + addonName));
+    }
+
     @Test
     void devCreatesItsClusterPrivateNodesEncryptedRootVolumesAndAnOidcProvider() {
         Run run = plan("dev");
@@ -125,7 +151,10 @@ class ClusterStackPlansTest {
         // The secrets key is a customer-managed key of the stack, for EKS.
         assertThat(run.named("aws:kms/key:Key", "dev-cluster").inputs()).containsEntry("enableKeyRotation", true)
                 .containsEntry("deletionWindowInDays", 30L);
-        assertThat((String) run.named("aws:kms/key:Key", "dev-cluster").inputs().get("policy")).contains("eks.us-east-1.amazonaws.com");
+        // EKS needs nothing in the key policy: the deployer's IAM permissions create the cluster's grant (docs/deployability.md).
+        assertThat(json(run.named("aws:kms/key:Key", "dev-cluster").inputs().get("policy"))).isEqualTo(json(
+                "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"AccountAdministersKeyThroughIam\",\"Effect\":\"Allow\","
+                        + "\"Principal\":{\"AWS\":\"arn:aws:iam::" + ACCOUNT + ":root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}"));
         assertThat(run.ofType("aws:iam/openIdConnectProvider:OpenIdConnectProvider")).singleElement().satisfies(oidc ->
                 assertThat(oidc.inputs()).containsEntry("url", "https://oidc.eks.us-east-1.amazonaws.com/id/" + issuerId)
                         .containsEntry("clientIdLists", List.of("sts.amazonaws.com")));
