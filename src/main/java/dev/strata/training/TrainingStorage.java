@@ -314,8 +314,9 @@ public final class TrainingStorage extends ComponentResource {
             // The claim binds to the volume by name, taken from the volume itself: the claim is created only
             // once the volume is, and the volume once the file system is (volumeHandle is its id). The
             // Kubernetes provider waits a fixed 5 minutes for a claim to be Bound, whatever customTimeouts say
-            // (pulumi-kubernetes v4.0.0 provider/pkg/await/awaiters.go, untilCoreV1PersistentVolumeClaimBound:
-            // WatchUntil(pvcBound, 5*time.Minute)); a static claim whose volume exists binds in seconds.
+            // (untilCoreV1PersistentVolumeClaimBound: WatchUntil(pvcBound, 5*time.Minute),
+            // https://github.com/pulumi/pulumi-kubernetes/blob/v4.0.0/provider/pkg/await/awaiters.go); a static
+            // claim whose volume exists binds in seconds.
             new PersistentVolumeClaim(name + "-hot-claim", PersistentVolumeClaimArgs.builder()
                     .metadata(ObjectMetaArgs.builder().name(hot.claimName()).namespace(args.namespace()).labels(labels("hot")).build())
                     .spec(PersistentVolumeClaimSpecArgs.builder()
@@ -389,7 +390,8 @@ public final class TrainingStorage extends ComponentResource {
                     .mountOptions("tls", "iam")
                     .build(), Children.of(this));
             // Immediate binding: the EFS CSI driver provisions the claim's access point as soon as the claim
-            // exists, and the provider waits 5 minutes for it to be Bound (see the hot claim). So the claim
+            // exists (https://kubernetes.io/docs/concepts/storage/storage-classes/#volume-binding-mode), and the
+            // provider waits 5 minutes for it to be Bound (see the hot claim). So the claim
             // is created after its StorageClass (whose name it takes from it) and after the driver's add-on
             // is active (its version, efsCsiDriver, is in the claim's annotations).
             var warmMetadata = ObjectMetaArgs.builder().name(warm.claimName()).namespace(args.namespace()).labels(labels("warm"));
@@ -531,6 +533,8 @@ public final class TrainingStorage extends ComponentResource {
                 .fileSystemTypeVersion(hot.fileSystemTypeVersion())
                 .tags(tags);
         if (!type.isScratch()) {
+            // Persistent types take a KMS key; scratch types are encrypted with keys FSx manages
+            // (https://docs.aws.amazon.com/fsx/latest/LustreGuide/encryption-at-rest.html).
             builder.perUnitStorageThroughput(hot.perUnitStorageThroughput().orElseThrow())
                     .kmsKeyId(args.kmsKeyArn())
                     .automaticBackupRetentionDays(hot.automaticBackupRetentionDays())
