@@ -50,6 +50,7 @@ import dev.strata.efs.PerformanceMode;
 import dev.strata.efs.ThroughputMode;
 
 import javax.annotation.Nullable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -85,7 +86,7 @@ public final class TrainingStorage extends ComponentResource {
      * made explicit. The FSx documentation gives no creation time; a file system is CREATING until it is
      * AVAILABLE (https://docs.aws.amazon.com/fsx/latest/LustreGuide/file-system-lifecycle-states.html).
      */
-    public static final java.time.Duration FILE_SYSTEM_TIMEOUT = java.time.Duration.ofMinutes(30);
+    public static final Duration FILE_SYSTEM_TIMEOUT = Duration.ofMinutes(30);
     /** Events a data repository association imports and exports. */
     public static final List<String> ASSOCIATION_EVENTS = List.of("NEW", "CHANGED", "DELETED");
 
@@ -391,9 +392,9 @@ public final class TrainingStorage extends ComponentResource {
                     .build(), Children.of(this));
             // Immediate binding: the EFS CSI driver provisions the claim's access point as soon as the claim
             // exists (https://kubernetes.io/docs/concepts/storage/storage-classes/#volume-binding-mode), and the
-            // provider waits 5 minutes for it to be Bound (see the hot claim). So the claim
-            // is created after its StorageClass (whose name it takes from it) and after the driver's add-on
-            // is active (its version, efsCsiDriver, is in the claim's annotations).
+            // provider waits 5 minutes for it to be Bound (see the hot claim). So the claim is created after
+            // its StorageClass (whose name it takes from it) and after the driver's add-on is active (its
+            // version, efsCsiDriver, is in the claim's annotations).
             var warmMetadata = ObjectMetaArgs.builder().name(warm.claimName()).namespace(args.namespace()).labels(labels("warm"));
             args.efsCsiDriver().ifPresent(driver -> warmMetadata.annotations(driver.applyValue(version -> Map.of(EfsFileSystem.CSI_DRIVER_ANNOTATION, version))));
             new PersistentVolumeClaim(name + "-warm-claim", PersistentVolumeClaimArgs.builder()
