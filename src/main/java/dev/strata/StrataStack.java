@@ -69,6 +69,8 @@ public final class StrataStack {
         Optional<ClusterTier.Cluster> cluster = settings.cluster().map(c -> ClusterTier.define(stack, c, settings.network(),
                 settings.training().flatMap(TrainingSettings::perJob).isPresent(), tags, settings.protect()));
         Provider kubernetes = cluster.map(ClusterTier.Cluster::kubernetes).orElse(null);
+        // EFS claims bind once the EFS CSI driver runs: they wait for the add-on Strata installs (none to wait for on an existing one).
+        Optional<Output<String>> efsCsiDriver = cluster.flatMap(c -> c.efs().installedVersion());
 
         // Each namespace has one owner. Identities that create their namespace come first, and the
         // storage with objects in it waits for them; identities in a namespace another component
@@ -87,7 +89,8 @@ public final class StrataStack {
                     .build(), null);
             List<Resource> owners = namespaceOwners(settings, identities, training.namespace());
             TrainingStorage storage = TrainingTier.define(stack + "-training", training, settings.network().orElseThrow(),
-                    trainingKey.keyArn, kubernetes, tags, settings.protect(), training.createNamespace() && owners.isEmpty(), owners);
+                    trainingKey.keyArn, kubernetes, tags, settings.protect(), training.createNamespace() && owners.isEmpty(), owners,
+                    efsCsiDriver);
             ctx.export("trainingBucket", storage.bucketName);
             ctx.export("trainingKeyArn", trainingKey.keyArn);
             ctx.export("trainingTiers", Output.of(storage.tiers()));
@@ -121,7 +124,7 @@ public final class StrataStack {
                     .protect(settings.protect())
                     .build(), null);
             InferenceStorage storage = new InferenceStorage(stack,
-                    inferenceArgs(settings, inference, network, inferenceKey.keyArn, tags),
+                    inferenceArgs(settings, inference, network, inferenceKey.keyArn, tags, efsCsiDriver),
                     ComponentResourceOptions.builder().providers(kubernetes)
                             .dependsOn(namespaceOwners(settings, identities, inference.namespace())).build());
             ctx.export("inference", inferenceOutputs(inference, storage));
@@ -213,9 +216,10 @@ public final class StrataStack {
         return args.build();
     }
 
+    /** {@code efsCsiDriver}: an output of the EFS CSI driver's add-on, which the model claim waits for (it binds it). */
     private static InferenceStorageArgs inferenceArgs(StrataSettings settings, InferenceSettings inference,
                                                       NetworkSettings network, Output<String> keyArn,
-                                                      Map<String, String> tags) {
+                                                      Map<String, String> tags, Optional<Output<String>> efsCsiDriver) {
         var args = InferenceStorageArgs.builder()
                 .kmsKeyArn(keyArn)
                 .namespace(inference.namespace())
@@ -233,6 +237,7 @@ public final class StrataStack {
                 .tags(tags)
                 .protect(settings.protect());
         inference.objectLockDays().ifPresent(args::objectLockDays);
+        efsCsiDriver.ifPresent(args::efsCsiDriver);
         inference.redis().ifPresent(redis -> args.redis(RedisCacheArgs.from(redis)));
         inference.warmup().ifPresent(warmup -> args.warmup(CacheWarmupArgs.from(warmup)));
         return args.build();

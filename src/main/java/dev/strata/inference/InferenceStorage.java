@@ -313,8 +313,19 @@ public final class InferenceStorage extends ComponentResource {
                 // The file-system policy denies plain NFS and anonymous clients: mount with TLS and IAM.
                 .mountOptions("tls", "iam")
                 .build(), kubernetes(l3, k8s));
+        // Immediate binding: the EFS CSI driver provisions the claim as soon as it exists
+        // (https://kubernetes.io/docs/concepts/storage/storage-classes/#volume-binding-mode), and the Kubernetes
+        // provider waits a fixed 5 minutes for it to be Bound, whatever customTimeouts say
+        // (https://github.com/pulumi/pulumi-kubernetes/blob/v4.0.0/provider/pkg/await/awaiters.go,
+        // untilCoreV1PersistentVolumeClaimBound). So the claim waits for
+        // its StorageClass and for the driver's add-on (its version, efsCsiDriver, is in the claim's annotations).
+        ObjectMetaArgs claimMetadata = metadata(MODEL_CLAIM, args.namespace(), 3);
+        if (args.efsCsiDriver().isPresent()) {
+            claimMetadata = ObjectMetaArgs.builder(claimMetadata).annotations(args.efsCsiDriver().get()
+                    .applyValue(version -> Map.of(EfsFileSystem.CSI_DRIVER_ANNOTATION, version))).build();
+        }
         new PersistentVolumeClaim(name + "-shared-models", PersistentVolumeClaimArgs.builder()
-                .metadata(metadata(MODEL_CLAIM, args.namespace(), 3))
+                .metadata(claimMetadata)
                 .spec(PersistentVolumeClaimSpecArgs.builder()
                         .accessModes("ReadWriteMany")
                         .storageClassName(MODEL_STORAGE_CLASS)
