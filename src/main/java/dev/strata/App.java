@@ -112,7 +112,9 @@ public final class App {
     private static void runPulumiProgram() {
         StrataSettings settings;
         try {
-            settings = SettingsParser.parse(StackConfig.fromPulumiEngine(System.getenv("PULUMI_CONFIG")).strataValues());
+            StackConfig config = StackConfig.fromPulumiEngine(System.getenv("PULUMI_CONFIG"));
+            config.warnings().forEach(warning -> System.err.println("strata: warning: " + warning));
+            settings = SettingsParser.parse(config.strataValues());
         } catch (InvalidConfigException e) {
             System.err.println("strata: invalid config:");
             e.problems().forEach(problem -> System.err.println("  " + problem));

@@ -178,11 +178,16 @@ public record StackConfig(Map<String, Object> values, List<String> problems, Lis
             }
             values.put(namespaced.get(), value);
         });
-        values.keySet().stream().filter(key -> !READ_NAMESPACES.contains(key.substring(0, key.indexOf(':')))).forEach(key ->
-                warnings.add(Problems.bounded(key) + ": no package of this program reads the namespace "
-                        + Problems.bounded(key.substring(0, key.indexOf(':'))) + ", so this setting has no effect"
-                        + nearestKey(key).map(k -> "; did you mean " + k + "?").orElse("")));
+        warnings.addAll(namespaceWarnings(values.keySet()));
         return new StackConfig(values, problems, warnings);
+    }
+
+    /** A warning for each key in a namespace no package of this program reads, naming the nearest key that is read. */
+    static List<String> namespaceWarnings(java.util.Collection<String> keys) {
+        return keys.stream().filter(key -> !READ_NAMESPACES.contains(key.substring(0, Math.max(0, key.indexOf(':'))))).map(key ->
+                Problems.bounded(key) + ": no package of this program reads the namespace "
+                        + Problems.bounded(key.substring(0, Math.max(0, key.indexOf(':')))) + ", so this setting has no effect"
+                        + nearestKey(key).map(k -> "; did you mean " + k + "?").orElse("")).toList();
     }
 
     /**
@@ -238,7 +243,7 @@ public record StackConfig(Map<String, Object> values, List<String> problems, Lis
             }
             values.put(key, parseStructured(entry.getValue().getAsString()));
         }
-        return new StackConfig(values);
+        return new StackConfig(values, List.of(), namespaceWarnings(values.keySet()));
     }
 
     /** Structured config reaches the program as JSON text; scalars stay strings (the parser reads both). */
