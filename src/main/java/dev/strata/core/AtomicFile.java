@@ -59,6 +59,9 @@ public final class AtomicFile {
     /** Writes {@code content} to {@code target} atomically, opening the temporary file with {@code opener}. */
     public static void write(Path target, byte[] content, Opener opener) throws IOException {
         Path destination = resolveLinks(target.toAbsolutePath());
+        if (Files.isDirectory(destination)) {
+            throw new java.nio.file.FileSystemException(destination.toString(), null, "is a directory");
+        }
         Path directory = destination.getParent();
         Path temporary = directory.resolve("." + destination.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
         PENDING.add(temporary);

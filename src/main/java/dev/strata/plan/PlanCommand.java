@@ -76,6 +76,7 @@ public final class PlanCommand implements Callable<Integer> {
     private final PrintStream stdout;
     private final PrintStream stderr;
     private final PolicyRunner policies;
+    private final AtomicFile.Opener opener;
 
     public PlanCommand(Path projectRoot, PrintStream stdout, PrintStream stderr) {
         this(projectRoot, stdout, stderr, PolicyRunner.forProject(projectRoot));
@@ -83,10 +84,16 @@ public final class PlanCommand implements Callable<Integer> {
 
     /** With the policy runner to use (tests give one whose Node.js or pack is missing). */
     public PlanCommand(Path projectRoot, PrintStream stdout, PrintStream stderr, PolicyRunner policies) {
+        this(projectRoot, stdout, stderr, policies, AtomicFile.CREATE_NEW);
+    }
+
+    /** With how {@code --out}'s temporary file is opened (fault tests give one that fails or crawls). */
+    public PlanCommand(Path projectRoot, PrintStream stdout, PrintStream stderr, PolicyRunner policies, AtomicFile.Opener opener) {
         this.projectRoot = projectRoot;
         this.stdout = stdout;
         this.stderr = stderr;
         this.policies = policies;
+        this.opener = opener;
     }
 
     @Override
@@ -163,7 +170,7 @@ public final class PlanCommand implements Callable<Integer> {
         };
         if (out != null) {
             try {
-                AtomicFile.write(out, rendered.getBytes(StandardCharsets.UTF_8));
+                AtomicFile.write(out, rendered.getBytes(StandardCharsets.UTF_8), opener);
             } catch (IOException e) {
                 stderr.println("strata plan: --out " + Problems.bounded(out.toString()) + ": cannot write: " + FileErrors.reason(e)
                         + " (the previous file, if any, is unchanged)");
