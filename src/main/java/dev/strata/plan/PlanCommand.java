@@ -115,40 +115,44 @@ public final class PlanCommand implements Callable<Integer> {
             stderr.println("strata plan: " + usage.get());
             return INVALID;
         }
-        Plan plan;
+        // Every problem of the stack at once: how the file is written, aws:region, the strata: settings.
+        StrataSettings settings;
+        String region;
         CostReport cost;
+        PriceBook prices = PriceBook.load();
+        try {
+            StackConfig config = StackConfig.load(stackFile);
+            config.warnings().forEach(warning -> stderr.println("strata plan: warning: " + warning));
+            List<String> problems = new ArrayList<>(config.problems());
+            Problems regionProblems = new Problems();
+            Optional<String> configured = config.awsRegion(regionProblems);
+            configured.filter(r -> !prices.regions().contains(r)).ifPresent(r -> regionProblems.add(StackConfig.REGION, r,
+                    "the price book has no prices for this region (it has " + String.join(", ", prices.regions())
+                            + "; add the region to src/main/resources" + PriceBook.RESOURCE + ")"));
+            problems.addAll(regionProblems.messages());
+            StrataSettings parsed = null;
+            try {
+                parsed = SettingsParser.parse(config.strataValues());
+            } catch (InvalidConfigException e) {
+                problems.addAll(e.problems());
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidConfigException(problems);
+            }
+            settings = parsed;
+            region = configured.orElseThrow();
+            cost = new CostReport(CostEstimator.estimate(settings, prices.region(region)), settings.cost().budget());
+        } catch (InvalidConfigException e) {
+            stderr.println("strata plan: invalid config for stack " + stack + ":");
+            e.problems().forEach(problem -> stderr.println("  " + problem));
+            return INVALID;
+        }
+        Plan plan;
         List<Finding> findings;
         // Node.js starts and loads the policy pack while the plan is computed (README, Performance).
         try (PolicyRunner.Evaluation policyRun = policies.start(policyConfig)) {
-            try {
-                StackConfig config = StackConfig.load(stackFile);
-                config.warnings().forEach(warning -> stderr.println("strata plan: warning: " + warning));
-                // Every problem of the stack at once: how the file is written, aws:region, the strata: settings.
-                List<String> problems = new ArrayList<>(config.problems());
-                Problems regionProblems = new Problems();
-                Optional<String> region = config.awsRegion(regionProblems);
-                PriceBook prices = PriceBook.load();
-                region.filter(r -> !prices.regions().contains(r)).ifPresent(r -> regionProblems.add(StackConfig.REGION, r,
-                        "the price book has no prices for this region (it has " + String.join(", ", prices.regions())
-                                + "; add the region to src/main/resources" + PriceBook.RESOURCE + ")"));
-                problems.addAll(regionProblems.messages());
-                StrataSettings settings = null;
-                try {
-                    settings = SettingsParser.parse(config.strataValues());
-                } catch (InvalidConfigException e) {
-                    problems.addAll(e.problems());
-                }
-                if (!problems.isEmpty()) {
-                    throw new InvalidConfigException(problems);
-                }
-                StrataSettings valid = settings;
-                cost = new CostReport(CostEstimator.estimate(valid, prices.region(region.orElseThrow())), valid.cost().budget());
-                plan = PlanRunner.run(stack, new RecordingMocks(region.orElseThrow()), ctx -> StrataStack.define(ctx, valid));
-            } catch (InvalidConfigException e) {
-                stderr.println("strata plan: invalid config for stack " + stack + ":");
-                e.problems().forEach(problem -> stderr.println("  " + problem));
-                return INVALID;
-            }
+            StrataSettings valid = settings;
+            plan = PlanRunner.run(stack, new RecordingMocks(region), ctx -> StrataStack.define(ctx, valid));
             if (policies.isStale()) {
                 stderr.println("strata plan: warning: the policy pack's sources changed since it was built; "
                         + "these findings come from the last build (rebuild: mvn -B verify, or npm run build in policy/)");
@@ -208,7 +212,10 @@ public final class PlanCommand implements Callable<Integer> {
         } catch (IOException e) {
             return Optional.of(name + ": cannot be read: " + FileErrors.reason(e));
         } catch (JsonParseException e) {
-            return Optional.of(name + ": is not JSON: " + Problems.bounded(String.valueOf(e.getMessage())));
+            // Gson's messages start with the exception class and end with a link to its troubleshooting page.
+            String reason = String.valueOf(e.getMessage()).replaceFirst("^([\\w.$]+(Exception|Error): )+", "")
+                    .replaceFirst("\\s*See https://\\S+$", "");
+            return Optional.of(name + ": is not JSON: " + Problems.bounded(reason));
         }
     }
 

@@ -274,18 +274,25 @@ public final class PolicyRunner {
         }
     }
 
-    /** Stops a runner and everything it started: politely, then forcibly. */
+    /**
+     * Stops a runner and everything it started: politely (SIGTERM), then forcibly. By signal only:
+     * {@link Process#destroy()} also closes the runner's stdin, which waits for a write the runner
+     * never reads to finish, so it would hang exactly when the runner hangs.
+     */
     static void stop(Process process) {
-        List<ProcessHandle> descendants = process.descendants().toList();
-        process.destroy();
+        ProcessHandle runner = process.toHandle();
+        List<ProcessHandle> descendants = runner.descendants().toList();
+        runner.destroy();
         descendants.forEach(ProcessHandle::destroy);
         try {
-            if (!process.waitFor(2, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
+            runner.onExit().get(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
-            process.destroyForcibly();
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            // still running: forcibly below
+        }
+        if (runner.isAlive()) {
+            runner.destroyForcibly();
         }
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
