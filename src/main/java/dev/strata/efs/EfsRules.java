@@ -72,17 +72,29 @@ public final class EfsRules {
     }
 
     private static void checkPath(String key, String path, int components, int length, String what, Problems problems) {
-        String rule = "must be " + what + ": an absolute directory below the root such as /datasets, at most " + components
+        String rule = what + ": an absolute directory below the root such as /datasets, at most " + components
                 + " components and " + length + " characters, no component starting with '.' (no '..'), no //, "
                 + "none of $#<>;`|&?{}^* or a line break (EFS RootDirectory.Path)";
-        if (path == null || !path.startsWith("/") || path.length() < 2 || path.length() > length) {
-            problems.add(key, path, rule);
+        String[] parts = path == null || path.length() < 2 ? new String[0] : path.substring(1).split("/", -1);
+        String reason;
+        if (path == null || !path.startsWith("/")) {
+            reason = "must start with /";
+        } else if (path.length() < 2) {
+            reason = "must be a directory below the root";
+        } else if (path.length() > length) {
+            reason = "is longer than " + length + " characters";
+        } else if (parts.length > components) {
+            reason = "has more than " + components + " components";
+        } else if (Arrays.stream(parts).anyMatch(String::isEmpty)) {
+            reason = "must not hold // or end with /";
+        } else if (Arrays.stream(parts).anyMatch(part -> part.startsWith("."))) {
+            reason = "must not hold a component starting with '.' (such as ..)";
+        } else if (Arrays.stream(parts).anyMatch(part -> !PATH_COMPONENT.matcher(part).matches())) {
+            reason = "must not hold any of $#<>;`|&?{}^* or a line break";
+        } else {
             return;
         }
-        String[] parts = path.substring(1).split("/", -1);
-        if (parts.length > components || Arrays.stream(parts).anyMatch(part -> !PATH_COMPONENT.matcher(part).matches())) {
-            problems.add(key, path, rule);
-        }
+        problems.add(key, path, reason + "; " + rule);
     }
 
     /** The performance mode spelled as in the EFS API, or empty (and a problem) when unknown. */
