@@ -169,11 +169,11 @@ public record StackConfig(Map<String, Object> values, List<String> problems, Lis
         }
         Map<String, Object> values = new LinkedHashMap<>();
         config.forEach((key, value) -> {
-            String text2 = String.valueOf(key);
-            Optional<String> namespaced = namespacedKey(text2);
+            String written = String.valueOf(key);
+            Optional<String> namespaced = namespacedKey(written);
             if (namespaced.isEmpty()) {
-                problems.add(Problems.bounded(text2) + ": is not a config key: Pulumi refuses keys that are not "
-                        + "<namespace>:<name>" + nearestKey(text2).map(k -> "; did you mean " + k + "?").orElse(""));
+                problems.add(Problems.bounded(written) + ": is not a config key: Pulumi refuses keys that are not "
+                        + "<namespace>:<name>" + nearestKey(written).map(k -> "; did you mean " + k + "?").orElse(""));
                 return;
             }
             values.put(namespaced.get(), value);

@@ -94,6 +94,36 @@ class AtomicFileTest {
         }
     }
 
+    /** Two plans writing one file: each rename replaces the whole file, so it always holds one complete plan. */
+    @Test
+    void concurrentWritersNeverMixTheirContent(@TempDir Path dir) throws Exception {
+        Path target = Files.write(dir.resolve("plan.json"), OLD);
+        byte[] a = "a".repeat(300_000).getBytes(StandardCharsets.UTF_8);
+        byte[] b = "b".repeat(200_000).getBytes(StandardCharsets.UTF_8);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 20; round++) {
+                var first = pool.submit(() -> {
+                    AtomicFile.write(target, a);
+                    return null;
+                });
+                var second = pool.submit(() -> {
+                    AtomicFile.write(target, b);
+                    return null;
+                });
+                first.get();
+                second.get();
+                byte[] content = Files.readAllBytes(target);
+                assertThat(java.util.Arrays.equals(content, a) || java.util.Arrays.equals(content, b)).as("round %d", round).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(target);
+        }
+    }
+
     @Test
     void aSymbolicLinkIsWrittenThrough(@TempDir Path dir) throws IOException {
         Path real = Files.write(dir.resolve("real.json"), OLD);
