@@ -125,6 +125,10 @@ public record StackConfig(Map<String, Object> values, List<String> problems, Lis
             if (Files.isDirectory(file)) {
                 throw new InvalidConfigException(List.of(name + ": cannot be read: is a directory"));
             }
+            if (!Files.isRegularFile(file)) {
+                // A device or a pipe (/dev/zero, a FIFO) could be read forever.
+                throw new InvalidConfigException(List.of(name + ": cannot be read: not a regular file"));
+            }
             if (Files.size(file) > MAX_FILE_BYTES) {
                 throw new InvalidConfigException(List.of(name + ": cannot be read: larger than " + MAX_FILE_BYTES / (1024 * 1024)
                         + " MiB (a stack file holds a few KB)"));

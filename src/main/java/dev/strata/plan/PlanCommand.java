@@ -207,6 +207,9 @@ public final class PlanCommand implements Callable<Integer> {
             if (Files.isDirectory(policyConfig)) {
                 return Optional.of(name + ": cannot be read: is a directory");
             }
+            if (Files.exists(policyConfig) && !Files.isRegularFile(policyConfig)) {
+                return Optional.of(name + ": cannot be read: not a regular file");
+            }
             JsonParser.parseString(Files.readString(policyConfig, StandardCharsets.UTF_8));
             return Optional.empty();
         } catch (IOException e) {

@@ -233,6 +233,10 @@ class PlanRobustnessTest {
                 .contains("--policy-config " + directory + ": cannot be read: is a directory");
         assertThat(refusedWith(2, noPack(), "plan", "--stack", "dev", "--policy-config", dir.resolve("missing.json").toString()).stderr())
                 .contains("--policy-config " + dir.resolve("missing.json") + ": cannot be read: no such file or directory");
+        assertThat(refusedWith(2, noPack(), "plan", "--stack", "dev", "--config-file", "/dev/zero").stderr())
+                .contains("/dev/zero: cannot be read: not a regular file");
+        assertThat(refusedWith(2, noPack(), "plan", "--stack", "dev", "--policy-config", "/dev/zero").stderr())
+                .contains("--policy-config /dev/zero: cannot be read: not a regular file");
         Run out = strata(noPack(), "plan", "--stack", "dev", "--out", directory.toString());
         assertThat(out.exit()).isEqualTo(2);
         assertThat(out.stderr()).contains("--out " + directory + ": cannot write: is a directory");
