@@ -16,6 +16,7 @@ import dev.strata.cost.Tier;
 import dev.strata.config.TrainingSettings;
 import dev.strata.config.WorkloadSettings;
 import dev.strata.core.NetworkArgs;
+import dev.strata.core.StackNames;
 import dev.strata.datalake.DataLake;
 import dev.strata.datalake.DataLakeArgs;
 import dev.strata.datalake.DataLakeZoneArgs;
@@ -44,7 +45,9 @@ public final class StrataStack {
     }
 
     public static void define(Context ctx, StrataSettings settings) {
-        String stack = ctx.stackName();
+        // Every AWS and Kubernetes name below is built from the stack's name base: the stack name itself
+        // for dev, staging and prod, a fitting form of any other valid stack name (dev.eu, Team_A).
+        String stack = StackNames.base(ctx.stackName());
         Map<String, String> tags = baseTags(settings);
 
         EncryptionKey dataLakeKey = new EncryptionKey(stack + "-datalake", EncryptionKeyArgs.builder()

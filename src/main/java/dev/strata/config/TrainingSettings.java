@@ -3,6 +3,7 @@ package dev.strata.config;
 import dev.strata.datalake.LifecycleRule;
 import dev.strata.datalake.LifecycleRules;
 import dev.strata.efs.EfsAccessPointArgs;
+import dev.strata.efs.EfsRules;
 import dev.strata.efs.PerformanceMode;
 import dev.strata.efs.ThroughputMode;
 import dev.strata.training.AutoImportPolicy;
@@ -196,7 +197,7 @@ public record TrainingSettings(String namespace, boolean createNamespace, boolea
         if (enabled) {
             var problems = node.problems();
             EfsAccessPointArgs.validatePath(node.key("accessPointPath"), accessPointPath, problems);
-            EfsAccessPointArgs.validatePath(node.key("basePath"), basePath, problems);
+            EfsRules.checkBasePath(node.key("basePath"), basePath, problems);
             if (!directoryPerms.matches("[0-7]{3,4}")) {
                 problems.add(node.key("directoryPerms"), directoryPerms, "must be octal permissions such as 0755");
             }

@@ -64,6 +64,7 @@ import dev.strata.datalake.SecureBucketArgs;
 import dev.strata.datalake.Zones;
 import dev.strata.efs.EfsFileSystem;
 import dev.strata.efs.EfsFileSystemArgs;
+import dev.strata.efs.EfsRules;
 import dev.strata.security.Grant;
 import dev.strata.security.Grantee;
 import dev.strata.security.Grants;
@@ -234,13 +235,9 @@ public final class InferenceStorage extends ComponentResource {
                 .findFirst();
     }
 
-    /** The EFS CSI driver's basePath: an absolute directory under which it creates one directory per volume. */
+    /** The EFS CSI driver's basePath: the one EFS path rule for a basePath ({@link EfsRules#checkBasePath}). */
     public static void checkBasePath(String basePath, String key, Problems problems) {
-        if (basePath == null || !basePath.startsWith("/")) {
-            problems.add(key, basePath, "must start with / (a directory on the file system, e.g. /models)");
-        } else if (basePath.contains("..") || basePath.chars().anyMatch(Character::isWhitespace)) {
-            problems.add(key, basePath, "must be a plain absolute directory without '..' or spaces");
-        }
+        EfsRules.checkBasePath(key, basePath, problems);
     }
 
     private InferenceStorage(String name, Checked checked, @Nullable ComponentResourceOptions options) {

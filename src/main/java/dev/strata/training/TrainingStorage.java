@@ -194,7 +194,7 @@ public final class TrainingStorage extends ComponentResource {
                         warm.provisionedThroughputMibps().orElse(null), warm.transitionToIaDays().orElse(null),
                         warm.transitionToArchiveDays().orElse(null), problems);
                 EfsAccessPointArgs.validatePath("warm.accessPointPath", warm.accessPointPath(), problems);
-                EfsAccessPointArgs.validatePath("warm.basePath", warm.basePath(), problems);
+                EfsRules.checkBasePath("warm.basePath", warm.basePath(), problems);
                 if (warm.posixId() < 0) {
                     problems.add("warm.posixId", warm.posixId(), "must be 0 or more");
                 }
