@@ -232,7 +232,7 @@ public final class StartupBenchmark {
     private int scaling(int runs, List<Integer> zones) throws Exception {
         Map<Integer, Path> stacks = new LinkedHashMap<>();
         for (int n : zones) {
-            StringBuilder yaml = new StringBuilder("config:\n  aws:region: us-east-1\n  strata:environment: dev\n  strata:dataLake:\n    zones:\n");
+            StringBuilder yaml = new StringBuilder("config:\n  aws:region: us-east-1\n  strata:environment: dev\n  strata:protect: false\n  strata:dataLake:\n    zones:\n");
             for (int z = 1; z <= n; z++) {
                 // A zone needs a lifecycle rule that ends or moves its objects (policy s3-bucket-lifecycle).
                 yaml.append(String.format("      zone-%03d: {lifecycle: [{id: expire, expirationDays: 365}]}%n", z));

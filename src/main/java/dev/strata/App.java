@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -111,14 +112,31 @@ public final class App {
      */
     private static void runPulumiProgram() {
         StrataSettings settings;
+        StackConfig config = StackConfig.fromPulumiEngine(System.getenv("PULUMI_CONFIG"));
         try {
-            settings = SettingsParser.parse(StackConfig.fromPulumiEngine(System.getenv("PULUMI_CONFIG")).strataValues());
+            settings = SettingsParser.parse(config.strataValues());
         } catch (InvalidConfigException e) {
             System.err.println("strata: invalid config:");
             e.problems().forEach(problem -> System.err.println("  " + problem));
+            expectedStackFile(config, System.getenv()).ifPresent(System.err::println);
             System.exit(PlanCommand.INVALID);
             return;
         }
         Pulumi.run(ctx -> StrataStack.define(ctx, settings));
+    }
+
+    /**
+     * When the engine handed the program no {@code strata:environment}, the stack's config most likely
+     * came from the wrong file (or none): names the file the Pulumi CLI read it from, from the
+     * variables the language host sets ({@code PULUMI_STACK}, {@code PULUMI_ROOT_DIRECTORY}).
+     */
+    static Optional<String> expectedStackFile(StackConfig config, Map<String, String> environment) {
+        if (config.strataValues().containsKey("environment")) {
+            return Optional.empty();
+        }
+        String stack = Optional.ofNullable(environment.get("PULUMI_STACK")).orElse("<stack>");
+        Path root = Optional.ofNullable(environment.get("PULUMI_ROOT_DIRECTORY")).map(Path::of).orElse(Path.of("").toAbsolutePath());
+        return Optional.of("strata: stack " + stack + " has no strata:environment: the Pulumi CLI reads its config from "
+                + root.resolve("Pulumi." + stack + ".yaml") + " (or the file given with --config-file), which does not set it");
     }
 }

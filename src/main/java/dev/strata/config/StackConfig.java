@@ -9,9 +9,11 @@ import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.constructor.SafeConstructor;
 import org.yaml.snakeyaml.error.YAMLException;
 
+import javax.annotation.Nullable;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +33,14 @@ public record StackConfig(Map<String, Object> values) {
         values = Map.copyOf(values);
     }
 
-    /** The values of the {@code strata:} namespace, keyed without the prefix. */
+    /**
+     * The values of the {@code strata:} namespace, keyed without the prefix. A value that is the
+     * project's "not set" default ({@link ProjectConfig#UNSET}) is left out: Strata's own default applies.
+     */
     public Map<String, Object> strataValues() {
         Map<String, Object> strata = new LinkedHashMap<>();
         values.forEach((key, value) -> {
-            if (key.startsWith(NAMESPACE)) {
+            if (key.startsWith(NAMESPACE) && !ProjectConfig.UNSET.equals(value)) {
                 strata.put(key.substring(NAMESPACE.length()), value);
             }
         });
@@ -47,14 +52,48 @@ public record StackConfig(Map<String, Object> values) {
         return Optional.ofNullable(values.get("aws:region")).map(String::valueOf);
     }
 
-    /** The stack file of {@code stack}: {@code Pulumi.<stack>.yaml} in the project root, else under {@code stacks/}. */
+    /**
+     * The stack file of {@code stack}, where the Pulumi CLI reads it: {@code Pulumi.<stack>.yaml}
+     * beside {@code Pulumi.yaml} (or in its {@code stackConfigDir}). Two files that could serve the
+     * stack are an error naming both ({@link ProjectConfig#stackFile}).
+     */
     public static Path locate(Path projectRoot, String stack) {
-        Path root = projectRoot.resolve("Pulumi." + stack + ".yaml");
-        Path nested = projectRoot.resolve("stacks").resolve("Pulumi." + stack + ".yaml");
-        if (Files.exists(root) || !Files.exists(nested)) {
-            return root;
+        return ProjectConfig.load(projectRoot).stackFile(projectRoot, stack);
+    }
+
+    /**
+     * Stack {@code stack}'s config as {@code pulumi up} sees it: its stack file ({@code configFile} when
+     * given, as {@code --config-file} does for the CLI, else {@link #locate}) over the project-level
+     * config of {@code Pulumi.yaml} ({@link ProjectConfig#merge}).
+     */
+    public static StackConfig forStack(Path projectRoot, String stack, @Nullable Path configFile) {
+        ProjectConfig project = ProjectConfig.load(projectRoot);
+        Path file = configFile != null ? configFile : project.stackFile(projectRoot, stack);
+        if (configFile == null && !Files.isRegularFile(file)) {
+            throw new InvalidConfigException(List.of(file + ": no such stack file; the Pulumi CLI keeps stack " + stack
+                    + "'s config there (pulumi stack init and pulumi config set write it); pass --config-file to read another"));
         }
-        return nested;
+        ProjectConfig.Merged merged = project.mergeCollecting(load(file), stack, file);
+        if (merged.problems().isEmpty()) {
+            return merged.config();
+        }
+        // pulumi up stops here, before the program runs; strata plan lists the settings' own problems
+        // with these (every problem at once), leaving out those about a key already named.
+        List<String> problems = new ArrayList<>(merged.problems());
+        try {
+            SettingsParser.parse(merged.config().strataValues());
+        } catch (InvalidConfigException settings) {
+            settings.problems().stream()
+                    .filter(problem -> merged.problems().stream().noneMatch(named -> sameKey(named, problem)))
+                    .forEach(problems::add);
+        }
+        throw new InvalidConfigException(problems);
+    }
+
+    /** Whether two problems name the same setting: both start with its key, then " = " or ":". */
+    private static boolean sameKey(String problem, String other) {
+        String key = problem.split(" = |: ", 2)[0];
+        return other.startsWith(key + " = ") || other.startsWith(key + ": ") || other.startsWith(key + ".");
     }
 
     /** Reads a stack file. A missing or malformed file is reported as invalid config, naming the file. */

@@ -26,7 +26,7 @@ import java.util.concurrent.Callable;
 /**
  * {@code strata plan}: the resources a stack would deploy, offline, with no cloud account and no
  * Pulumi CLI. Exit codes: 0 planned; 1 a mandatory policy finding, or the estimate over a mandatory
- * budget; 2 invalid config or usage; 4 the policy pack could not run (Node.js or the built pack
+ * budget; 2 invalid config or usage; 3 an internal error (a bug); 4 the policy pack could not run (Node.js or the built pack
  * missing), so nothing is written: a plan whose findings are unknown is never shown as clean.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
@@ -34,6 +34,7 @@ import java.util.concurrent.Callable;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:planned", "1:a mandatory policy finding, or the estimate over a mandatory budget (the plan is still written; the rules or the budget are named on stderr)",
                 "2:invalid config or usage (message on stderr, nothing on stdout)",
+                "3:an internal error, a bug (STRATA_DEBUG=1 prints the stack trace)",
                 "4:the policy pack could not run (Node.js or the built pack missing; message on stderr, nothing written)"})
 public final class PlanCommand implements Callable<Integer> {
     public static final int PLANNED = 0;
@@ -44,10 +45,10 @@ public final class PlanCommand implements Callable<Integer> {
     /** Output formats. */
     public enum Format { table, json, mermaid }
 
-    @Option(names = "--stack", required = true, description = "Stack name: reads Pulumi.<stack>.yaml, or stacks/Pulumi.<stack>.yaml.")
+    @Option(names = "--stack", required = true, description = "Stack name: reads Pulumi.<stack>.yaml beside Pulumi.yaml, as the Pulumi CLI does, under Pulumi.yaml's project config.")
     String stack;
 
-    @Option(names = "--config-file", description = "Stack config file to read instead of the stack's own.")
+    @Option(names = "--config-file", description = "Stack config file to read instead of the stack's own (as pulumi --config-file).")
     Path configFile;
 
     @Option(names = "--format", defaultValue = "table", description = "table, json or mermaid (default: ${DEFAULT-VALUE}).")
@@ -88,7 +89,7 @@ public final class PlanCommand implements Callable<Integer> {
         // Node.js starts and loads the policy pack while the plan is computed (README, Performance).
         try (PolicyRunner.Evaluation policyRun = policies.start(policyConfig)) {
             try {
-                StackConfig config = StackConfig.load(configFile != null ? configFile : StackConfig.locate(projectRoot, stack));
+                StackConfig config = StackConfig.forStack(projectRoot, stack, configFile);
                 StrataSettings settings = SettingsParser.parse(config.strataValues());
                 String region = config.awsRegion().orElseThrow(() -> new InvalidConfigException(List.of(
                         "aws:region: is required; the AWS region of the stack, e.g. us-east-1")));
