@@ -21,7 +21,7 @@ import java.util.Optional;
  * with a command it is the {@code strata} command line ({@code strata plan ...}); with only an
  * engine address it is the component provider plugin ({@code pulumi package add} runs it).
  */
-@Command(name = "strata", mixinStandardHelpOptions = true,
+@Command(name = "strata", mixinStandardHelpOptions = true, versionProvider = App.StrataVersion.class,
         description = "AI/ML storage on Amazon EKS. Without a command, runs as the Pulumi program.")
 public final class App {
     /** An unexpected failure: a bug, not bad input. */
@@ -86,6 +86,8 @@ public final class App {
         CommandLine commandLine = new CommandLine(new App())
                 .addSubcommand(new PlanCommand(projectRoot, stdout, stderr))
                 .addSubcommand(new RecommendCommand(stdout, stderr));
+        // `strata plan --version` prints the same as `strata --version`.
+        commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new StrataVersion()));
         commandLine.setOut(new java.io.PrintWriter(stdout, true));
         commandLine.setErr(new java.io.PrintWriter(stderr, true));
         commandLine.setParameterExceptionHandler((e, ignored) -> {
@@ -103,6 +105,14 @@ public final class App {
             return INTERNAL_ERROR;
         });
         return commandLine.execute(args);
+    }
+
+    /** {@code --version}: Strata's one version ({@link Version}). */
+    static final class StrataVersion implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"strata " + Version.get()};
+        }
     }
 
     /**
