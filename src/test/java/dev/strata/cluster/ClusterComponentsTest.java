@@ -49,7 +49,7 @@ class ClusterComponentsTest {
         assertThat(template.get("blockDeviceMappings").toString()).contains("encrypted=true", "volumeType=gp3");
         // Without a node security group the nodes join the cluster security group only.
         assertThat((List<?>) template.get("vpcSecurityGroupIds")).hasSize(1);
-        assertThat(plan.ofType("aws:iam/role:Role")).extracting(r -> (Object) r.inputs().get("assumeRolePolicy")).containsExactlyInAnyOrder(
+        assertThat(plan.ofType("aws:iam/role:Role")).extracting(r -> r.inputs().get("assumeRolePolicy")).containsExactlyInAnyOrder(
                 EksCluster.servicePrincipalTrust("eks.amazonaws.com"), EksCluster.servicePrincipalTrust("ec2.amazonaws.com"));
         assertThat(EksCluster.servicePrincipalTrust("eks.amazonaws.com")).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":"
                 + "[{\"Sid\":\"ServiceAssumesRole\",\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"eks.amazonaws.com\"},"
