@@ -9,6 +9,7 @@ import dev.strata.cost.CostEstimator;
 import dev.strata.cost.CostReport;
 import dev.strata.cost.PriceBook;
 import dev.strata.policy.Finding;
+import dev.strata.policy.PolicyPackBuild;
 import dev.strata.policy.PolicyRunException;
 import dev.strata.policy.PolicyRunner;
 import dev.strata.policy.PolicyUnavailableException;
@@ -86,6 +87,8 @@ public final class PlanCommand implements Callable<Integer> {
         Plan plan;
         CostReport cost;
         List<Finding> findings;
+        // A fresh clone's pack is built on the first plan: nothing else in Strata needs Node.js.
+        PolicyPackBuild.forPack(policies.offlineScript().getParent().getParent()).ensureBuilt(stderr);
         // Node.js starts and loads the policy pack while the plan is computed (README, Performance).
         try (PolicyRunner.Evaluation policyRun = policies.start(policyConfig)) {
             try {

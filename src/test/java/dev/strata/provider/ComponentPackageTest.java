@@ -237,4 +237,30 @@ class ComponentPackageTest {
         assertThat(ProviderHost.engineAddress(new String[]{"plan"})).isEmpty();
         assertThat(ProviderHost.engineAddress(new String[]{})).isEmpty();
     }
+
+    /** Maven's default lifecycle up to {@code compile}: what {@code mvn compile exec:java} (the plugin's start) runs. */
+    private static final List<String> UP_TO_COMPILE = List.of("validate", "initialize", "generate-sources", "process-sources",
+            "generate-resources", "process-resources", "compile");
+
+    @Test
+    void theProviderPluginStartsWithoutNodeJs() throws Exception {
+        // PulumiPlugin.yaml runs the library through Maven (compile, then exec:java): no npm step may run by then.
+        assertThat(Files.readString(Path.of("PulumiPlugin.yaml"))).containsPattern("(?m)^runtime: java$");
+        org.w3c.dom.Document pom = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(Path.of("pom.xml").toFile());
+        org.w3c.dom.NodeList executions = pom.getElementsByTagName("execution");
+        int npm = 0;
+        for (int i = 0; i < executions.getLength(); i++) {
+            org.w3c.dom.Element execution = (org.w3c.dom.Element) executions.item(i);
+            org.w3c.dom.NodeList executable = execution.getElementsByTagName("executable");
+            if (executable.getLength() == 0 || !executable.item(0).getTextContent().contains("npm")) {
+                continue;
+            }
+            npm++;
+            String id = execution.getElementsByTagName("id").item(0).getTextContent();
+            String phase = execution.getElementsByTagName("phase").item(0).getTextContent();
+            assertThat(phase).as(id).isNotIn(UP_TO_COMPILE);
+        }
+        assertThat(npm).as("npm executions (pack install, build, tests)").isEqualTo(3);
+    }
 }
