@@ -53,7 +53,10 @@ class CiSetupTest {
     void afterStackInitTheOfflinePlansOfAllThreeStacksAreTheSame(@TempDir Path clone) throws IOException {
         Files.copy(ROOT.resolve("Pulumi.yaml"), clone.resolve("Pulumi.yaml"));
         for (String stack : STACKS) {
-            // What `pulumi stack init --secrets-provider awskms://...` adds to the stack's file, keeping its config.
+            // What `pulumi stack init --secrets-provider awskms://...` adds to the stack's file, keeping its config:
+            // Pulumi loads an existing Pulumi.<stack>.yaml, sets secretsprovider and encryptedkey, and saves it
+            // (createSecretsManagerForNewStack, pulumi/pulumi pkg/cmd/pulumi/stack: "If a stack configuration
+            // already exists ... try to respect the settings therein").
             Files.writeString(clone.resolve("Pulumi." + stack + ".yaml"), "secretsprovider: awskms://alias/pulumi-state\n"
                     + "encryptedkey: AQICAHhzdHJhdGEtdGVzdC1rZXk=\n" + Files.readString(ROOT.resolve("Pulumi." + stack + ".yaml")));
         }
