@@ -100,6 +100,14 @@ public final class StartupBenchmark {
                 new Variant("jar (bin/strata, STRATA_CDS=off)", List.of("env", "STRATA_CDS=off", "bin/strata")),
                 new Variant("jar + CDS (bin/strata)", List.of("bin/strata")),
                 new Variant("plain java -jar target/strata-app.jar", List.of("java", "-jar", jar))));
+        // JDK 24+: bin/strata with the ahead-of-time cache built for that JDK (bin/benchmark finds one).
+        String aotJdk = System.getenv().getOrDefault("STRATA_AOT_JDK", "");
+        int core = 4;
+        if (!aotJdk.isEmpty()) {
+            core++;
+            String feature = Files.readString(Path.of(aotJdk, "release")).replaceAll("(?s).*JAVA_VERSION=\"(\\d+).*", "$1");
+            variants.add(new Variant("bin/strata on JDK " + feature + " + AOT cache", List.of("env", "JAVA_HOME=" + aotJdk, "bin/strata")));
+        }
         if (flags) {
             // Each start-up change alone, and each of bin/strata's taken away, to show which pay (README, Performance).
             List<String> binStrata = binStrataFlags();
@@ -124,7 +132,7 @@ public final class StartupBenchmark {
         if (scalingOnly) {
             return scaling(runs, zones);
         }
-        int failures = checkIdentical(variants, stack);
+        int failures = checkIdentical(variants.subList(0, core), stack);
 
         // Whole processes, round-robin with a rotating start so no variant always follows another.
         Map<Variant, List<Run>> timed = new LinkedHashMap<>();
@@ -150,7 +158,7 @@ public final class StartupBenchmark {
         System.out.println("The plan's own work after the JVM is up (STRATA_TIMING probe, median of " + runs + "):");
         System.out.printf("%-48s %9s %9s %9s%n", "", "wall ms", "main ms", "share");
         Map<Variant, List<Run>> probed = new LinkedHashMap<>();
-        variants.subList(0, 4).forEach(v -> probed.put(v, new ArrayList<>()));
+        variants.subList(0, core).forEach(v -> probed.put(v, new ArrayList<>()));
         for (int round = 0; round < runs; round++) {
             for (Variant variant : probed.keySet()) {
                 probed.get(variant).add(measure(variant.plan("--stack", stack), true));
@@ -199,7 +207,7 @@ public final class StartupBenchmark {
         List<String> differences = new ArrayList<>();
         for (String format : List.of("table", "json", "mermaid")) {
             byte[] expected = null;
-            for (Variant variant : variants.subList(0, 4)) {
+            for (Variant variant : variants) {
                 Path out = work.resolve(variant.name().replaceAll("\\W+", "_") + "." + format);
                 int exit = exec(variant.plan("--stack", stack, "--format", format, "--out", out.toString()), null, null, false);
                 if (exit != 0) {
@@ -232,7 +240,7 @@ public final class StartupBenchmark {
     private int scaling(int runs, List<Integer> zones) throws Exception {
         Map<Integer, Path> stacks = new LinkedHashMap<>();
         for (int n : zones) {
-            StringBuilder yaml = new StringBuilder("config:\n  aws:region: us-east-1\n  strata:environment: dev\n  strata:dataLake:\n    zones:\n");
+            StringBuilder yaml = new StringBuilder("config:\n  aws:region: us-east-1\n  strata:environment: dev\n  strata:protect: false\n  strata:dataLake:\n    zones:\n");
             for (int z = 1; z <= n; z++) {
                 // A zone needs a lifecycle rule that ends or moves its objects (policy s3-bucket-lifecycle).
                 yaml.append(String.format("      zone-%03d: {lifecycle: [{id: expire, expirationDays: 365}]}%n", z));

@@ -12,9 +12,9 @@ if [ -f policy/package.json ]; then
   policy_args=(--policy-pack policy)
 fi
 
+# Each stack's config is Pulumi.<stack>.yaml beside Pulumi.yaml, as strata plan reads it.
 for stack in dev staging prod; do
   args=(preview --stack "$stack" --json --non-interactive "${policy_args[@]}")
-  if [ -f "stacks/Pulumi.$stack.yaml" ]; then args+=(--config-file "stacks/Pulumi.$stack.yaml"); fi
   pulumi "${args[@]}" > "out/$stack.preview.json" 2> "out/$stack.preview.err"
   echo $? > "out/$stack.preview.exit"
 done

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
 
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,7 +22,7 @@ import java.util.Optional;
  * with a command it is the {@code strata} command line ({@code strata plan ...}); with only an
  * engine address it is the component provider plugin ({@code pulumi package add} runs it).
  */
-@Command(name = "strata", mixinStandardHelpOptions = true,
+@Command(name = "strata", mixinStandardHelpOptions = true, versionProvider = App.StrataVersion.class,
         description = "AI/ML storage on Amazon EKS. Without a command, runs as the Pulumi program.")
 public final class App {
     /** An unexpected failure: a bug, not bad input. */
@@ -91,6 +92,8 @@ public final class App {
         CommandLine commandLine = new CommandLine(new App())
                 .addSubcommand(new PlanCommand(projectRoot, stdout, stderr, policies))
                 .addSubcommand(new RecommendCommand(stdout, stderr));
+        // `strata plan --version` prints the same as `strata --version`.
+        commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new StrataVersion()));
         commandLine.setOut(new java.io.PrintWriter(stdout, true));
         commandLine.setErr(new java.io.PrintWriter(stderr, true));
         commandLine.setParameterExceptionHandler((e, ignored) -> {
@@ -110,6 +113,14 @@ public final class App {
         return commandLine.execute(args);
     }
 
+    /** {@code --version}: Strata's one version ({@link Version}). */
+    static final class StrataVersion implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"strata " + Version.get()};
+        }
+    }
+
     /**
      * The Pulumi program. Settings are parsed from the config the engine hands the program before
      * anything is registered, so invalid config stops the run with every problem listed and nothing
@@ -117,16 +128,32 @@ public final class App {
      */
     private static void runPulumiProgram() {
         StrataSettings settings;
+        StackConfig config = StackConfig.fromPulumiEngine(System.getenv("PULUMI_CONFIG"));
         try {
-            StackConfig config = StackConfig.fromPulumiEngine(System.getenv("PULUMI_CONFIG"));
             config.warnings().forEach(warning -> System.err.println("strata: warning: " + warning));
             settings = SettingsParser.parse(config.strataValues());
         } catch (InvalidConfigException e) {
             System.err.println("strata: invalid config:");
             e.problems().forEach(problem -> System.err.println("  " + problem));
+            expectedStackFile(config, System.getenv()).ifPresent(System.err::println);
             System.exit(PlanCommand.INVALID);
             return;
         }
         Pulumi.run(ctx -> StrataStack.define(ctx, settings));
+    }
+
+    /**
+     * When the engine handed the program no {@code strata:environment}, the stack's config most likely
+     * came from the wrong file (or none): names the file the Pulumi CLI read it from, from the
+     * variables the language host sets ({@code PULUMI_STACK}, {@code PULUMI_ROOT_DIRECTORY}).
+     */
+    static Optional<String> expectedStackFile(StackConfig config, Map<String, String> environment) {
+        if (config.strataValues().containsKey("environment")) {
+            return Optional.empty();
+        }
+        String stack = Optional.ofNullable(environment.get("PULUMI_STACK")).orElse("<stack>");
+        Path root = Optional.ofNullable(environment.get("PULUMI_ROOT_DIRECTORY")).map(Path::of).orElse(Path.of("").toAbsolutePath());
+        return Optional.of("strata: stack " + stack + " has no strata:environment: the Pulumi CLI reads its config from "
+                + root.resolve("Pulumi." + stack + ".yaml") + " (or the file given with --config-file), which does not set it");
     }
 }

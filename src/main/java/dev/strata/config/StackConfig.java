@@ -8,6 +8,7 @@ import dev.strata.core.FileErrors;
 import dev.strata.core.InvalidConfigException;
 import dev.strata.core.Problems;
 
+import javax.annotation.Nullable;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.CharacterCodingException;
@@ -65,11 +66,14 @@ public record StackConfig(Map<String, Object> values, List<String> problems, Lis
         this(values, List.of(), List.of());
     }
 
-    /** The values of the {@code strata:} namespace, keyed without the prefix. */
+    /**
+     * The values of the {@code strata:} namespace, keyed without the prefix. A value that is the
+     * project's "not set" default ({@link ProjectConfig#UNSET}) is left out: Strata's own default applies.
+     */
     public Map<String, Object> strataValues() {
         Map<String, Object> strata = new LinkedHashMap<>();
         values.forEach((key, value) -> {
-            if (key.startsWith(NAMESPACE)) {
+            if (key.startsWith(NAMESPACE) && !ProjectConfig.UNSET.equals(value)) {
                 strata.put(key.substring(NAMESPACE.length()), value);
             }
         });
@@ -99,14 +103,63 @@ public record StackConfig(Map<String, Object> values, List<String> problems, Lis
         return Optional.of(text);
     }
 
-    /** The stack file of {@code stack}: {@code Pulumi.<stack>.yaml} in the project root, else under {@code stacks/}. */
+    /**
+     * The stack file of {@code stack}, where the Pulumi CLI reads it: {@code Pulumi.<stack>.yaml}
+     * beside {@code Pulumi.yaml} (or in its {@code stackConfigDir}). Two files that could serve the
+     * stack are an error naming both ({@link ProjectConfig#stackFile}).
+     */
     public static Path locate(Path projectRoot, String stack) {
-        Path root = projectRoot.resolve("Pulumi." + stack + ".yaml");
-        Path nested = projectRoot.resolve("stacks").resolve("Pulumi." + stack + ".yaml");
-        if (Files.exists(root) || !Files.exists(nested)) {
-            return root;
+        return ProjectConfig.load(projectRoot).stackFile(projectRoot, stack);
+    }
+
+    /**
+     * Stack {@code stack}'s config as {@code pulumi up} sees it: its stack file ({@code configFile} when
+     * given, as {@code --config-file} does for the CLI, else {@link #locate}) over the project-level
+     * config of {@code Pulumi.yaml} ({@link ProjectConfig#merge}). What Pulumi would refuse, in the
+     * file or merging it, is in {@link #problems()}; a file that cannot be read at all throws.
+     */
+    public static StackConfig read(Path projectRoot, String stack, @Nullable Path configFile) {
+        ProjectConfig project = ProjectConfig.load(projectRoot);
+        Path file = configFile != null ? configFile : project.stackFile(projectRoot, stack);
+        if (configFile == null && !Files.isRegularFile(file)) {
+            throw new InvalidConfigException(List.of(file + ": no such stack file; the Pulumi CLI keeps stack " + stack
+                    + "'s config there (pulumi stack init and pulumi config set write it); pass --config-file to read another"));
         }
-        return nested;
+        ProjectConfig.Merged merged = project.mergeCollecting(load(file), stack, file);
+        List<String> problems = new ArrayList<>(merged.config().problems());
+        problems.addAll(merged.problems());
+        return new StackConfig(merged.config().values(), problems, merged.config().warnings());
+    }
+
+    /** {@link #read}, throwing every problem of the stack at once (the file's and the settings'). */
+    public static StackConfig forStack(Path projectRoot, String stack, @Nullable Path configFile) {
+        StackConfig config = read(projectRoot, stack, configFile);
+        if (config.problems().isEmpty()) {
+            return config;
+        }
+        List<String> settingsProblems = List.of();
+        try {
+            SettingsParser.parse(config.strataValues());
+        } catch (InvalidConfigException settings) {
+            settingsProblems = settings.problems();
+        }
+        throw new InvalidConfigException(config.problemsWith(settingsProblems));
+    }
+
+    /**
+     * This config's problems followed by {@code others} (the settings' own), leaving out those about a
+     * key already named: pulumi up stops on the former before the program runs; strata plan lists both.
+     */
+    public List<String> problemsWith(List<String> others) {
+        List<String> all = new ArrayList<>(problems);
+        others.stream().filter(problem -> problems.stream().noneMatch(named -> sameKey(named, problem))).forEach(all::add);
+        return all;
+    }
+
+    /** Whether two problems name the same setting: both start with its key, then " = " or ":". */
+    private static boolean sameKey(String problem, String other) {
+        String key = problem.split(" = |: ", 2)[0];
+        return other.startsWith(key + " = ") || other.startsWith(key + ": ") || other.startsWith(key + ".");
     }
 
     /**
@@ -117,8 +170,7 @@ public record StackConfig(Map<String, Object> values, List<String> problems, Lis
     public static StackConfig load(Path file) {
         String name = Problems.bounded(file.toString());
         if (!Files.exists(file)) {
-            throw new InvalidConfigException(List.of(name + ": no such stack file (looked for Pulumi.<stack>.yaml "
-                    + "in the project root and in stacks/; pass --config-file to name another)"));
+            throw new InvalidConfigException(List.of(name + ": no such stack file"));
         }
         String text;
         try {

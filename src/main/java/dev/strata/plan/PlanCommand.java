@@ -16,6 +16,7 @@ import dev.strata.cost.CostReport;
 import dev.strata.cost.PriceBook;
 import dev.strata.policy.Finding;
 import dev.strata.policy.PolicyConfigException;
+import dev.strata.policy.PolicyPackBuild;
 import dev.strata.policy.PolicyRunException;
 import dev.strata.policy.PolicyRunner;
 import dev.strata.policy.PolicyUnavailableException;
@@ -37,16 +38,17 @@ import java.util.concurrent.Callable;
 /**
  * {@code strata plan}: the resources a stack would deploy, offline, with no cloud account and no
  * Pulumi CLI. Exit codes: 0 planned; 1 a mandatory policy finding, or the estimate over a mandatory
- * budget; 2 invalid config or usage; 4 the policy pack could not run (Node.js or the built pack
- * missing, the runner failed or missed its deadline), so nothing is written: a plan whose findings
- * are unknown is never shown as clean. {@code --out} is written atomically ({@link AtomicFile}): a
- * run that fails or is killed leaves the previous file as it was.
+ * budget; 2 invalid config or usage; 3 an internal error (a bug); 4 the policy pack could not run
+ * (Node.js or the built pack missing, the runner failed or missed its deadline), so nothing is
+ * written: a plan whose findings are unknown is never shown as clean. {@code --out} is written
+ * atomically ({@link AtomicFile}): a run that fails or is killed leaves the previous file as it was.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Plan a stack offline: run the Strata program under a recording engine and render what it would deploy.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:planned", "1:a mandatory policy finding, or the estimate over a mandatory budget (the plan is still written; the rules or the budget are named on stderr)",
                 "2:invalid config or usage (message on stderr, nothing on stdout, --out untouched)",
+                "3:an internal error, a bug (STRATA_DEBUG=1 prints the stack trace)",
                 "4:the policy pack could not run (Node.js or the built pack missing, the runner failed or missed its deadline; message on stderr, nothing written)"})
 public final class PlanCommand implements Callable<Integer> {
     public static final int PLANNED = 0;
@@ -57,10 +59,10 @@ public final class PlanCommand implements Callable<Integer> {
     /** Output formats. */
     public enum Format { table, json, mermaid }
 
-    @Option(names = "--stack", required = true, description = "Stack name: reads Pulumi.<stack>.yaml, or stacks/Pulumi.<stack>.yaml.")
+    @Option(names = "--stack", required = true, description = "Stack name: reads Pulumi.<stack>.yaml beside Pulumi.yaml, as the Pulumi CLI does, under Pulumi.yaml's project config.")
     String stack;
 
-    @Option(names = "--config-file", description = "Stack config file to read instead of the stack's own.")
+    @Option(names = "--config-file", description = "Stack config file to read instead of the stack's own (as pulumi --config-file).")
     Path configFile;
 
     @Option(names = "--format", defaultValue = "table", description = "table, json or mermaid (default: ${DEFAULT-VALUE}).")
@@ -109,7 +111,14 @@ public final class PlanCommand implements Callable<Integer> {
             stderr.println("strata plan: " + runnerProblem.get());
             return INVALID;
         }
-        Path stackFile = configFile != null ? configFile : StackConfig.locate(projectRoot, stack);
+        Path stackFile;
+        try {
+            stackFile = configFile != null ? configFile : StackConfig.locate(projectRoot, stack);
+        } catch (InvalidConfigException e) {
+            stderr.println("strata plan: invalid config for stack " + stack + ":");
+            e.problems().forEach(problem -> stderr.println("  " + problem));
+            return INVALID;
+        }
         Optional<String> usage = checkPolicyConfig().or(() -> checkOut(stackFile));
         if (usage.isPresent()) {
             stderr.println("strata plan: " + usage.get());
@@ -121,21 +130,21 @@ public final class PlanCommand implements Callable<Integer> {
         CostReport cost;
         PriceBook prices = PriceBook.load();
         try {
-            StackConfig config = StackConfig.load(stackFile);
+            StackConfig config = StackConfig.read(projectRoot, stack, configFile);
             config.warnings().forEach(warning -> stderr.println("strata plan: warning: " + warning));
-            List<String> problems = new ArrayList<>(config.problems());
             Problems regionProblems = new Problems();
             Optional<String> configured = config.awsRegion(regionProblems);
             configured.filter(r -> !prices.regions().contains(r)).ifPresent(r -> regionProblems.add(StackConfig.REGION, r,
                     "the price book has no prices for this region (it has " + String.join(", ", prices.regions())
                             + "; add the region to src/main/resources" + PriceBook.RESOURCE + ")"));
-            problems.addAll(regionProblems.messages());
+            List<String> settingsProblems = new ArrayList<>(regionProblems.messages());
             StrataSettings parsed = null;
             try {
                 parsed = SettingsParser.parse(config.strataValues());
             } catch (InvalidConfigException e) {
-                problems.addAll(e.problems());
+                settingsProblems.addAll(e.problems());
             }
+            List<String> problems = config.problemsWith(settingsProblems);
             if (!problems.isEmpty()) {
                 throw new InvalidConfigException(problems);
             }
@@ -149,6 +158,8 @@ public final class PlanCommand implements Callable<Integer> {
         }
         Plan plan;
         List<Finding> findings;
+        // A fresh clone's pack is built on the first plan: nothing else in Strata needs Node.js.
+        PolicyPackBuild.forPack(policies.offlineScript().getParent().getParent()).ensureBuilt(stderr);
         // Node.js starts and loads the policy pack while the plan is computed (README, Performance).
         try (PolicyRunner.Evaluation policyRun = policies.start(policyConfig)) {
             StrataSettings valid = settings;

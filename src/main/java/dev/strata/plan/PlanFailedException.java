@@ -10,7 +10,8 @@ public final class PlanFailedException extends RuntimeException {
                 causes.isEmpty() ? null : causes.get(0));
     }
 
-    private static String describe(Throwable error) {
+    /** The message of an error's root cause, as the exception's message lists it. */
+    static String describe(Throwable error) {
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -27,6 +27,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import java.util.regex.Pattern;
 
 /**
@@ -55,8 +59,11 @@ public final class PlanRunner {
             return Optional.empty();
         };
         DependencyRecordingMonitor[] monitor = new DependencyRecordingMonitor[1];
+        EngineLog log = new EngineLog();
+        List<Exception> failures = List.of();
         try {
             TestResult result = PulumiTestInternal.builder()
+                    .standardLogger(log.logger)
                     .mocks(mocks)
                     .options(TestOptions.builder()
                             .projectName(PROJECT)
@@ -65,25 +72,72 @@ public final class PlanRunner {
                             .resourceTransformations(List.of(recordOptions))
                             .build())
                     .deploymentFactory(PlanRunner::deployment)
-                    .monitorDecorator(ignored -> monitor[0] = new DependencyRecordingMonitor(mocks, PulumiTestInternal.mockLog()))
+                    .monitorDecorator(ignored -> monitor[0] = new DependencyRecordingMonitor(mocks, PulumiTestInternal.mockLog(log.logger)))
                     .build()
                     .runTestAsync(program)
                     .get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
-            if (!result.exceptions().isEmpty()) {
-                throw new PlanFailedException(result.exceptions());
+            failures = result.exceptions();
+            if (!failures.isEmpty()) {
+                throw new PlanFailedException(failures);
             }
             return toPlan(stack, mocks, monitor[0], options, result);
         } catch (TimeoutException e) {
             // Resources that wait for each other never finish registering: fail instead of hanging.
-            throw new PlanFailedException(List.of(new TimeoutException("the program did not finish registering its resources within "
-                    + TIMEOUT.toSeconds() + " s; a dependency cycle between resources (dependsOn, or outputs used as inputs both ways)?")));
+            failures = List.of(new TimeoutException("the program did not finish registering its resources within "
+                    + TIMEOUT.toSeconds() + " s; a dependency cycle between resources (dependsOn, or outputs used as inputs both ways)?"));
+            throw new PlanFailedException(failures);
         } catch (ExecutionException e) {
-            throw new PlanFailedException(List.of(e.getCause() instanceof Exception cause ? cause : e));
+            failures = List.of(e.getCause() instanceof Exception cause ? cause : e);
+            throw new PlanFailedException(failures);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new PlanFailedException(List.of(e));
+            failures = List.of(e);
+            throw new PlanFailedException(failures);
         } finally {
+            log.publish(failures);
             PulumiTest.cleanup();
+        }
+    }
+
+    /**
+     * What the program logs through the engine while it runs under the recording engine. Pulumi's
+     * engine logger also writes each error to the process's log (SEVERE, with its stack trace); here
+     * a program's failure is the caller's to report, as the {@link PlanFailedException} that carries
+     * it, so the errors a failure carries are not logged a second time. Everything else is logged
+     * as Pulumi's test harness logs it, once the run is over.
+     */
+    private static final class EngineLog {
+        final Logger logger = Logger.getAnonymousLogger();
+        private final List<LogRecord> records = Collections.synchronizedList(new ArrayList<>());
+
+        EngineLog() {
+            logger.setUseParentHandlers(false);
+            logger.setLevel(PulumiTestInternal.defaultLogger().getLevel());
+            logger.addHandler(new Handler() {
+                @Override
+                public void publish(LogRecord record) {
+                    records.add(record);
+                }
+
+                @Override
+                public void flush() {
+                }
+
+                @Override
+                public void close() {
+                }
+            });
+        }
+
+        void publish(List<Exception> failures) {
+            List<String> carried = failures.stream().map(PlanFailedException::describe).toList();
+            Logger harness = PulumiTestInternal.defaultLogger();
+            synchronized (records) {
+                records.stream()
+                        .filter(record -> record.getLevel().intValue() < Level.SEVERE.intValue()
+                                || carried.stream().noneMatch(message -> String.valueOf(record.getMessage()).contains(message)))
+                        .forEach(harness::log);
+            }
         }
     }
 

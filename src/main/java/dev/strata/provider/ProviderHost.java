@@ -1,6 +1,7 @@
 package dev.strata.provider;
 
 import com.pulumi.provider.internal.ResourceProviderService;
+import dev.strata.Version;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -38,7 +39,6 @@ public final class ProviderHost {
 
     /** Serves the component provider until the engine shuts it down. */
     public static void serve(String engineAddress) throws IOException, InterruptedException {
-        String version = Optional.ofNullable(ProviderHost.class.getPackage().getImplementationVersion()).orElse("0.1.0");
-        new ResourceProviderService(engineAddress, new StrataProvider(version)).startAndBlockUntilShutdown();
+        new ResourceProviderService(engineAddress, new StrataProvider(Version.get())).startAndBlockUntilShutdown();
     }
 }

@@ -27,13 +27,63 @@ class StackConfigTest {
     }
 
     @Test
-    void stackFileIsFoundInTheRootThenUnderStacks(@TempDir Path root) throws IOException {
+    void theStackFileIsWhereThePulumiCliReadsIt(@TempDir Path root) throws IOException {
+        Files.writeString(root.resolve("Pulumi.yaml"), "name: strata\nruntime: java\n");
+        Files.writeString(root.resolve("Pulumi.dev.yaml"), "config:\n  strata:environment: dev\n");
+        assertThat(StackConfig.locate(root, "dev")).isEqualTo(root.resolve("Pulumi.dev.yaml"));
+        // A stack with no file yet: the file `pulumi stack init` and `pulumi config set` would write.
+        assertThat(StackConfig.locate(root, "qa")).isEqualTo(root.resolve("Pulumi.qa.yaml"));
+        assertThatThrownBy(() -> StackConfig.forStack(root, "qa", null)).isInstanceOf(InvalidConfigException.class)
+                .hasMessage(root.resolve("Pulumi.qa.yaml") + ": no such stack file; the Pulumi CLI keeps stack qa's config there "
+                        + "(pulumi stack init and pulumi config set write it); pass --config-file to read another");
+    }
+
+    @Test
+    void aStackFileThePulumiCliWouldNotReadIsAnErrorNamingTheFileItReads(@TempDir Path root) throws IOException {
+        Files.writeString(root.resolve("Pulumi.yaml"), "name: strata\nruntime: java\n");
         Files.createDirectories(root.resolve("stacks"));
         Files.writeString(root.resolve("stacks/Pulumi.prod.yaml"), "config:\n  strata:environment: prod\n");
-        Files.writeString(root.resolve("Pulumi.dev.yaml"), "config:\n  strata:environment: dev\n");
-        assertThat(StackConfig.locate(root, "prod")).isEqualTo(root.resolve("stacks/Pulumi.prod.yaml"));
-        assertThat(StackConfig.locate(root, "dev")).isEqualTo(root.resolve("Pulumi.dev.yaml"));
-        assertThat(StackConfig.load(StackConfig.locate(root, "prod")).strataValues()).containsEntry("environment", "prod");
+        assertThatThrownBy(() -> StackConfig.locate(root, "prod")).isInstanceOf(InvalidConfigException.class)
+                .hasMessage(root.resolve("stacks/Pulumi.prod.yaml") + ": the Pulumi CLI does not read this file for stack prod; it reads "
+                        + root.resolve("Pulumi.prod.yaml") + " (beside Pulumi.yaml): move it there, or pass --config-file "
+                        + root.resolve("stacks/Pulumi.prod.yaml") + " to strata plan and pulumi alike");
+        // Given explicitly, as `pulumi --config-file` takes it, the file is read.
+        assertThat(StackConfig.forStack(root, "prod", root.resolve("stacks/Pulumi.prod.yaml")).strataValues())
+                .containsEntry("environment", "prod");
+    }
+
+    @Test
+    void twoFilesThatCouldServeOneStackAreAnErrorNamingBoth(@TempDir Path root) throws IOException {
+        Files.writeString(root.resolve("Pulumi.yaml"), "name: strata\nruntime: java\n");
+        Files.createDirectories(root.resolve("stacks"));
+        // `pulumi stack init staging` writes the root file; an old checkout still has stacks/.
+        Files.writeString(root.resolve("Pulumi.staging.yaml"), "secretsprovider: awskms://alias/pulumi-state\n");
+        Files.writeString(root.resolve("stacks/Pulumi.staging.yaml"), "config:\n  strata:environment: staging\n");
+        assertThatThrownBy(() -> StackConfig.locate(root, "staging")).isInstanceOf(InvalidConfigException.class)
+                .hasMessage("stack staging: two files could serve it, " + root.resolve("Pulumi.staging.yaml") + " and "
+                        + root.resolve("stacks/Pulumi.staging.yaml") + "; the Pulumi CLI reads " + root.resolve("Pulumi.staging.yaml")
+                        + " (beside Pulumi.yaml): keep one");
+    }
+
+    @Test
+    void stackConfigDirIsHonouredAsByTheCli(@TempDir Path root) throws IOException {
+        Files.writeString(root.resolve("Pulumi.yaml"), "name: strata\nruntime: java\nstackConfigDir: config\n");
+        Files.createDirectories(root.resolve("config"));
+        Files.writeString(root.resolve("config/Pulumi.dev.yaml"), "config:\n  strata:environment: dev\n");
+        assertThat(StackConfig.locate(root, "dev")).isEqualTo(root.resolve("config").resolve("Pulumi.dev.yaml"));
+        Files.writeString(root.resolve("Pulumi.dev.yaml"), "config:\n  strata:environment: prod\n");
+        assertThatThrownBy(() -> StackConfig.locate(root, "dev")).isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("two files could serve it").hasMessageContaining("(stackConfigDir in Pulumi.yaml)");
+    }
+
+    @Test
+    void aStackFileAsPulumiStackInitLeavesItIsRead(@TempDir Path root) throws IOException {
+        // `pulumi stack init --secrets-provider awskms://...` adds these keys beside config: (passphrase stacks: encryptionsalt).
+        Files.writeString(root.resolve("Pulumi.yaml"), "name: strata\nruntime: java\n");
+        Files.writeString(root.resolve("Pulumi.dev.yaml"), "secretsprovider: awskms://alias/pulumi-state\n"
+                + "encryptedkey: AQICAHh0ZXN0\nencryptionsalt: v1:abc\nconfig:\n  strata:environment: dev\n  strata:protect: false\n");
+        assertThat(StackConfig.forStack(root, "dev", null).strataValues()).containsExactly(
+                Map.entry("environment", "dev"), Map.entry("protect", false));
     }
 
     @Test
@@ -53,14 +103,17 @@ class StackConfigTest {
     }
 
     @Test
-    void theProjectsStackFilesAreValid() {
+    void theProjectsStackFilesAreValidUnderItsProjectConfig() {
         for (String stack : List.of("dev", "staging", "prod")) {
-            StackConfig config = StackConfig.load(StackConfig.locate(Path.of(""), stack));
+            assertThat(StackConfig.locate(Path.of(""), stack)).isEqualTo(Path.of("Pulumi." + stack + ".yaml"));
+            StackConfig config = StackConfig.forStack(Path.of(""), stack, null);
             assertThat(config.problems()).isEmpty();
             assertThat(config.warnings()).isEmpty();
             StrataSettings settings = SettingsParser.parse(config.strataValues());
             assertThat(settings.environment().configValue()).isEqualTo(stack);
+            assertThat(settings.protect()).isEqualTo(stack.equals("prod"));
             assertThat(config.awsRegion()).isPresent();
         }
+        assertThat(Path.of("stacks")).doesNotExist();
     }
 }

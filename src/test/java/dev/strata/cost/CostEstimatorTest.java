@@ -106,7 +106,7 @@ class CostEstimatorTest {
 
     @Test
     void stagingTrainingAndInferenceCostWhatTheArithmeticSays() {
-        CostEstimate estimate = CostEstimator.estimate(stack("stacks/Pulumi.staging.yaml"), PriceBook.load().region("us-east-1"));
+        CostEstimate estimate = CostEstimator.estimate(stack("Pulumi.staging.yaml"), PriceBook.load().region("us-east-1"));
         assertThat(lines(estimate, "training")).containsExactly(
                 tuple("hot", "fsx.storage.PERSISTENT_1.100", 2400.0, 504.00),                 // 2,400 GiB x 0.210
                 tuple("per-job", "fsx.storage.SCRATCH_2", 2400.0, 336.00),                     // 2,400 GiB-months x 0.140
@@ -138,7 +138,7 @@ class CostEstimatorTest {
     @Test
     void aRedisNodeTypeThePriceBookLacksIsInvalidConfigNamingItsKey() {
         Map<String, Object> values = new java.util.LinkedHashMap<>(
-                dev.strata.config.StackConfig.load(java.nio.file.Path.of("stacks/Pulumi.staging.yaml")).strataValues());
+                dev.strata.config.StackConfig.load(java.nio.file.Path.of("Pulumi.staging.yaml")).strataValues());
         @SuppressWarnings("unchecked")
         Map<String, Object> inference = new java.util.LinkedHashMap<>((Map<String, Object>) values.get("inference"));
         @SuppressWarnings("unchecked")

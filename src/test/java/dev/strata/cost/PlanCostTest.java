@@ -65,6 +65,7 @@ class PlanCostTest {
                 config:
                   aws:region: us-east-1
                   strata:environment: prod
+                  strata:protect: true
                   strata:usage:
                     dataLake:
                       zones:
@@ -87,6 +88,7 @@ class PlanCostTest {
                 config:
                   aws:region: us-west-2
                   strata:environment: dev
+                  strata:protect: false
                   strata:budget: {monthlyUsd: 0.5}
                 """);
         Run run = plan(ROOT, "plan", "--stack", "warn", "--config-file", dir.resolve("Pulumi.warn.yaml").toString(), "--format", "json");
@@ -102,6 +104,7 @@ class PlanCostTest {
                 config:
                   aws:region: eu-west-1
                   strata:environment: dev
+                  strata:protect: false
                 """);
         Run run = plan(ROOT, "plan", "--stack", "eu", "--config-file", dir.resolve("Pulumi.eu.yaml").toString());
         assertThat(run.exit()).isEqualTo(2);

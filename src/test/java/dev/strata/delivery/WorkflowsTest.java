@@ -95,9 +95,45 @@ class WorkflowsTest {
         assertThat(((Map<?, ?>) preview.get(true)).get("pull_request")).isEqualTo(Map.of("branches", List.of("main")));
         assertThat(Files.readString(WORKFLOWS.resolve("preview.yml"))).contains("run: mvn -B verify");
         String previews = Files.readString(Path.of(".github/scripts/previews.sh"));
-        assertThat(previews).contains("for stack in dev staging prod", "--policy-pack policy", "--config-file");
+        assertThat(previews).contains("for stack in dev staging prod", "--policy-pack policy");
         String plans = Files.readString(Path.of(".github/scripts/offline-plans.sh"));
         assertThat(plans).contains("for stack in dev staging prod", "plan --stack $2 --format json");
+    }
+
+    @Test
+    void everyStepReadsTheStackFileThePulumiCliReads() throws IOException {
+        // One layout: Pulumi.<stack>.yaml beside Pulumi.yaml, which pulumi stack init, pulumi up and
+        // pulumi/actions read without flags, and strata plan too (StackConfigTest).
+        List<Path> files = new ArrayList<>(List.of(Path.of(".github/scripts/offline-plans.sh"),
+                Path.of(".github/scripts/previews.sh"), Path.of(".ci/run")));
+        workflowFiles().forEach(file -> files.add(WORKFLOWS.resolve(file)));
+        for (Path file : files) {
+            assertThat(Files.readString(file)).as(file.toString()).doesNotContain("--config-file", "config-file:", "stacks/");
+        }
+        for (String stack : List.of("dev", "staging", "prod")) {
+            assertThat(Path.of("Pulumi." + stack + ".yaml")).isRegularFile();
+        }
+    }
+
+    @Test
+    void everyPulumiCliInstallIsPinnedToTheVersionInOneFile() throws IOException {
+        int installs = 0;
+        for (String file : workflowFiles()) {
+            List<String> lines = Files.readAllLines(WORKFLOWS.resolve(file));
+            for (int i = 0; i < lines.size(); i++) {
+                if (lines.get(i).contains("uses: pulumi/actions@")) {
+                    installs++;
+                    assertThat(lines.subList(i + 1, Math.min(i + 3, lines.size()))).as(file)
+                            .containsExactly("        with:", "          pulumi-version-file: .pulumi.version");
+                }
+            }
+        }
+        assertThat(installs).isEqualTo(2);
+        // An exact version, and one that reads Pulumi.yaml's `type: object` declarations (Pulumi 3.186,
+        // https://github.com/pulumi/pulumi/pull/20132): an older CLI rejects the project file.
+        String version = Files.readString(Path.of(".pulumi.version")).strip();
+        assertThat(version).matches("3\\.\\d+\\.\\d+");
+        assertThat(Integer.parseInt(version.split("\\.")[1])).isGreaterThanOrEqualTo(186);
     }
 
     @Test

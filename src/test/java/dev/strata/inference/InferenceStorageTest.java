@@ -158,7 +158,7 @@ class InferenceStorageTest {
                 .containsEntry("reclaimPolicy", "Retain")
                 .containsEntry("volumeBindingMode", "Immediate")
                 .containsEntry("mountOptions", List.of("tls", "iam"));
-        assertThat((Map<String, Object>) at(inputs, "parameters")).isEqualTo(Map.of(
+        assertThat(InferenceStorageTest.<Map<String, Object>>at(inputs, "parameters")).isEqualTo(Map.of(
                 "provisioningMode", "efs-ap",
                 "fileSystemId", "prod-model-repository-id",
                 "directoryPerms", "0755",
@@ -172,9 +172,9 @@ class InferenceStorageTest {
     void sharedModelsClaimIsReadWriteManyInTheNamespaceAndProtectedInProd() {
         Plan plan = plan(true, b -> b);
         PlannedResource claim = named(plan, PVC, "prod-shared-models");
-        assertThat((Map<String, Object>) at(claim.inputs(), "metadata")).containsEntry("name", "shared-models-pvc")
+        assertThat(InferenceStorageTest.<Map<String, Object>>at(claim.inputs(), "metadata")).containsEntry("name", "shared-models-pvc")
                 .containsEntry("namespace", "ml-inference");
-        assertThat((Map<String, Object>) at(claim.inputs(), "spec")).isEqualTo(Map.of(
+        assertThat(InferenceStorageTest.<Map<String, Object>>at(claim.inputs(), "spec")).isEqualTo(Map.of(
                 "accessModes", List.of("ReadWriteMany"),
                 "storageClassName", "efs-models",
                 "resources", Map.of("requests", Map.of("storage", "100Gi"))));
@@ -205,11 +205,11 @@ class InferenceStorageTest {
         Map<String, Object> encryption = named(plan,
                 "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
                 "prod-model-archive-encryption").inputs();
-        assertThat((Object) at(encryption, "rules", "0", "applyServerSideEncryptionByDefault"))
+        assertThat(InferenceStorageTest.<Object>at(encryption, "rules", "0", "applyServerSideEncryptionByDefault"))
                 .isEqualTo(Map.of("sseAlgorithm", "aws:kms", "kmsMasterKeyId", KEY));
         Map<String, Object> lifecycle = named(plan,
                 "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", "prod-model-archive-lifecycle").inputs();
-        assertThat((Object) at(lifecycle, "rules", "0", "noncurrentVersionTransitions")).isEqualTo(List.of(
+        assertThat(InferenceStorageTest.<Object>at(lifecycle, "rules", "0", "noncurrentVersionTransitions")).isEqualTo(List.of(
                 Map.of("noncurrentDays", 30L, "storageClass", "STANDARD_IA"),
                 Map.of("noncurrentDays", 90L, "storageClass", "GLACIER")));
         assertThat(plan.ofType("aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2")).isEmpty();
@@ -344,25 +344,25 @@ class InferenceStorageTest {
                 .image("public.ecr.aws/aws-cli/aws-cli:2.17.0").prefixes(List.of("models/a/", "models/b/")).build()));
         PlannedResource daemonSet = named(plan, DAEMON_SET, "prod-cache-warmup");
         Map<String, Object> in = daemonSet.inputs();
-        assertThat((Map<String, Object>) at(in, "metadata")).containsEntry("name", "model-cache-warmup")
+        assertThat(InferenceStorageTest.<Map<String, Object>>at(in, "metadata")).containsEntry("name", "model-cache-warmup")
                 .containsEntry("namespace", "ml-inference");
         Map<String, Object> pod = at(in, "spec", "template", "spec");
         assertThat(pod).containsEntry("serviceAccountName", "model-server")
                 .containsEntry("automountServiceAccountToken", false);
-        assertThat((Object) at(pod, "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution",
+        assertThat(InferenceStorageTest.<Object>at(pod, "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution",
                 "nodeSelectorTerms", "0", "matchExpressions", "0", "values")).isEqualTo(List.of("node-a", "node-b"));
-        assertThat((Object) at(pod, "volumes", "0")).isEqualTo(Map.of("name", "cache",
+        assertThat(InferenceStorageTest.<Object>at(pod, "volumes", "0")).isEqualTo(Map.of("name", "cache",
                 "hostPath", Map.of("path", "/mnt/nvme", "type", "Directory")));
         Map<String, Object> init = at(pod, "initContainers", "0");
         assertThat(init).containsEntry("image", "public.ecr.aws/aws-cli/aws-cli:2.17.0")
                 .containsEntry("command", List.of("/bin/sh", "-c", InferenceStorage.SYNC_SCRIPT));
-        assertThat((Object) at(init, "env")).isEqualTo(List.of(
+        assertThat(InferenceStorageTest.<Object>at(init, "env")).isEqualTo(List.of(
                 Map.of("name", "ARCHIVE_BUCKET", "value", "strata-prod-model-archive-plan"),
                 Map.of("name", "MODEL_PREFIXES", "value", "models/a/ models/b/"),
                 Map.of("name", "HOME", "value", "/tmp")));
-        assertThat((Map<String, Object>) at(init, "securityContext")).containsEntry("allowPrivilegeEscalation", false)
+        assertThat(InferenceStorageTest.<Map<String, Object>>at(init, "securityContext")).containsEntry("allowPrivilegeEscalation", false)
                 .containsEntry("readOnlyRootFilesystem", true).containsEntry("privileged", false);
-        assertThat((Map<String, Object>) at(pod, "securityContext")).containsEntry("runAsNonRoot", true)
+        assertThat(InferenceStorageTest.<Map<String, Object>>at(pod, "securityContext")).containsEntry("runAsNonRoot", true)
                 .containsEntry("runAsUser", 1000L);
         String manifest = new Gson().toJson(in);
         assertThat(manifest).doesNotContain("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",

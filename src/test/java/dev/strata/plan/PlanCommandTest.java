@@ -224,7 +224,7 @@ class PlanCommandTest {
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.stdout()).isEmpty();
         assertThat(missing.stderr()).contains("Pulumi.nowhere.yaml: no such stack file");
-        Run noRegion = planWithConfig(dir, "config:\n  strata:environment: dev\n");
+        Run noRegion = planWithConfig(dir, "config:\n  strata:environment: dev\n  strata:protect: false\n");
         assertThat(noRegion.exitCode()).isEqualTo(2);
         assertThat(noRegion.stderr()).contains("aws:region: is required");
         Run usage = strata(PROJECT, "plan", "--stack", "dev", "--format", "yaml");

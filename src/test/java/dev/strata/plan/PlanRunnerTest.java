@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import com.pulumi.deployment.Deployment;
 import com.pulumi.deployment.internal.DeploymentInstanceInternal;
 import com.pulumi.deployment.internal.Runner;
+import com.pulumi.test.internal.PulumiTestInternal;
 import org.junit.jupiter.api.Test;
 
 import com.pulumi.aws.s3.BucketV2;
@@ -12,10 +13,16 @@ import com.pulumi.aws.s3.BucketVersioningV2Args;
 import com.pulumi.aws.s3.inputs.BucketVersioningV2VersioningConfigurationArgs;
 import com.pulumi.resources.CustomResourceOptions;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -86,5 +93,58 @@ class PlanRunnerTest {
 
     private static PlannedResource resource(Plan plan, String name) {
         return plan.resources().stream().filter(r -> r.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    /** What reaches Pulumi's test-harness log (the process's log) while {@code run} runs; nothing reaches the console. */
+    private static List<LogRecord> logged(Runnable run) {
+        Logger harness = PulumiTestInternal.defaultLogger();
+        List<LogRecord> records = Collections.synchronizedList(new ArrayList<>());
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                records.add(record);
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        boolean parents = harness.getUseParentHandlers();
+        harness.addHandler(capture);
+        harness.setUseParentHandlers(false);
+        try {
+            run.run();
+        } finally {
+            harness.removeHandler(capture);
+            harness.setUseParentHandlers(parents);
+        }
+        return records;
+    }
+
+    @Test
+    void aFailureIsReportedByItsExceptionNotLoggedToo() {
+        List<String> messages = new ArrayList<>();
+        List<LogRecord> records = logged(() -> {
+            try {
+                PlanRunner.run("dev", new RecordingMocks(REGION), ctx -> {
+                    throw new IllegalArgumentException("the program failed");
+                });
+            } catch (PlanFailedException e) {
+                messages.add(e.getMessage());
+            }
+        });
+        assertThat(messages).containsExactly("the program failed");
+        assertThat(records).isEmpty();
+    }
+
+    @Test
+    void whatTheProgramLogsIsLoggedOnce() {
+        Supplier<Plan> warns = () -> PlanRunner.run("dev", new RecordingMocks(REGION), ctx -> ctx.log().warn("mind the gap"));
+        List<LogRecord> records = logged(warns::get);
+        assertThat(records).extracting(LogRecord::getMessage).containsExactly("mind the gap");
     }
 }

@@ -40,9 +40,9 @@ class PlanCommandPolicyTest {
 
     /** The prod stack file with strata:protect switched off: the settings accept it, a rule does not. */
     private static Path unprotectedProd(Path dir) throws IOException {
-        String prod = Files.readString(ROOT.resolve("stacks/Pulumi.prod.yaml"));
+        String prod = Files.readString(ROOT.resolve("Pulumi.prod.yaml"));
         return Files.writeString(dir.resolve("Pulumi.prod.yaml"),
-                prod.replace("  strata:environment: prod\n", "  strata:environment: prod\n  strata:protect: false\n"));
+                prod.replace("  strata:protect: true\n", "  strata:protect: false\n"));
     }
 
     @Test

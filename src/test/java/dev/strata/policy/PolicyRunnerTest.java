@@ -128,10 +128,13 @@ class PolicyRunnerTest {
     void aStartedRunnerNeverHandedAPlanIsStoppedOnClose() throws Exception {
         List<ProcessHandle> before = ProcessHandle.current().children().toList();
         List<ProcessHandle> started;
-        try (PolicyRunner.Evaluation evaluation = RUNNER.start(null)) {
+        PolicyRunner.Evaluation evaluation = RUNNER.start(null);
+        try {
             started = ProcessHandle.current().children().filter(child -> !before.contains(child)).toList();
             assertThat(started).hasSize(1);
             assertThat(started.get(0).isAlive()).isTrue();
+        } finally {
+            evaluation.close();
         }
 
         started.get(0).onExit().get(10, TimeUnit.SECONDS);

@@ -1,6 +1,6 @@
 package dev.strata.provider;
 
-import com.google.gson.Gson;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.pulumi.provider.internal.models.GetSchemaRequest;
@@ -12,13 +12,17 @@ import dev.strata.datalake.DataLakeArgs;
 import dev.strata.datalake.SecureBucket;
 import dev.strata.security.EncryptionKey;
 import org.junit.jupiter.api.Test;
-import org.reflections.Reflections;
 
+import java.io.IOException;
 import java.lang.reflect.Modifier;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -55,12 +59,37 @@ class ComponentPackageTest {
         return properties.keySet().stream().collect(Collectors.toMap(name -> name, name -> type(properties, name)));
     }
 
+    /** A JSON array of strings (the schema's required lists). */
+    private static List<String> strings(JsonElement array) {
+        return array.getAsJsonArray().asList().stream().map(JsonElement::getAsString).toList();
+    }
+
+    /** Every public, concrete component class the library compiles (its class directory, not the tests'). */
+    private static Set<Class<? extends ComponentResource>> libraryComponents() throws IOException, URISyntaxException {
+        Path classes = Path.of(Components.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (Stream<Path> files = Files.walk(classes.resolve("dev/strata"))) {
+            return files.map(file -> classes.relativize(file).toString())
+                    .filter(name -> name.endsWith(".class"))
+                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.').replace('\\', '.'))
+                    .map(ComponentPackageTest::load)
+                    .filter(c -> ComponentResource.class.isAssignableFrom(c))
+                    .filter(c -> Modifier.isPublic(c.getModifiers()) && !Modifier.isAbstract(c.getModifiers()))
+                    .map(c -> c.asSubclass(ComponentResource.class))
+                    .collect(Collectors.toSet());
+        }
+    }
+
+    private static Class<?> load(String name) {
+        try {
+            return Class.forName(name, false, ComponentPackageTest.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Test
-    void everyPublicComponentOfTheLibraryIsInThePackage() {
-        Set<Class<? extends ComponentResource>> found = new Reflections("dev.strata").getSubTypesOf(ComponentResource.class).stream()
-                .filter(c -> Modifier.isPublic(c.getModifiers()) && !Modifier.isAbstract(c.getModifiers()))
-                .filter(c -> c.getProtectionDomain().getCodeSource().getLocation().getPath().endsWith("/classes/"))
-                .collect(Collectors.toSet());
+    void everyPublicComponentOfTheLibraryIsInThePackage() throws IOException, URISyntaxException {
+        Set<Class<? extends ComponentResource>> found = libraryComponents();
         assertThat(found).isNotEmpty();
         assertThat(Components.ALL).containsExactlyInAnyOrderElementsOf(found);
         assertThat(SCHEMA.getAsJsonObject("resources").keySet())
@@ -74,7 +103,7 @@ class ComponentPackageTest {
         assertThat(types(key.getAsJsonObject("inputProperties"))).isEqualTo(Map.of(
                 "purpose", "string", "services", "array<string>", "keyUsers", "array<string>", "deletionWindowInDays", "integer",
                 "tags", "map<string>", "protect", "boolean"));
-        assertThat(new Gson().fromJson(key.get("requiredInputs"), List.class)).containsExactly("purpose");
+        assertThat(strings(key.get("requiredInputs"))).containsExactly("purpose");
         assertThat(types(key.getAsJsonObject("properties"))).isEqualTo(Map.of(
                 "keyArn", "string", "keyId", "string", "aliasName", "string"));
     }
@@ -91,7 +120,7 @@ class ComponentPackageTest {
         // Values other resources compute (a key ARN, a log bucket) are inputs; switches are plain.
         assertThat(bucket.getAsJsonObject("inputProperties").getAsJsonObject("kmsKeyArn").has("plain")).isFalse();
         assertThat(bucket.getAsJsonObject("inputProperties").getAsJsonObject("versioning").get("plain").getAsBoolean()).isTrue();
-        assertThat(new Gson().fromJson(bucket.get("requiredInputs"), List.class)).containsExactly("tier");
+        assertThat(strings(bucket.get("requiredInputs"))).containsExactly("tier");
         assertThat(types(bucket.getAsJsonObject("properties"))).isEqualTo(Map.of("bucketName", "string", "bucketArn", "string"));
         JsonObject rule = SCHEMA.getAsJsonObject("types").getAsJsonObject("strata:index:LifecycleRule");
         assertThat(types(rule.getAsJsonObject("properties"))).isEqualTo(Map.of(
@@ -109,7 +138,7 @@ class ComponentPackageTest {
                 "kmsKeyArn", "string", "zones", "array<#/types/strata:index:DataLakeZone>", "accessLogs", "boolean",
                 "accessLogExpirationDays", "integer", "abortIncompleteMultipartUploadDays", "integer",
                 "tags", "map<string>", "protect", "boolean"));
-        assertThat(new Gson().fromJson(lake.get("requiredInputs"), List.class)).containsExactly("kmsKeyArn");
+        assertThat(strings(lake.get("requiredInputs"))).containsExactly("kmsKeyArn");
         assertThat(types(lake.getAsJsonObject("properties"))).isEqualTo(Map.of("bucketNames", "map<string>", "bucketArns", "map<string>"));
     }
 
@@ -140,12 +169,12 @@ class ComponentPackageTest {
             assertThat(type(inputs, "network")).as(token).isEqualTo("#/types/strata:index:Network");
             assertThat(inputs.keySet()).as(token).doesNotContain("vpcId", "subnetIds", "privateSubnetIds",
                     "clientSecurityGroupId", "nodeSecurityGroupId", "allowedCidrs");
-            assertThat(new Gson().fromJson(resource(token).get("requiredInputs"), List.class)).as(token).contains("network");
+            assertThat(strings(resource(token).get("requiredInputs"))).as(token).contains("network");
         }
         JsonObject network = SCHEMA.getAsJsonObject("types").getAsJsonObject("strata:index:Network");
         assertThat(types(network.getAsJsonObject("properties"))).isEqualTo(Map.of(
                 "vpcId", "string", "subnetIds", "array<string>", "clientSecurityGroupId", "string", "allowedCidrs", "array<string>"));
-        assertThat(new Gson().fromJson(network.get("required"), List.class)).containsExactlyInAnyOrder("vpcId", "subnetIds");
+        assertThat(strings(network.get("required"))).containsExactlyInAnyOrder("vpcId", "subnetIds");
     }
 
     @Test
@@ -171,7 +200,7 @@ class ComponentPackageTest {
         assertThat(types(identity.getAsJsonObject("inputProperties"))).isEqualTo(Map.of(
                 "namespace", "string", "serviceAccountName", "string", "createNamespace", "boolean",
                 "oidcProviderArn", "string", "oidcIssuer", "string", "tags", "map<string>"));
-        assertThat(new Gson().fromJson(identity.get("requiredInputs"), List.class))
+        assertThat(strings(identity.get("requiredInputs")))
                 .containsExactlyInAnyOrder("namespace", "serviceAccountName", "oidcProviderArn", "oidcIssuer");
         assertThat(types(identity.getAsJsonObject("properties"))).isEqualTo(Map.of(
                 "roleArn", "string", "roleName", "string", "namespace", "string", "serviceAccountName", "string"));
@@ -197,7 +226,7 @@ class ComponentPackageTest {
                 "driver", "string", "use", "string", "roleName", "string", "addonVersion", "string", "clusterName", "string",
                 "oidcProviderArn", "string", "oidcIssuer", "string", "dynamicProvisioning", "boolean", "tags", "map<string>"));
         // The cluster and its OIDC provider are required to create the add-on, not to use an existing one: the component checks.
-        assertThat(new Gson().fromJson(driver.get("requiredInputs"), List.class)).containsExactly("driver");
+        assertThat(strings(driver.get("requiredInputs"))).containsExactly("driver");
         assertThat(types(driver.getAsJsonObject("properties"))).isEqualTo(Map.of(
                 "roleArn", "string", "addonName", "string", "addonVersion", "string"));
     }
@@ -210,5 +239,31 @@ class ComponentPackageTest {
         assertThat(ProviderHost.engineAddress(new String[]{"plan", "--stack", "dev"})).isEmpty();
         assertThat(ProviderHost.engineAddress(new String[]{"plan"})).isEmpty();
         assertThat(ProviderHost.engineAddress(new String[]{})).isEmpty();
+    }
+
+    /** Maven's default lifecycle up to {@code compile}: what {@code mvn compile exec:java} (the plugin's start) runs. */
+    private static final List<String> UP_TO_COMPILE = List.of("validate", "initialize", "generate-sources", "process-sources",
+            "generate-resources", "process-resources", "compile");
+
+    @Test
+    void theProviderPluginStartsWithoutNodeJs() throws Exception {
+        // PulumiPlugin.yaml runs the library through Maven (compile, then exec:java): no npm step may run by then.
+        assertThat(Files.readString(Path.of("PulumiPlugin.yaml"))).containsPattern("(?m)^runtime: java$");
+        org.w3c.dom.Document pom = javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(Path.of("pom.xml").toFile());
+        org.w3c.dom.NodeList executions = pom.getElementsByTagName("execution");
+        int npm = 0;
+        for (int i = 0; i < executions.getLength(); i++) {
+            org.w3c.dom.Element execution = (org.w3c.dom.Element) executions.item(i);
+            org.w3c.dom.NodeList executable = execution.getElementsByTagName("executable");
+            if (executable.getLength() == 0 || !executable.item(0).getTextContent().contains("npm")) {
+                continue;
+            }
+            npm++;
+            String id = execution.getElementsByTagName("id").item(0).getTextContent();
+            String phase = execution.getElementsByTagName("phase").item(0).getTextContent();
+            assertThat(phase).as(id).isNotIn(UP_TO_COMPILE);
+        }
+        assertThat(npm).as("npm executions (pack install, build, tests)").isEqualTo(3);
     }
 }

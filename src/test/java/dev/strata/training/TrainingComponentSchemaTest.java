@@ -1,6 +1,6 @@
 package dev.strata.training;
 
-import com.google.gson.Gson;
+import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import com.pulumi.provider.internal.models.GetSchemaRequest;
@@ -21,6 +21,11 @@ class TrainingComponentSchemaTest {
         return SCHEMA.getAsJsonObject("resources").getAsJsonObject(token);
     }
 
+    /** A JSON array of strings (the schema's required lists). */
+    private static List<String> strings(JsonElement array) {
+        return array.getAsJsonArray().asList().stream().map(JsonElement::getAsString).toList();
+    }
+
     @Test
     void trainingStorageTakesTheTiersAsTypedObjects() {
         JsonObject training = resource(TrainingStorage.TYPE);
@@ -28,19 +33,19 @@ class TrainingComponentSchemaTest {
         assertThat(inputs.getAsJsonObject("hot").get("$ref").getAsString()).endsWith("HotTier");
         assertThat(inputs.getAsJsonObject("perJob").get("$ref").getAsString()).endsWith("PerJobScratch");
         assertThat(inputs.getAsJsonObject("warm").get("$ref").getAsString()).endsWith("WarmTier");
-        assertThat(new Gson().fromJson(training.get("requiredInputs"), List.class))
+        assertThat(strings(training.get("requiredInputs")))
                 .containsExactlyInAnyOrder("kmsKeyArn", "network");
         assertThat(training.getAsJsonObject("properties").keySet()).containsExactlyInAnyOrder("bucketName", "hotFileSystemId",
                 "hotDnsName", "hotMountName", "hotClaimName", "scratchStorageClassName", "warmFileSystemId", "warmDnsName",
                 "warmClaimName");
         JsonObject hotTier = SCHEMA.getAsJsonObject("types").getAsJsonObject("strata:index:HotTier");
-        assertThat(new Gson().fromJson(hotTier.get("required"), List.class)).containsExactlyInAnyOrder("deploymentType", "storageGiB");
+        assertThat(strings(hotTier.get("required"))).containsExactlyInAnyOrder("deploymentType", "storageGiB");
     }
 
     @Test
     void efsFileSystemIsItsOwnComponent() {
         JsonObject efs = resource(EfsFileSystem.TYPE);
-        assertThat(new Gson().fromJson(efs.get("requiredInputs"), List.class))
+        assertThat(strings(efs.get("requiredInputs")))
                 .containsExactlyInAnyOrder("kmsKeyArn", "network", "tier");
         assertThat(efs.getAsJsonObject("properties").keySet())
                 .containsExactlyInAnyOrder("fileSystemId", "fileSystemArn", "securityGroupId", "dnsName", "accessPointIds");

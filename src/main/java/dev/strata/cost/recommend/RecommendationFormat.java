@@ -1,6 +1,7 @@
 package dev.strata.cost.recommend;
 
 import com.google.gson.GsonBuilder;
+import dev.strata.config.Environment;
 import dev.strata.cost.CostLine;
 import dev.strata.cost.Money;
 import dev.strata.datalake.StorageClass;
@@ -188,6 +189,8 @@ public final class RecommendationFormat {
         out.append("config:\n");
         out.append("  aws:region: ").append(r.region()).append('\n');
         out.append("  strata:environment: ").append(environment).append('\n');
+        // Pulumi.yaml declares strata:protect without a default: every stack file sets it (the environment's default).
+        out.append("  strata:protect: ").append(Environment.valueOf(environment.toUpperCase(Locale.ROOT)).protectsByDefault()).append('\n');
         out.append("  strata:network:\n");
         out.append("    vpcId: ").append(EXAMPLE_VPC).append('\n');
         out.append("    privateSubnetIds:\n      - ").append(EXAMPLE_SUBNET).append('\n');
