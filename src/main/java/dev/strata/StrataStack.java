@@ -67,7 +67,7 @@ public final class StrataStack {
         // The cluster, its CSI drivers and the stack's one Kubernetes provider, built from the cluster
         // (present whenever the stack has Kubernetes objects; the parser sees to it).
         Optional<ClusterTier.Cluster> cluster = settings.cluster().map(c -> ClusterTier.define(stack, c, settings.network(),
-                settings.training().flatMap(TrainingSettings::perJob).isPresent(), tags, settings.protect()));
+                settings.training().flatMap(TrainingSettings::perJob).isPresent(), settings.inference(), tags, settings.protect()));
         Provider kubernetes = cluster.map(ClusterTier.Cluster::kubernetes).orElse(null);
 
         // Each namespace has one owner. Identities that create their namespace come first, and the
@@ -220,7 +220,6 @@ public final class StrataStack {
                 .kmsKeyArn(keyArn)
                 .namespace(inference.namespace())
                 .serviceAccountName(inference.serviceAccount())
-                .nvmeNodes(inference.nvmeNodes().stream().map(NvmeNodeArgs::from).toList())
                 .modelClaimSize(inference.modelClaimSize())
                 .modelBasePath(inference.modelBasePath())
                 .modelPerformanceMode(inference.modelFileSystem().performanceMode().apiValue())
@@ -232,6 +231,8 @@ public final class StrataStack {
                 .network(networkArgs(network))
                 .tags(tags)
                 .protect(settings.protect());
+        inference.nvme().ifPresent(nvme -> args.nvmeNodes(NvmeNodeArgs.from(nvme.nodes()))
+                .localVolumeProvisionerImage(nvme.provisionerImage()));
         inference.objectLockDays().ifPresent(args::objectLockDays);
         inference.redis().ifPresent(redis -> args.redis(RedisCacheArgs.from(redis)));
         inference.warmup().ifPresent(warmup -> args.warmup(CacheWarmupArgs.from(warmup)));
@@ -241,7 +242,7 @@ public final class StrataStack {
     /** What a model server needs to find each cache level, nearest first. */
     private static Output<Map<String, Object>> inferenceOutputs(InferenceSettings inference, InferenceStorage storage) {
         return Output.tuple(storage.redisEndpoint, storage.redisReaderEndpoint, storage.redisUserName,
-                        storage.localVolumeNames, storage.modelFileSystemId, storage.archiveBucketName)
+                        storage.localNodeLabel, storage.modelFileSystemId, storage.archiveBucketName)
                 .applyValue(t -> {
                     Map<String, Object> l1 = new LinkedHashMap<>();
                     l1.put("enabled", inference.redis().isPresent());
@@ -254,8 +255,12 @@ public final class StrataStack {
                         l1.put("userName", t.t3);
                     });
                     Map<String, Object> l2 = new LinkedHashMap<>();
-                    l2.put("storageClass", InferenceStorage.LOCAL_STORAGE_CLASS);
-                    l2.put("volumes", t.t4);
+                    l2.put("enabled", inference.nvme().isPresent());
+                    inference.nvme().ifPresent(nvme -> {
+                        l2.put("storageClass", InferenceStorage.LOCAL_STORAGE_CLASS);
+                        l2.put("nodeLabel", t.t4);
+                        l2.put("mountPath", nvme.nodes().mountPath());
+                    });
                     Map<String, Object> l3 = new LinkedHashMap<>();
                     l3.put("storageClass", InferenceStorage.MODEL_STORAGE_CLASS);
                     l3.put("claim", InferenceStorage.MODEL_CLAIM);
