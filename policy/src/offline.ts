@@ -3,11 +3,18 @@
  * The offline runner: `node dist/offline.js [PLAN.json] [--config POLICY-CONFIG.json]` evaluates the
  * pack over a `strata plan --format json` document (from the file, or stdin) and prints the
  * findings as JSON: [{policy, resource, message, enforcementLevel}].
- * Exit codes: 0 no mandatory finding; 1 a mandatory finding; 2 bad usage or input (message on stderr).
+ * Exit codes: 0 no mandatory finding; 1 a mandatory finding; 2 bad usage or input (message on stderr);
+ * 3 a policy config the pack refuses (not JSON, an unknown rule or enforcement level: the message names
+ * it). The config is checked before the plan is read, so `strata plan` learns of it at once. Anything
+ * else (an uncaught exception also exits 1) is a failure: `strata plan` reads findings only from a
+ * complete findings document whose exit code agrees with it.
  */
 import { readFileSync } from "fs";
-import { evaluate, PolicyInputError } from "./evaluate";
+import { checkConfig, evaluate, PolicyInputError } from "./evaluate";
 import { rules } from "./rules";
+
+/** The oldest Node.js the pack supports (package.json engines). */
+const MINIMUM_NODE_MAJOR = 20;
 
 const USAGE = "usage: node dist/offline.js [PLAN.json] [--config POLICY-CONFIG.json]   (the plan is read from stdin without PLAN.json)";
 
@@ -26,6 +33,11 @@ function readJson(path: string | 0, what: string): unknown {
 }
 
 export function main(argv: string[]): number {
+    const major = Number(process.versions.node.split(".")[0]);
+    if (!(major >= MINIMUM_NODE_MAJOR)) {
+        process.stderr.write(`strata-policy: Node.js ${MINIMUM_NODE_MAJOR} or later is required; this is ${process.version}\n`);
+        return 2;
+    }
     let planPath: string | undefined;
     let configPath: string | undefined;
     for (let i = 0; i < argv.length; i++) {
@@ -49,9 +61,17 @@ export function main(argv: string[]): number {
             return 2;
         }
     }
+    let config: unknown = {};
+    if (configPath) {
+        try {
+            config = checkConfig(readJson(configPath, "policy config"), rules);
+        } catch (e) {
+            process.stderr.write(`strata-policy: ${(e as Error).message}\n`);
+            return 3;
+        }
+    }
     try {
         const plan = readJson(planPath === undefined || planPath === "-" ? 0 : planPath, "plan");
-        const config = configPath ? readJson(configPath, "policy config") : {};
         const findings = evaluate(plan, rules, config);
         process.stdout.write(JSON.stringify(findings, null, 2) + "\n");
         return findings.some(f => f.enforcementLevel === "mandatory") ? 1 : 0;

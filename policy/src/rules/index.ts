@@ -16,8 +16,12 @@ import { policy as elasticacheAuthRequired } from "./elasticache-auth-required";
 import { policy as elasticacheEncryption } from "./elasticache-encryption";
 import { policy as fsxLustreBackupProduction } from "./fsx-lustre-backup-production";
 import { policy as fsxLustreCapacityThroughput } from "./fsx-lustre-capacity-throughput";
+import { policy as fsxLustreClientRules } from "./fsx-lustre-client-rules";
 import { policy as fsxLustreEncryptionCmk } from "./fsx-lustre-encryption-cmk";
+import { policy as fsxLustreLinkedNoBackups } from "./fsx-lustre-linked-no-backups";
+import { policy as fsxLustreLinkedPrefixReadable } from "./fsx-lustre-linked-prefix-readable";
 import { policy as fsxLustreNoOpenSecurityGroup } from "./fsx-lustre-no-open-security-group";
+import { policy as fsxLustreVersion } from "./fsx-lustre-version";
 import { policy as iamIrsaTrustPolicy } from "./iam-irsa-trust-policy";
 import { policy as iamNoBroadManagedPolicies } from "./iam-no-broad-managed-policies";
 import { policy as iamNoWildcardActions } from "./iam-no-wildcard-actions";
@@ -55,8 +59,12 @@ export const rules: Policies = [
     elasticacheEncryption,
     fsxLustreBackupProduction,
     fsxLustreCapacityThroughput,
+    fsxLustreClientRules,
     fsxLustreEncryptionCmk,
+    fsxLustreLinkedNoBackups,
+    fsxLustreLinkedPrefixReadable,
     fsxLustreNoOpenSecurityGroup,
+    fsxLustreVersion,
     iamIrsaTrustPolicy,
     iamNoBroadManagedPolicies,
     iamNoWildcardActions,

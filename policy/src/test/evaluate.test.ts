@@ -1,5 +1,7 @@
 import { strict as assert } from "node:assert";
 import { spawnSync } from "node:child_process";
+import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { describe, it } from "node:test";
 import type { StackValidationPolicy } from "@pulumi/policy";
@@ -85,6 +87,23 @@ describe("the offline command", () => {
         const run = spawnSync(process.execPath, [offline, "--config", config], { input: JSON.stringify(doc), encoding: "utf8" });
         assert.equal(run.status, 0, run.stderr);
         assert.ok(JSON.parse(run.stdout).every((f: { enforcementLevel: string }) => f.enforcementLevel === "advisory"));
+    });
+    it("exits 3 on a policy config it refuses, before reading the plan", () => {
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), "strata-policy-"));
+        const cases: [string, RegExp][] = [
+            ["{\"no-such-rule\": \"advisory\"}", /unknown policy "no-such-rule"/],
+            ["{\"kms-key-rotation\": \"loud\"}", /"kms-key-rotation" has enforcement level "loud"/],
+            ["{not json", /policy config .* is not JSON/],
+        ];
+        for (const [text, message] of cases) {
+            const config = path.join(dir, "config.json");
+            fs.writeFileSync(config, text);
+            // No plan on stdin: the runner must answer without reading it.
+            const run = spawnSync(process.execPath, [offline, "--config", config], { input: "", encoding: "utf8" });
+            assert.equal(run.status, 3, run.stderr);
+            assert.match(run.stderr, message);
+            assert.equal(run.stdout, "");
+        }
     });
     it("exits 2 with a message on bad input", () => {
         const run = spawnSync(process.execPath, [offline], { input: "not json", encoding: "utf8" });

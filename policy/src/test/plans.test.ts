@@ -109,13 +109,42 @@ describe("mutated prod plans of the training and inference storage are caught", 
         });
         assert.deepEqual(mandatoryPolicies(doc), ["fsx-lustre-no-open-security-group"]);
     });
-    it("Lustre backups and its customer-managed key dropped", () => {
+    it("the Lustre customer-managed key dropped", () => {
+        const doc = mutated("prod", d => { delete named(d, "prod-training-hot").inputs.kmsKeyId; });
+        assert.deepEqual(mandatoryPolicies(doc), ["fsx-lustre-encryption-cmk"]);
+    });
+    it("backups asked for on the S3-linked Lustre file system", () => {
+        const doc = mutated("prod", d => { named(d, "prod-training-hot").inputs.automaticBackupRetentionDays = 14; });
+        assert.deepEqual(mandatoryPolicies(doc), ["fsx-lustre-linked-no-backups"]);
+    });
+    it("the Lustre file system unlinked from S3 without backups", () => {
         const doc = mutated("prod", d => {
-            const lustre = named(d, "prod-training-hot");
-            delete lustre.inputs.automaticBackupRetentionDays;
-            delete lustre.inputs.kmsKeyId;
+            d.resources = d.resources.filter(r => r.type !== "aws:fsx/dataRepositoryAssociation:DataRepositoryAssociation");
         });
-        assert.deepEqual(mandatoryPolicies(doc), ["fsx-lustre-backup-production", "fsx-lustre-encryption-cmk"]);
+        assert.deepEqual(mandatoryPolicies(doc), ["fsx-lustre-backup-production"]);
+    });
+    it("the Lustre version left to FSx's default, and 2.10 on the per-job StorageClass", () => {
+        const doc = mutated("prod", d => {
+            delete named(d, "prod-training-hot").inputs.fileSystemTypeVersion;
+            (named(d, "prod-training-scratch-class").inputs.parameters as Record<string, string>).fileSystemTypeVersion = "2.10";
+        });
+        assert.deepEqual(mandatoryPolicies(doc), ["fsx-lustre-version"]);
+        assert.equal(mandatory(evaluate(doc, rules)).length, 2);
+    });
+    it("the linked datasets/ prefix archived to GLACIER, as the playbook had it", () => {
+        const doc = mutated("prod", d => {
+            const lifecycle = named(d, "prod-training-data-lifecycle");
+            const datasets = (lifecycle.inputs.rules as Array<Record<string, unknown>>).find(r => r.id === "datasets-tiering")!;
+            datasets.transitions = [{ days: 30, storageClass: "STANDARD_IA" }, { days: 90, storageClass: "GLACIER" }];
+        });
+        assert.deepEqual(mandatoryPolicies(doc), ["fsx-lustre-linked-prefix-readable"]);
+        // the association links datasets/ (per-job file systems link no bucket)
+        assert.equal(mandatory(evaluate(doc, rules)).length, 1);
+    });
+    it("the Lustre rules on the nodes' security group left out: advisory", () => {
+        const doc = mutated("prod", d => { d.resources = d.resources.filter(r => !r.name.startsWith("prod-training-lustre-client-in-")); });
+        assert.deepEqual(mandatoryPolicies(doc), []);
+        assert.deepEqual(evaluate(doc, rules).map(f => f.policy), ["fsx-lustre-client-rules"]);
     });
     it("Redis without transit encryption or users", () => {
         const doc = mutated("prod", d => {

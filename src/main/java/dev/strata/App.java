@@ -7,6 +7,7 @@ import dev.strata.config.StrataSettings;
 import dev.strata.core.InvalidConfigException;
 import dev.strata.cost.recommend.RecommendCommand;
 import dev.strata.plan.PlanCommand;
+import dev.strata.policy.PolicyRunner;
 import dev.strata.provider.ProviderHost;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -82,8 +83,13 @@ public final class App {
 
     /** Runs the command line; returns the exit code. */
     public static int run(String[] args, Path projectRoot, PrintStream stdout, PrintStream stderr) {
+        return run(args, projectRoot, stdout, stderr, PolicyRunner.forProject(projectRoot));
+    }
+
+    /** Runs the command line with the policy runner {@code strata plan} uses (tests give one without Node.js). */
+    public static int run(String[] args, Path projectRoot, PrintStream stdout, PrintStream stderr, PolicyRunner policies) {
         CommandLine commandLine = new CommandLine(new App())
-                .addSubcommand(new PlanCommand(projectRoot, stdout, stderr))
+                .addSubcommand(new PlanCommand(projectRoot, stdout, stderr, policies))
                 .addSubcommand(new RecommendCommand(stdout, stderr));
         commandLine.setOut(new java.io.PrintWriter(stdout, true));
         commandLine.setErr(new java.io.PrintWriter(stderr, true));
@@ -112,7 +118,9 @@ public final class App {
     private static void runPulumiProgram() {
         StrataSettings settings;
         try {
-            settings = SettingsParser.parse(StackConfig.fromPulumiEngine(System.getenv("PULUMI_CONFIG")).strataValues());
+            StackConfig config = StackConfig.fromPulumiEngine(System.getenv("PULUMI_CONFIG"));
+            config.warnings().forEach(warning -> System.err.println("strata: warning: " + warning));
+            settings = SettingsParser.parse(config.strataValues());
         } catch (InvalidConfigException e) {
             System.err.println("strata: invalid config:");
             e.problems().forEach(problem -> System.err.println("  " + problem));

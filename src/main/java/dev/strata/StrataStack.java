@@ -16,6 +16,7 @@ import dev.strata.cost.Tier;
 import dev.strata.config.TrainingSettings;
 import dev.strata.config.WorkloadSettings;
 import dev.strata.core.NetworkArgs;
+import dev.strata.core.StackNames;
 import dev.strata.datalake.DataLake;
 import dev.strata.datalake.DataLakeArgs;
 import dev.strata.datalake.DataLakeZoneArgs;
@@ -44,7 +45,9 @@ public final class StrataStack {
     }
 
     public static void define(Context ctx, StrataSettings settings) {
-        String stack = ctx.stackName();
+        // Every AWS and Kubernetes name below is built from the stack's name base: the stack name itself
+        // for dev, staging and prod, a fitting form of any other valid stack name (dev.eu, Team_A).
+        String stack = StackNames.base(ctx.stackName());
         Map<String, String> tags = baseTags(settings);
 
         EncryptionKey dataLakeKey = new EncryptionKey(stack + "-datalake", EncryptionKeyArgs.builder()
@@ -69,6 +72,8 @@ public final class StrataStack {
         Optional<ClusterTier.Cluster> cluster = settings.cluster().map(c -> ClusterTier.define(stack, c, settings.network(),
                 settings.training().flatMap(TrainingSettings::perJob).isPresent(), settings.inference(), tags, settings.protect()));
         Provider kubernetes = cluster.map(ClusterTier.Cluster::kubernetes).orElse(null);
+        // EFS claims bind once the EFS CSI driver runs: they wait for the add-on Strata installs (none to wait for on an existing one).
+        Optional<Output<String>> efsCsiDriver = cluster.flatMap(c -> c.efs().installedVersion());
 
         // Each namespace has one owner. Identities that create their namespace come first, and the
         // storage with objects in it waits for them; identities in a namespace another component
@@ -87,7 +92,8 @@ public final class StrataStack {
                     .build(), null);
             List<Resource> owners = namespaceOwners(settings, identities, training.namespace());
             TrainingStorage storage = TrainingTier.define(stack + "-training", training, settings.network().orElseThrow(),
-                    trainingKey.keyArn, kubernetes, tags, settings.protect(), training.createNamespace() && owners.isEmpty(), owners);
+                    trainingKey.keyArn, kubernetes, tags, settings.protect(), training.createNamespace() && owners.isEmpty(), owners,
+                    efsCsiDriver);
             ctx.export("trainingBucket", storage.bucketName);
             ctx.export("trainingKeyArn", trainingKey.keyArn);
             ctx.export("trainingTiers", Output.of(storage.tiers()));
@@ -121,7 +127,7 @@ public final class StrataStack {
                     .protect(settings.protect())
                     .build(), null);
             InferenceStorage storage = new InferenceStorage(stack,
-                    inferenceArgs(settings, inference, network, inferenceKey.keyArn, tags),
+                    inferenceArgs(settings, inference, network, inferenceKey.keyArn, tags, efsCsiDriver),
                     ComponentResourceOptions.builder().providers(kubernetes)
                             .dependsOn(namespaceOwners(settings, identities, inference.namespace())).build());
             ctx.export("inference", inferenceOutputs(inference, storage));
@@ -213,9 +219,10 @@ public final class StrataStack {
         return args.build();
     }
 
+    /** {@code efsCsiDriver}: an output of the EFS CSI driver's add-on, which the model claim waits for (it binds it). */
     private static InferenceStorageArgs inferenceArgs(StrataSettings settings, InferenceSettings inference,
                                                       NetworkSettings network, Output<String> keyArn,
-                                                      Map<String, String> tags) {
+                                                      Map<String, String> tags, Optional<Output<String>> efsCsiDriver) {
         var args = InferenceStorageArgs.builder()
                 .kmsKeyArn(keyArn)
                 .namespace(inference.namespace())
@@ -234,6 +241,7 @@ public final class StrataStack {
         inference.nvme().ifPresent(nvme -> args.nvmeNodes(NvmeNodeArgs.from(nvme.nodes()))
                 .localVolumeProvisionerImage(nvme.provisionerImage()));
         inference.objectLockDays().ifPresent(args::objectLockDays);
+        efsCsiDriver.ifPresent(args::efsCsiDriver);
         inference.redis().ifPresent(redis -> args.redis(RedisCacheArgs.from(redis)));
         inference.warmup().ifPresent(warmup -> args.warmup(CacheWarmupArgs.from(warmup)));
         return args.build();

@@ -16,6 +16,7 @@ import dev.strata.training.WarmTierArgs;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Turns the validated {@code strata:training} and {@code strata:network} settings into a {@link TrainingStorage}. */
 final class TrainingTier {
@@ -26,10 +27,12 @@ final class TrainingTier {
      * The training storage of the stack. The Kubernetes provider is handed over through the
      * component's {@code providers} option: Pulumi's own mechanism, which every Kubernetes child
      * inherits from its parent, and which a component package consumer sets the same way.
+     * {@code efsCsiDriver}, an output of the EFS CSI driver's add-on, orders the warm tier's claim
+     * after the driver that binds it.
      */
     static TrainingStorage define(String name, TrainingSettings training, NetworkSettings network, Output<String> kmsKeyArn,
                                   Provider kubernetes, Map<String, String> tags, boolean protect, boolean createNamespace,
-                                  List<Resource> namespaceOwners) {
+                                  List<Resource> namespaceOwners, Optional<Output<String>> efsCsiDriver) {
         var args = TrainingStorageArgs.builder()
                 .kmsKeyArn(kmsKeyArn)
                 .network(StrataStack.networkArgs(network))
@@ -38,8 +41,10 @@ final class TrainingTier {
                 .lifecycleRules(training.coldArchive().lifecycle().stream().map(LifecycleRuleArgs::from).toList())
                 .versioning(training.coldArchive().versioning())
                 .abortIncompleteMultipartUploadDays(training.coldArchive().abortIncompleteMultipartUploadDays())
+                .lustreClientRules(training.lustreClientRules())
                 .tags(tags)
                 .protect(protect);
+        efsCsiDriver.ifPresent(args::efsCsiDriver);
         training.hot().ifPresent(hot -> args.hot(HotTierArgs.builder()
                 .deploymentType(hot.deploymentType().name())
                 .storageGiB(hot.storageGiB())
@@ -51,6 +56,7 @@ final class TrainingTier {
                         .map(a -> LustreAssociationArgs.of(a.fileSystemPath(), a.dataRepositoryPath())).toList())
                 .automaticBackupRetentionDays(hot.automaticBackupRetentionDays())
                 .claimName(hot.claimName())
+                .fileSystemTypeVersion(hot.fileSystemTypeVersion())
                 .build()));
         training.perJob().ifPresent(perJob -> args.perJob(PerJobScratchArgs.builder()
                 .storageClassName(perJob.storageClassName())
@@ -59,6 +65,7 @@ final class TrainingTier {
                 .importPath(perJob.importPath().orElse(null))
                 .exportPath(perJob.exportPath().orElse(null))
                 .autoImportPolicy(perJob.autoImportPolicy().map(Enum::name).orElse(null))
+                .fileSystemTypeVersion(perJob.fileSystemTypeVersion())
                 .build()));
         training.warm().ifPresent(warm -> args.warm(WarmTierArgs.builder()
                 .performanceMode(warm.efs().performanceMode().apiValue())

@@ -233,6 +233,11 @@ public final class CsiDriver extends ComponentResource implements Grantee {
         registerOutputs(Map.of("roleArn", roleArn, "addonName", addonName, "addonVersion", addonVersion));
     }
 
+    /** The version of the add-on Strata installs; empty for an existing driver, which is running already. */
+    public Optional<Output<String>> installedVersion() {
+        return existing ? Optional.empty() : Optional.of(addonVersion);
+    }
+
     /**
      * Adds a grant as an inline policy of the driver's role (resource {@code <name>-<grant id>}; policy
      * name the grant id, or {@code <name>-<grant id>} on an existing driver's role). Each grant id once.

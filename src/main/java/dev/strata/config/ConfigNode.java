@@ -33,6 +33,7 @@ public final class ConfigNode {
     private final Map<String, Object> values;
     private final Problems problems;
     private final Set<String> read = new LinkedHashSet<>();
+    private final Set<String> reportedEmpty = new LinkedHashSet<>();
 
     ConfigNode(String path, Map<String, Object> values, Problems problems) {
         this.path = path;
@@ -54,9 +55,18 @@ public final class ConfigNode {
         return problems;
     }
 
+    /**
+     * The value of {@code key}, or null when unset. A key written with no value ({@code key:} or
+     * {@code key: ~}) is a problem, reported once: Pulumi hands the program an empty value there, and
+     * no setting means "empty" by it.
+     */
     private Object raw(String key) {
         read.add(key);
-        return values.get(key);
+        Object value = values.get(key);
+        if (value == null && values.containsKey(key) && reportedEmpty.add(key)) {
+            problems.missing(key(key), "has no value (an empty or ~ value); give it one, or remove the key for its default");
+        }
+        return value;
     }
 
     public boolean has(String key) {

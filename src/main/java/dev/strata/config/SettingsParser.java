@@ -26,6 +26,13 @@ public final class SettingsParser {
     /** Tag keys Strata sets itself on every resource; config cannot override them. */
     public static final List<String> RESERVED_TAGS = List.of("environment", "component", "tier");
 
+    /**
+     * The settings of the {@code strata:} namespace, each read by {@link #parse} (a test checks them
+     * against what it reads and against Pulumi.yaml's declarations).
+     */
+    public static final List<String> KEYS = List.of("environment", "protect", "tags", "dataLake", "network", "training",
+            "inference", "cluster", "workloads", "usage", "budget");
+
     /*
      * AWS tagging rules: keys 1-128 characters, values 0-256, letters, digits, spaces and _ . : / = + - @,
      * no "aws:" prefix, at most 50 tags per resource.

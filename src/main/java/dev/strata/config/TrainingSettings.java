@@ -3,12 +3,14 @@ package dev.strata.config;
 import dev.strata.datalake.LifecycleRule;
 import dev.strata.datalake.LifecycleRules;
 import dev.strata.efs.EfsAccessPointArgs;
+import dev.strata.efs.EfsRules;
 import dev.strata.efs.PerformanceMode;
 import dev.strata.efs.ThroughputMode;
 import dev.strata.training.AutoImportPolicy;
 import dev.strata.training.DeploymentType;
 import dev.strata.core.KubernetesValues;
 import dev.strata.training.LustreRules;
+import dev.strata.training.LustreVersion;
 import dev.strata.training.PerJobScratchArgs;
 import dev.strata.training.TrainingLifecycle;
 
@@ -22,19 +24,21 @@ import java.util.Optional;
  *
  * @param namespace       namespace of the claims ({@code namespace}, default {@code ml-training})
  * @param createNamespace create the namespace ({@code createNamespace}, default true)
+ * @param lustreClientRules add the Lustre rules FSx asks for on the nodes' security group ({@code lustreClientRules},
+ *                        default true; {@code TrainingStorageArgs.lustreClientRules})
  * @param hot             the managed FSx for Lustre file system ({@code hot}), if enabled
  * @param perJob          the per-job scratch StorageClass ({@code hot.perJob}), if enabled
  * @param warm            the EFS tier ({@code warm}), if enabled
  * @param coldArchive     the training-data bucket ({@code coldArchive})
  */
-public record TrainingSettings(String namespace, boolean createNamespace, Optional<Hot> hot, Optional<PerJob> perJob,
-                               Optional<Warm> warm, ColdArchive coldArchive) {
+public record TrainingSettings(String namespace, boolean createNamespace, boolean lustreClientRules, Optional<Hot> hot,
+                               Optional<PerJob> perJob, Optional<Warm> warm, ColdArchive coldArchive) {
 
     /** The managed FSx for Lustre file system. */
     public record Hot(DeploymentType deploymentType, int storageGiB, Optional<Integer> perUnitStorageThroughput,
                       Optional<String> importPath, Optional<String> exportPath, Optional<AutoImportPolicy> autoImportPolicy,
                       List<LustreRules.Association> dataRepositoryAssociations, int automaticBackupRetentionDays,
-                      String claimName) {
+                      String claimName, String fileSystemTypeVersion) {
         public Hot {
             dataRepositoryAssociations = List.copyOf(dataRepositoryAssociations);
         }
@@ -42,7 +46,8 @@ public record TrainingSettings(String namespace, boolean createNamespace, Option
 
     /** The StorageClass through which each training job's claim creates its own file system. */
     public record PerJob(String storageClassName, DeploymentType deploymentType, Optional<Integer> perUnitStorageThroughput,
-                         Optional<String> importPath, Optional<String> exportPath, Optional<AutoImportPolicy> autoImportPolicy) {
+                         Optional<String> importPath, Optional<String> exportPath, Optional<AutoImportPolicy> autoImportPolicy,
+                         String fileSystemTypeVersion) {
     }
 
     /** The EFS file system, its shared-datasets access point, StorageClass and claim. */
@@ -60,13 +65,14 @@ public record TrainingSettings(String namespace, boolean createNamespace, Option
     /** Default key prefixes of the training bucket that scratch and PERSISTENT_1 file systems import from and export to. */
     public static final String DEFAULT_IMPORT_PATH = "datasets/";
     public static final String DEFAULT_EXPORT_PATH = "results/";
-    /** Days of automatic backups of a persistent hot tier in prod. */
+    /** Days of automatic backups of a persistent hot tier in prod, when it is linked to no bucket (FSx backs up no linked file system). */
     public static final int PROD_BACKUP_RETENTION_DAYS = 7;
 
     /** Parses {@code strata:training}; every key is read unconditionally, then each object is finished. */
     public static TrainingSettings parse(ConfigNode node, Environment environment) {
         String namespace = node.string("namespace", "ml-training");
         boolean createNamespace = node.bool("createNamespace", true);
+        boolean lustreClientRules = node.bool("lustreClientRules", true);
         ConfigNode hotNode = node.objectOrEmpty("hot");
         ConfigNode warmNode = node.objectOrEmpty("warm");
         ConfigNode coldNode = node.objectOrEmpty("coldArchive");
@@ -83,13 +89,13 @@ public record TrainingSettings(String namespace, boolean createNamespace, Option
         if (hotEnabled) {
             LustreRules.validate(hotNode::key, hot.deploymentType(), hot.storageGiB(), hot.perUnitStorageThroughput().orElse(null),
                     hot.importPath().orElse(null), hot.exportPath().orElse(null), hot.autoImportPolicy().orElse(null),
-                    hot.dataRepositoryAssociations(), hot.automaticBackupRetentionDays(), node.problems());
+                    hot.dataRepositoryAssociations(), hot.automaticBackupRetentionDays(), hot.fileSystemTypeVersion(), node.problems());
             KubernetesValues.checkObjectName(hot.claimName(), hotNode.key("claimName"), node.problems());
         }
         if (perJobEnabled) {
             LustreRules.validate(perJobNode::key, perJob.deploymentType(), null, perJob.perUnitStorageThroughput().orElse(null),
                     perJob.importPath().orElse(null), perJob.exportPath().orElse(null), perJob.autoImportPolicy().orElse(null),
-                    List.of(), null, node.problems());
+                    List.of(), null, perJob.fileSystemTypeVersion(), node.problems());
             PerJobScratchArgs.checkNoDataRepository(perJobNode::key, perJob.importPath().orElse(null),
                     perJob.exportPath().orElse(null), perJob.autoImportPolicy().orElse(null), node.problems());
             KubernetesValues.checkObjectName(perJob.storageClassName(), perJobNode.key("storageClassName"), node.problems());
@@ -109,7 +115,18 @@ public record TrainingSettings(String namespace, boolean createNamespace, Option
 
         ColdArchive coldArchive = coldArchive(coldNode);
         coldNode.finish();
-        return new TrainingSettings(namespace, createNamespace, hotEnabled ? Optional.of(hot) : Optional.empty(),
+        // No lifecycle rule may archive a prefix a file system links (LustreRules.archivedLinks).
+        List<LustreRules.LinkedPrefix> links = new ArrayList<>();
+        if (hotEnabled) {
+            links.addAll(LustreRules.linkedPrefixes(hotNode::key, hot.importPath().orElse(null), hot.exportPath().orElse(null),
+                    hot.dataRepositoryAssociations()));
+        }
+        if (perJobEnabled) {
+            links.addAll(LustreRules.linkedPrefixes(perJobNode::key, perJob.importPath().orElse(null),
+                    perJob.exportPath().orElse(null), List.of()));
+        }
+        LustreRules.archivedLinks(links, coldArchive.lifecycle(), coldNode.key("lifecycle"), node.problems());
+        return new TrainingSettings(namespace, createNamespace, lustreClientRules, hotEnabled ? Optional.of(hot) : Optional.empty(),
                 perJobEnabled ? Optional.of(perJob) : Optional.empty(), warmEnabled ? Optional.of(warm) : Optional.empty(),
                 coldArchive);
     }
@@ -132,10 +149,12 @@ public record TrainingSettings(String namespace, boolean createNamespace, Option
         if (associationNodes.isEmpty() && type == DeploymentType.PERSISTENT_2) {
             associations.add(new LustreRules.Association("/datasets", DEFAULT_IMPORT_PATH));
         }
-        int backupDefault = !type.isScratch() && environment == Environment.PROD ? PROD_BACKUP_RETENTION_DAYS : 0;
+        boolean linked = importPath.isPresent() || exportPath.isPresent() || !associations.isEmpty();
+        int backupDefault = !type.isScratch() && !linked && environment == Environment.PROD ? PROD_BACKUP_RETENTION_DAYS : 0;
         int backupDays = node.integer("automaticBackupRetentionDays", backupDefault, 0, LustreRules.MAX_BACKUP_RETENTION_DAYS);
         String claimName = node.string("claimName", "training-hot");
-        return new Hot(type, storageGiB, perUnit, importPath, exportPath, autoImport, associations, backupDays, claimName);
+        String version = node.string("fileSystemTypeVersion", LustreVersion.DEFAULT.apiValue());
+        return new Hot(type, storageGiB, perUnit, importPath, exportPath, autoImport, associations, backupDays, claimName, version);
     }
 
     private static PerJob perJob(ConfigNode node) {
@@ -144,7 +163,8 @@ public record TrainingSettings(String namespace, boolean createNamespace, Option
         Optional<Integer> perUnit = Optional.ofNullable(node.integer("perUnitStorageThroughput", null, 1, 100_000));
         // No S3 link by default: a per-job file system cannot read the training bucket (PerJobScratchArgs).
         return new PerJob(storageClassName, type, perUnit, node.optionalString("importPath"), node.optionalString("exportPath"),
-                Optional.ofNullable(node.enumValue("autoImportPolicy", AutoImportPolicy.class, null, Enum::name)));
+                Optional.ofNullable(node.enumValue("autoImportPolicy", AutoImportPolicy.class, null, Enum::name)),
+                node.string("fileSystemTypeVersion", LustreVersion.DEFAULT.apiValue()));
     }
 
     /** An import or export prefix; defaults apply only to the types that link through paths. */
@@ -177,7 +197,7 @@ public record TrainingSettings(String namespace, boolean createNamespace, Option
         if (enabled) {
             var problems = node.problems();
             EfsAccessPointArgs.validatePath(node.key("accessPointPath"), accessPointPath, problems);
-            EfsAccessPointArgs.validatePath(node.key("basePath"), basePath, problems);
+            EfsRules.checkBasePath(node.key("basePath"), basePath, problems);
             if (!directoryPerms.matches("[0-7]{3,4}")) {
                 problems.add(node.key("directoryPerms"), directoryPerms, "must be octal permissions such as 0755");
             }

@@ -1,6 +1,7 @@
 package dev.strata.core;
 
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
 
 /** Resource options of a component's children: always parented; stateful ones protected where asked. */
@@ -18,6 +19,15 @@ public final class Children {
      * refuses to delete or replace it, and removing it from the program leaves it in the account.
      */
     public static CustomResourceOptions stateful(Resource parent, boolean protect) {
-        return CustomResourceOptions.builder().parent(parent).protect(protect).retainOnDelete(protect).build();
+        return statefulBuilder(parent, protect).build();
+    }
+
+    /** Options of a stateful child whose creation, update and deletion the provider waits {@code timeouts} for. */
+    public static CustomResourceOptions stateful(Resource parent, boolean protect, CustomTimeouts timeouts) {
+        return statefulBuilder(parent, protect).customTimeouts(timeouts).build();
+    }
+
+    private static CustomResourceOptions.Builder statefulBuilder(Resource parent, boolean protect) {
+        return CustomResourceOptions.builder().parent(parent).protect(protect).retainOnDelete(protect);
     }
 }

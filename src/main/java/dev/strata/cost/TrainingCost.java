@@ -59,6 +59,9 @@ public final class TrainingCost implements ComponentCost {
                     out.note(USAGE + ".hot.backupGiB is not set: the hot tier's backups (" + hot.automaticBackupRetentionDays()
                             + " days kept) are estimated at zero");
                 }
+            } else if (usage.map(TrainingUsage::hotBackupGiB).orElse(0.0) > 0) {
+                // Scratch and S3-linked file systems keep no backups (LustreRules): nothing to price.
+                out.note(USAGE + ".hot.backupGiB is ignored: the hot tier keeps no backups");
             }
         });
         training.perJob().ifPresent(perJob -> {

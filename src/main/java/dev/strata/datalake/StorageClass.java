@@ -30,6 +30,16 @@ public enum StorageClass {
         return minimumDays;
     }
 
+    /**
+     * Whether objects in this class are archived, not readable in real time: GetObject fails with
+     * InvalidObjectState until a copy is restored (S3 Glacier Flexible Retrieval and Deep Archive;
+     * https://docs.aws.amazon.com/AmazonS3/latest/userguide/restoring-objects.html). S3 Glacier
+     * Instant Retrieval is read in real time.
+     */
+    public boolean isArchived() {
+        return this == GLACIER || this == DEEP_ARCHIVE;
+    }
+
     /** Whether this class is an infrequent-access class, in which S3 keeps objects at least 30 days. */
     public boolean isInfrequentAccess() {
         return this == STANDARD_IA || this == ONEZONE_IA;

@@ -73,11 +73,9 @@ public final class EfsAccessPointArgs extends ResourceArgs {
         }
     }
 
-    /** Checks an access point's directory: absolute, below the root, at most 100 characters (EFS limit). */
+    /** Checks an access point's directory: the one EFS path rule ({@link EfsRules#checkDirectory}). */
     public static void validatePath(String key, String path, Problems problems) {
-        if (path == null || !path.startsWith("/") || path.equals("/") || path.length() > 100 || path.contains("//")) {
-            problems.add(key, path, "must be an absolute directory below the root, e.g. /datasets (at most 100 characters)");
-        }
+        EfsRules.checkDirectory(key, path, problems);
     }
 
     public static Builder builder() {

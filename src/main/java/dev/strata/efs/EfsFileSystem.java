@@ -52,6 +52,12 @@ import java.util.Set;
  */
 public final class EfsFileSystem extends ComponentResource {
     public static final String TYPE = "strata:efs:EfsFileSystem";
+    /**
+     * The annotation of a claim the EFS CSI driver provisions, holding the driver's add-on version: a
+     * claim that carries it is created only once the add-on is active (the consumers' claims bind at
+     * once, Immediate binding, so they must not exist before the driver runs).
+     */
+    public static final String CSI_DRIVER_ANNOTATION = "strata.dev/efs-csi-driver";
     /** The actions anonymous clients would need: the policy grants the write action only via mount targets, never ClientMount. */
     public static final List<String> CLIENT_WRITE_ACTIONS = List.of("elasticfilesystem:ClientWrite");
 

@@ -37,7 +37,64 @@ public final class EfsRules {
     /** Octal POSIX permissions of a directory EFS creates. */
     public static final Pattern PERMISSIONS = Pattern.compile("[0-7]{3,4}");
 
+    /**
+     * A directory on an EFS file system, as an access point's root directory (RootDirectory.Path,
+     * https://docs.aws.amazon.com/efs/latest/ug/API_RootDirectory.html): at most 100 characters, at
+     * most four {@code /name} components, none starting with {@code .} (so no {@code .} or {@code ..}),
+     * none holding {@code $#<>;`|&?{}^*} or a line break (pattern
+     * {@code ^(\/|(\/(?!\.)+[^$#<>;`|&?{}^*\/\n]+){1,4})$}). Every path setting of a file system
+     * (an access point's path, a CSI basePath) is checked by this one rule.
+     */
+    public static final int MAX_PATH_LENGTH = 100;
+    public static final int MAX_PATH_COMPONENTS = 4;
+    private static final Pattern PATH_COMPONENT = Pattern.compile("[^$#<>;`|&?{}^*/\\n.][^$#<>;`|&?{}^*/\\n]*");
+    /**
+     * The EFS CSI driver creates each volume's access point at {@code basePath/<volume directory>}
+     * and refuses a result over 100 characters or four subdirectories (kubernetes-sigs/aws-efs-csi-driver
+     * {@code pkg/driver/controller.go}: {@code path.Join("/", basePath, rootDirName)},
+     * {@code validatePathRequirements}); the directory is the volume's name, {@code pvc-<uid>}: 40
+     * characters. A basePath therefore has at most three components and 59 characters.
+     */
+    public static final int CSI_VOLUME_DIRECTORY = 40;
+
     private EfsRules() {
+    }
+
+    /** Records a problem unless {@code path} is a directory below the root an access point can expose. */
+    public static void checkDirectory(String key, String path, Problems problems) {
+        checkPath(key, path, MAX_PATH_COMPONENTS, MAX_PATH_LENGTH, "an access point's directory", problems);
+    }
+
+    /** Records a problem unless {@code path} is a CSI basePath under which each volume's directory still fits. */
+    public static void checkBasePath(String key, String path, Problems problems) {
+        checkPath(key, path, MAX_PATH_COMPONENTS - 1, MAX_PATH_LENGTH - 1 - CSI_VOLUME_DIRECTORY,
+                "the EFS CSI driver's basePath (each volume's " + CSI_VOLUME_DIRECTORY + "-character directory is added below it)", problems);
+    }
+
+    private static void checkPath(String key, String path, int components, int length, String what, Problems problems) {
+        String rule = what + ": an absolute directory below the root such as /datasets, at most " + components
+                + " components and " + length + " characters, no component starting with '.' (no '..'), no //, "
+                + "none of $#<>;`|&?{}^* or a line break (EFS RootDirectory.Path)";
+        String[] parts = path == null || path.length() < 2 ? new String[0] : path.substring(1).split("/", -1);
+        String reason;
+        if (path == null || !path.startsWith("/")) {
+            reason = "must start with /";
+        } else if (path.length() < 2) {
+            reason = "must be a directory below the root";
+        } else if (path.length() > length) {
+            reason = "is longer than " + length + " characters";
+        } else if (parts.length > components) {
+            reason = "has more than " + components + " components";
+        } else if (Arrays.stream(parts).anyMatch(String::isEmpty)) {
+            reason = "must not hold // or end with /";
+        } else if (Arrays.stream(parts).anyMatch(part -> part.startsWith("."))) {
+            reason = "must not hold a component starting with '.' (such as ..)";
+        } else if (Arrays.stream(parts).anyMatch(part -> !PATH_COMPONENT.matcher(part).matches())) {
+            reason = "must not hold any of $#<>;`|&?{}^* or a line break";
+        } else {
+            return;
+        }
+        problems.add(key, path, reason + "; " + rule);
     }
 
     /** The performance mode spelled as in the EFS API, or empty (and a problem) when unknown. */

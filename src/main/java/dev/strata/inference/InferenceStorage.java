@@ -64,6 +64,7 @@ import dev.strata.datalake.SecureBucketArgs;
 import dev.strata.datalake.Zones;
 import dev.strata.efs.EfsFileSystem;
 import dev.strata.efs.EfsFileSystemArgs;
+import dev.strata.efs.EfsRules;
 import dev.strata.security.Grant;
 import dev.strata.security.Grantee;
 import dev.strata.security.Grants;
@@ -242,13 +243,9 @@ public final class InferenceStorage extends ComponentResource {
                 .findFirst();
     }
 
-    /** The EFS CSI driver's basePath: an absolute directory under which it creates one directory per volume. */
+    /** The EFS CSI driver's basePath: the one EFS path rule for a basePath ({@link EfsRules#checkBasePath}). */
     public static void checkBasePath(String basePath, String key, Problems problems) {
-        if (basePath == null || !basePath.startsWith("/")) {
-            problems.add(key, basePath, "must start with / (a directory on the file system, e.g. /models)");
-        } else if (basePath.contains("..") || basePath.chars().anyMatch(Character::isWhitespace)) {
-            problems.add(key, basePath, "must be a plain absolute directory without '..' or spaces");
-        }
+        EfsRules.checkBasePath(key, basePath, problems);
     }
 
     private InferenceStorage(String name, Checked checked, @Nullable ComponentResourceOptions options) {
@@ -314,8 +311,19 @@ public final class InferenceStorage extends ComponentResource {
                 // The file-system policy denies plain NFS and anonymous clients: mount with TLS and IAM.
                 .mountOptions("tls", "iam")
                 .build(), kubernetes(l3, k8s));
+        // Immediate binding: the EFS CSI driver provisions the claim as soon as it exists
+        // (https://kubernetes.io/docs/concepts/storage/storage-classes/#volume-binding-mode), and the Kubernetes
+        // provider waits a fixed 5 minutes for it to be Bound, whatever customTimeouts say
+        // (https://github.com/pulumi/pulumi-kubernetes/blob/v4.0.0/provider/pkg/await/awaiters.go,
+        // untilCoreV1PersistentVolumeClaimBound). So the claim waits for
+        // its StorageClass and for the driver's add-on (its version, efsCsiDriver, is in the claim's annotations).
+        ObjectMetaArgs claimMetadata = metadata(MODEL_CLAIM, args.namespace(), 3);
+        if (args.efsCsiDriver().isPresent()) {
+            claimMetadata = ObjectMetaArgs.builder(claimMetadata).annotations(args.efsCsiDriver().get()
+                    .applyValue(version -> Map.of(EfsFileSystem.CSI_DRIVER_ANNOTATION, version))).build();
+        }
         new PersistentVolumeClaim(name + "-shared-models", PersistentVolumeClaimArgs.builder()
-                .metadata(metadata(MODEL_CLAIM, args.namespace(), 3))
+                .metadata(claimMetadata)
                 .spec(PersistentVolumeClaimSpecArgs.builder()
                         .accessModes("ReadWriteMany")
                         .storageClassName(MODEL_STORAGE_CLASS)

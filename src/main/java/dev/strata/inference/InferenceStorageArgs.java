@@ -105,6 +105,16 @@ public final class InferenceStorageArgs extends ResourceArgs {
     @Import(name = "network", required = true)
     private NetworkArgs network;
 
+    /**
+     * The EFS CSI driver that provisions the model claim: an output of its add-on, such as
+     * {@code CsiDriver.addonVersion}. The claim binds at once (Immediate binding) only when the driver
+     * runs; carrying this value (annotation {@code strata.dev/efs-csi-driver}), it is created after the
+     * add-on is active. Default: unset (the driver must already run).
+     */
+    @Import(name = "efsCsiDriver")
+    @Nullable
+    private Output<String> efsCsiDriver;
+
     /** Tags for every AWS resource, in addition to {@code component} and {@code tier}. */
     @Import(name = "tags")
     @Nullable
@@ -182,6 +192,10 @@ public final class InferenceStorageArgs extends ResourceArgs {
     @Nullable
     public NetworkArgs network() {
         return network;
+    }
+
+    public java.util.Optional<Output<String>> efsCsiDriver() {
+        return java.util.Optional.ofNullable(efsCsiDriver);
     }
 
     public Map<String, String> tags() {
@@ -281,6 +295,11 @@ public final class InferenceStorageArgs extends ResourceArgs {
 
         public Builder network(NetworkArgs network) {
             args.network = network;
+            return this;
+        }
+
+        public Builder efsCsiDriver(Output<String> addon) {
+            args.efsCsiDriver = addon;
             return this;
         }
 

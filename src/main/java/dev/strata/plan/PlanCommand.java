@@ -1,14 +1,21 @@
 package dev.strata.plan;
 
+import com.google.gson.JsonParseException;
+import com.google.gson.JsonParser;
 import dev.strata.StrataStack;
 import dev.strata.config.SettingsParser;
 import dev.strata.config.StackConfig;
 import dev.strata.config.StrataSettings;
+import dev.strata.core.AtomicFile;
+import dev.strata.core.FileErrors;
 import dev.strata.core.InvalidConfigException;
+import dev.strata.core.Problems;
+import dev.strata.core.StackNames;
 import dev.strata.cost.CostEstimator;
 import dev.strata.cost.CostReport;
 import dev.strata.cost.PriceBook;
 import dev.strata.policy.Finding;
+import dev.strata.policy.PolicyConfigException;
 import dev.strata.policy.PolicyRunException;
 import dev.strata.policy.PolicyRunner;
 import dev.strata.policy.PolicyUnavailableException;
@@ -20,21 +27,27 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /**
  * {@code strata plan}: the resources a stack would deploy, offline, with no cloud account and no
  * Pulumi CLI. Exit codes: 0 planned; 1 a mandatory policy finding, or the estimate over a mandatory
  * budget; 2 invalid config or usage; 4 the policy pack could not run (Node.js or the built pack
- * missing), so nothing is written: a plan whose findings are unknown is never shown as clean.
+ * missing, the runner failed or missed its deadline), so nothing is written: a plan whose findings
+ * are unknown is never shown as clean. {@code --out} is written atomically ({@link AtomicFile}): a
+ * run that fails or is killed leaves the previous file as it was.
  */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Plan a stack offline: run the Strata program under a recording engine and render what it would deploy.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:planned", "1:a mandatory policy finding, or the estimate over a mandatory budget (the plan is still written; the rules or the budget are named on stderr)",
-                "2:invalid config or usage (message on stderr, nothing on stdout)",
-                "4:the policy pack could not run (Node.js or the built pack missing; message on stderr, nothing written)"})
+                "2:invalid config or usage (message on stderr, nothing on stdout, --out untouched)",
+                "4:the policy pack could not run (Node.js or the built pack missing, the runner failed or missed its deadline; message on stderr, nothing written)"})
 public final class PlanCommand implements Callable<Integer> {
     public static final int PLANNED = 0;
     public static final int MANDATORY_FINDING = 1;
@@ -63,6 +76,7 @@ public final class PlanCommand implements Callable<Integer> {
     private final PrintStream stdout;
     private final PrintStream stderr;
     private final PolicyRunner policies;
+    private final AtomicFile.Opener opener;
 
     public PlanCommand(Path projectRoot, PrintStream stdout, PrintStream stderr) {
         this(projectRoot, stdout, stderr, PolicyRunner.forProject(projectRoot));
@@ -70,41 +84,84 @@ public final class PlanCommand implements Callable<Integer> {
 
     /** With the policy runner to use (tests give one whose Node.js or pack is missing). */
     public PlanCommand(Path projectRoot, PrintStream stdout, PrintStream stderr, PolicyRunner policies) {
+        this(projectRoot, stdout, stderr, policies, AtomicFile.CREATE_NEW);
+    }
+
+    /** With how {@code --out}'s temporary file is opened (fault tests give one that fails or crawls). */
+    public PlanCommand(Path projectRoot, PrintStream stdout, PrintStream stderr, PolicyRunner policies, AtomicFile.Opener opener) {
         this.projectRoot = projectRoot;
         this.stdout = stdout;
         this.stderr = stderr;
         this.policies = policies;
+        this.opener = opener;
     }
 
     @Override
     public Integer call() {
-        if (policyConfig != null && !Files.isRegularFile(policyConfig)) {
-            stderr.println("strata plan: --policy-config " + policyConfig + ": no such file");
+        // The stack name first: it names the stack file, and every resource name derives from it.
+        Optional<String> badStack = StackNames.problem(stack);
+        if (badStack.isPresent()) {
+            stderr.println("strata plan: --stack " + Problems.render(stack) + ": " + badStack.get());
+            return INVALID;
+        }
+        Optional<String> runnerProblem = policies.usageProblem();
+        if (runnerProblem.isPresent()) {
+            stderr.println("strata plan: " + runnerProblem.get());
+            return INVALID;
+        }
+        Path stackFile = configFile != null ? configFile : StackConfig.locate(projectRoot, stack);
+        Optional<String> usage = checkPolicyConfig().or(() -> checkOut(stackFile));
+        if (usage.isPresent()) {
+            stderr.println("strata plan: " + usage.get());
+            return INVALID;
+        }
+        // Every problem of the stack at once: how the file is written, aws:region, the strata: settings.
+        StrataSettings settings;
+        String region;
+        CostReport cost;
+        PriceBook prices = PriceBook.load();
+        try {
+            StackConfig config = StackConfig.load(stackFile);
+            config.warnings().forEach(warning -> stderr.println("strata plan: warning: " + warning));
+            List<String> problems = new ArrayList<>(config.problems());
+            Problems regionProblems = new Problems();
+            Optional<String> configured = config.awsRegion(regionProblems);
+            configured.filter(r -> !prices.regions().contains(r)).ifPresent(r -> regionProblems.add(StackConfig.REGION, r,
+                    "the price book has no prices for this region (it has " + String.join(", ", prices.regions())
+                            + "; add the region to src/main/resources" + PriceBook.RESOURCE + ")"));
+            problems.addAll(regionProblems.messages());
+            StrataSettings parsed = null;
+            try {
+                parsed = SettingsParser.parse(config.strataValues());
+            } catch (InvalidConfigException e) {
+                problems.addAll(e.problems());
+            }
+            if (!problems.isEmpty()) {
+                throw new InvalidConfigException(problems);
+            }
+            settings = parsed;
+            region = configured.orElseThrow();
+            cost = new CostReport(CostEstimator.estimate(settings, prices.region(region)), settings.cost().budget());
+        } catch (InvalidConfigException e) {
+            stderr.println("strata plan: invalid config for stack " + stack + ":");
+            e.problems().forEach(problem -> stderr.println("  " + problem));
             return INVALID;
         }
         Plan plan;
-        CostReport cost;
         List<Finding> findings;
         // Node.js starts and loads the policy pack while the plan is computed (README, Performance).
         try (PolicyRunner.Evaluation policyRun = policies.start(policyConfig)) {
-            try {
-                StackConfig config = StackConfig.load(configFile != null ? configFile : StackConfig.locate(projectRoot, stack));
-                StrataSettings settings = SettingsParser.parse(config.strataValues());
-                String region = config.awsRegion().orElseThrow(() -> new InvalidConfigException(List.of(
-                        "aws:region: is required; the AWS region of the stack, e.g. us-east-1")));
-                cost = new CostReport(CostEstimator.estimate(settings, PriceBook.load().region(region)), settings.cost().budget());
-                plan = PlanRunner.run(stack, new RecordingMocks(region), ctx -> StrataStack.define(ctx, settings));
-            } catch (InvalidConfigException e) {
-                stderr.println("strata plan: invalid config for stack " + stack + ":");
-                e.problems().forEach(problem -> stderr.println("  " + problem));
-                return INVALID;
-            }
+            StrataSettings valid = settings;
+            plan = PlanRunner.run(stack, new RecordingMocks(region), ctx -> StrataStack.define(ctx, valid));
             if (policies.isStale()) {
                 stderr.println("strata plan: warning: the policy pack's sources changed since it was built; "
                         + "these findings come from the last build (rebuild: mvn -B verify, or npm run build in policy/)");
             }
             try {
                 findings = policyRun.findings(PlanJson.render(plan));
+            } catch (PolicyConfigException e) {
+                stderr.println("strata plan: --policy-config " + Problems.bounded(policyConfig.toString()) + ": " + e.getMessage());
+                return INVALID;
             } catch (PolicyUnavailableException | PolicyRunException e) {
                 stderr.println("strata plan: policy checks could not run, so the plan is not shown as clean: " + e.getMessage());
                 return POLICY_UNAVAILABLE;
@@ -117,9 +174,10 @@ public final class PlanCommand implements Callable<Integer> {
         };
         if (out != null) {
             try {
-                Files.writeString(out, rendered, StandardCharsets.UTF_8);
+                AtomicFile.write(out, rendered.getBytes(StandardCharsets.UTF_8), opener);
             } catch (IOException e) {
-                stderr.println("strata plan: cannot write " + out + ": " + e.getMessage());
+                stderr.println("strata plan: --out " + Problems.bounded(out.toString()) + ": cannot write: " + FileErrors.reason(e)
+                        + " (the previous file, if any, is unchanged)");
                 return INVALID;
             }
         } else {
@@ -137,5 +195,70 @@ public final class PlanCommand implements Callable<Integer> {
         }
         // A mandatory budget is a gate like a mandatory policy finding: the plan is still rendered for review.
         return !mandatory.isEmpty() || cost.mandatoryExceeded() ? MANDATORY_FINDING : PLANNED;
+    }
+
+    /** A {@code --policy-config} that cannot be read, or is not JSON: the user's input (its rules are checked by the pack). */
+    private Optional<String> checkPolicyConfig() {
+        if (policyConfig == null) {
+            return Optional.empty();
+        }
+        String name = "--policy-config " + Problems.bounded(policyConfig.toString());
+        try {
+            if (Files.isDirectory(policyConfig)) {
+                return Optional.of(name + ": cannot be read: is a directory");
+            }
+            if (Files.exists(policyConfig) && !Files.isRegularFile(policyConfig)) {
+                return Optional.of(name + ": cannot be read: not a regular file");
+            }
+            JsonParser.parseString(Files.readString(policyConfig, StandardCharsets.UTF_8));
+            return Optional.empty();
+        } catch (IOException e) {
+            return Optional.of(name + ": cannot be read: " + FileErrors.reason(e));
+        } catch (JsonParseException e) {
+            // Gson's messages start with the exception class and end with a link to its troubleshooting page.
+            String reason = String.valueOf(e.getMessage()).replaceFirst("^([\\w.$]+(Exception|Error): )+", "")
+                    .replaceFirst("\\s*See https://\\S+$", "");
+            return Optional.of(name + ": is not JSON: " + Problems.bounded(reason));
+        }
+    }
+
+    /**
+     * A {@code --out} the plan cannot be written to, or that names an input of this run (the stack
+     * file, the policy config, the project file, the policy runner): writing the plan there would
+     * destroy the input. Files are compared as the file system sees them (links and all).
+     */
+    private Optional<String> checkOut(Path stackFile) {
+        if (out == null) {
+            return Optional.empty();
+        }
+        String name = "--out " + Problems.bounded(out.toString());
+        if (Files.isDirectory(out)) {
+            return Optional.of(name + ": cannot write: is a directory");
+        }
+        Path parent = out.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            return Optional.of(name + ": cannot write: no such directory " + Problems.bounded(parent.toString()));
+        }
+        Map<String, Path> inputs = new LinkedHashMap<>();
+        inputs.put("the stack file", stackFile);
+        if (policyConfig != null) {
+            inputs.put("the --policy-config file", policyConfig);
+        }
+        inputs.put("the project file", projectRoot.resolve("Pulumi.yaml"));
+        inputs.put("the policy runner", policies.offlineScript());
+        if (!Files.exists(out)) {
+            return Optional.empty();
+        }
+        for (Map.Entry<String, Path> input : inputs.entrySet()) {
+            try {
+                if (Files.exists(input.getValue()) && Files.isSameFile(out, input.getValue())) {
+                    return Optional.of(name + ": is " + input.getKey() + " (" + Problems.bounded(input.getValue().toString())
+                            + "), an input of this run; the plan would overwrite it. Name another file");
+                }
+            } catch (IOException e) {
+                return Optional.of(name + ": cannot be compared with " + input.getKey() + ": " + FileErrors.reason(e));
+            }
+        }
+        return Optional.empty();
     }
 }

@@ -16,6 +16,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import dev.strata.core.Children;
 import dev.strata.core.InvalidConfigException;
 import dev.strata.core.Problems;
+import dev.strata.core.StackNames;
 import dev.strata.core.Tags;
 
 import javax.annotation.Nullable;
@@ -54,7 +55,8 @@ public final class EncryptionKey extends ComponentResource {
 
     public EncryptionKey(String name, EncryptionKeyArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, validated(args), options);
-        String alias = "alias/strata-" + Deployment.getInstance().getStackName() + "-" + args.purpose();
+        // KMS alias names allow letters, digits, /, _ and - only; the stack's name base fits (core.StackNames).
+        String alias = "alias/strata-" + StackNames.base(Deployment.getInstance().getStackName()) + "-" + args.purpose();
 
         Output<GetCallerIdentityResult> caller = AwsFunctions.getCallerIdentity();
         Output<GetPartitionResult> partition = AwsFunctions.getPartition();

@@ -45,7 +45,11 @@ public final class HotTierArgs extends ResourceArgs {
     @Nullable
     private List<LustreAssociationArgs> dataRepositoryAssociations;
 
-    /** Days automatic daily backups are kept, 0 to 90; persistent types only. Default: 0 (none). */
+    /**
+     * Days automatic daily backups are kept, 0 to 90; persistent types not linked to S3 only (FSx backs up
+     * no file system with an import/export path or a data repository association: the bucket is the
+     * durable copy). Default: 0 (none).
+     */
     @Import(name = "automaticBackupRetentionDays")
     @Nullable
     private Integer automaticBackupRetentionDays;
@@ -54,6 +58,15 @@ public final class HotTierArgs extends ResourceArgs {
     @Import(name = "claimName")
     @Nullable
     private String claimName;
+
+    /**
+     * Lustre version of the file system: {@code 2.12} or {@code 2.15}, the versions the nodes' Lustre
+     * client mounts ({@link LustreVersion}). Default: {@code 2.15} (FSx's own default, 2.10, is one
+     * Amazon Linux 2023 nodes cannot mount).
+     */
+    @Import(name = "fileSystemTypeVersion")
+    @Nullable
+    private String fileSystemTypeVersion;
 
     public String deploymentType() {
         return deploymentType;
@@ -89,6 +102,10 @@ public final class HotTierArgs extends ResourceArgs {
 
     public String claimName() {
         return Optional.ofNullable(claimName).orElse("training-hot");
+    }
+
+    public String fileSystemTypeVersion() {
+        return Optional.ofNullable(fileSystemTypeVersion).orElse(LustreVersion.DEFAULT.apiValue());
     }
 
     public static Builder builder() {
@@ -140,6 +157,11 @@ public final class HotTierArgs extends ResourceArgs {
 
         public Builder claimName(String name) {
             args.claimName = name;
+            return this;
+        }
+
+        public Builder fileSystemTypeVersion(String version) {
+            args.fileSystemTypeVersion = version;
             return this;
         }
 

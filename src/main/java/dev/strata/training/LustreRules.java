@@ -1,7 +1,11 @@
 package dev.strata.training;
 
 import dev.strata.core.Problems;
+import dev.strata.datalake.LifecycleRule;
+import dev.strata.datalake.StorageClass;
+import dev.strata.datalake.Transition;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -23,8 +27,24 @@ import java.util.regex.Pattern;
  *   <li>S3 links: ImportPath, ExportPath and AutoImportPolicy are not supported on PERSISTENT_2, which
  *       links through data repository associations, at most 8 per file system
  *       (https://docs.aws.amazon.com/fsx/latest/LustreGuide/create-dra-linked-data-repo.html).</li>
- *   <li>Automatic backups: 0 to 90 days of retention, persistent types only
- *       (https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-backups-fsx.html).</li>
+ *   <li>Automatic backups: 0 to 90 days of retention, persistent types only, and only on file systems
+ *       not linked to S3: "you can take automatic daily backups and user-initiated backups of persistent
+ *       file systems that are not linked to an Amazon S3 durable data repository"
+ *       (https://docs.aws.amazon.com/fsx/latest/LustreGuide/using-backups-fsx.html); "File system backups
+ *       aren't supported on file systems that are linked an Amazon S3 data repository"
+ *       (https://docs.aws.amazon.com/fsx/latest/LustreGuide/fsx-data-repositories.html). That holds for
+ *       both kinds of link, import/export paths and data repository associations; the API's CreateBackup
+ *       takes only file systems that "are not linked to a data repository"
+ *       (https://docs.aws.amazon.com/fsx/latest/APIReference/API_CreateBackup.html). The linked bucket is
+ *       the durable copy.</li>
+ *   <li>Lustre version ({@link LustreVersion}): one the nodes mount and the deployment type takes.</li>
+ *   <li>Linked prefixes stay readable: FSx imports the metadata of an object in S3 Glacier Flexible
+ *       Retrieval or Deep Archive but cannot read its data until the object is restored
+ *       (https://docs.aws.amazon.com/fsx/latest/LustreGuide/importing-files-dra.html), and automatic
+ *       export does not synchronize renames and permission changes of such objects
+ *       (https://docs.aws.amazon.com/fsx/latest/LustreGuide/export-changed-data-meta-dra.html). So no
+ *       lifecycle rule of the linked bucket may archive a prefix a file system links
+ *       ({@link #archivedLinks}).</li>
  * </ul>
  */
 public final class LustreRules {
@@ -54,11 +74,13 @@ public final class LustreRules {
      */
     public static void validate(UnaryOperator<String> key, DeploymentType type, Integer storageGiB, Integer perUnitThroughput,
                                 String importPath, String exportPath, AutoImportPolicy autoImportPolicy,
-                                List<Association> associations, Integer backupRetentionDays, Problems problems) {
+                                List<Association> associations, Integer backupRetentionDays, String fileSystemTypeVersion,
+                                Problems problems) {
         if (type == null) {
             return;
         }
         String typeKey = key.apply("deploymentType");
+        version(key.apply("fileSystemTypeVersion"), fileSystemTypeVersion, typeKey, type, problems);
         if (storageGiB != null && !validCapacity(type, storageGiB)) {
             problems.add(key.apply("storageGiB"), storageGiB, typeKey, type.name(),
                     "FSx for Lustre " + type + " takes 1200 GiB, 2400 GiB or a multiple of " + type.capacityStepGiB() + " GiB");
@@ -106,6 +128,80 @@ public final class LustreRules {
             } else if (type.isScratch() && backupRetentionDays > 0) {
                 problems.add(backupKey, backupRetentionDays, typeKey, type.name(),
                         "scratch file systems have no automatic backups; use a persistent type or 0");
+            } else if (backupRetentionDays > 0 && (importPath != null || exportPath != null || !associations.isEmpty())) {
+                String linkField = importPath != null ? "importPath" : exportPath != null ? "exportPath" : "dataRepositoryAssociations";
+                Object link = importPath != null ? importPath : exportPath != null ? exportPath : associations.size() + " associations";
+                problems.add(backupKey, backupRetentionDays, key.apply(linkField), link,
+                        "FSx for Lustre does not back up a file system linked to an S3 data repository; the linked bucket "
+                                + "is the durable copy. Set 0 days, or link no bucket");
+            }
+        }
+    }
+
+    /** The Lustre version: one the API takes, the nodes mount ({@link LustreVersion}) and the deployment type supports. */
+    private static void version(String key, String value, String typeKey, DeploymentType type, Problems problems) {
+        if (value == null) {
+            return;
+        }
+        var version = LustreVersion.of(value);
+        if (version.isEmpty() || !version.get().nodesMount()) {
+            problems.add(key, value, "must be one of " + LustreVersion.mountable() + " (quoted in YAML, e.g. \"2.15\"): "
+                    + (version.isPresent() ? "the nodes' Lustre client (Amazon Linux 2023: Lustre 2.15) cannot mount Lustre " + value
+                    : "FSx for Lustre versions are 2.10, 2.12 and 2.15, and the nodes mount 2.12 and 2.15"));
+        }
+        if (version.isPresent() && !version.get().supports(type)) {
+            problems.add(key, value, typeKey, type.name(), type + " file systems take Lustre 2.12 or 2.15, not " + value);
+        }
+    }
+
+    /** A key prefix of the training bucket a file system imports from or exports to, and the setting that names it. */
+    public record LinkedPrefix(String key, String prefix) {
+    }
+
+    /** The prefixes one file system links: its import and export paths and its associations' repository paths. */
+    public static List<LinkedPrefix> linkedPrefixes(UnaryOperator<String> key, String importPath, String exportPath,
+                                                    List<Association> associations) {
+        List<LinkedPrefix> links = new ArrayList<>();
+        if (importPath != null) {
+            links.add(new LinkedPrefix(key.apply("importPath"), importPath));
+        }
+        if (exportPath != null) {
+            links.add(new LinkedPrefix(key.apply("exportPath"), exportPath));
+        }
+        for (int i = 0; i < associations.size(); i++) {
+            if (associations.get(i).dataRepositoryPath() != null) {
+                links.add(new LinkedPrefix(key.apply("dataRepositoryAssociations[" + i + "].dataRepositoryPath"),
+                        associations.get(i).dataRepositoryPath()));
+            }
+        }
+        return links;
+    }
+
+    /**
+     * Rejects a lifecycle rule of the linked bucket that moves objects under a linked prefix to an
+     * archived class ({@link StorageClass#isArchived()}), naming the rule's transition and the link.
+     * A rule applies to a linked prefix when either prefix starts with the other (an empty prefix is
+     * the whole bucket); noncurrent versions are not read by FSx and may be archived.
+     */
+    public static void archivedLinks(List<LinkedPrefix> links, List<LifecycleRule> rules, String rulesKey, Problems problems) {
+        for (int i = 0; i < rules.size(); i++) {
+            LifecycleRule rule = rules.get(i);
+            String rulePrefix = rule.prefix().orElse("");
+            for (int j = 0; j < rule.transitions().size(); j++) {
+                Transition transition = rule.transitions().get(j);
+                if (transition.storageClass() == null || !transition.storageClass().isArchived()) {
+                    continue;
+                }
+                for (LinkedPrefix link : links) {
+                    if (link.prefix().startsWith(rulePrefix) || rulePrefix.startsWith(link.prefix())) {
+                        problems.add(rulesKey + "[" + i + "].transitions[" + j + "].storageClass", transition.storageClass().name(),
+                                link.key(), link.prefix(), "FSx for Lustre cannot read objects archived in S3 Glacier Flexible "
+                                        + "Retrieval or Deep Archive until they are restored (nor can GetObject); keep the prefixes "
+                                        + "file systems link in classes they read and archive under a prefix of its own, such as "
+                                        + TrainingLifecycle.ARCHIVE_PREFIX);
+                    }
+                }
+                break;
             }
         }
     }

@@ -44,6 +44,15 @@ public final class PerJobScratchArgs extends ResourceArgs {
     @Nullable
     private String autoImportPolicy;
 
+    /**
+     * Lustre version of the file systems each claim creates: {@code 2.12} or {@code 2.15}, the versions
+     * the nodes' Lustre client mounts ({@link LustreVersion}). Default: {@code 2.15} (FSx's own default, 2.10, is one
+     * Amazon Linux 2023 nodes cannot mount).
+     */
+    @Import(name = "fileSystemTypeVersion")
+    @Nullable
+    private String fileSystemTypeVersion;
+
     public String storageClassName() {
         return Optional.ofNullable(storageClassName).orElse("fsx-lustre-training");
     }
@@ -66,6 +75,10 @@ public final class PerJobScratchArgs extends ResourceArgs {
 
     public Optional<String> autoImportPolicy() {
         return Optional.ofNullable(autoImportPolicy);
+    }
+
+    public String fileSystemTypeVersion() {
+        return Optional.ofNullable(fileSystemTypeVersion).orElse(LustreVersion.DEFAULT.apiValue());
     }
 
     /**
@@ -128,6 +141,11 @@ public final class PerJobScratchArgs extends ResourceArgs {
 
         public Builder autoImportPolicy(String policy) {
             args.autoImportPolicy = policy;
+            return this;
+        }
+
+        public Builder fileSystemTypeVersion(String version) {
+            args.fileSystemTypeVersion = version;
             return this;
         }
 

@@ -32,6 +32,7 @@ import com.pulumi.kubernetes.storage.v1.StorageClassArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
 import dev.strata.core.Children;
 import dev.strata.core.NetworkRules;
@@ -53,6 +54,7 @@ import dev.strata.security.Grants;
 import dev.strata.security.KeyGrants;
 
 import javax.annotation.Nullable;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -81,6 +83,14 @@ public final class TrainingStorage extends ComponentResource {
     public static final String EFS_CSI_DRIVER = "efs.csi.aws.com";
     /** Data compression of every Lustre file system (https://docs.aws.amazon.com/fsx/latest/LustreGuide/data-compression.html). */
     public static final String DATA_COMPRESSION = "LZ4";
+    /**
+     * How long Pulumi waits for a Lustre file system to be created, updated or deleted: the AWS
+     * provider's own default (terraform-provider-aws aws_fsx_lustre_file_system, "Timeouts": create,
+     * update and delete 30m; https://registry.terraform.io/providers/hashicorp/aws/latest/docs/resources/fsx_lustre_file_system#timeouts),
+     * made explicit. The FSx documentation gives no creation time; a file system is CREATING until it is
+     * AVAILABLE (https://docs.aws.amazon.com/fsx/latest/LustreGuide/file-system-lifecycle-states.html).
+     */
+    public static final Duration FILE_SYSTEM_TIMEOUT = Duration.ofMinutes(30);
     /** Events a data repository association imports and exports. */
     public static final List<String> ASSOCIATION_EVENTS = List.of("NEW", "CHANGED", "DELETED");
 
@@ -157,7 +167,7 @@ public final class TrainingStorage extends ComponentResource {
                 LustreRules.validate(field -> "hot." + field, hotType.orElse(null), hot.storageGiB(),
                         hot.perUnitStorageThroughput().orElse(null), hot.importPath().orElse(null), hot.exportPath().orElse(null),
                         hotAutoImport.orElse(null), hot.dataRepositoryAssociations().stream().map(LustreAssociationArgs::toAssociation).toList(),
-                        hot.automaticBackupRetentionDays(), problems);
+                        hot.automaticBackupRetentionDays(), hot.fileSystemTypeVersion(), problems);
                 KubernetesValues.checkObjectName(hot.claimName(), "hot.claimName", problems);
             }
             Optional<DeploymentType> perJobType = Optional.empty();
@@ -168,7 +178,8 @@ public final class TrainingStorage extends ComponentResource {
                 perJobAutoImport = perJob.autoImportPolicy().flatMap(p -> autoImport("perJob.autoImportPolicy", p, problems));
                 LustreRules.validate(field -> "perJob." + field, perJobType.orElse(null), null,
                         perJob.perUnitStorageThroughput().orElse(null), perJob.importPath().orElse(null),
-                        perJob.exportPath().orElse(null), perJobAutoImport.orElse(null), List.of(), null, problems);
+                        perJob.exportPath().orElse(null), perJobAutoImport.orElse(null), List.of(), null,
+                        perJob.fileSystemTypeVersion(), problems);
                 PerJobScratchArgs.checkNoDataRepository(field -> "perJob." + field, perJob.importPath().orElse(null),
                         perJob.exportPath().orElse(null), perJob.autoImportPolicy().orElse(null), problems);
                 KubernetesValues.checkObjectName(perJob.storageClassName(), "perJob.storageClassName", problems);
@@ -183,7 +194,7 @@ public final class TrainingStorage extends ComponentResource {
                         warm.provisionedThroughputMibps().orElse(null), warm.transitionToIaDays().orElse(null),
                         warm.transitionToArchiveDays().orElse(null), problems);
                 EfsAccessPointArgs.validatePath("warm.accessPointPath", warm.accessPointPath(), problems);
-                EfsAccessPointArgs.validatePath("warm.basePath", warm.basePath(), problems);
+                EfsRules.checkBasePath("warm.basePath", warm.basePath(), problems);
                 if (warm.posixId() < 0) {
                     problems.add("warm.posixId", warm.posixId(), "must be 0 or more");
                 }
@@ -211,6 +222,12 @@ public final class TrainingStorage extends ComponentResource {
                 lifecycle.add(args.lifecycleRules().get(i).toRule("lifecycleRules[" + i + "]", problems));
             }
             LifecycleRules.validate(lifecycle, "lifecycleRules", problems);
+            List<LustreRules.LinkedPrefix> links = new ArrayList<>();
+            args.hot().ifPresent(hot -> links.addAll(LustreRules.linkedPrefixes(field -> "hot." + field, hot.importPath().orElse(null),
+                    hot.exportPath().orElse(null), hot.dataRepositoryAssociations().stream().map(LustreAssociationArgs::toAssociation).toList())));
+            args.perJob().ifPresent(perJob -> links.addAll(LustreRules.linkedPrefixes(field -> "perJob." + field,
+                    perJob.importPath().orElse(null), perJob.exportPath().orElse(null), List.of())));
+            LustreRules.archivedLinks(links, lifecycle, "lifecycleRules", problems);
             if (args.abortIncompleteMultipartUploadDays() < 1) {
                 problems.add("abortIncompleteMultipartUploadDays", args.abortIncompleteMultipartUploadDays(), "must be 1 or more");
             }
@@ -281,7 +298,7 @@ public final class TrainingStorage extends ComponentResource {
             LustreFileSystem fileSystem = hotFileSystem(name, args, hot, type, checked.hotAutoImport(), lustreGroup.orElseThrow(), bucket);
             String pvName = name + "-hot";
             String capacity = hot.storageGiB() + "Gi";
-            new PersistentVolume(name + "-hot-pv", PersistentVolumeArgs.builder()
+            PersistentVolume volume = new PersistentVolume(name + "-hot-pv", PersistentVolumeArgs.builder()
                     .metadata(ObjectMetaArgs.builder().name(pvName).labels(labels("hot")).build())
                     .spec(PersistentVolumeSpecArgs.builder()
                             .capacity(Map.of("storage", capacity))
@@ -303,12 +320,18 @@ public final class TrainingStorage extends ComponentResource {
                                     .build())
                             .build())
                     .build(), Children.of(this));
+            // The claim binds to the volume by name, taken from the volume itself: the claim is created only
+            // once the volume is, and the volume once the file system is (volumeHandle is its id). The
+            // Kubernetes provider waits a fixed 5 minutes for a claim to be Bound, whatever customTimeouts say
+            // (untilCoreV1PersistentVolumeClaimBound: WatchUntil(pvcBound, 5*time.Minute),
+            // https://github.com/pulumi/pulumi-kubernetes/blob/v4.0.0/provider/pkg/await/awaiters.go); a static
+            // claim whose volume exists binds in seconds.
             new PersistentVolumeClaim(name + "-hot-claim", PersistentVolumeClaimArgs.builder()
                     .metadata(ObjectMetaArgs.builder().name(hot.claimName()).namespace(args.namespace()).labels(labels("hot")).build())
                     .spec(PersistentVolumeClaimSpecArgs.builder()
                             .accessModes("ReadWriteMany")
                             .storageClassName("")
-                            .volumeName(pvName)
+                            .volumeName(volume.metadata().applyValue(meta -> meta.name().orElse(pvName)))
                             .resources(ResourceRequirementsArgs.builder().requests(Map.of("storage", capacity)).build())
                             .build())
                     .build(), namespaced);
@@ -366,7 +389,7 @@ public final class TrainingStorage extends ComponentResource {
                     .protect(args.protect());
             EfsFileSystem efs = new EfsFileSystem(name + "-warm", efsArgs.build(), childComponents);
 
-            new StorageClass(name + "-warm-class", StorageClassArgs.builder()
+            StorageClass warmClass = new StorageClass(name + "-warm-class", StorageClassArgs.builder()
                     .metadata(ObjectMetaArgs.builder().name(warm.storageClassName()).labels(labels("warm")).build())
                     .provisioner(EFS_CSI_DRIVER)
                     .parameters(efs.fileSystemId.applyValue(id -> efsParameters(id, warm)))
@@ -375,11 +398,18 @@ public final class TrainingStorage extends ComponentResource {
                     // The file-system policy denies plain NFS and anonymous clients: mount with TLS and IAM.
                     .mountOptions("tls", "iam")
                     .build(), Children.of(this));
+            // Immediate binding: the EFS CSI driver provisions the claim's access point as soon as the claim
+            // exists (https://kubernetes.io/docs/concepts/storage/storage-classes/#volume-binding-mode), and the
+            // provider waits 5 minutes for it to be Bound (see the hot claim). So the claim is created after
+            // its StorageClass (whose name it takes from it) and after the driver's add-on is active (its
+            // version, efsCsiDriver, is in the claim's annotations).
+            var warmMetadata = ObjectMetaArgs.builder().name(warm.claimName()).namespace(args.namespace()).labels(labels("warm"));
+            args.efsCsiDriver().ifPresent(driver -> warmMetadata.annotations(driver.applyValue(version -> Map.of(EfsFileSystem.CSI_DRIVER_ANNOTATION, version))));
             new PersistentVolumeClaim(name + "-warm-claim", PersistentVolumeClaimArgs.builder()
-                    .metadata(ObjectMetaArgs.builder().name(warm.claimName()).namespace(args.namespace()).labels(labels("warm")).build())
+                    .metadata(warmMetadata.build())
                     .spec(PersistentVolumeClaimSpecArgs.builder()
                             .accessModes("ReadWriteMany")
-                            .storageClassName(warm.storageClassName())
+                            .storageClassName(warmClass.metadata().applyValue(meta -> meta.name().orElse(warm.storageClassName())))
                             .resources(ResourceRequirementsArgs.builder()
                                     .requests(Map.of("storage", warm.claimStorageGiB() + "Gi")).build())
                             .build())
@@ -449,7 +479,8 @@ public final class TrainingStorage extends ComponentResource {
 
     /**
      * The Lustre security group: TCP 988 and 1018-1023 between the file servers themselves and to and
-     * from the cluster's nodes, nothing else
+     * from the cluster's nodes, nothing else; and, unless {@code lustreClientRules} is false, the same
+     * ports with the Lustre group on the nodes' group
      * (https://docs.aws.amazon.com/fsx/latest/LustreGuide/limit-access-security-groups.html).
      */
     private SecurityGroup lustreSecurityGroup(String name, TrainingStorageArgs args) {
@@ -487,6 +518,25 @@ public final class TrainingStorage extends ComponentResource {
                 new SecurityGroupEgressRule(name + "-lustre-out-" + suffix, egress.build(), Children.of(this));
             }
         }
+        // FSx asks for the same ports on the clients' own group, inbound from and outbound to the file
+        // servers' group ("Lustre client VPC security group rules", same page): the file servers open
+        // connections to the clients too. Rules between clients are the group owner's to add.
+        if (args.lustreClientRules()) {
+            args.network().clientSecurityGroupId().ifPresent(clients -> {
+                for (int[] range : ranges) {
+                    new SecurityGroupIngressRule(name + "-lustre-client-in-" + range[0], SecurityGroupIngressRuleArgs.builder()
+                            .securityGroupId(clients).ipProtocol("tcp").fromPort(range[0]).toPort(range[1])
+                            .referencedSecurityGroupId(group.id())
+                            .description("Lustre from the FSx for Lustre file servers of " + name).tags(tags)
+                            .build(), Children.of(this));
+                    new SecurityGroupEgressRule(name + "-lustre-client-out-" + range[0], SecurityGroupEgressRuleArgs.builder()
+                            .securityGroupId(clients).ipProtocol("tcp").fromPort(range[0]).toPort(range[1])
+                            .referencedSecurityGroupId(group.id())
+                            .description("Lustre to the FSx for Lustre file servers of " + name).tags(tags)
+                            .build(), Children.of(this));
+                }
+            });
+        }
         return group;
     }
 
@@ -504,20 +554,27 @@ public final class TrainingStorage extends ComponentResource {
                 .subnetIds(args.network().subnetIds().get(0))
                 .securityGroupIds(group.id().applyValue(List::of))
                 .dataCompressionType(DATA_COMPRESSION)
+                .fileSystemTypeVersion(hot.fileSystemTypeVersion())
                 .tags(tags);
         if (!type.isScratch()) {
+            // Persistent types take a KMS key; scratch types are encrypted with keys FSx manages
+            // (https://docs.aws.amazon.com/fsx/latest/LustreGuide/encryption-at-rest.html).
             builder.perUnitStorageThroughput(hot.perUnitStorageThroughput().orElseThrow())
                     .kmsKeyId(args.kmsKeyArn())
                     .automaticBackupRetentionDays(hot.automaticBackupRetentionDays())
                     .copyTagsToBackups(true)
-                    .skipFinalBackup(!args.protect());
+                    // A final backup on delete only for a protected file system FSx can back up: "On file systems
+                    // not linked to an Amazon S3 bucket, set SkipFinalBackup to false to take a final backup"
+                    // (https://docs.aws.amazon.com/fsx/latest/APIReference/API_DeleteFileSystem.html).
+                    .skipFinalBackup(!args.protect() || linked(hot));
         }
         if (type.linksThroughPaths()) {
             hot.importPath().ifPresent(prefix -> builder.importPath(bucket.bucketName.applyValue(b -> s3Path(b, prefix))));
             hot.exportPath().ifPresent(prefix -> builder.exportPath(bucket.bucketName.applyValue(b -> s3Path(b, prefix))));
             autoImport.ifPresent(policy -> builder.autoImportPolicy(policy.name()));
         }
-        LustreFileSystem fileSystem = new LustreFileSystem(name + "-hot", builder.build(), Children.stateful(this, args.protect()));
+        LustreFileSystem fileSystem = new LustreFileSystem(name + "-hot", builder.build(), Children.stateful(this, args.protect(),
+                CustomTimeouts.builder().create(FILE_SYSTEM_TIMEOUT).update(FILE_SYSTEM_TIMEOUT).delete(FILE_SYSTEM_TIMEOUT).build()));
         List<Resource> links = new ArrayList<>(List.of(fileSystem));
         for (LustreAssociationArgs association : hot.dataRepositoryAssociations()) {
             links.add(new DataRepositoryAssociation(name + "-hot" + association.fileSystemPath().replaceAll("[^A-Za-z0-9]+", "-"),
@@ -545,11 +602,19 @@ public final class TrainingStorage extends ComponentResource {
         return fileSystem;
     }
 
+    /** Whether the hot file system is linked to the bucket (import/export paths or associations): FSx backs it up never. */
+    private static boolean linked(HotTierArgs hot) {
+        return hot.importPath().isPresent() || hot.exportPath().isPresent() || !hot.dataRepositoryAssociations().isEmpty();
+    }
+
     static String s3Path(String bucket, String prefix) {
         return "s3://" + bucket + "/" + prefix;
     }
 
-    /** The FSx CSI driver's StorageClass parameters (https://github.com/kubernetes-sigs/aws-fsx-csi-driver/blob/master/docs/parameters.md). */
+    /**
+     * The FSx CSI driver's StorageClass parameters
+     * (https://github.com/kubernetes-sigs/aws-fsx-csi-driver/blob/master/examples/kubernetes/dynamic_provisioning/README.md).
+     */
     private static Map<String, String> scratchParameters(String subnetId, String groupId, String bucket, String kmsKeyArn,
                                                          DeploymentType type, PerJobScratchArgs perJob,
                                                          Optional<AutoImportPolicy> autoImport) {
@@ -557,6 +622,7 @@ public final class TrainingStorage extends ComponentResource {
         parameters.put("subnetId", subnetId);
         parameters.put("securityGroupIds", groupId);
         parameters.put("deploymentType", type.name());
+        parameters.put("fileSystemTypeVersion", perJob.fileSystemTypeVersion());
         parameters.put("dataCompressionType", DATA_COMPRESSION);
         if (!type.isScratch()) {
             parameters.put("perUnitStorageThroughput", String.valueOf(perJob.perUnitStorageThroughput().orElseThrow()));

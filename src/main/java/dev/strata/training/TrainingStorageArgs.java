@@ -50,6 +50,27 @@ public final class TrainingStorageArgs extends ResourceArgs {
     @Nullable
     private WarmTierArgs warm;
 
+    /**
+     * Add the rules FSx asks for on the clients' security group ({@code network.clientSecurityGroupId}):
+     * inbound and outbound TCP 988 and 1018-1023 with the Lustre security group, as separate rule
+     * resources. Turn it off when the group belongs to a tool that owns all of its rules (a group
+     * managed with inline ingress/egress blocks removes rules it does not list) and add them there.
+     * Default: true.
+     */
+    @Import(name = "lustreClientRules")
+    @Nullable
+    private Boolean lustreClientRules;
+
+    /**
+     * The EFS CSI driver that provisions the warm tier's claim: an output of its add-on, such as
+     * {@code CsiDriver.addonVersion}. The claim binds at once (Immediate binding) only when the driver
+     * runs; carrying this value (annotation {@code strata.dev/efs-csi-driver}), it is created after the
+     * add-on is active. Default: unset (the driver must already run).
+     */
+    @Import(name = "efsCsiDriver")
+    @Nullable
+    private Output<String> efsCsiDriver;
+
     /** The training bucket's lifecycle rules (cold and archive tiers). Default: {@link TrainingLifecycle#DEFAULTS}. */
     @Import(name = "lifecycleRules")
     @Nullable
@@ -103,6 +124,14 @@ public final class TrainingStorageArgs extends ResourceArgs {
 
     public Optional<WarmTierArgs> warm() {
         return Optional.ofNullable(warm);
+    }
+
+    public boolean lustreClientRules() {
+        return !Boolean.FALSE.equals(lustreClientRules);
+    }
+
+    public Optional<Output<String>> efsCsiDriver() {
+        return Optional.ofNullable(efsCsiDriver);
     }
 
     public List<LifecycleRuleArgs> lifecycleRules() {
@@ -165,6 +194,16 @@ public final class TrainingStorageArgs extends ResourceArgs {
 
         public Builder warm(WarmTierArgs warm) {
             args.warm = warm;
+            return this;
+        }
+
+        public Builder lustreClientRules(boolean add) {
+            args.lustreClientRules = add;
+            return this;
+        }
+
+        public Builder efsCsiDriver(Output<String> addon) {
+            args.efsCsiDriver = addon;
             return this;
         }
 

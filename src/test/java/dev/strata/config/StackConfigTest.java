@@ -46,7 +46,7 @@ class StackConfigTest {
         assertThatThrownBy(() -> StackConfig.load(broken))
                 .isInstanceOf(InvalidConfigException.class)
                 .satisfies(e -> assertThat(((InvalidConfigException) e).problems()).singleElement()
-                        .asString().startsWith(broken + ": cannot be read as YAML"));
+                        .asString().startsWith(broken + ": is not valid YAML: line 2"));
         Path list = root.resolve("Pulumi.list.yaml");
         Files.writeString(list, "config:\n  - a\n");
         assertThatThrownBy(() -> StackConfig.load(list)).hasMessage(list + ": a stack file holds a 'config:' map of namespaced keys");
@@ -56,6 +56,8 @@ class StackConfigTest {
     void theProjectsStackFilesAreValid() {
         for (String stack : List.of("dev", "staging", "prod")) {
             StackConfig config = StackConfig.load(StackConfig.locate(Path.of(""), stack));
+            assertThat(config.problems()).isEmpty();
+            assertThat(config.warnings()).isEmpty();
             StrataSettings settings = SettingsParser.parse(config.strataValues());
             assertThat(settings.environment().configValue()).isEqualTo(stack);
             assertThat(config.awsRegion()).isPresent();

@@ -161,4 +161,26 @@ class CostEstimatorTest {
                 .hasMessageContaining("strata:usage.training: describes the training tiers, but strata:training is not set")
                 .hasMessageContaining("strata:usage.inference: describes the inference storage, but strata:inference is not set");
     }
+
+    @Test
+    void hotTierBackupsArePricedOnlyWhereFsxKeepsThem() {
+        Map<String, Object> network = Map.of("vpcId", "vpc-0abc1234def567890", "privateSubnetIds", List.of("subnet-0a1b2c3d4e5f60718"),
+                "nodeSecurityGroupId", "sg-0c3d4e5f607182930");
+        Map<String, Object> usage = Map.of("training", Map.of("hot", Map.of("backupGiB", 2400)));
+        // Linked to S3 by the default association: FSx keeps no backups, so backupGiB prices nothing.
+        CostEstimate linked = CostEstimator.estimate(settings(Map.of("environment", "prod", "network", network,
+                "cluster", Map.of("name", "ml-platform"), "usage", usage,
+                "training", Map.of("hot", Map.of("deploymentType", "PERSISTENT_2", "storageGiB", 2400, "perUnitStorageThroughput", 250)))),
+                PriceBook.load().region("us-east-1"));
+        assertThat(linked.lines()).noneMatch(l -> l.item().contains("backup") && l.tier().equals("hot"));
+        assertThat(linked.notes()).contains("strata:usage.training.hot.backupGiB is ignored: the hot tier keeps no backups");
+        // Linked to no bucket: prod keeps backups, and backupGiB is priced.
+        CostEstimate unlinked = CostEstimator.estimate(settings(Map.of("environment", "prod", "network", network,
+                "cluster", Map.of("name", "ml-platform"), "usage", usage,
+                "training", Map.of("hot", Map.of("deploymentType", "PERSISTENT_2", "storageGiB", 2400, "perUnitStorageThroughput", 250,
+                        "dataRepositoryAssociations", List.of())))),
+                PriceBook.load().region("us-east-1"));
+        assertThat(unlinked.lines()).anyMatch(l -> l.tier().equals("hot") && l.item().contains("backup") && l.quantity() == 2400.0);
+        assertThat(unlinked.notes()).noneMatch(n -> n.contains("hot.backupGiB"));
+    }
 }

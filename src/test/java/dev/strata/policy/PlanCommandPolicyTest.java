@@ -107,7 +107,7 @@ class PlanCommandPolicyTest {
     @Test
     void aMissingPolicyConfigIsAUsageError() {
         assertThat(plan("--stack", "dev", "--policy-config", "no-such-policy-config.json")).isEqualTo(PlanCommand.INVALID);
-        assertThat(stderr()).contains("--policy-config no-such-policy-config.json: no such file");
+        assertThat(stderr()).contains("--policy-config no-such-policy-config.json: cannot be read: no such file or directory");
     }
 
     @Test

@@ -95,12 +95,11 @@ class PolicyRunnerTest {
     }
 
     @Test
-    void aBadConfigFileIsAnErrorNotACleanPlan(@TempDir Path dir) throws IOException {
+    void aBadConfigFileIsTheUsersErrorNotACleanPlan(@TempDir Path dir) throws IOException {
         Path config = Files.writeString(dir.resolve("policy-config.json"), "{\"no-such-rule\": \"advisory\"}");
 
         assertThatThrownBy(() -> RUNNER.evaluate(planJson("dev", Map.of()), config))
-                .isInstanceOf(PolicyRunException.class)
-                .hasMessageContaining("exit 2")
+                .isInstanceOf(PolicyConfigException.class)
                 .hasMessageContaining("unknown policy \"no-such-rule\"");
     }
 

@@ -73,11 +73,15 @@ class TrainingSettingsTest {
         assertThat(hot.autoImportPolicy()).contains(AutoImportPolicy.NEW_CHANGED_DELETED);
         assertThat(hot.automaticBackupRetentionDays()).isZero();
         assertThat(hot.claimName()).isEqualTo("training-hot");
+        assertThat(hot.fileSystemTypeVersion()).isEqualTo("2.15");
         assertThat(settings.perJob().orElseThrow().storageClassName()).isEqualTo("fsx-lustre-training");
         // Per-job file systems link no bucket (PerJobScratchArgs.checkNoDataRepository).
         assertThat(settings.perJob().orElseThrow().importPath()).isEmpty();
         assertThat(settings.perJob().orElseThrow().exportPath()).isEmpty();
         assertThat(settings.perJob().orElseThrow().autoImportPolicy()).isEmpty();
+        assertThat(settings.perJob().orElseThrow().fileSystemTypeVersion()).isEqualTo("2.15");
+        assertThat(settings.lustreClientRules()).isTrue();
+        assertThat(training(Map.of("lustreClientRules", false)).lustreClientRules()).isFalse();
         TrainingSettings.Warm warm = settings.warm().orElseThrow();
         assertThat(warm.efs().throughputMode()).isEqualTo(ThroughputMode.ELASTIC);
         assertThat(warm.efs().transitionToIaDays()).contains(30);
@@ -87,11 +91,15 @@ class TrainingSettingsTest {
     }
 
     @Test
-    void prodDefaultsTurnOnBackupsOfPersistentTypesAndEfs() {
+    void prodDefaultsTurnOnBackupsOfPersistentTypesLinkedToNoBucketAndEfs() {
         TrainingSettings settings = parse("prod", hot("deploymentType", "PERSISTENT_2", "storageGiB", 2400,
                 "perUnitStorageThroughput", 500)).training().orElseThrow();
         TrainingSettings.Hot hot = settings.hot().orElseThrow();
-        assertThat(hot.automaticBackupRetentionDays()).isEqualTo(TrainingSettings.PROD_BACKUP_RETENTION_DAYS);
+        // Linked to the bucket by the default association: FSx backs it up never, the bucket is the durable copy.
+        assertThat(hot.automaticBackupRetentionDays()).isZero();
+        TrainingSettings.Hot unlinked = parse("prod", hot("deploymentType", "PERSISTENT_2", "storageGiB", 2400,
+                "perUnitStorageThroughput", 500, "dataRepositoryAssociations", List.of())).training().orElseThrow().hot().orElseThrow();
+        assertThat(unlinked.automaticBackupRetentionDays()).isEqualTo(TrainingSettings.PROD_BACKUP_RETENTION_DAYS);
         assertThat(hot.importPath()).isEmpty();
         assertThat(hot.autoImportPolicy()).isEmpty();
         assertThat(hot.dataRepositoryAssociations()).containsExactly(new LustreRules.Association("/datasets", "datasets/"));
@@ -167,6 +175,42 @@ class TrainingSettingsTest {
                 "strata:training.hot.dataRepositoryAssociations[0].dataRepositoryPath: is required");
         rejects(hot("automaticBackupRetentionDays", 3),
                 "strata:training.hot.automaticBackupRetentionDays = 3 and strata:training.hot.deploymentType = \"SCRATCH_2\"");
+    }
+
+    @Test
+    void backupsOfAFileSystemLinkedToS3AreRejectedNamingBothKeys() {
+        rejects(hot("deploymentType", "PERSISTENT_2", "perUnitStorageThroughput", 250, "automaticBackupRetentionDays", 14),
+                "strata:training.hot.automaticBackupRetentionDays = 14 and strata:training.hot.dataRepositoryAssociations = \"1 associations\"");
+        rejects(hot("deploymentType", "PERSISTENT_1", "storageGiB", 2400, "perUnitStorageThroughput", 100, "automaticBackupRetentionDays", 7),
+                "strata:training.hot.automaticBackupRetentionDays = 7 and strata:training.hot.importPath = \"datasets/\"");
+        assertThat(training(hot("deploymentType", "PERSISTENT_2", "perUnitStorageThroughput", 250, "automaticBackupRetentionDays", 14,
+                "dataRepositoryAssociations", List.of())).hot().orElseThrow().automaticBackupRetentionDays()).isEqualTo(14);
+    }
+
+    @Test
+    void lustreVersionMustBeOneTheNodesMountAndTheTypeTakes() {
+        assertThat(training(hot("fileSystemTypeVersion", "2.12")).hot().orElseThrow().fileSystemTypeVersion()).isEqualTo("2.12");
+        rejects(hot("fileSystemTypeVersion", "2.10"),
+                "strata:training.hot.fileSystemTypeVersion = \"2.10\": must be one of [2.12, 2.15]", "cannot mount Lustre 2.10");
+        // YAML reads an unquoted 2.10 as the number 2.1
+        rejects(hot("fileSystemTypeVersion", 2.10), "strata:training.hot.fileSystemTypeVersion = \"2.1\"", "quoted in YAML");
+        rejects(hot("deploymentType", "PERSISTENT_2", "perUnitStorageThroughput", 250, "fileSystemTypeVersion", "2.10"),
+                "strata:training.hot.fileSystemTypeVersion = \"2.10\" and strata:training.hot.deploymentType = \"PERSISTENT_2\"");
+        rejects(Map.of("hot", Map.of("perJob", Map.of("fileSystemTypeVersion", "2.10"))),
+                "strata:training.hot.perJob.fileSystemTypeVersion = \"2.10\"");
+    }
+
+    @Test
+    void aLifecycleRuleMayNotArchiveAPrefixAFileSystemLinks() {
+        List<Map<String, Object>> archiveDatasets = List.of(Map.of("id", "datasets-tiering", "prefix", "datasets/",
+                "transitions", List.of(Map.of("days", 30, "storageClass", "STANDARD_IA"), Map.of("days", 90, "storageClass", "GLACIER"))));
+        rejects(Map.of("coldArchive", Map.of("lifecycle", archiveDatasets)),
+                "strata:training.coldArchive.lifecycle[0].transitions[1].storageClass = \"GLACIER\" and strata:training.hot.importPath = \"datasets/\"");
+        // with the hot tier and per-job file systems off, nothing links datasets/
+        assertThat(training(Map.of("hot", Map.of("enabled", false, "perJob", Map.of("enabled", false)),
+                "coldArchive", Map.of("lifecycle", archiveDatasets))).coldArchive().lifecycle()).hasSize(1);
+        assertThat(training(Map.of("coldArchive", Map.of("lifecycle", List.of(Map.of("id", "archive", "prefix", "archive/",
+                "transitions", List.of(Map.of("days", 0, "storageClass", "DEEP_ARCHIVE"))))))).coldArchive().lifecycle()).hasSize(1);
     }
 
     @Test

@@ -103,12 +103,14 @@ class TrainingStackPlansTest {
 
     @Test
     void prodIsPersistent2WithAssociationsElasticEfsBackupsAndProtection() throws Exception {
+        // FSx backs up no file system linked to S3: the associations' bucket, versioned and protected, is the durable copy.
         JsonObject plan = plan("prod");
         JsonObject fsx = one(plan, "aws:fsx/lustreFileSystem:LustreFileSystem");
         assertThat(inputs(fsx).get("deploymentType").getAsString()).isEqualTo("PERSISTENT_2");
         assertThat(inputs(fsx).get("storageCapacity").getAsLong()).isGreaterThanOrEqualTo(2400);
         assertThat(inputs(fsx).get("perUnitStorageThroughput").getAsLong()).isGreaterThanOrEqualTo(500);
-        assertThat(inputs(fsx).get("automaticBackupRetentionDays").getAsLong()).isPositive();
+        assertThat(inputs(fsx).get("automaticBackupRetentionDays").getAsLong()).isZero();
+        assertThat(inputs(fsx).get("skipFinalBackup").getAsBoolean()).isTrue();
         assertThat(inputs(fsx).get("kmsKeyId").getAsString()).contains(":key/prod-training-id");
         assertThat(ofType(plan, "aws:fsx/dataRepositoryAssociation:DataRepositoryAssociation")).hasSizeBetween(1, 8);
         JsonObject efs = one(plan, "aws:efs/fileSystem:FileSystem");
@@ -130,6 +132,83 @@ class TrainingStackPlansTest {
         JsonObject hot = plan.getAsJsonObject("outputs").getAsJsonObject("trainingTiers").getAsJsonObject("hot");
         assertThat(hot.get("throughputMBps").getAsLong())
                 .isEqualTo(inputs(fsx).get("storageCapacity").getAsLong() * inputs(fsx).get("perUnitStorageThroughput").getAsLong() / 1000);
+    }
+
+    /** Issue 13, items 4, 5, 6 and 8, in each stack's plan. */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "prod"})
+    void everyStackMountsLinksAndBacksUpAsFsxDocuments(String stack) throws Exception {
+        JsonObject plan = plan(stack);
+        JsonObject fsx = one(plan, "aws:fsx/lustreFileSystem:LustreFileSystem");
+        // 4: a Lustre version Amazon Linux 2023 nodes mount, on the file system and the per-job class
+        assertThat(inputs(fsx).get("fileSystemTypeVersion").getAsString()).isIn(LustreVersion.mountable());
+        JsonObject scratchClass = ofType(plan, "kubernetes:storage.k8s.io/v1:StorageClass").stream()
+                .filter(sc -> inputs(sc).get("provisioner").getAsString().equals("fsx.csi.aws.com")).findFirst().orElseThrow();
+        assertThat(inputs(scratchClass).getAsJsonObject("parameters").get("fileSystemTypeVersion").getAsString())
+                .isIn(LustreVersion.mountable());
+        // 6: linked to S3, so no backups
+        boolean linked = inputs(fsx).has("importPath")
+                || !ofType(plan, "aws:fsx/dataRepositoryAssociation:DataRepositoryAssociation").isEmpty();
+        assertThat(linked).isTrue();
+        assertThat(inputs(fsx).has("automaticBackupRetentionDays") ? inputs(fsx).get("automaticBackupRetentionDays").getAsLong() : 0).isZero();
+        // 5: no transition of the training bucket to an archived class outside archive/
+        JsonObject lifecycle = ofType(plan, "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2").stream()
+                .filter(l -> l.get("name").getAsString().equals(stack + "-training-data-lifecycle")).findFirst().orElseThrow();
+        for (JsonElement rule : inputs(lifecycle).getAsJsonArray("rules")) {
+            JsonObject r = rule.getAsJsonObject();
+            String prefix = r.getAsJsonObject("filter").get("prefix").getAsString();
+            if (r.has("transitions")) {
+                for (JsonElement t : r.getAsJsonArray("transitions")) {
+                    String storageClass = t.getAsJsonObject().get("storageClass").getAsString();
+                    if (storageClass.equals("GLACIER") || storageClass.equals("DEEP_ARCHIVE")) {
+                        assertThat(prefix).as(r.get("id").getAsString()).isEqualTo(TrainingLifecycle.ARCHIVE_PREFIX);
+                    }
+                }
+            }
+        }
+        // 8: the nodes' group admits the Lustre group on 988 and 1018-1023
+        String lustre = ofType(plan, "aws:ec2/securityGroup:SecurityGroup").stream()
+                .filter(g -> g.get("name").getAsString().equals(stack + "-training-lustre")).findFirst().orElseThrow().get("id").getAsString();
+        List<String> clientRules = ofType(plan, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").stream()
+                .filter(r -> inputs(r).has("referencedSecurityGroupId") && inputs(r).get("referencedSecurityGroupId").getAsString().equals(lustre)
+                        && !inputs(r).get("securityGroupId").getAsString().equals(lustre))
+                .map(r -> inputs(r).get("fromPort").getAsLong() + "-" + inputs(r).get("toPort").getAsLong()).toList();
+        assertThat(clientRules).containsExactlyInAnyOrder("988-988", "1018-1023");
+    }
+
+    /**
+     * Issue 13, item 1: each claim takes from what binds it. The ordering itself is tested with slow mocks
+     * (TrainingDeployabilityTest, InferenceClaimOrderTest); here, every stack wires it.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "prod"})
+    void everyClaimCarriesWhatBindsIt(String stack) throws Exception {
+        JsonObject plan = plan(stack);
+        String driver = inputs(allOfType(plan, "aws:eks/addon:Addon").stream()
+                .filter(a -> inputs(a).get("addonName").getAsString().equals("aws-efs-csi-driver")).findFirst().orElseThrow())
+                .get("addonVersion").getAsString();
+        List<JsonObject> claims = allOfType(plan, "kubernetes:core/v1:PersistentVolumeClaim");
+        assertThat(claims).hasSize(3);
+        for (JsonObject claim : claims) {
+            JsonObject spec = inputs(claim).getAsJsonObject("spec");
+            if (spec.has("volumeName")) {
+                assertThat(spec.get("volumeName").getAsString()).isEqualTo(inputs(one(plan, "kubernetes:core/v1:PersistentVolume"))
+                        .getAsJsonObject("metadata").get("name").getAsString());
+            } else {
+                assertThat(inputs(claim).getAsJsonObject("metadata").getAsJsonObject("annotations").get("strata.dev/efs-csi-driver")
+                        .getAsString()).as(claim.get("name").getAsString()).isEqualTo(driver);
+            }
+        }
+    }
+
+    private static List<JsonObject> allOfType(JsonObject plan, String type) {
+        List<JsonObject> result = new ArrayList<>();
+        for (JsonElement resource : plan.getAsJsonArray("resources")) {
+            if (resource.getAsJsonObject().get("type").getAsString().equals(type)) {
+                result.add(resource.getAsJsonObject());
+            }
+        }
+        return result;
     }
 
     @Test

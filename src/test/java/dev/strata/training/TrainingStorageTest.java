@@ -55,7 +55,6 @@ class TrainingStorageTest {
 
     static HotTierArgs.Builder persistent2() {
         return HotTierArgs.builder().deploymentType("PERSISTENT_2").storageGiB(2400).perUnitStorageThroughput(500)
-                .automaticBackupRetentionDays(7)
                 .dataRepositoryAssociations(List.of(LustreAssociationArgs.of("/datasets", "datasets/"),
                         LustreAssociationArgs.of("/results", "results/")));
     }
@@ -108,32 +107,34 @@ class TrainingStorageTest {
     void scratchFileSystemLinksToTheBucketByPathsWithoutKeyOrBackups() {
         Plan plan = plan(base().hot(scratch().build()).build());
         PlannedResource sg = named(plan, SG, "t-lustre");
-        assertThat(only(plan, FSX).inputs()).isEqualTo(Map.of(
-                "deploymentType", "SCRATCH_2",
-                "storageType", "SSD",
-                "storageCapacity", 1200L,
-                "subnetIds", SUBNETS.get(0),
-                "securityGroupIds", List.of(sg.id()),
-                "dataCompressionType", "LZ4",
-                "importPath", "s3://" + BUCKET + "/datasets/",
-                "exportPath", "s3://" + BUCKET + "/results/",
-                "autoImportPolicy", "NEW_CHANGED_DELETED",
-                "tags", Map.of("component", "training", "tier", "hot", "Name", "t-hot")));
+        assertThat(only(plan, FSX).inputs()).isEqualTo(Map.ofEntries(
+                Map.entry("deploymentType", "SCRATCH_2"),
+                Map.entry("storageType", "SSD"),
+                Map.entry("storageCapacity", 1200L),
+                Map.entry("subnetIds", SUBNETS.get(0)),
+                Map.entry("securityGroupIds", List.of(sg.id())),
+                Map.entry("dataCompressionType", "LZ4"),
+                Map.entry("fileSystemTypeVersion", "2.15"),
+                Map.entry("importPath", "s3://" + BUCKET + "/datasets/"),
+                Map.entry("exportPath", "s3://" + BUCKET + "/results/"),
+                Map.entry("autoImportPolicy", "NEW_CHANGED_DELETED"),
+                Map.entry("tags", Map.of("component", "training", "tier", "hot", "Name", "t-hot"))));
         assertThat(plan.ofType(DRA)).isEmpty();
     }
 
     @Test
-    void persistent2UsesTheKeyBackupsAndDataRepositoryAssociationsOnly() {
+    void persistent2UsesTheKeyAndDataRepositoryAssociationsOnlyAndNoBackups() {
         Plan plan = plan(base().hot(persistent2().build()).protect(true).build());
         PlannedResource fs = only(plan, FSX);
         assertThat(fs.inputs()).containsEntry("deploymentType", "PERSISTENT_2")
                 .containsEntry("storageCapacity", 2400L)
                 .containsEntry("perUnitStorageThroughput", 500L)
                 .containsEntry("kmsKeyId", KEY)
-                .containsEntry("automaticBackupRetentionDays", 7L)
-                .containsEntry("copyTagsToBackups", true)
-                .containsEntry("skipFinalBackup", false)
+                .containsEntry("automaticBackupRetentionDays", 0L)
+                // FSx takes no final backup of a file system linked to S3.
+                .containsEntry("skipFinalBackup", true)
                 .containsEntry("dataCompressionType", "LZ4")
+                .containsEntry("fileSystemTypeVersion", "2.15")
                 .doesNotContainKeys("importPath", "exportPath", "autoImportPolicy");
         assertThat(fs.protect()).isTrue();
         assertThat(fs.retainOnDelete()).isTrue();
@@ -194,7 +195,8 @@ class TrainingStorageTest {
         Plan plan = plan(base().network(network().allowedCidrs(List.of("10.10.0.0/16")).build()).hot(scratch().build())
                 .perJob(PerJobScratchArgs.builder().build()).warm(WarmTierArgs.builder().build()).build());
         assertThat(plan.resources()).allSatisfy(r -> assertThat(r.inputs().toString()).doesNotContain("0.0.0.0/0"));
-        assertThat(plan.ofType(INGRESS)).hasSize(6 + 2);
+        // the Lustre group's 6, the EFS group's 2 (nodes, CIDR), and the nodes' group's 2 from the Lustre group
+        assertThat(plan.ofType(INGRESS)).hasSize(6 + 2 + 2);
     }
 
     @Test
@@ -259,6 +261,7 @@ class TrainingStorageTest {
                         "subnetId", SUBNETS.get(0),
                         "securityGroupIds", sg.id(),
                         "deploymentType", "SCRATCH_2",
+                        "fileSystemTypeVersion", "2.15",
                         "dataCompressionType", "LZ4"));
         assertThat(at(storageClass.inputs(), "metadata", "name").toString()).isEqualTo("fsx-lustre-training");
         assertThat(plan.ofType(FSX)).isEmpty();
@@ -342,18 +345,21 @@ class TrainingStorageTest {
     // --- cold and archive tiers ---
 
     @Test
-    void bucketCarriesThePlaybookLifecycleAndTheKey() {
+    void bucketKeepsLinkedDatasetsReadableArchivesUnderArchiveAndCarriesTheKey() {
         Plan plan = plan(base().protect(true).build());
         Map<String, Object> lifecycle = only(plan, "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2").inputs();
         List<Map<String, Object>> rules = at(lifecycle, "rules");
-        assertThat(rules).hasSize(3);
+        assertThat(rules).hasSize(4);
+        // datasets/, the prefix the hot tier links, stays in a class FSx and GetObject read in real time
         assertThat(rules.get(0)).containsEntry("id", "datasets-tiering")
                 .containsEntry("filter", Map.of("prefix", "datasets/"))
+                .containsEntry("transitions", List.of(Map.of("days", 30L, "storageClass", "STANDARD_IA")));
+        assertThat(rules.get(1)).containsEntry("id", "archive-tiering")
+                .containsEntry("filter", Map.of("prefix", "archive/"))
                 .containsEntry("transitions", List.of(
-                        Map.of("days", 30L, "storageClass", "STANDARD_IA"),
-                        Map.of("days", 90L, "storageClass", "GLACIER"),
-                        Map.of("days", 365L, "storageClass", "DEEP_ARCHIVE")));
-        assertThat(rules.get(1)).containsEntry("id", "checkpoints-expiry")
+                        Map.of("days", 0L, "storageClass", "GLACIER"),
+                        Map.of("days", 180L, "storageClass", "DEEP_ARCHIVE")));
+        assertThat(rules.get(2)).containsEntry("id", "checkpoints-expiry")
                 .containsEntry("filter", Map.of("prefix", "checkpoints/"))
                 .containsEntry("expiration", Map.of("days", 30L));
         Map<String, Object> encryption = only(plan,
@@ -373,7 +379,8 @@ class TrainingStorageTest {
         assertThat(at(tiers, "hot", "throughputMBps").toString()).isEqualTo("2400");
         assertThat(at(tiers, "warm", "throughput").toString()).isEqualTo("256 MiB/s provisioned");
         assertThat(at(tiers, "cold", "transitions").toString()).contains("datasets/ -> STANDARD_IA after 30 days");
-        assertThat(at(tiers, "archive", "transitions").toString()).contains("GLACIER after 90 days", "DEEP_ARCHIVE after 365 days");
+        assertThat(at(tiers, "archive", "transitions").toString())
+                .contains("archive/ -> GLACIER after 0 days", "archive/ -> DEEP_ARCHIVE after 180 days").doesNotContain("datasets/");
         Map<String, Object> scratch = at(plan(base().hot(scratch().build()).build()).outputs(), "tiers");
         assertThat(at(scratch, "hot", "throughputMBps").toString()).isEqualTo("240");
     }

@@ -1,6 +1,8 @@
 package dev.strata.cost.recommend;
 
 import dev.strata.config.Environment;
+import dev.strata.core.AtomicFile;
+import dev.strata.core.FileErrors;
 import dev.strata.core.InvalidConfigException;
 import dev.strata.core.Problems;
 import dev.strata.cost.PriceBook;
@@ -11,7 +13,6 @@ import picocli.CommandLine.Option;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -97,7 +98,7 @@ public final class RecommendCommand implements Callable<Integer> {
         Recommendation recommendation;
         try {
             Workload workload = workload();
-            RegionPrices prices = PriceBook.load().region(region);
+            RegionPrices prices = PriceBook.load().region(region); // workload() checked --region
             recommendation = Recommender.recommend(workload, prices);
         } catch (InvalidConfigException e) {
             stderr.println("strata recommend: invalid workload:");
@@ -114,9 +115,10 @@ public final class RecommendCommand implements Callable<Integer> {
         };
         if (out != null) {
             try {
-                Files.writeString(out, rendered, StandardCharsets.UTF_8);
+                AtomicFile.write(out, rendered.getBytes(StandardCharsets.UTF_8));
             } catch (IOException e) {
-                stderr.println("strata recommend: cannot write " + out + ": " + e.getMessage());
+                stderr.println("strata recommend: --out " + Problems.bounded(out.toString()) + ": cannot write: " + FileErrors.reason(e)
+                        + " (the previous file, if any, is unchanged)");
                 return INVALID;
             }
         } else {
@@ -134,6 +136,11 @@ public final class RecommendCommand implements Callable<Integer> {
         ReadFrequency frequency = ReadFrequency.parse(readFrequency).orElse(null);
         if (frequency == null) {
             problems.add("--read-frequency", readFrequency, "must be one of " + ReadFrequency.allowed());
+        }
+        PriceBook book = PriceBook.load();
+        if (!book.regions().contains(region)) {
+            problems.add("--region", region, "the price book has no prices for this region (it has "
+                    + String.join(", ", book.regions()) + ")");
         }
         List<String> environments = Arrays.stream(Environment.values()).map(Environment::configValue).toList();
         if (!environments.contains(environment)) {

@@ -3,6 +3,8 @@ package dev.strata.cost.recommend;
 import com.google.gson.GsonBuilder;
 import dev.strata.cost.CostLine;
 import dev.strata.cost.Money;
+import dev.strata.datalake.StorageClass;
+import dev.strata.training.TrainingLifecycle;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -172,7 +174,9 @@ public final class RecommendationFormat {
         out.append("# Recommended, ").append(Money.usd(r.monthlyUsd())).append(" a month in ").append(r.region()).append(":\n");
         out.append("#   hot:     ").append(r.hot().option().describe()).append('\n');
         r.cold().ifPresent(c -> out.append("#   cold:    S3 ").append(c.option()).append('\n'));
-        r.archive().ifPresent(a -> out.append("#   archive: S3 ").append(a.option()).append('\n'));
+        r.archive().ifPresent(a -> out.append("#   archive: S3 ").append(a.option())
+                .append(StorageClass.valueOf(a.option()).isArchived() ? " (under " + TrainingLifecycle.ARCHIVE_PREFIX
+                        + ": FSx for Lustre cannot read archived objects)" : "").append('\n'));
         out.append("# strata:network holds example ids: replace them with the cluster's VPC, private subnets and node security group.\n");
         HotOption hot = r.hot().option();
         if (hot instanceof HotOption.Ebs ebs) {
@@ -210,9 +214,19 @@ public final class RecommendationFormat {
             out.append("    warm:\n      enabled: false\n");
         }
         if (!transitions.isEmpty()) {
-            out.append("    coldArchive:\n      lifecycle:\n        - id: recommended-tiers\n          transitions:\n");
-            for (String[] t : transitions) {
-                out.append("            - {days: ").append(t[0]).append(", storageClass: ").append(t[1]).append("}\n");
+            // Archived classes only under archive/: FSx for Lustre cannot read archived objects, and the
+            // training tier links datasets/ (LustreRules.archivedLinks).
+            List<String[]> readable = transitions.stream().filter(t -> !StorageClass.valueOf(t[1]).isArchived()).toList();
+            List<String[]> archived = transitions.stream().filter(t -> StorageClass.valueOf(t[1]).isArchived()).toList();
+            out.append("    coldArchive:\n      lifecycle:\n");
+            if (!readable.isEmpty()) {
+                out.append("        - id: recommended-tiers\n          transitions:\n");
+                readable.forEach(t -> out.append("            - {days: ").append(t[0]).append(", storageClass: ").append(t[1]).append("}\n"));
+            }
+            if (!archived.isEmpty()) {
+                out.append("        - id: recommended-archive\n          prefix: ").append(TrainingLifecycle.ARCHIVE_PREFIX)
+                        .append("\n          transitions:\n");
+                archived.forEach(t -> out.append("            - {days: ").append(t[0]).append(", storageClass: ").append(t[1]).append("}\n"));
             }
         }
         out.append("  strata:usage:\n    training:\n");
