@@ -69,7 +69,9 @@ import java.util.regex.Pattern;
  *       KMS key, control-plane logs into a log group with a retention, an IAM OIDC provider (for IRSA),
  *       the VPC CNI add-on on its own IRSA role, and a managed node group without public IPs whose
  *       root volumes are encrypted gp3 volumes, whose pods cannot reach the instance metadata service
- *       (IMDSv2, hop limit 1), and which joins the given node security group;</li>
+ *       (IMDSv2, hop limit 1), and which joins the given node security group; optionally a second,
+ *       inference node group hardened by the same code, whose instance-store NVMe disks nodeadm
+ *       assembles into RAID0 at boot ({@link InferenceNodeGroupArgs});</li>
  *   <li><b>adopt</b>: an existing cluster, by name: its endpoint, certificate authority and OIDC
  *       issuer are looked up through {@code aws:eks/getCluster}, and its IAM OIDC provider through
  *       {@code aws:iam/getOpenIdConnectProvider} by the issuer URL (a cluster without one fails the

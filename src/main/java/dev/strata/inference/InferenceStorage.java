@@ -84,15 +84,17 @@ import java.util.Optional;
  *   <li>L1: an ElastiCache (Redis OSS or Valkey) replication group for hot model weights, optional,
  *       encrypted at rest with the CMK and in transit, reached only from the cluster, authenticated
  *       through RBAC with an IAM-authenticated user (no password exists)</li>
- *   <li>L2: each NVMe node's local disk: the StorageClass {@code local-nvme} and one local
- *       PersistentVolume per node</li>
+ *   <li>L2: the local NVMe of the nodes labelled for it ({@link NvmeNode}): the StorageClass
+ *       {@code local-nvme} and the local static provisioner ({@link LocalVolumeProvisioner}), which
+ *       creates one local PersistentVolume per node from its cache mount and cleans released ones;
+ *       no node is named ahead</li>
  *   <li>L3: an EFS file system shared by every model server: the StorageClass {@code efs-models}
  *       (access points under a base path, reclaim policy Retain) and the claim {@code shared-models-pvc}</li>
  *   <li>L4: the model archive, a versioned {@link SecureBucket} with the model zone's lifecycle and
  *       optional Object Lock in governance mode</li>
  * </ol>
- * An optional warm-up DaemonSet copies chosen prefixes from L4 into L2 on every NVMe node, as the
- * read-only inference identity (IRSA; no credentials in the manifest).
+ * An optional warm-up DaemonSet copies chosen prefixes from L4 into L2 on every L2 node, as the
+ * read-only inference identity (IRSA; no credentials in the manifest), non-root.
  */
 public final class InferenceStorage extends ComponentResource {
     public static final String TYPE = "strata:inference:InferenceStorage";

@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Every Kubernetes object of every stack's plan is valid against the Kubernetes API schemas: its inputs
- * are checked by the official Kubernetes Java client's models (io.kubernetes:client-java-api 24.0.0,
+ * are checked by the official Kubernetes Java client's models (io.kubernetes:client-java-api 23.0.0,
  * generated from the OpenAPI specification of Kubernetes 1.32, the version Strata's clusters run). Their
  * {@code validateJsonElement} refuses a field the schema does not define, a missing required field and
  * a value of the wrong shape, at every depth.
