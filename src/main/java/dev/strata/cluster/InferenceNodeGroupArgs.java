@@ -160,7 +160,7 @@ public final class InferenceNodeGroupArgs extends ResourceArgs {
         }
     }
 
-    /** 0 <= minSize <= desiredSize <= maxSize, maxSize >= 1 (EKS scaling configuration). */
+    /** {@code 0 <= minSize <= desiredSize <= maxSize} and {@code maxSize >= 1} (EKS scaling configuration). */
     public static void checkSizes(UnaryOperator<String> key, int desired, int min, int max, Problems problems) {
         if (min < 0 || min > desired || desired > max || max < 1) {
             problems.add(key.apply("desiredSize"), desired, key.apply("minSize") + "/" + key.apply("maxSize"), min + "/" + max,
