@@ -16,6 +16,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.yaml.snakeyaml.Yaml;
 
+import dev.strata.App;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -83,5 +90,33 @@ class LocalNvmeStackPlansTest {
         assertThat(named(plan, InferenceStorageTest.STORAGE_CLASS, stack + "-local-nvme").inputs())
                 .containsEntry("provisioner", "kubernetes.io/no-provisioner").containsEntry("reclaimPolicy", "Delete")
                 .containsEntry("volumeBindingMode", "WaitForFirstConsumer");
+    }
+
+    /**
+     * {@code strata plan} exits 2, naming the key, for an instance type without instance storage and for
+     * the old list of nodes by hostname, and prints no plan.
+     */
+    @Test
+    void strataPlanExitsTwoNamingTheKeyForATypeWithoutInstanceStoreOrTheOldNodesList(@TempDir Path dir) throws Exception {
+        String dev = Files.readString(Path.of("Pulumi.dev.yaml"));
+        String group = "      nodeGroup:\n        instanceTypes:\n          - m6id.large\n";
+        assertThat(dev).contains(group);
+        Map<String, String> cases = Map.of(
+                "strata:inference.nvme.nodeGroup.instanceTypes[0] = \"m6i.xlarge\": has no instance-store NVMe SSD",
+                dev.replace(group, "      nodeGroup:\n        instanceTypes:\n          - m6i.xlarge\n"),
+                "strata:inference.nvme.nodes = \"(set)\": was removed: nodes are no longer listed by hostname",
+                dev.replace(group, "      nodes:\n        - hostname: ip-10-10-1-20.ec2.internal\n          path: /mnt/nvme\n"
+                        + "          capacity: 500Gi\n      nodeGroup:\n        instanceTypes:\n          - m6id.large\n"));
+        for (Map.Entry<String, String> c : cases.entrySet()) {
+            Path file = dir.resolve("Pulumi.dev.yaml");
+            Files.writeString(file, c.getValue());
+            var out = new ByteArrayOutputStream();
+            var err = new ByteArrayOutputStream();
+            int code = App.run(new String[]{"plan", "--stack", "dev", "--config-file", file.toString()}, Path.of("").toAbsolutePath(),
+                    new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+            assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(2);
+            assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains(c.getKey());
+        }
     }
 }
