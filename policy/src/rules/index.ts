@@ -26,7 +26,9 @@ import { policy as iamIrsaTrustPolicy } from "./iam-irsa-trust-policy";
 import { policy as iamNoBroadManagedPolicies } from "./iam-no-broad-managed-policies";
 import { policy as iamNoWildcardActions } from "./iam-no-wildcard-actions";
 import { policy as iamNoWildcardResources } from "./iam-no-wildcard-resources";
+import { policy as k8sLocalVolumeProvisioner } from "./k8s-local-volume-provisioner";
 import { policy as k8sModelStorageRetain } from "./k8s-model-storage-retain";
+import { policy as k8sNoHostnamePinning } from "./k8s-no-hostname-pinning";
 import { policy as k8sNoRecycleReclaim } from "./k8s-no-recycle-reclaim";
 import { policy as kmsGrantConstrained } from "./kms-grant-constrained";
 import { policy as kmsKeyDeletionWindow } from "./kms-key-deletion-window";
@@ -69,7 +71,9 @@ export const rules: Policies = [
     iamNoBroadManagedPolicies,
     iamNoWildcardActions,
     iamNoWildcardResources,
+    k8sLocalVolumeProvisioner,
     k8sModelStorageRetain,
+    k8sNoHostnamePinning,
     k8sNoRecycleReclaim,
     kmsGrantConstrained,
     kmsKeyDeletionWindow,

@@ -1,6 +1,8 @@
 import { strict as assert } from "node:assert";
 import { describe, it } from "node:test";
+import { policy as localProvisioner } from "../rules/k8s-local-volume-provisioner";
 import { policy as modelRetain } from "../rules/k8s-model-storage-retain";
+import { policy as noHostname } from "../rules/k8s-no-hostname-pinning";
 import { policy as noRecycle } from "../rules/k8s-no-recycle-reclaim";
 import { findings, plan, resource } from "../testing/support";
 
@@ -35,5 +37,64 @@ describe("k8s-no-recycle-reclaim", () => {
         assert.equal(findings(noRecycle, plan("dev", [volume("pv-1", "local-nvme", "Recycle")]))[0].message,
             "PersistentVolume pv-1 spec.persistentVolumeReclaimPolicy must be Retain or Delete, not Recycle.");
         assert.equal(findings(noRecycle, plan("dev", [storageClass("old", "Recycle")])).length, 1);
+    });
+});
+
+function daemonSet(name: string, pod: Record<string, unknown>, namespace = "kube-system") {
+    return resource("kubernetes:apps/v1:DaemonSet", name, {
+        metadata: { name, namespace }, spec: { selector: { matchLabels: { app: name } }, template: { metadata: { labels: { app: name } }, spec: pod } },
+    });
+}
+const LOCAL_CLASS = resource("kubernetes:storage.k8s.io/v1:StorageClass", "local-nvme", {
+    metadata: { name: "local-nvme" }, provisioner: "kubernetes.io/no-provisioner", volumeBindingMode: "WaitForFirstConsumer", reclaimPolicy: "Delete",
+});
+function provisionerConfig(storageClassMap: string) {
+    return resource("kubernetes:core/v1:ConfigMap", "lvp", {
+        metadata: { name: "local-volume-provisioner-config", namespace: "kube-system" }, data: { storageClassMap, setPVOwnerRef: "true" },
+    });
+}
+const PROVISIONER = daemonSet("lvp", {
+    containers: [{ name: "provisioner", image: "registry.k8s.io/sig-storage/local-volume-provisioner:v2.9.0" }],
+    volumes: [{ name: "provisioner-config", configMap: { name: "local-volume-provisioner-config" } }],
+});
+
+describe("k8s-local-volume-provisioner", () => {
+    it("accepts a no-provisioner class with Delete served by the provisioner, and one with Retain alone", () => {
+        const config = provisionerConfig("local-nvme:\n  hostDir: /mnt/strata-local-nvme\n  mountDir: /mnt/strata-local-nvme\n");
+        assert.deepEqual(findings(localProvisioner, plan("dev", [LOCAL_CLASS, config, PROVISIONER])), []);
+        const retained = resource("kubernetes:storage.k8s.io/v1:StorageClass", "kept", { metadata: { name: "kept" },
+            provisioner: "kubernetes.io/no-provisioner", reclaimPolicy: "Retain" });
+        assert.deepEqual(findings(localProvisioner, plan("dev", [retained])), []);
+    });
+    it("rejects a no-provisioner class with Delete that no provisioner serves", () => {
+        assert.equal(findings(localProvisioner, plan("dev", [LOCAL_CLASS]))[0].message,
+            "StorageClass local-nvme must be served by a local static provisioner (a ConfigMap whose storageClassMap names local-nvme, "
+            + "mounted by a DaemonSet): without one its released volumes are never cleaned.");
+        // A ConfigMap for another class, or one no DaemonSet mounts, does not serve it.
+        assert.equal(findings(localProvisioner, plan("dev", [LOCAL_CLASS, provisionerConfig("fast-disks:\n  hostDir: /mnt/fast\n"),
+            PROVISIONER])).length, 1);
+        assert.equal(findings(localProvisioner, plan("dev", [LOCAL_CLASS, provisionerConfig("local-nvme:\n  hostDir: /mnt/x\n")])).length, 1);
+    });
+});
+
+describe("k8s-no-hostname-pinning", () => {
+    it("accepts pods that select nodes by label and volumes without node affinity", () => {
+        const byLabel = daemonSet("warmup", { nodeSelector: { "strata.dev/node-pool": "inference" },
+            tolerations: [{ key: "strata.dev/node-pool", operator: "Equal", value: "inference", effect: "NoSchedule" }], containers: [] });
+        assert.deepEqual(findings(noHostname, plan("dev", [byLabel, volume("pv-1", "efs-models", "Retain")])), []);
+    });
+    it("rejects a volume or a pod template pinned to a hostname or a node name", () => {
+        const pinnedVolume = resource("kubernetes:core/v1:PersistentVolume", "local-nvme-node-a", {
+            metadata: { name: "local-nvme-node-a" }, spec: { local: { path: "/mnt/nvme" }, nodeAffinity: { required: { nodeSelectorTerms: [
+                { matchExpressions: [{ key: "kubernetes.io/hostname", operator: "In", values: ["ip-10-0-1-20.ec2.internal"] }] }] } } },
+        });
+        assert.equal(findings(noHostname, plan("dev", [pinnedVolume]))[0].message,
+            "PersistentVolume local-nvme-node-a must be created on its node by the local static provisioner, not pinned to a kubernetes.io/hostname in the stack.");
+        const byAffinity = daemonSet("warmup", { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: {
+            nodeSelectorTerms: [{ matchExpressions: [{ key: "kubernetes.io/hostname", operator: "In", values: ["node-a"] }] }] } } }, containers: [] });
+        assert.equal(findings(noHostname, plan("dev", [byAffinity]))[0].message,
+            "DaemonSet warmup must select its nodes by label, not by kubernetes.io/hostname or nodeName.");
+        assert.equal(findings(noHostname, plan("dev", [daemonSet("a", { nodeSelector: { "kubernetes.io/hostname": "node-a" }, containers: [] })])).length, 1);
+        assert.equal(findings(noHostname, plan("dev", [resource("kubernetes:core/v1:Pod", "p", { spec: { nodeName: "node-a", containers: [] } })])).length, 1);
     });
 });

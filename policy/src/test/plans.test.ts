@@ -172,6 +172,23 @@ describe("mutated prod plans of the training and inference storage are caught", 
     });
 });
 
+describe("mutated plans of the L2 cache are caught", () => {
+    it("the local static provisioner removed, leaving local-nvme's released volumes uncleaned", () => {
+        const doc = mutated("staging", d => {
+            d.resources = d.resources.filter(r => !(r.type === "kubernetes:apps/v1:DaemonSet" && r.name === "staging-local-volume-provisioner"));
+        });
+        assert.deepEqual(mandatoryPolicies(doc), ["k8s-local-volume-provisioner"]);
+    });
+    it("the warm-up pinned to a hostname, as the L2 cache once listed its nodes", () => {
+        const doc = mutated("staging", d => {
+            const warmup = d.resources.find(r => r.type === "kubernetes:apps/v1:DaemonSet" && r.name === "staging-cache-warmup")!;
+            (warmup.inputs.spec as any).template.spec.affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: {
+                nodeSelectorTerms: [{ matchExpressions: [{ key: "kubernetes.io/hostname", operator: "In", values: ["ip-10-20-1-20.ec2.internal"] }] }] } } };
+        });
+        assert.deepEqual(mandatoryPolicies(doc), ["k8s-no-hostname-pinning"]);
+    });
+});
+
 describe("mutated plans of a created cluster are caught", () => {
     function ofTypeNamed(doc: PlanDocument, type: string, name: string) {
         const found = doc.resources.find(r => r.type === type && r.name === name);

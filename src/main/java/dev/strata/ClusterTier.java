@@ -7,12 +7,15 @@ import dev.strata.cluster.CsiDriver;
 import dev.strata.cluster.CsiDriverArgs;
 import dev.strata.cluster.EksCluster;
 import dev.strata.cluster.EksClusterArgs;
+import dev.strata.cluster.InferenceNodeGroupArgs;
 import dev.strata.config.ClusterSettings;
+import dev.strata.config.InferenceSettings;
 import dev.strata.config.NetworkSettings;
 import dev.strata.config.WorkloadSettings;
 import dev.strata.datalake.DataLake;
 import dev.strata.datalake.SecureBucket;
 import dev.strata.inference.InferenceStorage;
+import dev.strata.inference.NvmeNode;
 import dev.strata.security.EncryptionKey;
 import dev.strata.security.EncryptionKeyArgs;
 import dev.strata.security.Grants;
@@ -46,7 +49,7 @@ final class ClusterTier {
      * (alias {@code alias/strata-<stack>-cluster}), which EKS uses through its grants.
      */
     static Cluster define(String stack, ClusterSettings settings, Optional<NetworkSettings> network, boolean fsxDynamicProvisioning,
-                          Map<String, String> tags, boolean protect) {
+                          Optional<InferenceSettings> inference, Map<String, String> tags, boolean protect) {
         ClusterSettings.Addons addons = settings.addons();
         var args = EksClusterArgs.builder()
                 .create(settings.create())
@@ -80,6 +83,7 @@ final class ClusterTier {
                     .minSize(settings.nodeGroup().minSize())
                     .maxSize(settings.nodeGroup().maxSize())
                     .rootVolumeGiB(settings.nodeGroup().rootVolumeGiB());
+            inference.flatMap(i -> inferenceNodeGroup(i, settings)).ifPresent(args::inferenceNodeGroup);
         }
         EksCluster eks = new EksCluster(stack, args.build(), null);
         // The CSI add-ons wait for the cluster, nodes included; the FSx add-on also for the Pod Identity Agent
@@ -91,6 +95,28 @@ final class ClusterTier {
         CsiDriver fsx = new CsiDriver(stack + "-fsx-csi", driverArgs(eks, CsiDriver.Driver.FSX, addons.fsxCsiDriver(),
                 fsxDynamicProvisioning, tags), ComponentResourceOptions.builder().dependsOn(beforeFsx).build());
         return new Cluster(eks, efs, fsx);
+    }
+
+    /**
+     * The created cluster's inference node group, when L2 is on: its instance types and sizes from
+     * {@code strata:inference.nvme.nodeGroup}, labelled and tainted with {@code nodeLabel} (so that only the
+     * L2 pods and what tolerates the taint run there), and the boot step that mounts the cache where the
+     * provisioner looks.
+     */
+    private static Optional<InferenceNodeGroupArgs> inferenceNodeGroup(InferenceSettings inference, ClusterSettings cluster) {
+        return inference.createdNodeGroup(cluster).map(group -> {
+            NvmeNode nodes = inference.nvme().orElseThrow().nodes();
+            return InferenceNodeGroupArgs.builder()
+                    .instanceTypes(group.instanceTypes())
+                    .desiredSize(group.desiredSize())
+                    .minSize(group.minSize())
+                    .maxSize(group.maxSize())
+                    .rootVolumeGiB(group.rootVolumeGiB())
+                    .labels(Map.of(nodes.labelKey(), nodes.labelValue()))
+                    .taints(Map.of(nodes.labelKey(), nodes.labelValue()))
+                    .bootScript(nodes.bootScript())
+                    .build();
+        });
     }
 
     private static CsiDriverArgs driverArgs(EksCluster eks, CsiDriver.Driver driver, ClusterSettings.Addon addon, boolean dynamic,

@@ -70,7 +70,7 @@ public final class StrataStack {
         // The cluster, its CSI drivers and the stack's one Kubernetes provider, built from the cluster
         // (present whenever the stack has Kubernetes objects; the parser sees to it).
         Optional<ClusterTier.Cluster> cluster = settings.cluster().map(c -> ClusterTier.define(stack, c, settings.network(),
-                settings.training().flatMap(TrainingSettings::perJob).isPresent(), tags, settings.protect()));
+                settings.training().flatMap(TrainingSettings::perJob).isPresent(), settings.inference(), tags, settings.protect()));
         Provider kubernetes = cluster.map(ClusterTier.Cluster::kubernetes).orElse(null);
         // EFS claims bind once the EFS CSI driver runs: they wait for the add-on Strata installs (none to wait for on an existing one).
         Optional<Output<String>> efsCsiDriver = cluster.flatMap(c -> c.efs().installedVersion());
@@ -227,7 +227,6 @@ public final class StrataStack {
                 .kmsKeyArn(keyArn)
                 .namespace(inference.namespace())
                 .serviceAccountName(inference.serviceAccount())
-                .nvmeNodes(inference.nvmeNodes().stream().map(NvmeNodeArgs::from).toList())
                 .modelClaimSize(inference.modelClaimSize())
                 .modelBasePath(inference.modelBasePath())
                 .modelPerformanceMode(inference.modelFileSystem().performanceMode().apiValue())
@@ -239,6 +238,8 @@ public final class StrataStack {
                 .network(networkArgs(network))
                 .tags(tags)
                 .protect(settings.protect());
+        inference.nvme().ifPresent(nvme -> args.nvmeNodes(NvmeNodeArgs.from(nvme.nodes()))
+                .localVolumeProvisionerImage(nvme.provisionerImage()));
         inference.objectLockDays().ifPresent(args::objectLockDays);
         efsCsiDriver.ifPresent(args::efsCsiDriver);
         inference.redis().ifPresent(redis -> args.redis(RedisCacheArgs.from(redis)));
@@ -249,7 +250,7 @@ public final class StrataStack {
     /** What a model server needs to find each cache level, nearest first. */
     private static Output<Map<String, Object>> inferenceOutputs(InferenceSettings inference, InferenceStorage storage) {
         return Output.tuple(storage.redisEndpoint, storage.redisReaderEndpoint, storage.redisUserName,
-                        storage.localVolumeNames, storage.modelFileSystemId, storage.archiveBucketName)
+                        storage.localNodeLabel, storage.modelFileSystemId, storage.archiveBucketName)
                 .applyValue(t -> {
                     Map<String, Object> l1 = new LinkedHashMap<>();
                     l1.put("enabled", inference.redis().isPresent());
@@ -262,8 +263,12 @@ public final class StrataStack {
                         l1.put("userName", t.t3);
                     });
                     Map<String, Object> l2 = new LinkedHashMap<>();
-                    l2.put("storageClass", InferenceStorage.LOCAL_STORAGE_CLASS);
-                    l2.put("volumes", t.t4);
+                    l2.put("enabled", inference.nvme().isPresent());
+                    inference.nvme().ifPresent(nvme -> {
+                        l2.put("storageClass", InferenceStorage.LOCAL_STORAGE_CLASS);
+                        l2.put("nodeLabel", t.t4);
+                        l2.put("mountPath", nvme.nodes().mountPath());
+                    });
                     Map<String, Object> l3 = new LinkedHashMap<>();
                     l3.put("storageClass", InferenceStorage.MODEL_STORAGE_CLASS);
                     l3.put("claim", InferenceStorage.MODEL_CLAIM);

@@ -29,6 +29,7 @@ import com.pulumi.aws.eks.inputs.ClusterAccessConfigArgs;
 import com.pulumi.aws.eks.inputs.ClusterVpcConfigArgs;
 import com.pulumi.aws.eks.inputs.NodeGroupLaunchTemplateArgs;
 import com.pulumi.aws.eks.inputs.NodeGroupScalingConfigArgs;
+import com.pulumi.aws.eks.inputs.NodeGroupTaintArgs;
 import com.pulumi.aws.iam.OpenIdConnectProvider;
 import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
 import com.pulumi.aws.iam.Role;
@@ -68,7 +69,9 @@ import java.util.regex.Pattern;
  *       KMS key, control-plane logs into a log group with a retention, an IAM OIDC provider (for IRSA),
  *       the VPC CNI add-on on its own IRSA role, and a managed node group without public IPs whose
  *       root volumes are encrypted gp3 volumes, whose pods cannot reach the instance metadata service
- *       (IMDSv2, hop limit 1), and which joins the given node security group;</li>
+ *       (IMDSv2, hop limit 1), and which joins the given node security group; optionally a second,
+ *       inference node group hardened by the same code, whose instance-store NVMe disks nodeadm
+ *       assembles into RAID0 at boot ({@link InferenceNodeGroupArgs});</li>
  *   <li><b>adopt</b>: an existing cluster, by name: its endpoint, certificate authority and OIDC
  *       issuer are looked up through {@code aws:eks/getCluster}, and its IAM OIDC provider through
  *       {@code aws:iam/getOpenIdConnectProvider} by the issuer URL (a cluster without one fails the
@@ -191,13 +194,9 @@ public final class EksCluster extends ComponentResource {
                 if (!VERSION.matcher(args.version()).matches()) {
                     problems.add("version", args.version(), "must be a Kubernetes minor version such as " + DEFAULT_VERSION);
                 }
-                if (args.minSize() < 0 || args.minSize() > args.desiredSize() || args.desiredSize() > args.maxSize() || args.maxSize() < 1) {
-                    problems.add("desiredSize", args.desiredSize(), "minSize/maxSize", args.minSize() + "/" + args.maxSize(),
-                            "need 0 <= minSize <= desiredSize <= maxSize and maxSize >= 1");
-                }
-                if (args.rootVolumeGiB() < 20 || args.rootVolumeGiB() > 16_384) {
-                    problems.add("rootVolumeGiB", args.rootVolumeGiB(), "must be from 20 to 16384 (EBS gp3 limits)");
-                }
+                InferenceNodeGroupArgs.checkSizes(UnaryOperator.identity(), args.desiredSize(), args.minSize(), args.maxSize(), problems);
+                InferenceNodeGroupArgs.checkRootVolume("rootVolumeGiB", args.rootVolumeGiB(), problems);
+                args.inferenceNodeGroup().ifPresent(group -> group.validate(field -> "inferenceNodeGroup." + field, problems));
                 checkPublicEndpoint(UnaryOperator.identity(), args.endpointPublicAccess(), args.publicAccessCidrs(), problems);
                 if (args.secretsKeyArn() == null) {
                     problems.missing("secretsKeyArn", "is required to create a cluster: its Kubernetes secrets are encrypted with "
@@ -206,6 +205,10 @@ public final class EksCluster extends ComponentResource {
                 checkLogRetention("logRetentionDays", args.logRetentionDays(), problems);
                 args.vpcCniVersion().ifPresent(version -> EksAddons.checkVersion("vpcCniVersion", version, problems));
             } else {
+                if (args.inferenceNodeGroup().isPresent()) {
+                    problems.add("inferenceNodeGroup", "(set)", "create", false,
+                            "applies only to a cluster Strata creates; an adopted cluster keeps its own nodes");
+                }
                 if (args.vpcCniVersion().isPresent()) {
                     problems.add("vpcCniVersion", args.vpcCniVersion().get(), "create", false,
                             "applies only to a cluster Strata creates; an adopted cluster keeps its own VPC CNI");
@@ -402,14 +405,42 @@ public final class EksCluster extends ComponentResource {
             args.nodeSecurityGroupId().ifPresent(groups::add);
             return groups;
         });
-        LaunchTemplate template = new LaunchTemplate(name + "-nodes", LaunchTemplateArgs.builder()
-                .description("Nodes of " + clusterName + ": encrypted gp3 root volume, IMDSv2 on the node only")
+        List<Resource> nodeDependencies = new ArrayList<>(nodePolicies);
+        nodeDependencies.add(cni);
+        NodeGroups nodes = new NodeGroups(cluster, nodeRole, nodeGroups, args.privateSubnetIds(), tags, nodeDependencies);
+        hardenedNodeGroup(name + "-nodes", "Nodes of " + clusterName + ": encrypted gp3 root volume, IMDSv2 on the node only",
+                AMI_TYPE, List.of(args.instanceType()), args.desiredSize(), args.minSize(), args.maxSize(), args.rootVolumeGiB(),
+                Map.of(), Map.of(), null, nodes);
+        args.inferenceNodeGroup().ifPresent(group -> hardenedNodeGroup(name + "-inference-nodes",
+                "Inference nodes of " + clusterName + ": instance-store NVMe in RAID0 (nodeadm), encrypted gp3 root volume, "
+                        + "IMDSv2 on the node only",
+                group.amiType(), group.instanceTypes(), group.desiredSize(), group.minSize(), group.maxSize(), group.rootVolumeGiB(),
+                group.labels(), group.taints(), NodeUserData.base64(group.bootScript().orElse(null)), nodes));
+        return new Created(cluster, oidcProvider);
+    }
+
+    /** What every node group of a created cluster shares: its cluster, node role, security groups, subnets, tags and what it waits for. */
+    private record NodeGroups(com.pulumi.aws.eks.Cluster cluster, Role nodeRole, Output<List<String>> securityGroups,
+                              List<String> subnetIds, Map<String, String> tags, List<Resource> dependsOn) {
+    }
+
+    /**
+     * A managed node group and its launch template, hardened the same way for every group: an encrypted
+     * gp3 root volume, IMDSv2 required with hop limit {@value #IMDS_HOP_LIMIT}, the cluster security group
+     * plus the node security group, no public IP (private subnets). Labels, taints (effect NoSchedule) and
+     * user data only when given, so that the general group's inputs stay as they were.
+     */
+    private NodeGroup hardenedNodeGroup(String resourceName, String description, String amiType, List<String> instanceTypes,
+                                        int desired, int min, int max, int rootVolumeGiB, Map<String, String> labels,
+                                        Map<String, String> taints, @Nullable String userData, NodeGroups shared) {
+        LaunchTemplateArgs.Builder template = LaunchTemplateArgs.builder()
+                .description(description)
                 .blockDeviceMappings(LaunchTemplateBlockDeviceMappingArgs.builder()
                         .deviceName(ROOT_DEVICE)
                         .ebs(LaunchTemplateBlockDeviceMappingEbsArgs.builder()
                                 .encrypted("true")
                                 .volumeType("gp3")
-                                .volumeSize(args.rootVolumeGiB())
+                                .volumeSize(rootVolumeGiB)
                                 .deleteOnTermination("true")
                                 .build())
                         .build())
@@ -418,29 +449,37 @@ public final class EksCluster extends ComponentResource {
                         .httpTokens("required")
                         .httpPutResponseHopLimit(IMDS_HOP_LIMIT)
                         .build())
-                .vpcSecurityGroupIds(nodeGroups)
-                .tags(tags)
-                .build(), Children.of(this));
-        List<Resource> nodeDependencies = new ArrayList<>(nodePolicies);
-        nodeDependencies.add(cni);
-        new NodeGroup(name + "-nodes", NodeGroupArgs.builder()
-                .clusterName(cluster.name())
-                .nodeRoleArn(nodeRole.arn())
-                .subnetIds(args.privateSubnetIds())
-                .amiType(AMI_TYPE)
-                .instanceTypes(args.instanceType())
+                .vpcSecurityGroupIds(shared.securityGroups())
+                .tags(shared.tags());
+        if (userData != null) {
+            template.userData(userData);
+        }
+        LaunchTemplate launchTemplate = new LaunchTemplate(resourceName, template.build(), Children.of(this));
+        NodeGroupArgs.Builder group = NodeGroupArgs.builder()
+                .clusterName(shared.cluster().name())
+                .nodeRoleArn(shared.nodeRole().arn())
+                .subnetIds(shared.subnetIds())
+                .amiType(amiType)
+                .instanceTypes(instanceTypes)
                 .scalingConfig(NodeGroupScalingConfigArgs.builder()
-                        .desiredSize(args.desiredSize())
-                        .minSize(args.minSize())
-                        .maxSize(args.maxSize())
+                        .desiredSize(desired)
+                        .minSize(min)
+                        .maxSize(max)
                         .build())
                 .launchTemplate(NodeGroupLaunchTemplateArgs.builder()
-                        .id(template.id())
-                        .version(template.latestVersion().applyValue(String::valueOf))
+                        .id(launchTemplate.id())
+                        .version(launchTemplate.latestVersion().applyValue(String::valueOf))
                         .build())
-                .tags(tags)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(nodeDependencies).build());
-        return new Created(cluster, oidcProvider);
+                .tags(shared.tags());
+        if (!labels.isEmpty()) {
+            group.labels(labels);
+        }
+        if (!taints.isEmpty()) {
+            group.taints(taints.entrySet().stream().map(t -> NodeGroupTaintArgs.builder()
+                    .key(t.getKey()).value(t.getValue()).effect(InferenceNodeGroupArgs.TAINT_EFFECT).build()).toList());
+        }
+        return new NodeGroup(resourceName, group.build(),
+                CustomResourceOptions.builder().parent(this).dependsOn(shared.dependsOn()).build());
     }
 
     /** The log group EKS writes a cluster's control-plane logs to (https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html). */

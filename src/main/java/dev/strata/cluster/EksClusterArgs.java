@@ -121,6 +121,14 @@ public final class EksClusterArgs extends ResourceArgs {
     @Nullable
     private Integer rootVolumeGiB;
 
+    /**
+     * A second managed node group, for inference, whose instance-store NVMe disks nodeadm assembles into a
+     * RAID0 array at boot (created clusters only). Default: none.
+     */
+    @Import(name = "inferenceNodeGroup")
+    @Nullable
+    private InferenceNodeGroupArgs inferenceNodeGroup;
+
     /** Tags for the cluster and its resources. */
     @Import(name = "tags")
     @Nullable
@@ -198,6 +206,10 @@ public final class EksClusterArgs extends ResourceArgs {
 
     public int rootVolumeGiB() {
         return Optional.ofNullable(rootVolumeGiB).orElse(100);
+    }
+
+    public Optional<InferenceNodeGroupArgs> inferenceNodeGroup() {
+        return Optional.ofNullable(inferenceNodeGroup);
     }
 
     public Map<String, String> tags() {
@@ -298,6 +310,11 @@ public final class EksClusterArgs extends ResourceArgs {
 
         public Builder rootVolumeGiB(int gib) {
             args.rootVolumeGiB = gib;
+            return this;
+        }
+
+        public Builder inferenceNodeGroup(@Nullable InferenceNodeGroupArgs group) {
+            args.inferenceNodeGroup = group;
             return this;
         }
 

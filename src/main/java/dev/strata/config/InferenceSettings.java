@@ -1,5 +1,6 @@
 package dev.strata.config;
 
+import dev.strata.cluster.InferenceNodeGroupArgs;
 import dev.strata.core.Problems;
 import dev.strata.datalake.ObjectLock;
 import dev.strata.efs.PerformanceMode;
@@ -7,10 +8,10 @@ import dev.strata.efs.ThroughputMode;
 import dev.strata.inference.CacheWarmup;
 import dev.strata.inference.InferenceStorage;
 import dev.strata.core.KubernetesValues;
+import dev.strata.inference.LocalVolumeProvisioner;
 import dev.strata.inference.NvmeNode;
 import dev.strata.inference.RedisCache;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -20,7 +21,7 @@ import java.util.Optional;
  *
  * @param namespace      namespace of the model servers and the model claim ({@code namespace}, default ml-inference)
  * @param serviceAccount the inference identity's service account ({@code serviceAccount}, default model-server)
- * @param nvmeNodes      L2: the NVMe nodes ({@code nvme.nodes}, default none)
+ * @param nvme           L2: the local NVMe cache, when enabled ({@code nvme}, enabled by default)
  * @param modelClaimSize L3: the model claim's size ({@code models.claimSize}, default 100Gi)
  * @param modelBasePath  L3: the access points' base path ({@code models.basePath}, default /models)
  * @param modelFileSystem L3: the EFS file system's modes, transitions and backup ({@code models.*}, see {@link EfsSettings})
@@ -28,11 +29,23 @@ import java.util.Optional;
  * @param redis          L1: the Redis cache, when enabled ({@code redis}, enabled by default in prod only)
  * @param warmup         the cache warm-up, when enabled ({@code warmup}, default off)
  */
-public record InferenceSettings(String namespace, String serviceAccount, List<NvmeNode> nvmeNodes, String modelClaimSize,
+public record InferenceSettings(String namespace, String serviceAccount, Optional<Nvme> nvme, String modelClaimSize,
                                 String modelBasePath, EfsSettings modelFileSystem, Optional<Integer> objectLockDays, Optional<RedisCache> redis,
                                 Optional<CacheWarmup> warmup) {
-    public InferenceSettings {
-        nvmeNodes = List.copyOf(nvmeNodes);
+
+    /**
+     * L2 ({@code nvme}): which nodes hold the cache and where it is mounted ({@code nodeLabel}, {@code mountPath}),
+     * the inference node group a created cluster gets ({@code nodeGroup}; {@code nodeGroupSet} when the stack
+     * sets it) and the local static provisioner's image ({@code provisionerImage}).
+     */
+    public record Nvme(NvmeNode nodes, NodeGroup nodeGroup, boolean nodeGroupSet, String provisionerImage) {
+    }
+
+    /** The inference node group of a created cluster ({@code nvme.nodeGroup}); defaults from {@link InferenceNodeGroupArgs}. */
+    public record NodeGroup(List<String> instanceTypes, int desiredSize, int minSize, int maxSize, int rootVolumeGiB) {
+        public NodeGroup {
+            instanceTypes = List.copyOf(instanceTypes);
+        }
     }
 
     /** Parses {@code strata:inference}; every key is read whether or not its level is enabled. */
@@ -54,15 +67,7 @@ public record InferenceSettings(String namespace, String serviceAccount, List<Nv
         KubernetesValues.checkNamespace(namespace, node.key("namespace"), problems);
         KubernetesValues.checkObjectName(serviceAccount, node.key("serviceAccount"), problems);
 
-        List<NvmeNode> nodes = new ArrayList<>();
-        for (ConfigNode item : nvme.objectList("nodes").orElse(List.of())) {
-            nodes.add(new NvmeNode(item.optionalString("hostname").orElse(null), item.optionalString("path").orElse(null),
-                    item.optionalString("capacity").orElse(null)));
-            item.finish();
-        }
-        nvme.finish();
-        String nodesKey = nvme.key("nodes");
-        NvmeNode.validate(nodes, nodesKey, problems);
+        Optional<Nvme> l2 = nvme(nvme);
 
         String claimSize = models.string("claimSize", InferenceStorage.DEFAULT_MODEL_CLAIM_SIZE);
         String basePath = models.string("basePath", InferenceStorage.DEFAULT_MODEL_BASE_PATH);
@@ -77,8 +82,8 @@ public record InferenceSettings(String namespace, String serviceAccount, List<Nv
         objectLockDays.ifPresent(days -> ObjectLock.validateDays(days, archive.key("objectLockDays"), problems));
 
         Optional<RedisCache> redis = redis(redisNode, environment);
-        Optional<CacheWarmup> warmup = warmup(warmupNode, nodes, nodesKey);
-        return new InferenceSettings(namespace, serviceAccount, nodes, claimSize, basePath, fileSystem, objectLockDays,
+        Optional<CacheWarmup> warmup = warmup(warmupNode, environment, l2.isPresent(), nvme.key("enabled"));
+        return new InferenceSettings(namespace, serviceAccount, l2, claimSize, basePath, fileSystem, objectLockDays,
                 redis, warmup);
     }
 
@@ -122,14 +127,82 @@ public record InferenceSettings(String namespace, String serviceAccount, List<Nv
         return Optional.of(cache);
     }
 
-    private static Optional<CacheWarmup> warmup(ConfigNode node, List<NvmeNode> nodes, String nodesKey) {
+    /**
+     * {@code nvme}: L2 is on unless {@code enabled: false}. The old {@code nodes} list (nodes by hostname)
+     * is refused, naming what replaced it: managed nodes get their names at launch, so no list can name them.
+     */
+    private static Optional<Nvme> nvme(ConfigNode node) {
+        Problems problems = node.problems();
+        boolean enabled = node.bool("enabled", true);
+        if (node.has("nodes")) {
+            node.objectList("nodes");
+            problems.add(node.key("nodes"), "(set)", "was removed: nodes are no longer listed by hostname (a managed node group "
+                    + "names its nodes when it launches them). The local static provisioner now finds each node's cache on the "
+                    + "nodes labelled " + node.key("nodeLabel") + " (default " + NvmeNode.DEFAULT_NODE_LABEL + "): on a cluster "
+                    + "Strata creates, set " + node.key("nodeGroup") + ".instanceTypes (types with instance-store NVMe); on an "
+                    + "adopted cluster, label the inference nodes and mount their cache at " + node.key("mountPath")
+                    + " (docs/inference.md)");
+        }
+        NvmeNode nodes = new NvmeNode(node.string("nodeLabel", NvmeNode.DEFAULT_NODE_LABEL),
+                node.string("mountPath", NvmeNode.DEFAULT_MOUNT_PATH));
+        String image = node.string("provisionerImage", LocalVolumeProvisioner.DEFAULT_IMAGE);
+        boolean groupSet = node.has("nodeGroup");
+        ConfigNode group = node.objectOrEmpty("nodeGroup");
+        List<String> types = group.has("instanceTypes") ? group.stringList("instanceTypes") : InferenceNodeGroupArgs.DEFAULT_INSTANCE_TYPES;
+        NodeGroup nodeGroup = new NodeGroup(types,
+                group.integer("desiredSize", InferenceNodeGroupArgs.DEFAULT_DESIRED_SIZE, 0, 450),
+                group.integer("minSize", InferenceNodeGroupArgs.DEFAULT_MIN_SIZE, 0, 450),
+                group.integer("maxSize", InferenceNodeGroupArgs.DEFAULT_MAX_SIZE, 1, 450),
+                group.integer("rootVolumeGiB", InferenceNodeGroupArgs.DEFAULT_ROOT_VOLUME_GIB, 20, 16_384));
+        group.finish();
+        node.finish();
+        if (!enabled) {
+            return Optional.empty();
+        }
+        nodes.validate(node::key, problems);
+        if (image.isBlank() || image.chars().anyMatch(Character::isWhitespace) || !CacheWarmup.pinned(image)) {
+            problems.add(node.key("provisionerImage"), image, "must be an image reference pinned by a tag other than latest, "
+                    + "or by a digest (@sha256:...), e.g. " + LocalVolumeProvisioner.DEFAULT_IMAGE);
+        }
+        InferenceNodeGroupArgs.checkInstanceTypes(group.key("instanceTypes"), nodeGroup.instanceTypes(), problems);
+        InferenceNodeGroupArgs.checkSizes(group::key, nodeGroup.desiredSize(), nodeGroup.minSize(), nodeGroup.maxSize(), problems);
+        return Optional.of(new Nvme(nodes, nodeGroup, groupSet, image));
+    }
+
+    /**
+     * The inference node group belongs to a cluster Strata creates; an adopted cluster brings its own
+     * inference nodes (labelled, their cache mounted), so setting one there is refused.
+     */
+    public static void checkAgainstCluster(InferenceSettings inference, ClusterSettings cluster, Problems problems) {
+        inference.nvme().filter(Nvme::nodeGroupSet).filter(nvme -> !cluster.create()).ifPresent(nvme ->
+                problems.add("strata:inference.nvme.nodeGroup", "(set)", "strata:cluster.create", false,
+                        "applies only to a cluster Strata creates; an adopted cluster's inference nodes are its own: label them "
+                                + nvme.nodes().nodeLabel() + " and mount their cache at " + nvme.nodes().mountPath()
+                                + " (docs/inference.md)"));
+    }
+
+    /** The inference node group of this stack's cluster: present when L2 is on and Strata creates the cluster. */
+    public Optional<NodeGroup> createdNodeGroup(ClusterSettings cluster) {
+        return cluster.create() ? nvme.map(Nvme::nodeGroup) : Optional.empty();
+    }
+
+    private static Optional<CacheWarmup> warmup(ConfigNode node, Environment environment, boolean l2, String l2Key) {
         boolean enabled = node.bool("enabled", false);
         CacheWarmup warmup = new CacheWarmup(node.optionalString("image").orElse(null), node.stringList("prefixes"));
         node.finish();
         if (!enabled) {
             return Optional.empty();
         }
-        warmup.validate(nodes, path(node), nodesKey, node.problems());
+        warmup.validate(path(node), node.problems());
+        if (!l2) {
+            node.problems().add(node.key("enabled"), true, l2Key, false, "the warm-up fills the L2 NVMe cache; turn L2 on");
+        }
+        // A tag can be moved to other content; a digest names the content (prod runs only what was reviewed).
+        if (environment == Environment.PROD && warmup.image() != null && CacheWarmup.pinned(warmup.image())
+                && !CacheWarmup.pinnedByDigest(warmup.image())) {
+            node.problems().add(node.key("image"), warmup.image(), "prod needs the image pinned by digest (@sha256: and 64 hex "
+                    + "digits), e.g. amazon/aws-cli:2.17.0@sha256:<digest>: a tag can be moved to other content");
+        }
         return Optional.of(warmup);
     }
 

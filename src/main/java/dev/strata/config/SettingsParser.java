@@ -73,12 +73,28 @@ public final class SettingsParser {
                 root.key("workloads"), new WorkloadSettings.Context(root.has("training"), training, inference,
                         dataLake.zones().stream().map(Zone::name).toList()), problems);
         cluster.ifPresent(c -> ClusterSettings.checkNamespaceOwners(c, workloads, training, inference, problems));
+        cluster.ifPresent(c -> inference.ifPresent(i -> InferenceSettings.checkAgainstCluster(i, c, problems)));
         inference.flatMap(InferenceSettings::warmup).ifPresent(warmup -> {
             String namespace = inference.get().namespace();
             String account = inference.get().serviceAccount();
-            if (workloads.stream().noneMatch(w -> w.namespace().equals(namespace) && w.serviceAccount().equals(account))) {
+            List<WorkloadSettings> runners = workloads.stream()
+                    .filter(w -> w.namespace().equals(namespace) && w.serviceAccount().equals(account)).toList();
+            if (runners.isEmpty()) {
                 problems.add(root.key("inference.warmup.enabled"), true, root.key("workloads"), "(no " + namespace + "/" + account + ")",
                         "the warm-up runs as service account " + namespace + "/" + account + "; a workload identity must provide it");
+            }
+            // The warm-up runs on every inference node as that identity: it must read the archive and write nothing.
+            for (WorkloadSettings runner : runners) {
+                if (!runner.write().isEmpty()) {
+                    problems.add(root.key("workloads." + runner.name() + ".write"), runner.write().size() + " grant(s)",
+                            root.key("inference.warmup.enabled"), true, "the warm-up runs as " + namespace + "/" + account
+                                    + ", which must be read-only: remove its write grants or give the warm-up another service account");
+                }
+                if (runner.read().stream().noneMatch(a -> a.target() == WorkloadSettings.Target.BUCKET && WorkloadSettings.MODEL_ARCHIVE_BUCKET.equals(a.name()))) {
+                    problems.add(root.key("workloads." + runner.name() + ".read"), "(no model-archive)",
+                            root.key("inference.warmup.enabled"), true, "the warm-up copies from the model archive as "
+                                    + namespace + "/" + account + ": grant it read on bucket model-archive");
+                }
             }
         });
         CostSettings cost = CostSettingsParser.parse(root, dataLake, training, inference);

@@ -65,11 +65,27 @@ public final class KubernetesValues {
         }
     }
 
-    /** Records a problem unless {@code value} is a non-empty label value (a node's {@code kubernetes.io/hostname}). */
+    /** Records a problem unless {@code value} is a non-empty label value. */
     public static void checkLabelValue(String value, String key, Problems problems) {
         if (value == null || value.isEmpty() || value.length() > 63 || !LABEL_VALUE.matcher(value).matches()) {
-            problems.add(key, value, "must be a Kubernetes label value (the node's kubernetes.io/hostname label): "
+            problems.add(key, value, "must be a Kubernetes label value: "
                     + "1 to 63 letters, digits, '-', '_' or '.', starting and ending with a letter or digit");
+        }
+    }
+
+    /**
+     * Records a problem unless {@code value} is a label key: an optional DNS-subdomain prefix of at most
+     * 253 characters and {@code /}, then a name of 1 to 63 letters, digits, '-', '_' or '.', starting and
+     * ending with a letter or digit. Taint keys follow the same rule
+     * (https://docs.aws.amazon.com/eks/latest/userguide/node-taints-managed-node-groups.html).
+     */
+    public static void checkLabelKey(String value, String key, Problems problems) {
+        String name = value == null ? null : value.substring(value.indexOf('/') + 1);
+        String prefix = value == null || !value.contains("/") ? null : value.substring(0, value.indexOf('/'));
+        boolean prefixValid = prefix == null || (prefix.length() <= 253 && DNS_1123_SUBDOMAIN.matcher(prefix).matches());
+        if (name == null || name.isEmpty() || name.length() > 63 || !LABEL_VALUE.matcher(name).matches() || !prefixValid) {
+            problems.add(key, value, "must be a Kubernetes label key: an optional DNS subdomain prefix and '/', then 1 to 63 "
+                    + "letters, digits, '-', '_' or '.', starting and ending with a letter or digit (e.g. strata.dev/node-pool)");
         }
     }
 

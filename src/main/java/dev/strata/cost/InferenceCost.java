@@ -14,13 +14,18 @@ import java.util.Optional;
 
 /**
  * Inference storage ({@code strata:inference}): the Redis cache (L1) by node-hours of its primary and
- * replicas; the EFS model repository (L3) in its throughput mode; the model archive bucket (L4). The
- * NVMe cache (L2) is the inference nodes' own instance storage, paid with the instances. Usage comes
- * from {@code strata:usage.inference}.
+ * replicas; the NVMe cache (L2) as the inference node group of a created cluster, by instance-hours of its
+ * desired nodes (the instance store is part of the instance price) and their encrypted gp3 root volumes;
+ * the EFS model repository (L3) in its throughput mode; the model archive bucket (L4). Usage comes from
+ * {@code strata:usage.inference}.
  */
 public final class InferenceCost implements ComponentCost {
     public static final String COMPONENT = "inference";
     static final String USAGE = "strata:usage.inference";
+    /** The tier of the L2 nodes: the created cluster's inference node group. */
+    public static final String NVME_NODES = "nvme-nodes";
+    static final String NODE_TYPES = "strata:inference.nvme.nodeGroup.instanceTypes";
+    static final String INSTANCE = "ec2.instance.";
 
     @Override
     public List<Tier> tiers(StrataSettings settings) {
@@ -28,6 +33,9 @@ public final class InferenceCost implements ComponentCost {
         settings.inference().ifPresent(inference -> {
             if (inference.redis().isPresent()) {
                 tiers.add(new Tier(COMPONENT, "redis"));
+            }
+            if (settings.cluster().flatMap(inference::createdNodeGroup).isPresent()) {
+                tiers.add(new Tier(COMPONENT, NVME_NODES));
             }
             tiers.add(new Tier(COMPONENT, "model-repository"));
             tiers.add(new Tier(COMPONENT, "model-archive"));
@@ -48,9 +56,23 @@ public final class InferenceCost implements ComponentCost {
                 out.note("strata:inference.redis.engine is " + redis.engine() + ": its nodes are priced at the Redis OSS rate, which lists higher");
             }
         });
-        if (!inference.nvmeNodes().isEmpty()) {
-            out.note("the NVMe cache (L2) is the inference nodes' instance storage, paid with the instances: not estimated here");
-        }
+        settings.cluster().ifPresent(cluster -> inference.createdNodeGroup(cluster).ifPresentOrElse(group -> {
+            // On-Demand capacity is taken in the order of the instance types, so the first is what runs
+            // (https://docs.aws.amazon.com/eks/latest/userguide/managed-node-groups.html#managed-node-group-capacity-types).
+            String type = group.instanceTypes().get(0);
+            out.line(prices.line(COMPONENT, NVME_NODES, instancePriced(prices, type),
+                    (double) group.desiredSize() * prices.hoursPerMonth()));
+            out.line(prices.line(COMPONENT, NVME_NODES, "ebs.gp3.storage", (double) group.desiredSize() * group.rootVolumeGiB()));
+            if (group.instanceTypes().size() > 1) {
+                out.note(NODE_TYPES + " lists " + group.instanceTypes().size() + " types: the L2 nodes are priced as "
+                        + type + ", the first, which EKS launches while it has capacity");
+            }
+            if (group.maxSize() > group.desiredSize()) {
+                out.note("the L2 nodes are priced at desiredSize " + group.desiredSize() + "; up to maxSize " + group.maxSize()
+                        + " would cost more");
+            }
+        }, () -> inference.nvme().ifPresent(nvme -> out.note("the NVMe cache (L2) is the adopted cluster's inference nodes' "
+                + "instance storage, paid with those nodes by the cluster's owner: not estimated here"))));
         Optional<EfsUsage> models = usage.flatMap(InferenceUsage::models);
         if (models.isEmpty()) {
             out.note(USAGE + ".models is not set: the model repository's storage and traffic are estimated at zero");
@@ -62,6 +84,18 @@ public final class InferenceCost implements ComponentCost {
         } else {
             out.note(USAGE + ".archive is not set: the model archive bucket is estimated at zero");
         }
+    }
+
+    /** The instance type's price item, when the price book has it; else invalid config naming the key and the types it prices. */
+    private static String instancePriced(RegionPrices prices, String type) {
+        if (!prices.has(INSTANCE + type)) {
+            List<String> known = prices.all().keySet().stream().filter(item -> item.startsWith(INSTANCE))
+                    .map(item -> item.substring(INSTANCE.length())).toList();
+            throw new InvalidConfigException(List.of(NODE_TYPES + "[0] = \"" + type + "\": the price book has no "
+                    + prices.region() + " price for this instance type (it prices " + String.join(", ", known)
+                    + "; add it to src/main/resources" + PriceBook.RESOURCE + ")"));
+        }
+        return INSTANCE + type;
     }
 
     /** The node type, when the price book has it; else invalid config naming the key and the types it prices. */

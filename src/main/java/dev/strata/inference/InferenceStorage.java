@@ -84,15 +84,17 @@ import java.util.Optional;
  *   <li>L1: an ElastiCache (Redis OSS or Valkey) replication group for hot model weights, optional,
  *       encrypted at rest with the CMK and in transit, reached only from the cluster, authenticated
  *       through RBAC with an IAM-authenticated user (no password exists)</li>
- *   <li>L2: each NVMe node's local disk: the StorageClass {@code local-nvme} and one local
- *       PersistentVolume per node</li>
+ *   <li>L2: the local NVMe of the nodes labelled for it ({@link NvmeNode}): the StorageClass
+ *       {@code local-nvme} and the local static provisioner ({@link LocalVolumeProvisioner}), which
+ *       creates one local PersistentVolume per node from its cache mount and cleans released ones;
+ *       no node is named ahead</li>
  *   <li>L3: an EFS file system shared by every model server: the StorageClass {@code efs-models}
  *       (access points under a base path, reclaim policy Retain) and the claim {@code shared-models-pvc}</li>
  *   <li>L4: the model archive, a versioned {@link SecureBucket} with the model zone's lifecycle and
  *       optional Object Lock in governance mode</li>
  * </ol>
- * An optional warm-up DaemonSet copies chosen prefixes from L4 into L2 on every NVMe node, as the
- * read-only inference identity (IRSA; no credentials in the manifest).
+ * An optional warm-up DaemonSet copies chosen prefixes from L4 into L2 on every L2 node, as the
+ * read-only inference identity (IRSA; no credentials in the manifest), non-root.
  */
 public final class InferenceStorage extends ComponentResource {
     public static final String TYPE = "strata:inference:InferenceStorage";
@@ -103,6 +105,8 @@ public final class InferenceStorage extends ComponentResource {
 
     /** L2: the playbook's local StorageClass. */
     public static final String LOCAL_STORAGE_CLASS = "local-nvme";
+    /** L2: local volumes are never provisioned on demand; the static provisioner creates them ahead. */
+    public static final String NO_PROVISIONER = "kubernetes.io/no-provisioner";
     /** L3: the playbook's EFS StorageClass and claim. */
     public static final String MODEL_STORAGE_CLASS = "efs-models";
     public static final String MODEL_CLAIM = "shared-models-pvc";
@@ -112,10 +116,8 @@ public final class InferenceStorage extends ComponentResource {
     public static final String GID_RANGE_END = "2000";
     /** The warm-up DaemonSet's name. */
     public static final String WARMUP_NAME = "model-cache-warmup";
-    /** The uid and gid the warm-up runs as (in the access points' gid range). */
-    public static final int WARMUP_UID = 1000;
-    /** The node label local volumes and the warm-up are pinned by. */
-    public static final String HOSTNAME_LABEL = "kubernetes.io/hostname";
+    /** The uid and gid the warm-up runs as: the L2 cache directory's group (in the access points' gid range). */
+    public static final int WARMUP_UID = NvmeNode.CACHE_GID;
 
     /**
      * Redis ACL of the IAM-authenticated user: every key, reads and writes, no administrative or
@@ -158,9 +160,9 @@ public final class InferenceStorage extends ComponentResource {
     @Export(name = "localStorageClassName", refs = {String.class}, tree = "[0]")
     public final Output<String> localStorageClassName;
 
-    /** L2: the local PersistentVolumes' names. */
-    @Export(name = "localVolumeNames", refs = {List.class, String.class}, tree = "[0,1]")
-    public final Output<List<String>> localVolumeNames;
+    /** L2: the label ({@code key=value}) of the nodes whose local NVMe holds the cache; null when L2 is off. */
+    @Export(name = "localNodeLabel", refs = {String.class}, tree = "[0]")
+    public final Output<String> localNodeLabel;
 
     /** L3: the EFS StorageClass model servers' claims use. */
     @Export(name = "modelStorageClassName", refs = {String.class}, tree = "[0]")
@@ -197,7 +199,7 @@ public final class InferenceStorage extends ComponentResource {
     }
 
     /** Arguments that passed validation, with their typed values; checked before anything is registered. */
-    private record Checked(InferenceStorageArgs args, Provider provider, List<NvmeNode> nodes, Optional<RedisCache> redis,
+    private record Checked(InferenceStorageArgs args, Provider provider, Optional<NvmeNode> nodes, Optional<RedisCache> redis,
                            Optional<CacheWarmup> warmup) {
         static Checked of(InferenceStorageArgs args, @Nullable ComponentResourceOptions options) {
             Problems problems = new Problems();
@@ -212,15 +214,23 @@ public final class InferenceStorage extends ComponentResource {
             NetworkRules.network("network", args.network(), problems);
             KubernetesValues.checkNamespace(args.namespace(), "namespace", problems);
             KubernetesValues.checkObjectName(args.serviceAccountName(), "serviceAccountName", problems);
-            List<NvmeNode> nodes = args.nvmeNodes().stream().map(NvmeNodeArgs::toNode).toList();
-            NvmeNode.validate(nodes, "nvmeNodes", problems);
+            Optional<NvmeNode> nodes = args.nvmeNodes().map(NvmeNodeArgs::toNode);
+            nodes.ifPresent(n -> n.validate(field -> "nvmeNodes." + field, problems));
+            String image = args.localVolumeProvisionerImage();
+            if (image.isBlank() || image.chars().anyMatch(Character::isWhitespace) || !CacheWarmup.pinned(image)) {
+                problems.add("localVolumeProvisionerImage", image, "must be an image reference pinned by a tag other than latest, "
+                        + "or by a digest (@sha256:...)");
+            }
             KubernetesValues.checkStorageSize(args.modelClaimSize(), "modelClaimSize", problems);
             checkBasePath(args.modelBasePath(), "modelBasePath", problems);
             args.objectLockDays().ifPresent(days -> ObjectLock.validateDays(days, "objectLockDays", problems));
             Optional<RedisCache> redis = args.redis().map(RedisCacheArgs::toCache);
             redis.ifPresent(cache -> cache.validate("redis", problems));
             Optional<CacheWarmup> warmup = args.warmup().map(CacheWarmupArgs::toWarmup);
-            warmup.ifPresent(w -> w.validate(nodes, "warmup", "nvmeNodes", problems));
+            warmup.ifPresent(w -> w.validate("warmup", problems));
+            if (warmup.isPresent() && nodes.isEmpty()) {
+                problems.add("warmup", "(set)", "nvmeNodes", null, "the warm-up fills the L2 cache of the NVMe nodes; set nvmeNodes");
+            }
             problems.throwIfAny();
             return new Checked(args, kubernetes.orElseThrow(), nodes, redis, warmup);
         }
@@ -250,36 +260,29 @@ public final class InferenceStorage extends ComponentResource {
 
         CacheLevel l1 = level(name + "-l1-redis", 1, "ElastiCache " + checked.redis().map(RedisCache::engine).orElse("redis"),
                 checked.redis().isPresent());
-        CacheLevel l2 = level(name + "-l2-local-nvme", 2, "local NVMe", true);
+        CacheLevel l2 = level(name + "-l2-local-nvme", 2, "local NVMe", checked.nodes().isPresent());
         CacheLevel l3 = level(name + "-l3-efs", 3, "EFS", true);
         CacheLevel l4 = level(name + "-l4-s3", 4, "S3", true);
 
         // L4 first: the warm-up copies from it.
         this.archive = modelArchive(name, args, l4);
 
-        // L2: the playbook's local StorageClass and one local volume per NVMe node.
-        StorageClass localClass = new StorageClass(name + "-local-nvme", StorageClassArgs.builder()
-                .metadata(metadata(LOCAL_STORAGE_CLASS, null, 2))
-                .provisioner("kubernetes.io/no-provisioner")
-                .volumeBindingMode("WaitForFirstConsumer")
-                .reclaimPolicy("Delete")
-                .build(), kubernetes(l2, k8s));
-        List<Output<String>> volumeNames = new ArrayList<>();
-        for (NvmeNode node : checked.nodes()) {
-            PersistentVolume volume = new PersistentVolume(name + "-nvme-" + node.slug(), PersistentVolumeArgs.builder()
-                    .metadata(metadata(truncate("local-nvme-" + node.slug(), 253), null, 2))
-                    .spec(PersistentVolumeSpecArgs.builder()
-                            .capacity(Map.of("storage", node.capacity()))
-                            .volumeMode("Filesystem")
-                            .accessModes("ReadWriteOnce")
-                            .persistentVolumeReclaimPolicy("Delete")
-                            .storageClassName(LOCAL_STORAGE_CLASS)
-                            .local(LocalVolumeSourceArgs.builder().path(node.path()).build())
-                            .nodeAffinity(VolumeNodeAffinityArgs.builder().required(onHosts(List.of(node.hostname()))).build())
-                            .build())
-                    .build(), CustomResourceOptions.builder().parent(l2).provider(k8s).dependsOn(localClass).build());
-            volumeNames.add(volume.metadata().applyValue(meta -> meta.name().orElse(null)));
-        }
+        // L2: the playbook's local StorageClass, whose volumes the local static provisioner creates on every
+        // L2 node (one per node, from its cache mount) and cleans when released. WaitForFirstConsumer: "delaying
+        // volume binding ensures that the PersistentVolumeClaim binding decision will also be evaluated with any
+        // other node constraints the Pod may have"; Delete: the provisioner deletes a released volume's contents
+        // and offers it again (https://kubernetes.io/docs/concepts/storage/volumes/#local,
+        // https://kubernetes.io/docs/concepts/storage/storage-classes/#local).
+        checked.nodes().ifPresent(nodes -> {
+            StorageClass localClass = new StorageClass(name + "-local-nvme", StorageClassArgs.builder()
+                    .metadata(metadata(LOCAL_STORAGE_CLASS, null, 2))
+                    .provisioner(NO_PROVISIONER)
+                    .volumeBindingMode("WaitForFirstConsumer")
+                    .reclaimPolicy("Delete")
+                    .build(), kubernetes(l2, k8s));
+            LocalVolumeProvisioner.declare(name, nodes, args.localVolumeProvisionerImage(),
+                    localClass.metadata().applyValue(meta -> meta.name().orElseThrow()), l2, k8s);
+        });
 
         // L3: the shared model repository, an EFS file system (the building block the training tiers use too).
         var fileSystemArgs = EfsFileSystemArgs.builder()
@@ -334,7 +337,7 @@ public final class InferenceStorage extends ComponentResource {
                 .protect(args.protect()).retainOnDelete(args.protect()).build());
 
         checked.warmup().ifPresent(warmup ->
-                warmupDaemonSet(name, args, warmup, checked.nodes(), archive.bucketName, l2, k8s, namespaced));
+                warmupDaemonSet(name, args, warmup, checked.nodes().orElseThrow(), archive.bucketName, l2, k8s, namespaced));
 
         // L1: the Redis cache, when enabled.
         if (checked.redis().isPresent()) {
@@ -353,7 +356,7 @@ public final class InferenceStorage extends ComponentResource {
         }
 
         this.localStorageClassName = Output.of(LOCAL_STORAGE_CLASS);
-        this.localVolumeNames = Output.all(volumeNames);
+        this.localNodeLabel = Output.ofNullable(checked.nodes().map(NvmeNode::nodeLabel).orElse(null));
         this.modelStorageClassName = Output.of(MODEL_STORAGE_CLASS);
         this.modelClaimName = Output.of(MODEL_CLAIM);
         this.modelFileSystemId = fileSystem.fileSystemId;
@@ -367,7 +370,7 @@ public final class InferenceStorage extends ComponentResource {
         outputs.put("redisArn", redisArn);
         outputs.put("redisUserArn", redisUserArn);
         outputs.put("localStorageClassName", localStorageClassName);
-        outputs.put("localVolumeNames", localVolumeNames);
+        outputs.put("localNodeLabel", localNodeLabel);
         outputs.put("modelStorageClassName", modelStorageClassName);
         outputs.put("modelClaimName", modelClaimName);
         outputs.put("modelFileSystemId", modelFileSystemId);
@@ -508,13 +511,17 @@ public final class InferenceStorage extends ComponentResource {
     }
 
     /**
-     * The warm-up: on each NVMe node, an init container copies the configured prefixes from the archive
-     * into the node's cache directory before the pod runs, then a container re-syncs hourly. It runs as
-     * the inference service account: AWS credentials come from IRSA's projected token, never from the
-     * manifest.
+     * The warm-up: on each L2 node (its label selects it, its taint is tolerated), an init container copies
+     * the configured prefixes from the archive into the node's cache before the pod runs, then a container
+     * re-syncs hourly. It runs as the inference service account (AWS credentials come from IRSA's projected
+     * token, never from the manifest), as uid and gid {@value #WARMUP_UID}, not root: the cache directory
+     * belongs to that group on the node ({@link NvmeNode}), since fsGroup does not change a hostPath volume.
+     * The cache is the node's cache mount itself (hostPath, type Directory: a node without it fails the pod
+     * visibly), the directory the provisioner offers as the node's local volume: a DaemonSet cannot hold one
+     * claim per node, and a claim of its own would take the node's only volume from the model servers.
      */
     private static DaemonSet warmupDaemonSet(String name, InferenceStorageArgs args, CacheWarmup warmup,
-                                             List<NvmeNode> nodes, Output<String> archiveBucket, CacheLevel l2,
+                                             NvmeNode nodes, Output<String> archiveBucket, CacheLevel l2,
                                              Provider k8s, Output<List<com.pulumi.resources.Resource>> namespaced) {
         Map<String, String> selector = Map.of("app.kubernetes.io/name", WARMUP_NAME);
         Map<String, String> labels = new LinkedHashMap<>(selector);
@@ -528,14 +535,15 @@ public final class InferenceStorage extends ComponentResource {
                 .allowPrivilegeEscalation(false)
                 .readOnlyRootFilesystem(true)
                 .privileged(false)
+                .runAsNonRoot(true)
                 .capabilities(CapabilitiesArgs.builder().drop("ALL").build())
                 .build();
         List<VolumeMountArgs> mounts = List.of(
                 VolumeMountArgs.builder().name("cache").mountPath("/cache").build(),
                 VolumeMountArgs.builder().name("tmp").mountPath("/tmp").build());
         var resources = ResourceRequirementsArgs.builder()
-                .requests(Map.of("cpu", "100m", "memory", "256Mi"))
-                .limits(Map.of("memory", "1Gi"))
+                .requests(Map.of("cpu", CacheWarmup.CPU_REQUEST, "memory", CacheWarmup.MEMORY_REQUEST))
+                .limits(Map.of("cpu", CacheWarmup.CPU_LIMIT, "memory", CacheWarmup.MEMORY_LIMIT))
                 .build();
         ContainerArgs copy = ContainerArgs.builder()
                 .name("warm-up")
@@ -562,20 +570,20 @@ public final class InferenceStorage extends ComponentResource {
                                         .securityContext(PodSecurityContextArgs.builder()
                                                 .runAsNonRoot(true)
                                                 .runAsUser(WARMUP_UID)
-                                                .runAsGroup(WARMUP_UID)
+                                                .runAsGroup(NvmeNode.CACHE_GID)
+                                                // Owns the scratch emptyDir; the hostPath cache is the node's to own.
+                                                .fsGroup(NvmeNode.CACHE_GID)
                                                 .seccompProfile(SeccompProfileArgs.builder().type("RuntimeDefault").build())
                                                 .build())
-                                        .affinity(AffinityArgs.builder().nodeAffinity(NodeAffinityArgs.builder()
-                                                .requiredDuringSchedulingIgnoredDuringExecution(
-                                                        onHosts(nodes.stream().map(NvmeNode::hostname).distinct().toList()))
-                                                .build()).build())
+                                        .nodeSelector(Map.of(nodes.labelKey(), nodes.labelValue()))
+                                        .tolerations(LocalVolumeProvisioner.toleration(nodes))
                                         .initContainers(copy)
                                         .containers(keepFresh)
                                         .volumes(
                                                 VolumeArgs.builder().name("cache").hostPath(HostPathVolumeSourceArgs.builder()
-                                                        .path(nodes.get(0).path()).type("Directory").build()).build(),
-                                                VolumeArgs.builder().name("tmp")
-                                                        .emptyDir(EmptyDirVolumeSourceArgs.builder().build()).build())
+                                                        .path(nodes.mountPath()).type("Directory").build()).build(),
+                                                VolumeArgs.builder().name("tmp").emptyDir(EmptyDirVolumeSourceArgs.builder()
+                                                        .sizeLimit(CacheWarmup.SCRATCH_SIZE_LIMIT).build()).build())
                                         .build())
                                 .build())
                         .build())
@@ -602,13 +610,6 @@ public final class InferenceStorage extends ComponentResource {
             meta.namespace(namespace);
         }
         return meta.build();
-    }
-
-    private static NodeSelectorArgs onHosts(List<String> hostnames) {
-        return NodeSelectorArgs.builder().nodeSelectorTerms(NodeSelectorTermArgs.builder()
-                .matchExpressions(NodeSelectorRequirementArgs.builder()
-                        .key(HOSTNAME_LABEL).operator("In").values(hostnames).build())
-                .build()).build();
     }
 
     private static CustomResourceOptions kubernetes(CacheLevel level, Provider provider) {

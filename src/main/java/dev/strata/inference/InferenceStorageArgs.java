@@ -29,10 +29,22 @@ public final class InferenceStorageArgs extends ResourceArgs {
     @Nullable
     private String serviceAccountName;
 
-    /** L2: nodes with a local NVMe disk, one local PersistentVolume each. Default: none. */
+    /**
+     * L2: the nodes with a local NVMe cache, by label, and where their cache is mounted. When set, the
+     * StorageClass {@code local-nvme} and the local static provisioner (which creates a local
+     * PersistentVolume per node and cleans released ones) are declared. Default: none (no L2).
+     */
     @Import(name = "nvmeNodes")
     @Nullable
-    private List<NvmeNodeArgs> nvmeNodes;
+    private NvmeNodeArgs nvmeNodes;
+
+    /**
+     * L2: the local static provisioner's image, pinned by tag or digest (a mirror in a registry the nodes
+     * can reach, for example). Default: {@value LocalVolumeProvisioner#DEFAULT_IMAGE}.
+     */
+    @Import(name = "localVolumeProvisionerImage")
+    @Nullable
+    private String localVolumeProvisionerImage;
 
     /** L3: the size the model claim requests, a Kubernetes quantity. Default: {@code 100Gi}. */
     @Import(name = "modelClaimSize")
@@ -84,7 +96,7 @@ public final class InferenceStorageArgs extends ResourceArgs {
     @Nullable
     private RedisCacheArgs redis;
 
-    /** The cache warm-up DaemonSet. Default: none. */
+    /** The cache warm-up DaemonSet on the L2 nodes (needs {@code nvmeNodes}). Default: none. */
     @Import(name = "warmup")
     @Nullable
     private CacheWarmupArgs warmup;
@@ -125,8 +137,12 @@ public final class InferenceStorageArgs extends ResourceArgs {
         return Optional.ofNullable(serviceAccountName).orElse(InferenceStorage.DEFAULT_SERVICE_ACCOUNT);
     }
 
-    public List<NvmeNodeArgs> nvmeNodes() {
-        return Optional.ofNullable(nvmeNodes).orElse(List.of());
+    public Optional<NvmeNodeArgs> nvmeNodes() {
+        return Optional.ofNullable(nvmeNodes);
+    }
+
+    public String localVolumeProvisionerImage() {
+        return Optional.ofNullable(localVolumeProvisionerImage).orElse(LocalVolumeProvisioner.DEFAULT_IMAGE);
     }
 
     public String modelClaimSize() {
@@ -212,8 +228,13 @@ public final class InferenceStorageArgs extends ResourceArgs {
             return this;
         }
 
-        public Builder nvmeNodes(List<NvmeNodeArgs> nodes) {
-            args.nvmeNodes = List.copyOf(nodes);
+        public Builder nvmeNodes(NvmeNodeArgs nodes) {
+            args.nvmeNodes = nodes;
+            return this;
+        }
+
+        public Builder localVolumeProvisionerImage(String image) {
+            args.localVolumeProvisionerImage = image;
             return this;
         }
 

@@ -3,27 +3,29 @@ package dev.strata.inference;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
 
-/** A node with a local NVMe disk, as a component argument (see {@link NvmeNode}). */
+import javax.annotation.Nullable;
+import java.util.Optional;
+
+/** The nodes of the L2 cache, as a component argument (see {@link NvmeNode}). */
 public final class NvmeNodeArgs extends ResourceArgs {
-    /** The node's {@code kubernetes.io/hostname} label. Required. */
-    @Import(name = "hostname", required = true)
-    private String hostname;
+    /** The label the inference nodes carry, {@code key=value}. Default: {@value NvmeNode#DEFAULT_NODE_LABEL}. */
+    @Import(name = "nodeLabel")
+    @Nullable
+    private String nodeLabel;
 
-    /** Where the NVMe disk is mounted on the node, e.g. {@code /mnt/nvme}. Required. */
-    @Import(name = "path", required = true)
-    private String path;
-
-    /** The disk's capacity as a Kubernetes quantity, e.g. {@code 1000Gi}. Required. */
-    @Import(name = "capacity", required = true)
-    private String capacity;
+    /** The cache's mount point on each of them. Default: {@value NvmeNode#DEFAULT_MOUNT_PATH}. */
+    @Import(name = "mountPath")
+    @Nullable
+    private String mountPath;
 
     public static NvmeNodeArgs from(NvmeNode node) {
-        return builder().hostname(node.hostname()).path(node.path()).capacity(node.capacity()).build();
+        return builder().nodeLabel(node.nodeLabel()).mountPath(node.mountPath()).build();
     }
 
-    /** The node as a typed value, checked by {@link NvmeNode#validate}. */
+    /** The nodes as a typed value with their defaults, checked by {@link NvmeNode#validate}. */
     public NvmeNode toNode() {
-        return new NvmeNode(hostname, path, capacity);
+        return new NvmeNode(Optional.ofNullable(nodeLabel).orElse(NvmeNode.DEFAULT_NODE_LABEL),
+                Optional.ofNullable(mountPath).orElse(NvmeNode.DEFAULT_MOUNT_PATH));
     }
 
     public static Builder builder() {
@@ -33,18 +35,13 @@ public final class NvmeNodeArgs extends ResourceArgs {
     public static final class Builder {
         private final NvmeNodeArgs args = new NvmeNodeArgs();
 
-        public Builder hostname(String hostname) {
-            args.hostname = hostname;
+        public Builder nodeLabel(String nodeLabel) {
+            args.nodeLabel = nodeLabel;
             return this;
         }
 
-        public Builder path(String path) {
-            args.path = path;
-            return this;
-        }
-
-        public Builder capacity(String capacity) {
-            args.capacity = capacity;
+        public Builder mountPath(String mountPath) {
+            args.mountPath = mountPath;
             return this;
         }
 

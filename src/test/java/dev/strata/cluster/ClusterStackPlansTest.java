@@ -158,20 +158,22 @@ class ClusterStackPlansTest {
         assertThat(run.ofType("aws:iam/openIdConnectProvider:OpenIdConnectProvider")).singleElement().satisfies(oidc ->
                 assertThat(oidc.inputs()).containsEntry("url", "https://oidc.eks.us-east-1.amazonaws.com/id/" + issuerId)
                         .containsEntry("clientIdLists", List.of("sts.amazonaws.com")));
-        assertThat(run.ofType("aws:eks/nodeGroup:NodeGroup")).singleElement().satisfies(nodes -> {
+        assertThat(run.ofType("aws:eks/nodeGroup:NodeGroup")).extracting(PlannedResource::name)
+                .containsExactlyInAnyOrder("dev-nodes", "dev-inference-nodes");
+        assertThat(run.named("aws:eks/nodeGroup:NodeGroup", "dev-nodes")).satisfies(nodes -> {
             assertThat(nodes.inputs()).containsEntry("subnetIds", subnets).containsEntry("instanceTypes", List.of("m6i.xlarge"))
                     .containsEntry("scalingConfig", Map.of("desiredSize", 2L, "minSize", 1L, "maxSize", 4L))
                     .containsEntry("launchTemplate", Map.of("id", "dev-nodes-id", "version", "1"))
-                    .doesNotContainKey("remoteAccess");
+                    .doesNotContainKeys("remoteAccess", "labels", "taints");
         });
-        assertThat(run.ofType("aws:ec2/launchTemplate:LaunchTemplate")).singleElement().satisfies(template -> {
+        assertThat(run.named("aws:ec2/launchTemplate:LaunchTemplate", "dev-nodes")).satisfies(template -> {
             assertThat(template.inputs().get("blockDeviceMappings")).isEqualTo(List.of(Map.of("deviceName", "/dev/xvda",
                     "ebs", Map.of("encrypted", "true", "volumeType", "gp3", "volumeSize", 100L, "deleteOnTermination", "true"))));
             assertThat(template.inputs().get("metadataOptions")).isEqualTo(Map.of("httpEndpoint", "enabled", "httpTokens", "required",
                     "httpPutResponseHopLimit", 1L));
             // The nodes join the cluster security group and the one the file systems admit.
             assertThat((List<Object>) template.inputs().get("vpcSecurityGroupIds")).hasSize(2).contains("sg-0c3d4e5f607182930");
-            assertThat(template.inputs()).doesNotContainKey("networkInterfaces");
+            assertThat(template.inputs()).doesNotContainKeys("networkInterfaces", "userData");
         });
         assertThat(run.plan().outputs().get("cluster")).isEqualTo(Map.of(
                 "name", "strata-dev", "created", true,
@@ -374,7 +376,7 @@ class ClusterStackPlansTest {
                             issuer + ":aud", "sts.amazonaws.com"))));
         });
         // The warm-up DaemonSet (staging, prod) runs as the inference identity's service account.
-        run.ofType("kubernetes:apps/v1:DaemonSet").forEach(daemonSet -> {
+        run.ofType("kubernetes:apps/v1:DaemonSet").stream().filter(d -> d.name().endsWith("-cache-warmup")).forEach(daemonSet -> {
             Map<?, ?> spec = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) daemonSet.inputs().get("spec")).get("template")).get("spec");
             assertThat(spec.get("serviceAccountName")).isEqualTo("model-server");
             assertThat(((Map<?, ?>) daemonSet.inputs().get("metadata")).get("namespace")).isEqualTo("ml-inference");

@@ -165,8 +165,7 @@ class WorkloadSettingsTest {
 
     @Test
     void theWarmUpsServiceAccountMustBeAnIdentitys() {
-        Map<String, Object> warmup = Map.of("nvme", Map.of("nodes", List.of(Map.of("hostname", "node-a", "path", "/mnt/nvme", "capacity", "1000Gi"))),
-                "warmup", Map.of("enabled", true, "image", "public.ecr.aws/aws-cli/aws-cli:2.17.0", "prefixes", List.of("models/")));
+        Map<String, Object> warmup = Map.of("warmup", Map.of("enabled", true, "image", "public.ecr.aws/aws-cli/aws-cli:2.17.0", "prefixes", List.of("models/")));
         assertThat(parse(null, warmup).workloads()).hasSize(3);
         assertThatThrownBy(() -> parse(Map.of("only", Map.of()), warmup)).hasMessageContaining(
                 "strata:inference.warmup.enabled = true and strata:workloads = \"(no ml-inference/model-server)\": the warm-up runs as service account ml-inference/model-server");

@@ -124,11 +124,13 @@ class CostEstimatorTest {
                 tuple("cold-archive", "s3.lifecycleTransition.DEEP_ARCHIVE", 10.0, 0.50));
         assertThat(lines(estimate, "inference")).containsExactly(
                 tuple("redis", "elasticache.node.cache.r7g.large", 1460.0, 319.74),            // (1 primary + 1 replica) x 730 h x 0.219
+                tuple("nvme-nodes", "ec2.instance.i4i.xlarge", 730.0, 250.39),                 // 1 node x 730 h x 0.343, instance store included
+                tuple("nvme-nodes", "ebs.gp3.storage", 50.0, 4.00),                             // its 50 GiB root volume x 0.08
                 tuple("model-repository", "efs.storage.STANDARD", 200.0, 60.00),
                 tuple("model-repository", "efs.storage.INFREQUENT_ACCESS", 200.0, 3.20),       // elastic: 200 x 0.016
                 tuple("model-archive", "s3.storage.STANDARD", 500.0, 11.50),
                 tuple("model-archive", "s3.storage.STANDARD_IA", 200.0, 2.50));
-        assertThat(estimate.tiers()).contains(new Tier("training", "hot"), new Tier("inference", "redis"),
+        assertThat(estimate.tiers()).contains(new Tier("training", "hot"), new Tier("inference", "redis"), new Tier("inference", "nvme-nodes"),
                 new Tier("security", "training"), new Tier("security", "inference"), new Tier("security", "cluster"));
         // The data lake's, training's and inference's keys, and the created cluster's secrets key.
         assertThat(estimate.lines()).filteredOn(line -> line.item().equals("kms.key")).extracting(CostLine::tier)
@@ -151,6 +153,34 @@ class CostEstimatorTest {
                 .isInstanceOf(dev.strata.core.InvalidConfigException.class)
                 .hasMessageContaining("strata:inference.redis.nodeType = \"cache.x9.huge\": the price book has no us-east-1 price")
                 .hasMessageContaining("cache.r7g.2xlarge");
+    }
+
+    @Test
+    void theL2NodesArePricedPerInstanceHourOfTheFirstTypeAndAnUnpricedTypeNamesItsKey() {
+        Map<String, Object> values = new java.util.LinkedHashMap<>(
+                dev.strata.config.StackConfig.load(java.nio.file.Path.of("Pulumi.staging.yaml")).strataValues());
+        @SuppressWarnings("unchecked")
+        Map<String, Object> inference = new java.util.LinkedHashMap<>((Map<String, Object>) values.get("inference"));
+        inference.put("nvme", Map.of("nodeGroup", Map.of("instanceTypes", List.of("m6id.xlarge", "i4i.xlarge"), "desiredSize", 2,
+                "maxSize", 3, "rootVolumeGiB", 60)));
+        values.put("inference", inference);
+        CostEstimate estimate = CostEstimator.estimate(SettingsParser.parse(values), PriceBook.load().region("us-west-2"));
+        assertThat(lines(estimate, "inference")).filteredOn(line -> line.toList().get(0).equals("nvme-nodes")).containsExactly(
+                tuple("nvme-nodes", "ec2.instance.m6id.xlarge", 1460.0, 346.458),              // 2 nodes x 730 h x 0.2373
+                tuple("nvme-nodes", "ebs.gp3.storage", 120.0, 9.60));                           // 2 x 60 GiB x 0.08
+        assertThat(estimate.notes()).anyMatch(note -> note.contains("priced as m6id.xlarge, the first"))
+                .anyMatch(note -> note.contains("up to maxSize 3"));
+        inference.put("nvme", Map.of("nodeGroup", Map.of("instanceTypes", List.of("i3.xlarge"))));
+        StrataSettings unpriced = SettingsParser.parse(values);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CostEstimator.estimate(unpriced, PriceBook.load().region("us-east-1")))
+                .isInstanceOf(dev.strata.core.InvalidConfigException.class)
+                .hasMessageContaining("strata:inference.nvme.nodeGroup.instanceTypes[0] = \"i3.xlarge\": the price book has no us-east-1 price");
+        // An adopted cluster's inference nodes are its owner's: no line, a note.
+        CostEstimate prod = CostEstimator.estimate(SettingsParser.parse(
+                dev.strata.config.StackConfig.load(java.nio.file.Path.of("Pulumi.prod.yaml")).strataValues()),
+                PriceBook.load().region("us-west-2"));
+        assertThat(prod.lines()).noneMatch(line -> line.tier().equals("nvme-nodes"));
+        assertThat(prod.notes()).anyMatch(note -> note.contains("the NVMe cache (L2) is the adopted cluster's inference nodes'"));
     }
 
     @Test

@@ -24,7 +24,7 @@ class PriceBookTest {
             for (Price price : book.region(region).all().values()) {
                 assertThat(price.usd()).as(price.item()).isGreaterThanOrEqualTo(0);
                 assertThat(price.unit()).as(price.item()).isNotBlank();
-                assertThat(price.source()).as(price.item()).startsWith("https://aws.amazon.com/").endsWith("/pricing/");
+                assertThat(price.source()).as(price.item()).matches("https://aws\\.amazon\\.com/[a-z0-9/]+/pricing/(on-demand/)?");
                 assertThat(price.date()).as(price.item()).matches("\\d{4}-\\d{2}-\\d{2}");
                 if (price.confirmedBy() == null) {
                     assertThat(price.note()).as(price.item()).contains("Not confirmed");

@@ -52,7 +52,10 @@ class InferencePlanTest {
                 .containsEntry("nodeType", "cache.r7g.2xlarge").containsEntry("numCacheClusters", 2L)
                 .containsEntry("automaticFailoverEnabled", true).containsEntry("multiAzEnabled", true);
         assertThat(redis.protect()).isTrue();
-        assertThat(plan.ofType(InferenceStorageTest.PV)).filteredOn(pv -> pv.name().startsWith("prod-nvme-")).hasSize(2);
+        // L2 on the platform team's labelled nodes: no volume listed ahead, the provisioner finds them.
+        assertThat(plan.ofType(InferenceStorageTest.PV)).filteredOn(pv -> pv.name().startsWith("prod-nvme-")).isEmpty();
+        assertThat(named(plan, InferenceStorageTest.DAEMON_SET, "prod-local-volume-provisioner").parent())
+                .isEqualTo(named(plan, CacheLevel.TYPE, "prod-l2-local-nvme").urn());
         assertThat(named(plan, InferenceStorageTest.STORAGE_CLASS, "prod-efs-models").inputs())
                 .containsEntry("reclaimPolicy", "Retain");
         assertThat(named(plan, "aws:efs/fileSystem:FileSystem", "prod-model-repository").protect()).isTrue();
@@ -60,7 +63,8 @@ class InferencePlanTest {
         assertThat(named(plan, "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2",
                 "prod-model-archive-object-lock").inputs())
                 .containsEntry("rule", Map.of("defaultRetention", Map.of("mode", "GOVERNANCE", "days", 30L)));
-        assertThat(plan.ofType(InferenceStorageTest.DAEMON_SET)).hasSize(1);
+        assertThat(plan.ofType(InferenceStorageTest.DAEMON_SET)).extracting(PlannedResource::name)
+                .containsExactlyInAnyOrder("prod-local-volume-provisioner", "prod-cache-warmup");
     }
 
     @Test
@@ -79,7 +83,7 @@ class InferencePlanTest {
         assertThat(plan.ofType("pulumi:providers:kubernetes")).extracting(PlannedResource::name).containsExactly("prod-k8s");
         List<PlannedResource> inferenceObjects = plan.resources().stream()
                 .filter(r -> r.type().startsWith("kubernetes:") && r.urn().contains(InferenceStorage.TYPE)).toList();
-        assertThat(inferenceObjects).hasSize(2 + 2 + 1 + 1);
+        assertThat(inferenceObjects).hasSize(2 + 1 + 5 + 1); // 2 classes, the claim, the provisioner's 5 objects, the warm-up
         assertThat(inferenceObjects).allSatisfy(r -> assertThat(mocks.resource(r.type(), r.name()).orElseThrow().provider)
                 .endsWith("pulumi:providers:kubernetes::prod-k8s::prod-k8s-id"));
     }
@@ -92,9 +96,8 @@ class InferencePlanTest {
                         "endpoint", "master.strata-prod-model-cache.plan.cache.amazonaws.com",
                         "readerEndpoint", "replica.strata-prod-model-cache.plan.cache.amazonaws.com",
                         "port", 6379, "tls", true, "authentication", "iam", "userName", "strata-prod-inference"),
-                "l2LocalNvme", Map.of("storageClass", "local-nvme", "volumes", List.of(
-                        "local-nvme-ip-10-30-1-20-us-west-2-compute-internal-mnt-nvme",
-                        "local-nvme-ip-10-30-2-20-us-west-2-compute-internal-mnt-nvme")),
+                "l2LocalNvme", Map.of("enabled", true, "storageClass", "local-nvme", "nodeLabel", "strata.dev/node-pool=inference",
+                        "mountPath", "/mnt/strata-local-nvme/cache"),
                 "l3Efs", Map.of("storageClass", "efs-models", "claim", "shared-models-pvc", "namespace", "ml-inference",
                         "fileSystemId", "prod-model-repository-id"),
                 "l4S3", Map.of("bucket", "strata-prod-model-archive-plan", "objectLockDays", 30)));

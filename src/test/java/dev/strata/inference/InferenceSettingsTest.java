@@ -20,7 +20,9 @@ class InferenceSettingsTest {
             "vpcId", "vpc-0abc1234def567890",
             "privateSubnetIds", List.of("subnet-0a1b2c3d4e5f60718"),
             "nodeSecurityGroupId", "sg-0c3d4e5f607182930");
-    private static final Map<String, Object> NODE = Map.of("hostname", "node-a", "path", "/mnt/nvme", "capacity", "1000Gi");
+    private static final Map<String, Object> WARMUP = Map.of("enabled", true, "image", "public.ecr.aws/aws-cli/aws-cli:2.17.0",
+            "prefixes", List.of("models/"));
+    private static final String DIGEST = "amazon/aws-cli:2.17.0@sha256:643507c10ada7964ca6157b3d799f030b90577643da9955d319a77399ed80d73";
     private static final Map<String, Object> REDIS = Map.of("enabled", true, "nodeType", "cache.r7g.2xlarge");
 
     private static InferenceSettings parse(String environment, Map<String, Object> inference) {
@@ -43,7 +45,9 @@ class InferenceSettingsTest {
         InferenceSettings settings = parse("dev", Map.of());
         assertThat(settings.namespace()).isEqualTo("ml-inference");
         assertThat(settings.serviceAccount()).isEqualTo("model-server");
-        assertThat(settings.nvmeNodes()).isEmpty();
+        assertThat(settings.nvme()).contains(new InferenceSettings.Nvme(new NvmeNode("strata.dev/node-pool=inference",
+                "/mnt/strata-local-nvme/cache"), new InferenceSettings.NodeGroup(List.of("i4i.xlarge"), 1, 1, 2, 50), false,
+                "registry.k8s.io/sig-storage/local-volume-provisioner:v2.9.0"));
         assertThat(settings.modelClaimSize()).isEqualTo("100Gi");
         assertThat(settings.modelBasePath()).isEqualTo("/models");
         assertThat(settings.modelFileSystem().throughputMode()).isEqualTo(ThroughputMode.ELASTIC);
@@ -133,20 +137,80 @@ class InferenceSettingsTest {
     }
 
     @Test
-    void nvmeNodesNeedHostnamePathAndCapacity() {
-        assertThat(parse("dev", Map.of("nvme", Map.of("nodes", List.of(NODE)))).nvmeNodes())
-                .containsExactly(new NvmeNode("node-a", "/mnt/nvme", "1000Gi"));
-        assertThat(parse("dev", Map.of("nvme", Map.of("nodes", List.of()))).nvmeNodes()).isEmpty();
-        rejects("dev", Map.of("nvme", Map.of("nodes", List.of(Map.of("path", "/mnt/nvme", "capacity", "1Ti")))),
-                "strata:inference.nvme.nodes[0].hostname: is required");
-        rejects("dev", Map.of("nvme", Map.of("nodes", List.of(Map.of("hostname", "node-a", "capacity", "1Ti")))),
-                "strata:inference.nvme.nodes[0].path: is required");
-        rejects("dev", Map.of("nvme", Map.of("nodes", List.of(Map.of("hostname", "node-a", "path", "/mnt/nvme")))),
-                "strata:inference.nvme.nodes[0].capacity: is required");
-        rejects("dev", Map.of("nvme", Map.of("nodes", List.of(Map.of("hostname", "node-a", "path", "mnt/nvme", "capacity", "1Ti")))),
-                "strata:inference.nvme.nodes[0].path = \"mnt/nvme\": must be an absolute path");
-        rejects("dev", Map.of("nvme", Map.of("nodes", List.of(NODE, NODE))),
-                "strata:inference.nvme.nodes[1] = \"node-a:/mnt/nvme\": each node's disk");
+    void theOldListOfNodesByHostnameIsRefusedNamingWhatReplacedIt() {
+        rejects("dev", Map.of("nvme", Map.of("nodes", List.of(Map.of("hostname", "node-a", "path", "/mnt/nvme", "capacity", "1Ti")))),
+                "strata:inference.nvme.nodes = \"(set)\": was removed: nodes are no longer listed by hostname",
+                "strata:inference.nvme.nodeLabel", "strata:inference.nvme.nodeGroup", "strata:inference.nvme.mountPath");
+        // Only that problem: the list is not also reported as an unknown key.
+        assertThatThrownBy(() -> parse("dev", Map.of("nvme", Map.of("nodes", List.of()))))
+                .isInstanceOfSatisfying(InvalidConfigException.class, e -> assertThat(e.problems()).hasSize(1));
+    }
+
+    @Test
+    void l2IsOnByDefaultAndCanBeTurnedOff() {
+        assertThat(parse("dev", Map.of()).nvme()).isPresent();
+        assertThat(parse("dev", Map.of("nvme", Map.of("enabled", false))).nvme()).isEmpty();
+        // Off, its keys are still read (a typo is reported) but not checked.
+        assertThat(parse("dev", Map.of("nvme", Map.of("enabled", false, "nodeGroup", Map.of("instanceTypes", List.of("m6i.xlarge")))))
+                .nvme()).isEmpty();
+        rejects("dev", Map.of("nvme", Map.of("enabled", false, "nodelabel", "a=b")),
+                "strata:inference.nvme.nodelabel = \"a=b\": is not a known setting; did you mean strata:inference.nvme.nodeLabel?");
+    }
+
+    @Test
+    void theInferenceNodeGroupsTypesHaveInstanceStoreNvmeAndOneAmiType() {
+        assertThat(parse("dev", Map.of("nvme", Map.of("nodeGroup", Map.of("instanceTypes", List.of("m6id.large", "c6id.xlarge"),
+                "desiredSize", 2, "maxSize", 3))))
+                .nvme().orElseThrow().nodeGroup()).isEqualTo(new InferenceSettings.NodeGroup(List.of("m6id.large", "c6id.xlarge"), 2, 1, 3, 50));
+        rejects("dev", Map.of("nvme", Map.of("nodeGroup", Map.of("instanceTypes", List.of("i4i.xlarge", "m6i.xlarge")))),
+                "strata:inference.nvme.nodeGroup.instanceTypes[1] = \"m6i.xlarge\": has no instance-store NVMe SSD");
+        rejects("dev", Map.of("nvme", Map.of("nodeGroup", Map.of("instanceTypes", List.of()))),
+                "strata:inference.nvme.nodeGroup.instanceTypes = []: must list 1 to 20 instance types");
+        rejects("dev", Map.of("nvme", Map.of("nodeGroup", Map.of("instanceTypes", List.of("i4i.xlarge", "g5.xlarge")))),
+                "strata:inference.nvme.nodeGroup.instanceTypes = [i4i.xlarge, g5.xlarge]: need one AMI type for the node group, "
+                        + "but these need AL2023_x86_64_STANDARD, AL2023_x86_64_NVIDIA");
+        rejects("dev", Map.of("nvme", Map.of("nodeGroup", Map.of("desiredSize", 3))),
+                "strata:inference.nvme.nodeGroup.desiredSize = 3 and strata:inference.nvme.nodeGroup.minSize/"
+                        + "strata:inference.nvme.nodeGroup.maxSize = \"1/2\"");
+    }
+
+    @Test
+    void anAdoptedClusterBringsItsOwnInferenceNodes() {
+        InferenceSettings prod = parse("prod", Map.of("redis", REDIS, "nvme", Map.of("nodeLabel", "node.example.com/pool=gpu-cache",
+                "mountPath", "/mnt/nvme-cache/models")));
+        assertThat(prod.nvme().orElseThrow().nodes()).isEqualTo(new NvmeNode("node.example.com/pool=gpu-cache", "/mnt/nvme-cache/models"));
+        rejects("prod", Map.of("redis", REDIS, "nvme", Map.of("nodeGroup", Map.of("instanceTypes", List.of("i4i.xlarge")))),
+                "strata:inference.nvme.nodeGroup = \"(set)\" and strata:cluster.create = false: applies only to a cluster Strata creates");
+    }
+
+    @Test
+    void theNodeLabelIsAKubernetesLabel() {
+        rejects("dev", Map.of("nvme", Map.of("nodeLabel", "inference")),
+                "strata:inference.nvme.nodeLabel = \"inference\": must be key=value");
+        rejects("dev", Map.of("nvme", Map.of("nodeLabel", "Strata_Dev/pool=inference")),
+                "strata:inference.nvme.nodeLabel = \"Strata_Dev/pool\": must be a Kubernetes label key");
+        rejects("dev", Map.of("nvme", Map.of("nodeLabel", "strata.dev/pool=in ference")),
+                "strata:inference.nvme.nodeLabel = \"in ference\": must be a Kubernetes label value");
+    }
+
+    @Test
+    void theMountPathIsAPlainMountPointOutsideNodeState() {
+        assertThat(parse("dev", Map.of("nvme", Map.of("mountPath", "/data/l2/cache"))).nvme().orElseThrow().nodes().discoveryDir())
+                .isEqualTo("/data/l2");
+        rejects("dev", Map.of("nvme", Map.of("mountPath", "/cache")), "strata:inference.nvme.mountPath = \"/cache\": must be an absolute path of at least two");
+        rejects("dev", Map.of("nvme", Map.of("mountPath", "mnt/cache")), "strata:inference.nvme.mountPath = \"mnt/cache\"");
+        rejects("dev", Map.of("nvme", Map.of("mountPath", "/mnt/my cache/x")), "strata:inference.nvme.mountPath = \"/mnt/my cache/x\"");
+        rejects("dev", Map.of("nvme", Map.of("mountPath", "/mnt/k8s-disks/cache")),
+                "strata:inference.nvme.mountPath = \"/mnt/k8s-disks/cache\": must not be in /mnt/k8s-disks");
+        rejects("dev", Map.of("nvme", Map.of("mountPath", "/var/lib/kubelet/cache")), "must not be in /var/lib/kubelet");
+    }
+
+    @Test
+    void theProvisionerImageIsPinned() {
+        assertThat(parse("dev", Map.of("nvme", Map.of("provisionerImage", "123456789012.dkr.ecr.us-east-1.amazonaws.com/lvp:v2.9.0")))
+                .nvme().orElseThrow().provisionerImage()).endsWith("/lvp:v2.9.0");
+        rejects("dev", Map.of("nvme", Map.of("provisionerImage", "registry.k8s.io/sig-storage/local-volume-provisioner:latest")),
+                "strata:inference.nvme.provisionerImage = \"registry.k8s.io/sig-storage/local-volume-provisioner:latest\": must be an image reference pinned");
     }
 
     @Test
@@ -154,8 +218,6 @@ class InferenceSettingsTest {
         assertThat(parse("dev", Map.of("models", Map.of("claimSize", "500G"))).modelClaimSize()).isEqualTo("500G");
         rejects("dev", Map.of("models", Map.of("claimSize", "100Gb")),
                 "strata:inference.models.claimSize = \"100Gb\": must be a positive Kubernetes quantity");
-        rejects("dev", Map.of("nvme", Map.of("nodes", List.of(Map.of("hostname", "node-a", "path", "/mnt/nvme", "capacity", "1TB")))),
-                "strata:inference.nvme.nodes[0].capacity = \"1TB\": must be a positive Kubernetes quantity");
     }
 
     @Test
@@ -180,31 +242,49 @@ class InferenceSettingsTest {
         assertThat(parse("dev", Map.of("namespace", "serving", "serviceAccount", "llm-server")).namespace()).isEqualTo("serving");
         rejects("dev", Map.of("namespace", "ML_Inference"), "strata:inference.namespace = \"ML_Inference\": must be a DNS-1123 label");
         rejects("dev", Map.of("serviceAccount", "Model Server"), "strata:inference.serviceAccount = \"Model Server\"");
-        rejects("dev", Map.of("nvme", Map.of("nodes", List.of(Map.of("hostname", "node a", "path", "/mnt/nvme", "capacity", "1Ti")))),
-                "strata:inference.nvme.nodes[0].hostname = \"node a\"");
     }
 
     @Test
-    void warmupNeedsAPinnedImagePrefixesAndNvmeNodesSharingAPath() {
-        Map<String, Object> warmup = Map.of("enabled", true, "image", "public.ecr.aws/aws-cli/aws-cli:2.17.0",
-                "prefixes", List.of("models/"));
-        assertThat(parse("dev", Map.of("nvme", Map.of("nodes", List.of(NODE)), "warmup", warmup)).warmup())
+    void warmupNeedsAPinnedImagePrefixesAndTheL2Cache() {
+        assertThat(parse("dev", Map.of("warmup", WARMUP)).warmup())
                 .contains(new CacheWarmup("public.ecr.aws/aws-cli/aws-cli:2.17.0", List.of("models/")));
-        rejects("dev", Map.of("nvme", Map.of("nodes", List.of(NODE)), "warmup", Map.of("enabled", true, "prefixes", List.of("m/"))),
+        rejects("dev", Map.of("warmup", Map.of("enabled", true, "prefixes", List.of("m/"))),
                 "strata:inference.warmup.image: is required when the warm-up is enabled");
-        rejects("dev", Map.of("nvme", Map.of("nodes", List.of(NODE)),
-                        "warmup", Map.of("enabled", true, "image", "amazon/aws-cli:latest", "prefixes", List.of("m/"))),
+        rejects("dev", Map.of("warmup", Map.of("enabled", true, "image", "amazon/aws-cli:latest", "prefixes", List.of("m/"))),
                 "strata:inference.warmup.image = \"amazon/aws-cli:latest\": must be pinned");
-        rejects("dev", Map.of("nvme", Map.of("nodes", List.of(NODE)),
-                        "warmup", Map.of("enabled", true, "image", "amazon/aws-cli:2.17.0", "prefixes", List.of("/models"))),
+        rejects("dev", Map.of("warmup", Map.of("enabled", true, "image", "amazon/aws-cli:2.17.0", "prefixes", List.of("/models"))),
                 "strata:inference.warmup.prefixes[0] = \"/models\"");
-        rejects("dev", Map.of("nvme", Map.of("nodes", List.of(NODE)),
-                        "warmup", Map.of("enabled", true, "image", "amazon/aws-cli:2.17.0")),
+        rejects("dev", Map.of("warmup", Map.of("enabled", true, "image", "amazon/aws-cli:2.17.0")),
                 "strata:inference.warmup.prefixes: must name at least one archive prefix");
-        rejects("dev", Map.of("warmup", warmup),
-                "strata:inference.warmup.enabled = true and strata:inference.nvme.nodes = \"[]\"");
-        rejects("dev", Map.of("nvme", Map.of("nodes", List.of(NODE, Map.of("hostname", "node-b", "path", "/nvme", "capacity", "1Ti"))),
-                "warmup", warmup), "give every NVMe node the same path");
+        rejects("dev", Map.of("nvme", Map.of("enabled", false), "warmup", WARMUP),
+                "strata:inference.warmup.enabled = true and strata:inference.nvme.enabled = false: the warm-up fills the L2 NVMe cache");
+    }
+
+    @Test
+    void prodRunsTheWarmupImagePinnedByDigest() {
+        assertThat(parse("prod", Map.of("redis", REDIS, "warmup", Map.of("enabled", true, "image", DIGEST, "prefixes", List.of("m/"))))
+                .warmup().orElseThrow().image()).isEqualTo(DIGEST);
+        rejects("prod", Map.of("redis", REDIS, "warmup", WARMUP),
+                "strata:inference.warmup.image = \"public.ecr.aws/aws-cli/aws-cli:2.17.0\": prod needs the image pinned by digest");
+        rejects("prod", Map.of("redis", REDIS, "warmup", Map.of("enabled", true, "image", "amazon/aws-cli@sha256:abc", "prefixes",
+                List.of("m/"))), "strata:inference.warmup.image = \"amazon/aws-cli@sha256:abc\": prod needs the image pinned by digest");
+    }
+
+    @Test
+    void theWarmupsIdentityReadsTheArchiveAndWritesNothing() {
+        Map<String, Object> config = new LinkedHashMap<>();
+        config.put("environment", "dev");
+        config.put("network", NETWORK);
+        config.put("inference", Map.of("warmup", WARMUP));
+        assertThat(SettingsParser.parse(config).inference().orElseThrow().warmup()).isPresent();
+        config.put("workloads", Map.of("inference", Map.of("read", List.of(Map.of("bucket", "model-archive")),
+                "write", List.of(Map.of("zone", "model")))));
+        assertThatThrownBy(() -> SettingsParser.parse(config)).isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("strata:workloads.inference.write = \"1 grant(s)\" and strata:inference.warmup.enabled = true: "
+                        + "the warm-up runs as ml-inference/model-server, which must be read-only");
+        config.put("workloads", Map.of("inference", Map.of("read", List.of(Map.of("zone", "model")))));
+        assertThatThrownBy(() -> SettingsParser.parse(config)).isInstanceOf(InvalidConfigException.class)
+                .hasMessageContaining("strata:workloads.inference.read = \"(no model-archive)\" and strata:inference.warmup.enabled = true");
     }
 
     @Test

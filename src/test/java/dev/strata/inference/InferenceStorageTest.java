@@ -30,6 +30,12 @@ class InferenceStorageTest {
     static final String PV = "kubernetes:core/v1:PersistentVolume";
     static final String PVC = "kubernetes:core/v1:PersistentVolumeClaim";
     static final String DAEMON_SET = "kubernetes:apps/v1:DaemonSet";
+    static final String CONFIG_MAP = "kubernetes:core/v1:ConfigMap";
+    static final String SERVICE_ACCOUNT = "kubernetes:core/v1:ServiceAccount";
+    static final String CLUSTER_ROLE = "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole";
+    static final String CLUSTER_ROLE_BINDING = "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding";
+    static final Map<String, Object> L2_TOLERATION = Map.of("key", "strata.dev/node-pool", "operator", "Equal", "value", "inference",
+            "effect", "NoSchedule");
     static final String REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
     static final String USER = "aws:elasticache/user:User";
 
@@ -46,9 +52,7 @@ class InferenceStorageTest {
         return InferenceStorageArgs.builder()
                 .kmsKeyArn(Output.of(KEY))
                 .network(network().build())
-                .nvmeNodes(List.of(
-                        NvmeNodeArgs.builder().hostname("node-a").path("/mnt/nvme").capacity("1000Gi").build(),
-                        NvmeNodeArgs.builder().hostname("node-b").path("/mnt/nvme").capacity("500Gi").build()));
+                .nvmeNodes(NvmeNodeArgs.builder().build());
     }
 
     /** The component's options: the cluster's Kubernetes provider, as Strata's program hands it over. */
@@ -94,29 +98,92 @@ class InferenceStorageTest {
     }
 
     @Test
-    void oneLocalVolumePerNvmeNodePinnedToItsHostname() {
-        Plan plan = plan(false, b -> b);
-        assertThat(plan.ofType(PV)).hasSize(2);
-        Map<String, Object> spec = at(named(plan, PV, "prod-nvme-node-a-mnt-nvme").inputs(), "spec");
-        assertThat(spec).isEqualTo(Map.of(
-                "capacity", Map.of("storage", "1000Gi"),
-                "volumeMode", "Filesystem",
-                "accessModes", List.of("ReadWriteOnce"),
-                "persistentVolumeReclaimPolicy", "Delete",
-                "storageClassName", "local-nvme",
-                "local", Map.of("path", "/mnt/nvme"),
-                "nodeAffinity", Map.of("required", Map.of("nodeSelectorTerms", List.of(Map.of("matchExpressions", List.of(
-                        Map.of("key", "kubernetes.io/hostname", "operator", "In", "values", List.of("node-a")))))))));
-        assertThat((String) at(named(plan, PV, "prod-nvme-node-b-mnt-nvme").inputs(), "spec", "capacity", "storage"))
-                .isEqualTo("500Gi");
+    void noVolumeIsListedAheadAndNothingNamesAHost() {
+        Plan plan = plan(false, b -> b.warmup(CacheWarmupArgs.builder()
+                .image("public.ecr.aws/aws-cli/aws-cli:2.17.0").prefixes(List.of("models/")).build()));
+        assertThat(plan.ofType(PV)).isEmpty();
+        assertThat(PlanJson.render(plan)).doesNotContain("kubernetes.io/hostname");
     }
 
     @Test
-    void anEmptyNodeListMakesNoVolumesButKeepsTheStorageClass() {
-        Plan plan = plan(false, b -> b.nvmeNodes(List.of()));
-        assertThat(plan.ofType(PV)).isEmpty();
-        assertThat(plan.ofType(STORAGE_CLASS)).extracting(PlannedResource::name)
-                .containsExactlyInAnyOrder("prod-local-nvme", "prod-efs-models");
+    void theProvisionerDiscoversTheCacheMountInItsParentDirectoryAsLocalNvmeVolumes() {
+        Plan plan = plan(false, b -> b);
+        Map<String, Object> config = named(plan, CONFIG_MAP, "prod-local-volume-provisioner").inputs();
+        assertThat((Map<String, Object>) at(config, "metadata")).containsEntry("name", "local-volume-provisioner-config")
+                .containsEntry("namespace", "kube-system");
+        assertThat((Object) at(config, "data")).isEqualTo(Map.of(
+                "storageClassMap", "local-nvme:\n  hostDir: /mnt/strata-local-nvme\n  mountDir: /mnt/strata-local-nvme\n"
+                        + "  volumeMode: Filesystem\n  namePattern: \"cache\"\n",
+                "setPVOwnerRef", "true",
+                "labelsForPV", "app.kubernetes.io/part-of: strata\nstrata.dev/cache-level: l2\n"));
+    }
+
+    @SuppressWarnings("unchecked")
+    @Test
+    void theProvisionerRunsOnTheL2NodesOnlyUnprivilegedWithLimitsAndAPinnedImage() {
+        Plan plan = plan(false, b -> b);
+        Map<String, Object> in = named(plan, DAEMON_SET, "prod-local-volume-provisioner").inputs();
+        assertThat((Map<String, Object>) at(in, "metadata")).containsEntry("name", "local-volume-provisioner")
+                .containsEntry("namespace", "kube-system");
+        Map<String, Object> pod = at(in, "spec", "template", "spec");
+        assertThat(pod).containsEntry("serviceAccountName", "local-volume-provisioner")
+                .containsEntry("nodeSelector", Map.of("strata.dev/node-pool", "inference", "kubernetes.io/os", "linux"))
+                .containsEntry("tolerations", List.of(L2_TOLERATION))
+                .doesNotContainKeys("hostNetwork", "hostPID", "affinity");
+        Map<String, Object> container = at(pod, "containers", "0");
+        assertThat(container).containsEntry("image", "registry.k8s.io/sig-storage/local-volume-provisioner:v2.9.0")
+                .containsEntry("securityContext", Map.of("privileged", false, "allowPrivilegeEscalation", false,
+                        "readOnlyRootFilesystem", true, "runAsUser", 0L,
+                        "capabilities", Map.of("drop", List.of("ALL"), "add", List.of("DAC_OVERRIDE", "FOWNER"))))
+                .containsEntry("resources", Map.of("requests", Map.of("cpu", "10m", "memory", "32Mi"),
+                        "limits", Map.of("cpu", "500m", "memory", "256Mi")));
+        assertThat((Object) at(container, "volumeMounts")).isEqualTo(List.of(
+                Map.of("name", "provisioner-config", "mountPath", "/etc/provisioner/config", "readOnly", true),
+                Map.of("name", "discovery", "mountPath", "/mnt/strata-local-nvme", "mountPropagation", "HostToContainer")));
+        assertThat((Object) at(pod, "volumes")).isEqualTo(List.of(
+                Map.of("name", "provisioner-config", "configMap", Map.of("name", "local-volume-provisioner-config")),
+                Map.of("name", "discovery", "hostPath", Map.of("path", "/mnt/strata-local-nvme", "type", "Directory"))));
+    }
+
+    @Test
+    void theProvisionersRoleIsTheChartsLessNodeUpdates() {
+        Plan plan = plan(false, b -> b);
+        assertThat((Object) named(plan, CLUSTER_ROLE, "prod-local-volume-provisioner").inputs().get("rules")).isEqualTo(List.of(
+                Map.of("apiGroups", List.of(""), "resources", List.of("persistentvolumes"),
+                        "verbs", List.of("get", "list", "watch", "create", "delete")),
+                Map.of("apiGroups", List.of("storage.k8s.io"), "resources", List.of("storageclasses"), "verbs", List.of("get", "list", "watch")),
+                Map.of("apiGroups", List.of(""), "resources", List.of("events"), "verbs", List.of("watch")),
+                Map.of("apiGroups", List.of("", "events.k8s.io"), "resources", List.of("events"), "verbs", List.of("create", "update", "patch")),
+                Map.of("apiGroups", List.of(""), "resources", List.of("nodes"), "verbs", List.of("get"))));
+        Map<String, Object> binding = named(plan, CLUSTER_ROLE_BINDING, "prod-local-volume-provisioner").inputs();
+        assertThat((Object) binding.get("roleRef")).isEqualTo(Map.of("apiGroup", "rbac.authorization.k8s.io", "kind", "ClusterRole",
+                "name", "strata-local-volume-provisioner"));
+        assertThat((Object) binding.get("subjects")).isEqualTo(List.of(Map.of("kind", "ServiceAccount", "namespace", "kube-system",
+                "name", "local-volume-provisioner")));
+    }
+
+    @Test
+    void aCustomLabelAndMountPathReachEveryL2Object() {
+        Plan plan = plan(false, b -> b.nvmeNodes(NvmeNodeArgs.builder().nodeLabel("example.com/cache=nvme").mountPath("/data/l2/models").build())
+                .warmup(CacheWarmupArgs.builder().image("public.ecr.aws/aws-cli/aws-cli:2.17.0").prefixes(List.of("models/")).build()));
+        assertThat((String) at(named(plan, CONFIG_MAP, "prod-local-volume-provisioner").inputs(), "data", "storageClassMap"))
+                .contains("hostDir: /data/l2\n", "namePattern: \"models\"");
+        Map<String, Object> warmupPod = at(named(plan, DAEMON_SET, "prod-cache-warmup").inputs(), "spec", "template", "spec");
+        assertThat(warmupPod).containsEntry("nodeSelector", Map.of("example.com/cache", "nvme"))
+                .containsEntry("tolerations", List.of(Map.of("key", "example.com/cache", "operator", "Equal", "value", "nvme",
+                        "effect", "NoSchedule")));
+        assertThat((Object) at(warmupPod, "volumes", "0", "hostPath")).isEqualTo(Map.of("path", "/data/l2/models", "type", "Directory"));
+    }
+
+    @Test
+    void withoutNvmeNodesThereIsNoL2() {
+        mocks = new RecordingMocks("us-east-1");
+        Plan plan = PlanRunner.run("prod", mocks, ctx -> new InferenceStorage("prod", InferenceStorageArgs.builder()
+                .kmsKeyArn(Output.of(KEY)).network(network().build()).build(),
+                on(new Provider("prod-k8s", ProviderArgs.builder().build()))));
+        assertThat(plan.ofType(STORAGE_CLASS)).extracting(PlannedResource::name).containsExactly("prod-efs-models");
+        assertThat(plan.ofType(DAEMON_SET)).isEmpty();
+        assertThat(plan.ofType(CacheLevel.TYPE)).extracting(l -> l.inputs().get("enabled")).containsExactly(false, false, true, true);
     }
 
     @Test
@@ -124,7 +191,8 @@ class InferenceStorageTest {
         Plan plan = plan(false, b -> b.warmup(CacheWarmupArgs.builder()
                 .image("public.ecr.aws/aws-cli/aws-cli:2.17.0").prefixes(List.of("models/")).build()));
         List<PlannedResource> kubernetes = plan.resources().stream().filter(r -> r.type().startsWith("kubernetes:")).toList();
-        assertThat(kubernetes).hasSize(2 + 2 + 1 + 1); // 2 storage classes, 2 volumes, the claim, the DaemonSet
+        // 2 storage classes, the claim, the provisioner's 5 objects, the warm-up
+        assertThat(kubernetes).hasSize(2 + 1 + 5 + 1);
         assertThat(kubernetes).allSatisfy(r -> assertThat(mocks.resource(r.type(), r.name()).orElseThrow().provider)
                 .endsWith("pulumi:providers:kubernetes::prod-k8s::prod-k8s-id"));
     }
@@ -338,8 +406,9 @@ class InferenceStorageTest {
 
     // --- warm-up ---
 
+    @SuppressWarnings("unchecked")
     @Test
-    void warmupCopiesFromTheArchiveOnTheNvmeNodesAsTheInferenceIdentityWithoutCredentials() {
+    void warmupCopiesFromTheArchiveOnTheL2NodesAsTheInferenceIdentityWithoutCredentials() {
         Plan plan = plan(false, b -> b.warmup(CacheWarmupArgs.builder()
                 .image("public.ecr.aws/aws-cli/aws-cli:2.17.0").prefixes(List.of("models/a/", "models/b/")).build()));
         PlannedResource daemonSet = named(plan, DAEMON_SET, "prod-cache-warmup");
@@ -348,11 +417,13 @@ class InferenceStorageTest {
                 .containsEntry("namespace", "ml-inference");
         Map<String, Object> pod = at(in, "spec", "template", "spec");
         assertThat(pod).containsEntry("serviceAccountName", "model-server")
-                .containsEntry("automountServiceAccountToken", false);
-        assertThat(InferenceStorageTest.<Object>at(pod, "affinity", "nodeAffinity", "requiredDuringSchedulingIgnoredDuringExecution",
-                "nodeSelectorTerms", "0", "matchExpressions", "0", "values")).isEqualTo(List.of("node-a", "node-b"));
-        assertThat(InferenceStorageTest.<Object>at(pod, "volumes", "0")).isEqualTo(Map.of("name", "cache",
-                "hostPath", Map.of("path", "/mnt/nvme", "type", "Directory")));
+                .containsEntry("automountServiceAccountToken", false)
+                .containsEntry("nodeSelector", Map.of("strata.dev/node-pool", "inference"))
+                .containsEntry("tolerations", List.of(L2_TOLERATION))
+                .doesNotContainKey("affinity");
+        assertThat((Object) at(pod, "volumes")).isEqualTo(List.of(
+                Map.of("name", "cache", "hostPath", Map.of("path", "/mnt/strata-local-nvme/cache", "type", "Directory")),
+                Map.of("name", "tmp", "emptyDir", Map.of("sizeLimit", "1Gi"))));
         Map<String, Object> init = at(pod, "initContainers", "0");
         assertThat(init).containsEntry("image", "public.ecr.aws/aws-cli/aws-cli:2.17.0")
                 .containsEntry("command", List.of("/bin/sh", "-c", InferenceStorage.SYNC_SCRIPT));
@@ -360,18 +431,45 @@ class InferenceStorageTest {
                 Map.of("name", "ARCHIVE_BUCKET", "value", "strata-prod-model-archive-plan"),
                 Map.of("name", "MODEL_PREFIXES", "value", "models/a/ models/b/"),
                 Map.of("name", "HOME", "value", "/tmp")));
-        assertThat(InferenceStorageTest.<Map<String, Object>>at(init, "securityContext")).containsEntry("allowPrivilegeEscalation", false)
-                .containsEntry("readOnlyRootFilesystem", true).containsEntry("privileged", false);
-        assertThat(InferenceStorageTest.<Map<String, Object>>at(pod, "securityContext")).containsEntry("runAsNonRoot", true)
-                .containsEntry("runAsUser", 1000L);
         String manifest = new Gson().toJson(in);
         assertThat(manifest).doesNotContain("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
                 "secretKeyRef", "imagePullSecrets", "\"secret\"");
     }
 
+    /**
+     * The warm-up's pods run as uid and gid 1000, never root, in every container, with a read-only root
+     * and limits; and they can write the cache: it is the node's cache mount, whose directory the node's
+     * boot step gives to group 1000 with mode 2775 (group-writable, setgid).
+     */
+    @SuppressWarnings("unchecked")
+    @Test
+    void warmupPodsRunAsNonRootCanWriteTheCacheAndHaveLimits() {
+        Plan plan = plan(false, b -> b.warmup(CacheWarmupArgs.builder()
+                .image("public.ecr.aws/aws-cli/aws-cli:2.17.0").prefixes(List.of("models/")).build()));
+        Map<String, Object> pod = at(named(plan, DAEMON_SET, "prod-cache-warmup").inputs(), "spec", "template", "spec");
+        assertThat((Object) pod.get("securityContext")).isEqualTo(Map.of("runAsNonRoot", true, "runAsUser", 1000L,
+                "runAsGroup", 1000L, "fsGroup", 1000L, "seccompProfile", Map.of("type", "RuntimeDefault")));
+        List<Map<String, Object>> containers = new java.util.ArrayList<>((List<Map<String, Object>>) pod.get("initContainers"));
+        containers.addAll((List<Map<String, Object>>) pod.get("containers"));
+        assertThat(containers).hasSize(2).allSatisfy(container -> {
+            assertThat(container).containsEntry("securityContext", Map.of("allowPrivilegeEscalation", false,
+                    "readOnlyRootFilesystem", true, "privileged", false, "runAsNonRoot", true, "capabilities", Map.of("drop", List.of("ALL"))));
+            assertThat(container).containsEntry("resources", Map.of("requests", Map.of("cpu", "100m", "memory", "256Mi"),
+                    "limits", Map.of("cpu", "1", "memory", "1Gi")));
+            assertThat((Object) at(container, "volumeMounts", "0")).isEqualTo(Map.of("name", "cache", "mountPath", "/cache"));
+        });
+        // The node side: the cache directory the mount point binds belongs to the warm-up's group, group-writable.
+        NvmeNode nodes = NvmeNode.defaults();
+        assertThat(nodes.bootScript()).contains(
+                "ExecStart=/usr/bin/chown root:1000 /mnt/k8s-disks/0/strata-model-cache\n",
+                "ExecStart=/usr/bin/chmod 2775 /mnt/k8s-disks/0/strata-model-cache\n",
+                "mount --bind /mnt/k8s-disks/0/strata-model-cache /mnt/strata-local-nvme/cache;");
+        assertThat(at(pod, "volumes", "0", "hostPath", "path").toString()).isEqualTo(nodes.mountPath());
+    }
+
     @Test
     void noWarmupUnlessAsked() {
-        assertThat(plan(false, b -> b).ofType(DAEMON_SET)).isEmpty();
+        assertThat(plan(false, b -> b).ofType(DAEMON_SET)).extracting(PlannedResource::name).containsExactly("prod-local-volume-provisioner");
     }
 
     // --- levels, outputs ---
@@ -384,7 +482,8 @@ class InferenceStorageTest {
                 .containsExactly("prod-l1-redis", "prod-l2-local-nvme", "prod-l3-efs", "prod-l4-s3");
         assertThat(levels).extracting(l -> l.inputs().get("level")).containsExactly(1L, 2L, 3L, 4L);
         assertThat(named(plan, REPLICATION_GROUP, "prod-redis").parent()).isEqualTo(levels.get(0).urn());
-        assertThat(named(plan, PV, "prod-nvme-node-a-mnt-nvme").parent()).isEqualTo(levels.get(1).urn());
+        assertThat(named(plan, DAEMON_SET, "prod-local-volume-provisioner").parent()).isEqualTo(levels.get(1).urn());
+        assertThat(named(plan, STORAGE_CLASS, "prod-local-nvme").parent()).isEqualTo(levels.get(1).urn());
         assertThat(named(plan, PVC, "prod-shared-models").parent()).isEqualTo(levels.get(2).urn());
         assertThat(named(plan, "strata:datalake:SecureBucket", "prod-model-archive").parent()).isEqualTo(levels.get(3).urn());
     }
@@ -408,8 +507,7 @@ class InferenceStorageTest {
     @Test
     void rejectsAQuantityThatIsNotKubernetes() {
         rejects(b -> b.modelClaimSize("100Gb"), "modelClaimSize = \"100Gb\"", "Kubernetes quantity");
-        rejects(b -> b.nvmeNodes(List.of(NvmeNodeArgs.builder().hostname("n").path("/mnt/nvme").capacity("1TB").build())),
-                "nvmeNodes[0].capacity = \"1TB\"");
+
     }
 
     @Test
@@ -418,9 +516,23 @@ class InferenceStorageTest {
     }
 
     @Test
-    void rejectsAnNvmeNodeWithoutHostnamePathOrCapacity() {
-        rejects(b -> b.nvmeNodes(List.of(NvmeNodeArgs.builder().build())),
-                "nvmeNodes[0].hostname: is required", "nvmeNodes[0].path: is required", "nvmeNodes[0].capacity: is required");
+    void rejectsABadNodeLabelMountPathOrProvisionerImage() {
+        rejects(b -> b.nvmeNodes(NvmeNodeArgs.builder().nodeLabel("inference").mountPath("/var/lib/kubelet/cache").build()),
+                "nvmeNodes.nodeLabel = \"inference\": must be key=value",
+                "nvmeNodes.mountPath = \"/var/lib/kubelet/cache\": must not be in /var/lib/kubelet");
+        rejects(b -> b.localVolumeProvisionerImage("registry.k8s.io/sig-storage/local-volume-provisioner"),
+                "localVolumeProvisionerImage = \"registry.k8s.io/sig-storage/local-volume-provisioner\": must be an image reference pinned");
+    }
+
+    @Test
+    void rejectsAWarmupWithoutTheL2Nodes() {
+        mocks = new RecordingMocks("us-east-1");
+        assertThatThrownBy(() -> PlanRunner.run("prod", mocks, ctx -> new InferenceStorage("prod", InferenceStorageArgs.builder()
+                .kmsKeyArn(Output.of(KEY)).network(network().build())
+                .warmup(CacheWarmupArgs.builder().image("public.ecr.aws/aws-cli/aws-cli:2.17.0").prefixes(List.of("m/")).build()).build(),
+                on(new Provider("prod-k8s", ProviderArgs.builder().build())))))
+                .hasMessageContaining("warmup = \"(set)\" and nvmeNodes = (not set): the warm-up fills the L2 cache");
+        assertThat(mocks.resources()).noneMatch(r -> r.type.startsWith("strata:inference"));
     }
 
     @Test

@@ -217,7 +217,8 @@ class ComponentPackageTest {
                 Map.entry("logRetentionDays", "integer"), Map.entry("vpcCniVersion", "string"), Map.entry("podIdentityAgent", "string"),
                 Map.entry("podIdentityAgentVersion", "string"), Map.entry("instanceType", "string"),
                 Map.entry("desiredSize", "integer"), Map.entry("minSize", "integer"), Map.entry("maxSize", "integer"),
-                Map.entry("rootVolumeGiB", "integer"), Map.entry("tags", "map<string>")));
+                Map.entry("rootVolumeGiB", "integer"), Map.entry("tags", "map<string>"),
+                Map.entry("inferenceNodeGroup", "#/types/strata:index:InferenceNodeGroup")));
         assertThat(types(cluster.getAsJsonObject("properties"))).isEqualTo(Map.of(
                 "clusterName", "string", "endpoint", "string", "certificateAuthority", "string",
                 "oidcIssuer", "string", "oidcProviderArn", "string", "kubeconfig", "string"));
