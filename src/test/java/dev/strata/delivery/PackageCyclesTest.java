@@ -148,6 +148,33 @@ class PackageCyclesTest {
         assertThat(found.stream().map(cycle -> edges(cycle, withoutKnown)).toList()).as("import cycles between packages").isEmpty();
     }
 
+    /**
+     * docs/architecture.md's package diagram is the code's: a node {@code id["pkg<br/>..."]} names a
+     * package (short, below {@code dev.strata}, or {@code dev.strata} itself), and its arrows
+     * ({@code id --> a & b}, or a dotted {@code id -. "why" .-> b}) are exactly the packages it imports.
+     */
+    @Test
+    void theArchitectureDiagramDrawsTheImportsOfTheCode() throws IOException {
+        String doc = Files.readString(Path.of("docs/architecture.md"));
+        int start = doc.indexOf("```mermaid\n");
+        String diagram = doc.substring(start, doc.indexOf("```\n", start + 10));
+        Map<String, String> packages = new TreeMap<>();
+        Matcher node = Pattern.compile("(?m)^\\s*(\\w+)\\[\"([\\w.]+)<br/>").matcher(diagram);
+        while (node.find()) {
+            packages.put(node.group(1), node.group(2).equals("dev.strata") ? "dev.strata" : "dev.strata." + node.group(2));
+        }
+        Map<String, Set<String>> drawn = new TreeMap<>();
+        packages.values().forEach(pkg -> drawn.put(pkg, new TreeSet<>()));
+        Matcher arrow = Pattern.compile("(?m)^\\s*(\\w+)\\s+(?:-->|-\\.\\s*\"[^\"]*\"\\s*\\.->)\\s*(.+)$").matcher(diagram);
+        while (arrow.find()) {
+            for (String target : arrow.group(2).split("&")) {
+                assertThat(packages).as("a node of the diagram: " + target.trim()).containsKey(target.trim());
+                drawn.get(packages.get(arrow.group(1))).add(packages.get(target.trim()));
+            }
+        }
+        assertThat(drawn).isEqualTo(imports());
+    }
+
     /** The detector itself: a cycle through three packages is found, a chain is not. */
     @Test
     void findsACycleAndOnlyACycle() {
