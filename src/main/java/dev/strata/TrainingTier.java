@@ -7,6 +7,7 @@ import com.pulumi.resources.Resource;
 import dev.strata.config.NetworkSettings;
 import dev.strata.config.TrainingSettings;
 import dev.strata.datalake.LifecycleRuleArgs;
+import dev.strata.efs.EfsOptionsArgs;
 import dev.strata.training.HotTierArgs;
 import dev.strata.training.LustreAssociationArgs;
 import dev.strata.training.PerJobScratchArgs;
@@ -68,12 +69,15 @@ final class TrainingTier {
                 .fileSystemTypeVersion(perJob.fileSystemTypeVersion())
                 .build()));
         training.warm().ifPresent(warm -> args.warm(WarmTierArgs.builder()
-                .performanceMode(warm.efs().performanceMode().apiValue())
-                .throughputMode(warm.efs().throughputMode().apiValue())
-                .provisionedThroughputMibps(warm.efs().provisionedThroughputMibps().orElse(null))
-                .transitionToIaDays(warm.efs().transitionToIaDays().orElse(null))
-                .transitionToArchiveDays(warm.efs().transitionToArchiveDays().orElse(null))
-                .backup(warm.efs().backup())
+                .efs(EfsOptionsArgs.builder()
+                        .performanceMode(warm.efs().performanceMode().apiValue())
+                        .throughputMode(warm.efs().throughputMode().apiValue())
+                        .provisionedThroughputMibps(warm.efs().provisionedThroughputMibps().orElse(null))
+                        // 0: the stack turned the transition off; unset would take the warm tier's default.
+                        .transitionToIaDays(warm.efs().transitionToIaDays().orElse(0))
+                        .transitionToArchiveDays(warm.efs().transitionToArchiveDays().orElse(0))
+                        .backup(warm.efs().backup())
+                        .build())
                 .accessPointPath(warm.accessPointPath())
                 .posixId(warm.posixId())
                 .storageClassName(warm.storageClassName())
