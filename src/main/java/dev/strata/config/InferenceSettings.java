@@ -1,5 +1,6 @@
 package dev.strata.config;
 
+import dev.strata.efs.EfsSettings;
 import dev.strata.core.Problems;
 import dev.strata.datalake.ObjectLock;
 import dev.strata.efs.PerformanceMode;

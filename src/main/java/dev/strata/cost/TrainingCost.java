@@ -3,9 +3,9 @@ package dev.strata.cost;
 import dev.strata.efs.ThroughputMode;
 import dev.strata.training.DeploymentType;
 
-import dev.strata.config.EfsSettings;
+import dev.strata.efs.EfsSettings;
 import dev.strata.config.StrataSettings;
-import dev.strata.config.TrainingSettings;
+import dev.strata.training.TrainingSettings;
 import dev.strata.config.UsageSettings.EfsUsage;
 import dev.strata.config.UsageSettings.TrainingUsage;
 

@@ -17,6 +17,8 @@ import java.util.function.UnaryOperator;
 public final class PerJobScratchArgs extends ResourceArgs {
     /** The StorageClass's name when none is given. */
     public static final String DEFAULT_STORAGE_CLASS_NAME = "fsx-lustre-training";
+    /** The per-job file systems' deployment type when none is given: scratch, deleted with the claim. */
+    public static final DeploymentType DEFAULT_DEPLOYMENT_TYPE = DeploymentType.SCRATCH_2;
 
     /** The StorageClass name. Default: {@code fsx-lustre-training}. */
     @Import(name = "storageClassName")
@@ -62,7 +64,7 @@ public final class PerJobScratchArgs extends ResourceArgs {
     }
 
     public String deploymentType() {
-        return Optional.ofNullable(deploymentType).orElse(DeploymentType.SCRATCH_2.name());
+        return Optional.ofNullable(deploymentType).orElse(DEFAULT_DEPLOYMENT_TYPE.name());
     }
 
     public Optional<Integer> perUnitStorageThroughput() {

@@ -148,7 +148,7 @@ public final class TrainingStorage extends ComponentResource {
         this.bucket = bucket;
         this.warmFileSystem = warm.map(tier -> tier.fileSystem);
         this.perJobKeyArn = args.perJob().filter(p -> !p.type().isScratch()).map(p -> args.kmsKeyArn());
-        tiers.putAll(bucketSummaries(args.lifecycle(new Problems())));
+        tiers.putAll(bucketSummaries(args.lifecycle(key -> key, new Problems())));
         this.tiers = Collections.unmodifiableMap(tiers);
         this.bucketName = bucket.bucketName;
         this.hotFileSystemId = hot.map(tier -> tier.fileSystemId).orElse(Output.ofNullable(null));

@@ -178,55 +178,48 @@ public final class TrainingStorageArgs extends ResourceArgs {
             problems.missing("kmsKeyArn", "is required: the bucket and file systems are encrypted with a customer-managed KMS key");
         }
         NetworkRules.network("network", network, problems);
-        KubernetesValues.checkNamespace(namespace(), "namespace", problems);
-        hot().ifPresent(hot -> hot.validate(field -> "hot." + field, problems));
-        perJob().ifPresent(perJob -> perJob.validate(field -> "perJob." + field, problems));
-        warm().ifPresent(warm -> warm.validate(field -> "warm." + field, field -> "warm.efs." + field, problems));
-        validateAcrossTiers(hot(), "hot.", perJob(), "perJob.", warm(), "warm.", problems);
-        List<LifecycleRule> lifecycle = lifecycle(problems);
-        LustreRules.archivedLinks(linkedPrefixes(hot(), field -> "hot." + field, perJob(), field -> "perJob." + field),
-                lifecycle, "lifecycleRules", problems);
+        validateChoices(key -> key, problems);
+    }
+
+    /**
+     * Everything {@link #validate} checks but the references to other resources (the key, the network):
+     * what a stack's settings hold. {@code key} turns a key relative to these Args ({@code hot.storageGiB},
+     * {@code perJob.deploymentType}, {@code warm.efs.throughputMode}, {@code lifecycleRules[0]}) into the key
+     * a problem is reported under, such as {@code strata:training.hot.storageGiB}.
+     */
+    public void validateChoices(UnaryOperator<String> key, Problems problems) {
+        KubernetesValues.checkNamespace(namespace(), key.apply("namespace"), problems);
+        hot().ifPresent(hot -> hot.validate(field -> key.apply("hot." + field), problems));
+        perJob().ifPresent(perJob -> perJob.validate(field -> key.apply("perJob." + field), problems));
+        warm().ifPresent(warm -> warm.validate(field -> key.apply("warm." + field), field -> key.apply("warm.efs." + field), problems));
+        // The hot and warm claims live in one namespace, the per-job and warm StorageClasses in one cluster.
+        warm().ifPresent(w -> {
+            hot().filter(h -> h.claimName().equals(w.claimName())).ifPresent(h ->
+                    problems.add(key.apply("warm.claimName"), w.claimName(), key.apply("hot.claimName"), h.claimName(),
+                            "the two claims live in one namespace and need different names"));
+            perJob().filter(p -> p.storageClassName().equals(w.storageClassName())).ifPresent(p ->
+                    problems.add(key.apply("warm.storageClassName"), w.storageClassName(), key.apply("perJob.storageClassName"),
+                            p.storageClassName(), "the two StorageClasses need different names"));
+        });
+        List<LustreRules.LinkedPrefix> links = new ArrayList<>();
+        hot().ifPresent(h -> links.addAll(LustreRules.linkedPrefixes(field -> key.apply("hot." + field), h.importPath().orElse(null),
+                h.exportPath().orElse(null), h.associations())));
+        perJob().ifPresent(p -> links.addAll(LustreRules.linkedPrefixes(field -> key.apply("perJob." + field),
+                p.importPath().orElse(null), p.exportPath().orElse(null), List.of())));
+        LustreRules.archivedLinks(links, lifecycle(key, problems), key.apply("lifecycleRules"), problems);
         if (abortIncompleteMultipartUploadDays() < 1) {
-            problems.add("abortIncompleteMultipartUploadDays", abortIncompleteMultipartUploadDays(), "must be 1 or more");
+            problems.add(key.apply("abortIncompleteMultipartUploadDays"), abortIncompleteMultipartUploadDays(), "must be 1 or more");
         }
     }
 
     /** The bucket's lifecycle rules, checked ({@link LifecycleRules#validate}). */
-    List<LifecycleRule> lifecycle(Problems problems) {
+    List<LifecycleRule> lifecycle(UnaryOperator<String> key, Problems problems) {
         List<LifecycleRule> lifecycle = new ArrayList<>();
         for (int i = 0; i < lifecycleRules().size(); i++) {
-            lifecycle.add(lifecycleRules().get(i).toRule("lifecycleRules[" + i + "]", problems));
+            lifecycle.add(lifecycleRules().get(i).toRule(key.apply("lifecycleRules[" + i + "]"), problems));
         }
-        LifecycleRules.validate(lifecycle, "lifecycleRules", problems);
+        LifecycleRules.validate(lifecycle, key.apply("lifecycleRules"), problems);
         return lifecycle;
-    }
-
-    /**
-     * The rules between tiers, once for the Args and the stack settings: the hot and warm claims live in
-     * one namespace and the per-job and warm StorageClasses in one cluster, so each pair needs two names.
-     * Keys are the tiers' prefixes ({@code hot.}, {@code strata:training.hot.}).
-     */
-    public static void validateAcrossTiers(Optional<HotTierArgs> hot, String hotKey, Optional<PerJobScratchArgs> perJob,
-                                           String perJobKey, Optional<WarmTierArgs> warm, String warmKey, Problems problems) {
-        warm.ifPresent(w -> {
-            hot.filter(h -> h.claimName().equals(w.claimName())).ifPresent(h ->
-                    problems.add(warmKey + "claimName", w.claimName(), hotKey + "claimName", h.claimName(),
-                            "the two claims live in one namespace and need different names"));
-            perJob.filter(p -> p.storageClassName().equals(w.storageClassName())).ifPresent(p ->
-                    problems.add(warmKey + "storageClassName", w.storageClassName(), perJobKey + "storageClassName",
-                            p.storageClassName(), "the two StorageClasses need different names"));
-        });
-    }
-
-    /** The bucket prefixes the hot and per-job file systems link, for {@link LustreRules#archivedLinks}. */
-    public static List<LustreRules.LinkedPrefix> linkedPrefixes(Optional<HotTierArgs> hot, UnaryOperator<String> hotKey,
-                                                                Optional<PerJobScratchArgs> perJob, UnaryOperator<String> perJobKey) {
-        List<LustreRules.LinkedPrefix> links = new ArrayList<>();
-        hot.ifPresent(h -> links.addAll(LustreRules.linkedPrefixes(hotKey, h.importPath().orElse(null), h.exportPath().orElse(null),
-                h.associations())));
-        perJob.ifPresent(p -> links.addAll(LustreRules.linkedPrefixes(perJobKey, p.importPath().orElse(null),
-                p.exportPath().orElse(null), List.of())));
-        return links;
     }
 
     public static Builder builder() {
