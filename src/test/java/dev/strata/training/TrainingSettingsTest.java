@@ -228,6 +228,33 @@ class TrainingSettingsTest {
     }
 
     @Test
+    void theWarmTiersArgsRulesNameTheStackKeys() {
+        // The settings are checked by WarmTierArgs.validate and TrainingStorageArgs.validateChoices, under the stack's keys.
+        assertThat(training(warm("gidRangeStart", 1500, "gidRangeEnd", 1500)).warm().orElseThrow().gidRangeEnd()).isEqualTo(1500);
+        rejects(warm("gidRangeStart", 1800, "gidRangeEnd", 1500),
+                "strata:training.warm.gidRangeEnd = 1500 and strata:training.warm.gidRangeStart = 1800");
+        assertThat(training(warm("directoryPerms", "0750")).warm().orElseThrow().directoryPerms()).isEqualTo("0750");
+        rejects(warm("directoryPerms", "rwx"), "strata:training.warm.directoryPerms = \"rwx\"", "octal");
+        assertThat(training(Map.of("hot", Map.of("perJob", Map.of("storageClassName", "a")), "warm", Map.of("storageClassName", "b")))
+                .warm()).isPresent();
+        rejects(Map.of("hot", Map.of("perJob", Map.of("storageClassName", "x")), "warm", Map.of("storageClassName", "x")),
+                "strata:training.warm.storageClassName = \"x\" and strata:training.hot.perJob.storageClassName = \"x\"");
+    }
+
+    @Test
+    void theWarmTiersDefaultsAreTheArgs() {
+        TrainingSettings.Warm warm = training(Map.of()).warm().orElseThrow();
+        WarmTierArgs defaults = WarmTierArgs.builder().build();
+        assertThat(warm.efs().transitionToIaDays()).isEqualTo(defaults.efs().transitionToIaDays()).contains(30);
+        assertThat(warm.claimName()).isEqualTo(defaults.claimName());
+        assertThat(warm.storageClassName()).isEqualTo(defaults.storageClassName());
+        assertThat(warm.gidRangeStart()).isEqualTo(defaults.gidRangeStart());
+        assertThat(warm.gidRangeEnd()).isEqualTo(defaults.gidRangeEnd());
+        assertThat(warm.efs().backup()).isFalse();
+        assertThat(parse("prod", Map.of()).training().orElseThrow().warm().orElseThrow().efs().backup()).isTrue();
+    }
+
+    @Test
     void namesAndLifecycleAreChecked() {
         rejects(Map.of("namespace", "ML"), "strata:training.namespace = \"ML\"");
         rejects(Map.of("hot", Map.of("claimName", "x"), "warm", Map.of("claimName", "x")),
