@@ -11,7 +11,6 @@ import com.pulumi.kubernetes.storage.v1.StorageClass;
 import com.pulumi.kubernetes.storage.v1.StorageClassArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import dev.strata.core.Problems;
 import dev.strata.efs.EfsAccessPointArgs;
 import dev.strata.efs.EfsFileSystem;
 import dev.strata.efs.EfsFileSystemArgs;
@@ -42,7 +41,7 @@ final class EfsWarmTier extends ComponentResource {
 
     /** The warm tier {@code name} (children: the file system {@code name}, {@code name-class}, {@code name-claim}), validated first. */
     public EfsWarmTier(String name, WarmTierArgs args, TierContext context, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, checked(args), options);
+        super(TYPE, name, TierContext.checked(args, (a, problems) -> a.validate(field -> field, field -> "efs." + field, problems)), options);
         TierOptions children = new TierOptions(this, options);
         EfsOptionsArgs efsOptions = args.efs();
         EfsFileSystem efs = new EfsFileSystem(name, EfsFileSystemArgs.builder()
@@ -89,12 +88,6 @@ final class EfsWarmTier extends ComponentResource {
         registerOutputs(Map.of("claimName", claimName));
     }
 
-    private static WarmTierArgs checked(WarmTierArgs args) {
-        Problems problems = new Problems();
-        args.validate(field -> field, field -> "efs." + field, problems);
-        problems.throwIfAny();
-        return args;
-    }
 
     /** The tier's service, throughput mode and throughput, for plans and dashboards. */
     public Map<String, Object> summary() {

@@ -22,7 +22,6 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
-import dev.strata.core.Problems;
 import dev.strata.core.Tags;
 import dev.strata.security.KeyGrants;
 
@@ -75,7 +74,7 @@ final class LustreHotTier extends ComponentResource {
 
     /** The hot tier {@code name} (children: {@code name}, {@code name-pv}, {@code name-claim} ...), validated first. */
     public LustreHotTier(String name, HotTierArgs args, TierContext context, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, checked(args), options);
+        super(TYPE, name, TierContext.checked(args, (a, problems) -> a.validate(field -> field, problems)), options);
         TierOptions children = new TierOptions(this, options);
         DeploymentType type = args.type();
         LustreFileSystem fileSystem = fileSystem(name, args, type, context, children);
@@ -126,12 +125,6 @@ final class LustreHotTier extends ComponentResource {
         registerOutputs(Map.of("fileSystemId", fileSystemId, "dnsName", dnsName, "mountName", mountName, "claimName", claimName));
     }
 
-    private static HotTierArgs checked(HotTierArgs args) {
-        Problems problems = new Problems();
-        args.validate(field -> field, problems);
-        problems.throwIfAny();
-        return args;
-    }
 
     /** The tier's service, capacity and aggregate throughput, for plans and dashboards. */
     public Map<String, Object> summary() {

@@ -7,7 +7,6 @@ import com.pulumi.kubernetes.storage.v1.StorageClass;
 import com.pulumi.kubernetes.storage.v1.StorageClassArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import dev.strata.core.Problems;
 
 import javax.annotation.Nullable;
 import java.util.LinkedHashMap;
@@ -31,7 +30,7 @@ final class PerJobScratchTier extends ComponentResource {
 
     /** The per-job tier {@code name} (child: {@code name-class}), validated first. */
     public PerJobScratchTier(String name, PerJobScratchArgs args, TierContext context, @Nullable ComponentResourceOptions options) {
-        super(TYPE, name, checked(args), options);
+        super(TYPE, name, TierContext.checked(args, (a, problems) -> a.validate(field -> field, problems)), options);
         DeploymentType type = args.type();
         Output<Map<String, String>> parameters = Output.tuple(context.lustreGroupId(), context.bucket().bucketName, context.kmsKeyArn())
                 .applyValue(t -> parameters(context.lustreSubnetId(), t.t1, t.t2, t.t3, type, args));
@@ -54,12 +53,6 @@ final class PerJobScratchTier extends ComponentResource {
         registerOutputs(Map.of("storageClassName", storageClassName));
     }
 
-    private static PerJobScratchArgs checked(PerJobScratchArgs args) {
-        Problems problems = new Problems();
-        args.validate(field -> field, problems);
-        problems.throwIfAny();
-        return args;
-    }
 
     /** The tier's service, deployment type, capacity steps and throughput, for plans and dashboards. */
     public Map<String, Object> summary() {

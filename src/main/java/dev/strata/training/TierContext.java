@@ -3,11 +3,13 @@ package dev.strata.training;
 import com.pulumi.core.Output;
 import com.pulumi.resources.Resource;
 import dev.strata.core.NetworkArgs;
+import dev.strata.core.Problems;
 import dev.strata.datalake.SecureBucket;
 
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * What a training tier takes from the {@link TrainingStorage} that composes it: the key, the network,
@@ -31,6 +33,14 @@ record TierContext(Output<String> kmsKeyArn, NetworkArgs network, SecureBucket b
     /** The subnet of the Lustre file systems: the first private subnet. */
     String lustreSubnetId() {
         return network.subnetIds().get(0);
+    }
+
+    /** {@code args} once {@code validate} found no problem in them; else every problem, before anything registers. */
+    static <A> A checked(A args, BiConsumer<A, Problems> validate) {
+        Problems problems = new Problems();
+        validate.accept(args, problems);
+        problems.throwIfAny();
+        return args;
     }
 
     /** Labels of a tier's Kubernetes objects. */

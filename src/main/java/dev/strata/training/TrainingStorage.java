@@ -94,15 +94,8 @@ public final class TrainingStorage extends ComponentResource {
     private final Optional<Output<String>> perJobKeyArn;
 
     public TrainingStorage(String name, TrainingStorageArgs args, @Nullable ComponentResourceOptions options) {
-        this(name, checked(args), options, true);
-    }
-
-    /** The arguments, validated before anything registers: every problem at once. */
-    private static TrainingStorageArgs checked(TrainingStorageArgs args) {
-        Problems problems = new Problems();
-        args.validate(problems);
-        problems.throwIfAny();
-        return args;
+        // The arguments, validated before anything registers: every problem at once.
+        this(name, TierContext.checked(args, TrainingStorageArgs::validate), options, true);
     }
 
     private TrainingStorage(String name, TrainingStorageArgs args, @Nullable ComponentResourceOptions options, boolean checked) {
