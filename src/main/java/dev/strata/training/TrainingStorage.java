@@ -93,13 +93,9 @@ public final class TrainingStorage extends ComponentResource {
     /** The key per-job file systems are encrypted with: present when the per-job type is persistent. */
     private final Optional<Output<String>> perJobKeyArn;
 
+    /** The training storage {@code name}; its arguments are validated before anything registers, every problem at once. */
     public TrainingStorage(String name, TrainingStorageArgs args, @Nullable ComponentResourceOptions options) {
-        // The arguments, validated before anything registers: every problem at once.
-        this(name, TierContext.checked(args, TrainingStorageArgs::validate), options, true);
-    }
-
-    private TrainingStorage(String name, TrainingStorageArgs args, @Nullable ComponentResourceOptions options, boolean checked) {
-        super(TYPE, name, args, options);
+        super(TYPE, name, TierContext.checked(args, TrainingStorageArgs::validate), options);
         var childComponents = ComponentResourceOptions.builder().parent(this).build();
         Map<String, Map<String, Object>> tiers = new LinkedHashMap<>();
 

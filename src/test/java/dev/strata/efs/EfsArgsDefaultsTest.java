@@ -38,6 +38,21 @@ class EfsArgsDefaultsTest {
     }
 
     @Test
+    void efsAccessPointArgsDefaults() {
+        // Required: name, path. Default: uid and gid 1000, permissions 0755.
+        Plan plan = PlanRunner.run("dev", new RecordingMocks("us-east-1"), ctx -> new EfsFileSystem("fs", EfsFileSystemArgs.builder()
+                .kmsKeyArn(Output.of("arn:aws:kms:us-east-1:123456789012:key/k"))
+                .network(NetworkArgs.builder().vpcId("vpc-0abc1234def567890").subnetIds(List.of("subnet-0a1b2c3d4e5f60718"))
+                        .clientSecurityGroupId("sg-0c3d4e5f607182930").build())
+                .accessPoints(List.of(EfsAccessPointArgs.builder().name("shared").path("/shared").build()))
+                .tier("warm").build(), null));
+        Map<String, Object> accessPoint = only(plan, "aws:efs/accessPoint:AccessPoint").inputs();
+        assertThat(accessPoint).containsEntry("posixUser", Map.of("gid", 1000L, "uid", 1000L));
+        assertThat(accessPoint.get("rootDirectory")).isEqualTo(Map.of("path", "/shared",
+                "creationInfo", Map.of("ownerGid", 1000L, "ownerUid", 1000L, "permissions", "0755")));
+    }
+
+    @Test
     void efsOptionsArgsDefaults() {
         EfsOptionsArgs defaults = EfsOptionsArgs.builder().build();
         assertThat(defaults.performance()).isEqualTo(PerformanceMode.GENERAL_PURPOSE);
