@@ -242,7 +242,10 @@ public record TrainingSettings(String namespace, boolean createNamespace, boolea
         return Optional.ofNullable(node.enumValue("autoImportPolicy", AutoImportPolicy.class, fallback, Enum::name));
     }
 
-    /** The warm tier: the Args' defaults, and backups in prod (a stack fact). */
+    /**
+     * The warm tier: the Args' defaults, and backups in prod (a stack fact). Numbers are read whole, not
+     * bounded: their ranges are WarmTierArgs' rules, reported once, under these keys.
+     */
     private static Warm warm(ConfigNode node, Environment environment, boolean enabled) {
         var defaults = WarmTierArgs.EFS_DEFAULTS.orElse(dev.strata.efs.EfsOptionsArgs.builder()
                 .backup(environment == Environment.PROD).build());
@@ -250,14 +253,14 @@ public record TrainingSettings(String namespace, boolean createNamespace, boolea
         EfsSettings efs = EfsSettings.parse(node, EfsSettings.of(defaults), false);
         return new Warm(efs,
                 node.string("accessPointPath", WarmTierArgs.DEFAULT_ACCESS_POINT_PATH),
-                node.integer("posixId", WarmTierArgs.DEFAULT_POSIX_ID, 0, Integer.MAX_VALUE),
+                node.integer("posixId", WarmTierArgs.DEFAULT_POSIX_ID, Integer.MIN_VALUE, Integer.MAX_VALUE),
                 node.string("storageClassName", WarmTierArgs.DEFAULT_STORAGE_CLASS_NAME),
                 node.string("basePath", WarmTierArgs.DEFAULT_BASE_PATH),
                 node.string("directoryPerms", WarmTierArgs.DEFAULT_DIRECTORY_PERMS),
-                node.integer("gidRangeStart", WarmTierArgs.DEFAULT_GID_RANGE_START, 1, Integer.MAX_VALUE),
-                node.integer("gidRangeEnd", WarmTierArgs.DEFAULT_GID_RANGE_END, 1, Integer.MAX_VALUE),
+                node.integer("gidRangeStart", WarmTierArgs.DEFAULT_GID_RANGE_START, Integer.MIN_VALUE, Integer.MAX_VALUE),
+                node.integer("gidRangeEnd", WarmTierArgs.DEFAULT_GID_RANGE_END, Integer.MIN_VALUE, Integer.MAX_VALUE),
                 node.string("claimName", WarmTierArgs.DEFAULT_CLAIM_NAME),
-                node.integer("claimStorageGiB", WarmTierArgs.DEFAULT_CLAIM_STORAGE_GIB, 1, Integer.MAX_VALUE));
+                node.integer("claimStorageGiB", WarmTierArgs.DEFAULT_CLAIM_STORAGE_GIB, Integer.MIN_VALUE, Integer.MAX_VALUE));
     }
 
     private static ColdArchive coldArchive(ConfigNode node) {

@@ -233,6 +233,14 @@ class TrainingSettingsTest {
         assertThat(training(warm("gidRangeStart", 1500, "gidRangeEnd", 1500)).warm().orElseThrow().gidRangeEnd()).isEqualTo(1500);
         rejects(warm("gidRangeStart", 1800, "gidRangeEnd", 1500),
                 "strata:training.warm.gidRangeEnd = 1500 and strata:training.warm.gidRangeStart = 1800");
+        rejects(warm("gidRangeStart", 0), "strata:training.warm.gidRangeEnd = 2000 and strata:training.warm.gidRangeStart = 0",
+                "start at 1 or more");
+        assertThat(training(warm("posixId", 0, "claimStorageGiB", 1)).warm().orElseThrow().posixId()).isZero();
+        rejects(warm("posixId", -1), "strata:training.warm.posixId = -1: must be 0 or more");
+        // Reported once: the parser reads the number, the Args' rule judges it.
+        assertThatThrownBy(() -> parse("dev", warm("posixId", -1))).satisfies(e ->
+                assertThat(e.getMessage().split("strata:training.warm.posixId", -1)).hasSize(2));
+        rejects(warm("claimStorageGiB", 0), "strata:training.warm.claimStorageGiB = 0: must be 1 or more");
         assertThat(training(warm("directoryPerms", "0750")).warm().orElseThrow().directoryPerms()).isEqualTo("0750");
         rejects(warm("directoryPerms", "rwx"), "strata:training.warm.directoryPerms = \"rwx\"", "octal");
         assertThat(training(Map.of("hot", Map.of("perJob", Map.of("storageClassName", "a")), "warm", Map.of("storageClassName", "b")))
