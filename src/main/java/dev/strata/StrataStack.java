@@ -13,7 +13,7 @@ import dev.strata.cost.CostEstimate;
 import dev.strata.cost.CostEstimator;
 import dev.strata.cost.PriceBook;
 import dev.strata.cost.Tier;
-import dev.strata.config.TrainingSettings;
+import dev.strata.training.TrainingSettings;
 import dev.strata.config.WorkloadSettings;
 import dev.strata.core.NetworkArgs;
 import dev.strata.core.StackNames;
@@ -91,9 +91,11 @@ public final class StrataStack {
                     .protect(settings.protect())
                     .build(), null);
             List<Resource> owners = namespaceOwners(settings, identities, training.namespace());
-            TrainingStorage storage = TrainingTier.define(stack + "-training", training, settings.network().orElseThrow(),
-                    trainingKey.keyArn, kubernetes, tags, settings.protect(), training.createNamespace() && owners.isEmpty(), owners,
-                    efsCsiDriver);
+            // The Kubernetes provider goes through the component's providers option, which every child inherits.
+            TrainingStorage storage = new TrainingStorage(stack + "-training", training.toArgs(trainingKey.keyArn,
+                    networkArgs(settings.network().orElseThrow()), efsCsiDriver, tags, settings.protect(),
+                    training.createNamespace() && owners.isEmpty()),
+                    ComponentResourceOptions.builder().providers(kubernetes).dependsOn(owners).build());
             ctx.export("trainingBucket", storage.bucketName);
             ctx.export("trainingKeyArn", trainingKey.keyArn);
             ctx.export("trainingTiers", Output.of(storage.tiers()));

@@ -1,6 +1,7 @@
 package dev.strata.config;
 
 import dev.strata.cluster.InferenceNodeGroupArgs;
+import dev.strata.efs.EfsSettings;
 import dev.strata.core.Problems;
 import dev.strata.datalake.ObjectLock;
 import dev.strata.efs.PerformanceMode;

@@ -1,5 +1,6 @@
 package dev.strata.config;
 
+import dev.strata.training.TrainingSettings;
 import dev.strata.core.Problems;
 import dev.strata.core.KubernetesValues;
 import dev.strata.security.Grant;
@@ -78,7 +79,7 @@ public record WorkloadSettings(String name, String namespace, String serviceAcco
      */
     static Map<String, WorkloadSettings> defaults(Context context) {
         Map<String, WorkloadSettings> defaults = new LinkedHashMap<>();
-        String trainingNamespace = context.trainingSettings().map(TrainingSettings::namespace).orElse("ml-training");
+        String trainingNamespace = context.trainingSettings().map(TrainingSettings::namespace).orElse(dev.strata.training.TrainingStorageArgs.DEFAULT_NAMESPACE);
         boolean trainingCreates = context.trainingSettings().map(TrainingSettings::createNamespace).orElse(true);
         List<Access> trainingRead = new ArrayList<>();
         List<Access> trainingWrite = new ArrayList<>();

@@ -1,5 +1,6 @@
 package dev.strata.cost;
 
+import dev.strata.efs.ThroughputMode;
 import dev.strata.config.UsageSettings.EfsUsage;
 
 import java.util.ArrayList;
@@ -16,13 +17,13 @@ public final class EfsPricing {
     }
 
     public static CostLine storage(RegionPrices prices, String component, String tier, EfsStorageClass storageClass,
-                                   EfsThroughputMode mode, double gib) {
+                                   ThroughputMode mode, double gib) {
         String item = switch (storageClass) {
             case STANDARD -> "efs.storage.STANDARD";
-            case INFREQUENT_ACCESS -> mode == EfsThroughputMode.ELASTIC
+            case INFREQUENT_ACCESS -> mode == ThroughputMode.ELASTIC
                     ? "efs.storage.INFREQUENT_ACCESS" : "efs.storageLegacyThroughput.INFREQUENT_ACCESS";
             case ARCHIVE -> {
-                if (mode != EfsThroughputMode.ELASTIC) {
+                if (mode != ThroughputMode.ELASTIC) {
                     throw new IllegalArgumentException("EFS Archive needs Elastic throughput, not " + mode);
                 }
                 yield "efs.storage.ARCHIVE";
@@ -43,7 +44,7 @@ public final class EfsPricing {
 
     /** The throughput {@code standardGiB} of Standard storage earns without provisioning, in MB/s. */
     public static double baselineMBps(double standardGiB) {
-        return standardGiB * EfsThroughputMode.BASELINE_MBPS_PER_GIB;
+        return standardGiB * ThroughputMode.BASELINE_MBPS_PER_GIB;
     }
 
     /** {@code provisionedMBps} provisioned on a file system holding {@code standardGiB} in Standard. */
@@ -60,7 +61,7 @@ public final class EfsPricing {
      * The per-GB charges for reading from Infrequent Access or Archive are not counted: usage does not
      * say which class reads come from.
      */
-    public static List<CostLine> fileSystemLines(RegionPrices prices, String component, String tier, EfsThroughputMode mode,
+    public static List<CostLine> fileSystemLines(RegionPrices prices, String component, String tier, ThroughputMode mode,
                                                  double provisionedMBps, EfsUsage usage) {
         List<CostLine> lines = new ArrayList<>();
         if (usage.standardGiB() > 0) {
@@ -90,10 +91,5 @@ public final class EfsPricing {
             lines.add(prices.line(component, tier, "efs.backup.warm", usage.backupGiB()));
         }
         return lines;
-    }
-
-    /** The price book's mode of an EFS throughput mode as the settings spell it ({@code dev.strata.efs.ThroughputMode}). */
-    public static EfsThroughputMode mode(Enum<?> settingsMode) {
-        return EfsThroughputMode.valueOf(settingsMode.name());
     }
 }

@@ -1,10 +1,11 @@
 package dev.strata.cost;
 
+import dev.strata.efs.ThroughputMode;
 import dev.strata.training.DeploymentType;
 
-import dev.strata.config.EfsSettings;
+import dev.strata.efs.EfsSettings;
 import dev.strata.config.StrataSettings;
-import dev.strata.config.TrainingSettings;
+import dev.strata.training.TrainingSettings;
 import dev.strata.config.UsageSettings.EfsUsage;
 import dev.strata.config.UsageSettings.TrainingUsage;
 
@@ -100,7 +101,7 @@ public final class TrainingCost implements ComponentCost {
         } else if (efs.backup() && given.backupGiB() == 0) {
             out.note(usageKey + ".backupGiB is not set: the file system's backups are estimated at zero");
         }
-        EfsThroughputMode mode = EfsPricing.mode(efs.throughputMode());
+        ThroughputMode mode = efs.throughputMode();
         EfsPricing.fileSystemLines(prices, component, tier, mode, efs.provisionedThroughputMibps().orElse(0), given).forEach(out::line);
     }
 }

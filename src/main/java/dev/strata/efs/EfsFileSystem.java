@@ -85,8 +85,8 @@ public final class EfsFileSystem extends ComponentResource {
         this(name, Checked.of(args), options);
     }
 
-    /** Arguments that passed validation, with their modes typed; checked before anything is registered. */
-    private record Checked(EfsFileSystemArgs args, PerformanceMode performance, ThroughputMode throughput) {
+    /** Arguments that passed validation, checked before anything is registered. */
+    private record Checked(EfsFileSystemArgs args) {
         static Checked of(EfsFileSystemArgs args) {
             Problems problems = new Problems();
             if (args.kmsKeyArn() == null) {
@@ -96,10 +96,7 @@ public final class EfsFileSystem extends ComponentResource {
             if (args.tier() == null || args.tier().isBlank()) {
                 problems.missing("tier", "is required; the file system's tier tag, e.g. warm");
             }
-            PerformanceMode performance = EfsRules.performanceMode("performanceMode", args.performanceMode(), problems).orElse(null);
-            ThroughputMode throughput = EfsRules.throughputMode("throughputMode", args.throughputMode(), problems).orElse(null);
-            EfsRules.validate(field -> field, performance, throughput, args.provisionedThroughputMibps().orElse(null),
-                    args.transitionToIaDays().orElse(null), args.transitionToArchiveDays().orElse(null), problems);
+            args.options().validate(field -> "options." + field, problems);
             Set<String> accessPointNames = new HashSet<>();
             for (int i = 0; i < args.accessPoints().size(); i++) {
                 EfsAccessPointArgs accessPoint = args.accessPoints().get(i);
@@ -109,23 +106,24 @@ public final class EfsFileSystem extends ComponentResource {
                 }
             }
             problems.throwIfAny();
-            return new Checked(args, performance, throughput);
+            return new Checked(args);
         }
     }
 
     private EfsFileSystem(String name, Checked checked, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, checked.args(), options);
         EfsFileSystemArgs args = checked.args();
+        EfsOptionsArgs efs = args.options();
         Map<String, String> tags = Tags.of(args.tags(), args.component(), args.tier());
 
         var fileSystemArgs = FileSystemArgs.builder()
                 .encrypted(true)
                 .kmsKeyId(args.kmsKeyArn())
-                .performanceMode(checked.performance().apiValue())
-                .throughputMode(checked.throughput().apiValue())
+                .performanceMode(efs.performance().apiValue())
+                .throughputMode(efs.throughput().apiValue())
                 .lifecyclePolicies(lifecyclePolicies(args))
                 .tags(withName(tags, name));
-        args.provisionedThroughputMibps().ifPresent(mibps -> fileSystemArgs.provisionedThroughputInMibps(mibps.doubleValue()));
+        efs.provisionedThroughputMibps().ifPresent(mibps -> fileSystemArgs.provisionedThroughputInMibps(mibps.doubleValue()));
         FileSystem fileSystem = new FileSystem(name, fileSystemArgs.build(), Children.stateful(this, args.protect()));
 
         SecurityGroup securityGroup = new SecurityGroup(name + "-nfs", SecurityGroupArgs.builder()
@@ -170,7 +168,7 @@ public final class EfsFileSystem extends ComponentResource {
 
         new BackupPolicy(name + "-backup", BackupPolicyArgs.builder()
                 .fileSystemId(fileSystem.id())
-                .backupPolicy(BackupPolicyBackupPolicyArgs.builder().status(args.backup() ? "ENABLED" : "DISABLED").build())
+                .backupPolicy(BackupPolicyBackupPolicyArgs.builder().status(efs.backup() ? "ENABLED" : "DISABLED").build())
                 .build(), Children.of(this));
 
         Map<String, Output<String>> accessPointIds = new LinkedHashMap<>();
@@ -243,9 +241,9 @@ public final class EfsFileSystem extends ComponentResource {
     /** One lifecycle policy per transition: the EFS API takes each in an object of its own. */
     private static List<FileSystemLifecyclePolicyArgs> lifecyclePolicies(EfsFileSystemArgs args) {
         List<FileSystemLifecyclePolicyArgs> policies = new ArrayList<>();
-        args.transitionToIaDays().ifPresent(days -> policies.add(FileSystemLifecyclePolicyArgs.builder()
+        args.options().transitionToIaDays().ifPresent(days -> policies.add(FileSystemLifecyclePolicyArgs.builder()
                 .transitionToIa(EfsRules.transitionValue(days)).build()));
-        args.transitionToArchiveDays().ifPresent(days -> policies.add(FileSystemLifecyclePolicyArgs.builder()
+        args.options().transitionToArchiveDays().ifPresent(days -> policies.add(FileSystemLifecyclePolicyArgs.builder()
                 .transitionToArchive(EfsRules.transitionValue(days)).build()));
         return policies;
     }

@@ -20,35 +20,13 @@ public final class EfsFileSystemArgs extends ResourceArgs {
     @Import(name = "network", required = true)
     private NetworkArgs network;
 
-    /** {@code generalPurpose} or {@code maxIO}. Default: {@code generalPurpose}. */
-    @Import(name = "performanceMode")
+    /**
+     * The file system's modes, lifecycle transitions and backup ({@link EfsOptionsArgs}, where each default
+     * is documented). Default: every option's own default (generalPurpose, elastic, no transition, no backup).
+     */
+    @Import(name = "options")
     @Nullable
-    private String performanceMode;
-
-    /** {@code bursting}, {@code provisioned} or {@code elastic}. Default: {@code elastic}. */
-    @Import(name = "throughputMode")
-    @Nullable
-    private String throughputMode;
-
-    /** MiB/s to provision (1 to 3414); required with, and only with, {@code provisioned} throughput. */
-    @Import(name = "provisionedThroughputMibps")
-    @Nullable
-    private Integer provisionedThroughputMibps;
-
-    /** Days since last access after which files move to Infrequent Access (1, 7, 14, 30, 60, 90, 180, 270, 365). Default: never. */
-    @Import(name = "transitionToIaDays")
-    @Nullable
-    private Integer transitionToIaDays;
-
-    /** Days since last access after which files move to Archive (elastic + generalPurpose only, after IA). Default: never. */
-    @Import(name = "transitionToArchiveDays")
-    @Nullable
-    private Integer transitionToArchiveDays;
-
-    /** Automatic daily backups with AWS Backup. Default: false (the Strata program turns them on in prod). */
-    @Import(name = "backup")
-    @Nullable
-    private Boolean backup;
+    private EfsOptionsArgs options;
 
     /** Access points to create. Default: none. */
     @Import(name = "accessPoints")
@@ -84,28 +62,8 @@ public final class EfsFileSystemArgs extends ResourceArgs {
         return network;
     }
 
-    public String performanceMode() {
-        return Optional.ofNullable(performanceMode).orElse(PerformanceMode.GENERAL_PURPOSE.apiValue());
-    }
-
-    public String throughputMode() {
-        return Optional.ofNullable(throughputMode).orElse(ThroughputMode.ELASTIC.apiValue());
-    }
-
-    public Optional<Integer> provisionedThroughputMibps() {
-        return Optional.ofNullable(provisionedThroughputMibps);
-    }
-
-    public Optional<Integer> transitionToIaDays() {
-        return Optional.ofNullable(transitionToIaDays);
-    }
-
-    public Optional<Integer> transitionToArchiveDays() {
-        return Optional.ofNullable(transitionToArchiveDays);
-    }
-
-    public boolean backup() {
-        return Boolean.TRUE.equals(backup);
+    public EfsOptionsArgs options() {
+        return Optional.ofNullable(options).orElseGet(EfsOptionsArgs::defaults);
     }
 
     public List<EfsAccessPointArgs> accessPoints() {
@@ -145,33 +103,8 @@ public final class EfsFileSystemArgs extends ResourceArgs {
             return this;
         }
 
-        public Builder performanceMode(String mode) {
-            args.performanceMode = mode;
-            return this;
-        }
-
-        public Builder throughputMode(String mode) {
-            args.throughputMode = mode;
-            return this;
-        }
-
-        public Builder provisionedThroughputMibps(Integer mibps) {
-            args.provisionedThroughputMibps = mibps;
-            return this;
-        }
-
-        public Builder transitionToIaDays(Integer days) {
-            args.transitionToIaDays = days;
-            return this;
-        }
-
-        public Builder transitionToArchiveDays(Integer days) {
-            args.transitionToArchiveDays = days;
-            return this;
-        }
-
-        public Builder backup(boolean backup) {
-            args.backup = backup;
+        public Builder options(EfsOptionsArgs options) {
+            args.options = options;
             return this;
         }
 

@@ -5,6 +5,7 @@ import dev.strata.core.Problems;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -99,25 +100,22 @@ public final class EfsRules {
 
     /** The performance mode spelled as in the EFS API, or empty (and a problem) when unknown. */
     public static Optional<PerformanceMode> performanceMode(String key, String value, Problems problems) {
-        for (PerformanceMode mode : PerformanceMode.values()) {
-            if (mode.apiValue().equals(value)) {
-                return Optional.of(mode);
-            }
-        }
-        problems.add(key, value, "must be one of " + Arrays.stream(PerformanceMode.values())
-                .map(PerformanceMode::apiValue).collect(Collectors.joining(", ")));
-        return Optional.empty();
+        return choice(key, value, PerformanceMode.values(), PerformanceMode::apiValue, problems);
     }
 
     /** The throughput mode spelled as in the EFS API, or empty (and a problem) when unknown. */
     public static Optional<ThroughputMode> throughputMode(String key, String value, Problems problems) {
-        for (ThroughputMode mode : ThroughputMode.values()) {
-            if (mode.apiValue().equals(value)) {
+        return choice(key, value, ThroughputMode.values(), ThroughputMode::apiValue, problems);
+    }
+
+    private static <E extends Enum<E>> Optional<E> choice(String key, String value, E[] values, Function<E, String> apiValue,
+                                                          Problems problems) {
+        for (E mode : values) {
+            if (apiValue.apply(mode).equals(value)) {
                 return Optional.of(mode);
             }
         }
-        problems.add(key, value, "must be one of " + Arrays.stream(ThroughputMode.values())
-                .map(ThroughputMode::apiValue).collect(Collectors.joining(", ")));
+        problems.add(key, value, "must be one of " + Arrays.stream(values).map(apiValue).collect(Collectors.joining(", ")));
         return Optional.empty();
     }
 

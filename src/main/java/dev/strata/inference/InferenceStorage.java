@@ -64,6 +64,7 @@ import dev.strata.datalake.SecureBucketArgs;
 import dev.strata.datalake.Zones;
 import dev.strata.efs.EfsFileSystem;
 import dev.strata.efs.EfsFileSystemArgs;
+import dev.strata.efs.EfsOptionsArgs;
 import dev.strata.efs.EfsRules;
 import dev.strata.security.Grant;
 import dev.strata.security.Grantee;
@@ -288,12 +289,14 @@ public final class InferenceStorage extends ComponentResource {
         var fileSystemArgs = EfsFileSystemArgs.builder()
                 .kmsKeyArn(args.kmsKeyArn())
                 .network(args.network())
-                .performanceMode(args.modelPerformanceMode())
-                .throughputMode(args.modelThroughputMode())
-                .provisionedThroughputMibps(args.modelProvisionedThroughputMibps().orElse(null))
-                .transitionToIaDays(args.modelTransitionToIaDays().orElse(null))
-                .transitionToArchiveDays(args.modelTransitionToArchiveDays().orElse(null))
-                .backup(args.modelBackup())
+                .options(EfsOptionsArgs.builder()
+                        .performanceMode(args.modelPerformanceMode())
+                        .throughputMode(args.modelThroughputMode())
+                        .provisionedThroughputMibps(args.modelProvisionedThroughputMibps().orElse(null))
+                        .transitionToIaDays(args.modelTransitionToIaDays().orElse(null))
+                        .transitionToArchiveDays(args.modelTransitionToArchiveDays().orElse(null))
+                        .backup(args.modelBackup())
+                        .build())
                 .component("inference")
                 .tier("model-repository")
                 .tags(args.tags())

@@ -159,6 +159,7 @@ public final class PlanRunner {
                 .map(resource -> PulumiTest.extractValue(resource.urn()))
                 .findFirst().orElse(null);
         List<PlannedResource> resources = new ArrayList<>();
+        Map<Resource, List<String>> aliases = new IdentityHashMap<>();
         for (Resource resource : result.resources()) {
             if (resource.pulumiResourceType().equals(STACK_TYPE)) {
                 continue;
@@ -179,12 +180,29 @@ public final class PlanRunner {
                     resourceOptions != null && resourceOptions.isRetainOnDelete(),
                     monitor.dependencies(resource.pulumiResourceType(), resource.pulumiResourceName()).orElse(List.of())
                             .stream().map(PlanRunner::engineUrn).distinct().sorted().toList(),
-                    normalizeMap(recorded.inputs == null ? Map.of() : recorded.inputs)));
+                    normalizeMap(recorded.inputs == null ? Map.of() : recorded.inputs),
+                    aliases(resource, stack, monitor, options, aliases)));
         }
         resources.sort(Comparator.comparing(PlannedResource::urn));
         Map<String, Object> outputs = new TreeMap<>();
         result.outputs().forEach((name, output) -> outputs.put(name, normalize(name, PulumiTest.extractValue((Output<?>) output))));
         return new Plan(PROJECT, stack, resources, outputs);
+    }
+
+    /** The resource's aliases resolved as the engine does ({@link AliasUrns}), its parent's first. */
+    private static List<String> aliases(Resource resource, String stack, DependencyRecordingMonitor monitor,
+                                        Map<Resource, ResourceOptions> options, Map<Resource, List<String>> resolved) {
+        List<String> known = resolved.get(resource);
+        if (known != null) {
+            return known;
+        }
+        Optional<Resource> parent = Optional.ofNullable(options.get(resource)).flatMap(ResourceOptions::getParent);
+        List<String> parentAliases = parent.map(p -> aliases(p, stack, monitor, options, resolved)).orElse(List.of());
+        List<String> result = AliasUrns.resolve(stack, PROJECT, resource.pulumiResourceType(), resource.pulumiResourceName(),
+                parent.map(PlanRunner::urn).orElse(null), parentAliases,
+                monitor.aliases(resource.pulumiResourceType(), resource.pulumiResourceName()), PlanRunner::engineUrn);
+        resolved.put(resource, result);
+        return result;
     }
 
     /**

@@ -16,10 +16,12 @@ import java.util.Map;
  * @param retainOnDelete whether it stays in the account when removed from the stack
  * @param dependencies   the URNs it waits for, sorted: its explicit {@code dependsOn} and those its inputs come from
  * @param inputs         its inputs as the engine received them (secrets shown as "[secret]")
+ * @param aliases        the earlier URNs the engine would match it by, as it resolves them: its own
+ *                       aliases, and those it inherits from an aliased parent (not part of the JSON)
  */
 public record PlannedResource(String urn, String type, String name, @Nullable String id, @Nullable String parent,
                               boolean protect, boolean retainOnDelete, List<String> dependencies,
-                              Map<String, Object> inputs) {
+                              Map<String, Object> inputs, List<String> aliases) {
 
     /** Component resources group other resources; they have no physical id. */
     public boolean isComponent() {

@@ -2,10 +2,13 @@ package dev.strata.training;
 
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import dev.strata.core.KubernetesValues;
+import dev.strata.core.Problems;
 
 import javax.annotation.Nullable;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The hot tier's managed FSx for Lustre file system, its static PersistentVolume and its claim.
@@ -54,6 +57,9 @@ public final class HotTierArgs extends ResourceArgs {
     @Nullable
     private Integer automaticBackupRetentionDays;
 
+    /** The claim's name when none is given. */
+    public static final String DEFAULT_CLAIM_NAME = "training-hot";
+
     /** Name of the claim pods mount. Default: {@code training-hot}. */
     @Import(name = "claimName")
     @Nullable
@@ -101,11 +107,47 @@ public final class HotTierArgs extends ResourceArgs {
     }
 
     public String claimName() {
-        return Optional.ofNullable(claimName).orElse("training-hot");
+        return Optional.ofNullable(claimName).orElse(DEFAULT_CLAIM_NAME);
     }
 
     public String fileSystemTypeVersion() {
         return Optional.ofNullable(fileSystemTypeVersion).orElse(LustreVersion.DEFAULT.apiValue());
+    }
+
+    /** The deployment type; call after {@link #validate} found no problem with it. */
+    public DeploymentType type() {
+        return DeploymentType.valueOf(deploymentType);
+    }
+
+    /** The auto-import policy, typed; call after {@link #validate}. */
+    public Optional<AutoImportPolicy> autoImport() {
+        return autoImportPolicy().map(AutoImportPolicy::valueOf);
+    }
+
+    /** The data repository associations as {@link LustreRules} checks them. */
+    List<LustreRules.Association> associations() {
+        return dataRepositoryAssociations().stream().map(LustreAssociationArgs::toAssociation).toList();
+    }
+
+    /** Whether the file system is linked to the bucket (import/export paths or associations): FSx backs it up never. */
+    public boolean linked() {
+        return importPath().isPresent() || exportPath().isPresent() || !dataRepositoryAssociations().isEmpty();
+    }
+
+    /**
+     * Records what is wrong with these arguments; {@code key} turns a field name ({@code storageGiB})
+     * into the key it is reported under ({@code hot.storageGiB}, {@code strata:training.hot.storageGiB}).
+     */
+    public void validate(UnaryOperator<String> key, Problems problems) {
+        DeploymentType type = Choices.deploymentType(key.apply("deploymentType"), deploymentType, problems);
+        AutoImportPolicy autoImport = autoImportPolicy == null ? null
+                : Choices.autoImport(key.apply("autoImportPolicy"), autoImportPolicy, problems);
+        if (storageGiB == null) {
+            problems.missing(key.apply("storageGiB"), "is required; 1200, 2400, or the deployment type's steps");
+        }
+        LustreRules.validate(key, type, storageGiB, perUnitStorageThroughput, importPath, exportPath, autoImport, associations(),
+                automaticBackupRetentionDays(), fileSystemTypeVersion(), problems);
+        KubernetesValues.checkObjectName(claimName(), key.apply("claimName"), problems);
     }
 
     public static Builder builder() {

@@ -3,6 +3,7 @@ package dev.strata.training;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
 
+import dev.strata.core.KubernetesValues;
 import dev.strata.core.Problems;
 
 import javax.annotation.Nullable;
@@ -14,6 +15,11 @@ import java.util.function.UnaryOperator;
  * system (the FSx CSI driver's dynamic provisioning), deleted with the claim.
  */
 public final class PerJobScratchArgs extends ResourceArgs {
+    /** The StorageClass's name when none is given. */
+    public static final String DEFAULT_STORAGE_CLASS_NAME = "fsx-lustre-training";
+    /** The per-job file systems' deployment type when none is given: scratch, deleted with the claim. */
+    public static final DeploymentType DEFAULT_DEPLOYMENT_TYPE = DeploymentType.SCRATCH_2;
+
     /** The StorageClass name. Default: {@code fsx-lustre-training}. */
     @Import(name = "storageClassName")
     @Nullable
@@ -54,11 +60,11 @@ public final class PerJobScratchArgs extends ResourceArgs {
     private String fileSystemTypeVersion;
 
     public String storageClassName() {
-        return Optional.ofNullable(storageClassName).orElse("fsx-lustre-training");
+        return Optional.ofNullable(storageClassName).orElse(DEFAULT_STORAGE_CLASS_NAME);
     }
 
     public String deploymentType() {
-        return Optional.ofNullable(deploymentType).orElse(DeploymentType.SCRATCH_2.name());
+        return Optional.ofNullable(deploymentType).orElse(DEFAULT_DEPLOYMENT_TYPE.name());
     }
 
     public Optional<Integer> perUnitStorageThroughput() {
@@ -79,6 +85,25 @@ public final class PerJobScratchArgs extends ResourceArgs {
 
     public String fileSystemTypeVersion() {
         return Optional.ofNullable(fileSystemTypeVersion).orElse(LustreVersion.DEFAULT.apiValue());
+    }
+
+    /** The deployment type; call after {@link #validate} found no problem with it. */
+    public DeploymentType type() {
+        return DeploymentType.valueOf(deploymentType());
+    }
+
+    /**
+     * Records what is wrong with these arguments; {@code key} turns a field name into the key it is
+     * reported under ({@code perJob.deploymentType}, {@code strata:training.hot.perJob.deploymentType}).
+     */
+    public void validate(UnaryOperator<String> key, Problems problems) {
+        DeploymentType type = Choices.deploymentType(key.apply("deploymentType"), deploymentType(), problems);
+        AutoImportPolicy autoImport = autoImportPolicy == null ? null
+                : Choices.autoImport(key.apply("autoImportPolicy"), autoImportPolicy, problems);
+        LustreRules.validate(key, type, null, perUnitStorageThroughput, importPath, exportPath, autoImport, java.util.List.of(), null,
+                fileSystemTypeVersion(), problems);
+        checkNoDataRepository(key, importPath, exportPath, autoImportPolicy, problems);
+        KubernetesValues.checkObjectName(storageClassName(), key.apply("storageClassName"), problems);
     }
 
     /**

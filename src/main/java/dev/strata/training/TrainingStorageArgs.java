@@ -6,10 +6,18 @@ import com.pulumi.resources.ResourceArgs;
 import dev.strata.core.NetworkArgs;
 import dev.strata.datalake.LifecycleRuleArgs;
 
+import dev.strata.core.KubernetesValues;
+import dev.strata.core.NetworkRules;
+import dev.strata.core.Problems;
+import dev.strata.datalake.LifecycleRule;
+import dev.strata.datalake.LifecycleRules;
+
 import javax.annotation.Nullable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * Arguments of {@link TrainingStorage}. A tier left unset is not built; the training-data bucket
@@ -17,6 +25,11 @@ import java.util.Optional;
  * in the component's options ({@code ComponentResourceOptions.providers(...)}).
  */
 public final class TrainingStorageArgs extends ResourceArgs {
+    /** The claims' namespace when none is given. */
+    public static final String DEFAULT_NAMESPACE = "ml-training";
+    /** Days after which incomplete multipart uploads are aborted, when not given. */
+    public static final int DEFAULT_ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS = 7;
+
     /** ARN of the customer-managed KMS key (services s3, fsx, elasticfilesystem). Required. */
     @Import(name = "kmsKeyArn", required = true)
     private Output<String> kmsKeyArn;
@@ -107,7 +120,7 @@ public final class TrainingStorageArgs extends ResourceArgs {
     }
 
     public String namespace() {
-        return Optional.ofNullable(namespace).orElse("ml-training");
+        return Optional.ofNullable(namespace).orElse(DEFAULT_NAMESPACE);
     }
 
     public boolean createNamespace() {
@@ -144,7 +157,7 @@ public final class TrainingStorageArgs extends ResourceArgs {
     }
 
     public int abortIncompleteMultipartUploadDays() {
-        return Optional.ofNullable(abortIncompleteMultipartUploadDays).orElse(7);
+        return Optional.ofNullable(abortIncompleteMultipartUploadDays).orElse(DEFAULT_ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS);
     }
 
     public Map<String, String> tags() {
@@ -153,6 +166,60 @@ public final class TrainingStorageArgs extends ResourceArgs {
 
     public boolean protect() {
         return Boolean.TRUE.equals(protect);
+    }
+
+    /**
+     * Records what is wrong with these arguments, each tier's problems under its field ({@code hot.storageGiB},
+     * {@code warm.efs.throughputMode}), and the rules across tiers: two claims or two StorageClasses of
+     * one name, a lifecycle rule that archives a prefix a file system links ({@link LustreRules#archivedLinks}).
+     */
+    public void validate(Problems problems) {
+        if (kmsKeyArn == null) {
+            problems.missing("kmsKeyArn", "is required: the bucket and file systems are encrypted with a customer-managed KMS key");
+        }
+        NetworkRules.network("network", network, problems);
+        validateChoices(key -> key, problems);
+    }
+
+    /**
+     * Everything {@link #validate} checks but the references to other resources (the key, the network):
+     * what a stack's settings hold. {@code key} turns a key relative to these Args ({@code hot.storageGiB},
+     * {@code perJob.deploymentType}, {@code warm.efs.throughputMode}, {@code lifecycleRules[0]}) into the key
+     * a problem is reported under, such as {@code strata:training.hot.storageGiB}.
+     */
+    public void validateChoices(UnaryOperator<String> key, Problems problems) {
+        KubernetesValues.checkNamespace(namespace(), key.apply("namespace"), problems);
+        hot().ifPresent(hot -> hot.validate(field -> key.apply("hot." + field), problems));
+        perJob().ifPresent(perJob -> perJob.validate(field -> key.apply("perJob." + field), problems));
+        warm().ifPresent(warm -> warm.validate(field -> key.apply("warm." + field), field -> key.apply("warm.efs." + field), problems));
+        // The hot and warm claims live in one namespace, the per-job and warm StorageClasses in one cluster.
+        warm().ifPresent(w -> {
+            hot().filter(h -> h.claimName().equals(w.claimName())).ifPresent(h ->
+                    problems.add(key.apply("warm.claimName"), w.claimName(), key.apply("hot.claimName"), h.claimName(),
+                            "the two claims live in one namespace and need different names"));
+            perJob().filter(p -> p.storageClassName().equals(w.storageClassName())).ifPresent(p ->
+                    problems.add(key.apply("warm.storageClassName"), w.storageClassName(), key.apply("perJob.storageClassName"),
+                            p.storageClassName(), "the two StorageClasses need different names"));
+        });
+        List<LustreRules.LinkedPrefix> links = new ArrayList<>();
+        hot().ifPresent(h -> links.addAll(LustreRules.linkedPrefixes(field -> key.apply("hot." + field), h.importPath().orElse(null),
+                h.exportPath().orElse(null), h.associations())));
+        perJob().ifPresent(p -> links.addAll(LustreRules.linkedPrefixes(field -> key.apply("perJob." + field),
+                p.importPath().orElse(null), p.exportPath().orElse(null), List.of())));
+        LustreRules.archivedLinks(links, lifecycle(key, problems), key.apply("lifecycleRules"), problems);
+        if (abortIncompleteMultipartUploadDays() < 1) {
+            problems.add(key.apply("abortIncompleteMultipartUploadDays"), abortIncompleteMultipartUploadDays(), "must be 1 or more");
+        }
+    }
+
+    /** The bucket's lifecycle rules, checked ({@link LifecycleRules#validate}). */
+    List<LifecycleRule> lifecycle(UnaryOperator<String> key, Problems problems) {
+        List<LifecycleRule> lifecycle = new ArrayList<>();
+        for (int i = 0; i < lifecycleRules().size(); i++) {
+            lifecycle.add(lifecycleRules().get(i).toRule(key.apply("lifecycleRules[" + i + "]"), problems));
+        }
+        LifecycleRules.validate(lifecycle, key.apply("lifecycleRules"), problems);
+        return lifecycle;
     }
 
     public static Builder builder() {

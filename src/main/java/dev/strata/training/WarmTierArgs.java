@@ -2,11 +2,15 @@ package dev.strata.training;
 
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
-import dev.strata.efs.PerformanceMode;
-import dev.strata.efs.ThroughputMode;
+import dev.strata.core.KubernetesValues;
+import dev.strata.core.Problems;
+import dev.strata.efs.EfsAccessPointArgs;
+import dev.strata.efs.EfsOptionsArgs;
+import dev.strata.efs.EfsRules;
 
 import javax.annotation.Nullable;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The warm tier: an EFS file system (see {@link dev.strata.efs.EfsFileSystem}) with an access point
@@ -14,35 +18,25 @@ import java.util.Optional;
  * claim, and a ReadWriteMany claim.
  */
 public final class WarmTierArgs extends ResourceArgs {
-    /** {@code generalPurpose} or {@code maxIO}. Default: {@code generalPurpose}. */
-    @Import(name = "performanceMode")
-    @Nullable
-    private String performanceMode;
+    /** The warm tier's EFS options unless set: those of {@link EfsOptionsArgs}, and Infrequent Access after 30 days. */
+    public static final EfsOptionsArgs EFS_DEFAULTS = EfsOptionsArgs.builder().transitionToIaDays(30).build();
+    public static final String DEFAULT_ACCESS_POINT_PATH = "/shared";
+    public static final int DEFAULT_POSIX_ID = 1000;
+    public static final String DEFAULT_STORAGE_CLASS_NAME = "efs-datasets";
+    public static final String DEFAULT_BASE_PATH = "/datasets";
+    public static final String DEFAULT_DIRECTORY_PERMS = "0755";
+    public static final int DEFAULT_GID_RANGE_START = 1000;
+    public static final int DEFAULT_GID_RANGE_END = 2000;
+    public static final String DEFAULT_CLAIM_NAME = "training-datasets";
+    public static final int DEFAULT_CLAIM_STORAGE_GIB = 100;
 
-    /** {@code bursting}, {@code provisioned} or {@code elastic}. Default: {@code elastic}. */
-    @Import(name = "throughputMode")
+    /**
+     * The EFS file system's modes, transitions and backup ({@link EfsOptionsArgs}). Default: generalPurpose,
+     * elastic throughput, Infrequent Access after 30 days ({@link #EFS_DEFAULTS}), no Archive, no backup.
+     */
+    @Import(name = "efs")
     @Nullable
-    private String throughputMode;
-
-    /** MiB/s, with provisioned throughput only (1 to 3414). */
-    @Import(name = "provisionedThroughputMibps")
-    @Nullable
-    private Integer provisionedThroughputMibps;
-
-    /** Days since last access before Infrequent Access. Default: 30. */
-    @Import(name = "transitionToIaDays")
-    @Nullable
-    private Integer transitionToIaDays;
-
-    /** Days since last access before Archive (elastic + generalPurpose, after IA). Default: never. */
-    @Import(name = "transitionToArchiveDays")
-    @Nullable
-    private Integer transitionToArchiveDays;
-
-    /** Automatic daily backups. Default: false (on in prod). */
-    @Import(name = "backup")
-    @Nullable
-    private Boolean backup;
+    private EfsOptionsArgs efs;
 
     /** Directory of the shared-datasets access point. Default: {@code /shared}. */
     @Import(name = "accessPointPath")
@@ -89,64 +83,71 @@ public final class WarmTierArgs extends ResourceArgs {
     @Nullable
     private Integer claimStorageGiB;
 
-    public String performanceMode() {
-        return Optional.ofNullable(performanceMode).orElse(PerformanceMode.GENERAL_PURPOSE.apiValue());
-    }
-
-    public String throughputMode() {
-        return Optional.ofNullable(throughputMode).orElse(ThroughputMode.ELASTIC.apiValue());
-    }
-
-    public Optional<Integer> provisionedThroughputMibps() {
-        return Optional.ofNullable(provisionedThroughputMibps);
-    }
-
-    public Optional<Integer> transitionToIaDays() {
-        return Optional.ofNullable(transitionToIaDays);
-    }
-
-    public Optional<Integer> transitionToArchiveDays() {
-        return Optional.ofNullable(transitionToArchiveDays);
-    }
-
-    public boolean backup() {
-        return Boolean.TRUE.equals(backup);
+    /** The EFS options, each unset one taken from {@link #EFS_DEFAULTS}. */
+    public EfsOptionsArgs efs() {
+        return Optional.ofNullable(efs).orElseGet(EfsOptionsArgs::defaults).orElse(EFS_DEFAULTS);
     }
 
     public String accessPointPath() {
-        return Optional.ofNullable(accessPointPath).orElse("/shared");
+        return Optional.ofNullable(accessPointPath).orElse(DEFAULT_ACCESS_POINT_PATH);
     }
 
     public int posixId() {
-        return Optional.ofNullable(posixId).orElse(1000);
+        return Optional.ofNullable(posixId).orElse(DEFAULT_POSIX_ID);
     }
 
     public String storageClassName() {
-        return Optional.ofNullable(storageClassName).orElse("efs-datasets");
+        return Optional.ofNullable(storageClassName).orElse(DEFAULT_STORAGE_CLASS_NAME);
     }
 
     public String basePath() {
-        return Optional.ofNullable(basePath).orElse("/datasets");
+        return Optional.ofNullable(basePath).orElse(DEFAULT_BASE_PATH);
     }
 
     public String directoryPerms() {
-        return Optional.ofNullable(directoryPerms).orElse("0755");
+        return Optional.ofNullable(directoryPerms).orElse(DEFAULT_DIRECTORY_PERMS);
     }
 
     public int gidRangeStart() {
-        return Optional.ofNullable(gidRangeStart).orElse(1000);
+        return Optional.ofNullable(gidRangeStart).orElse(DEFAULT_GID_RANGE_START);
     }
 
     public int gidRangeEnd() {
-        return Optional.ofNullable(gidRangeEnd).orElse(2000);
+        return Optional.ofNullable(gidRangeEnd).orElse(DEFAULT_GID_RANGE_END);
     }
 
     public String claimName() {
-        return Optional.ofNullable(claimName).orElse("training-datasets");
+        return Optional.ofNullable(claimName).orElse(DEFAULT_CLAIM_NAME);
     }
 
     public int claimStorageGiB() {
-        return Optional.ofNullable(claimStorageGiB).orElse(100);
+        return Optional.ofNullable(claimStorageGiB).orElse(DEFAULT_CLAIM_STORAGE_GIB);
+    }
+
+    /**
+     * Records what is wrong with these arguments; {@code key} turns a field name into the key it is
+     * reported under ({@code warm.claimName}, {@code strata:training.warm.claimName}); the EFS options
+     * are reported under {@code efsKey} ({@code warm.efs.throughputMode}, {@code strata:training.warm.throughputMode}).
+     */
+    public void validate(UnaryOperator<String> key, UnaryOperator<String> efsKey, Problems problems) {
+        efs().validate(efsKey, problems);
+        EfsAccessPointArgs.validatePath(key.apply("accessPointPath"), accessPointPath(), problems);
+        EfsRules.checkBasePath(key.apply("basePath"), basePath(), problems);
+        if (posixId() < 0) {
+            problems.add(key.apply("posixId"), posixId(), "must be 0 or more");
+        }
+        if (!EfsRules.PERMISSIONS.matcher(directoryPerms()).matches()) {
+            problems.add(key.apply("directoryPerms"), directoryPerms(), "must be octal permissions such as 0755");
+        }
+        if (gidRangeStart() < 1 || gidRangeEnd() < gidRangeStart()) {
+            problems.add(key.apply("gidRangeEnd"), gidRangeEnd(), key.apply("gidRangeStart"), gidRangeStart(),
+                    "the gid range must start at 1 or more and not end before it starts");
+        }
+        if (claimStorageGiB() < 1) {
+            problems.add(key.apply("claimStorageGiB"), claimStorageGiB(), "must be 1 or more");
+        }
+        KubernetesValues.checkObjectName(storageClassName(), key.apply("storageClassName"), problems);
+        KubernetesValues.checkObjectName(claimName(), key.apply("claimName"), problems);
     }
 
     public static Builder builder() {
@@ -156,33 +157,8 @@ public final class WarmTierArgs extends ResourceArgs {
     public static final class Builder {
         private final WarmTierArgs args = new WarmTierArgs();
 
-        public Builder performanceMode(String mode) {
-            args.performanceMode = mode;
-            return this;
-        }
-
-        public Builder throughputMode(String mode) {
-            args.throughputMode = mode;
-            return this;
-        }
-
-        public Builder provisionedThroughputMibps(Integer mibps) {
-            args.provisionedThroughputMibps = mibps;
-            return this;
-        }
-
-        public Builder transitionToIaDays(Integer days) {
-            args.transitionToIaDays = days;
-            return this;
-        }
-
-        public Builder transitionToArchiveDays(Integer days) {
-            args.transitionToArchiveDays = days;
-            return this;
-        }
-
-        public Builder backup(boolean backup) {
-            args.backup = backup;
+        public Builder efs(EfsOptionsArgs efs) {
+            args.efs = efs;
             return this;
         }
 

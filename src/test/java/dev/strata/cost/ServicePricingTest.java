@@ -1,5 +1,6 @@
 package dev.strata.cost;
 
+import dev.strata.efs.ThroughputMode;
 import dev.strata.training.DeploymentType;
 
 import org.junit.jupiter.api.Test;
@@ -54,17 +55,17 @@ class ServicePricingTest {
     @Test
     void efsStorageByClassAndThroughputMode() {
         // 1,000 GiB Standard: 1,000 x $0.30 = $300.00.
-        assertThat(EfsPricing.storage(prices, "training", "warm", EfsStorageClass.STANDARD, EfsThroughputMode.ELASTIC, 1_000)
+        assertThat(EfsPricing.storage(prices, "training", "warm", EfsStorageClass.STANDARD, ThroughputMode.ELASTIC, 1_000)
                 .monthlyUsd()).isEqualTo(300.00);
         // 2,000 GiB Infrequent Access: $0.016 on Elastic (= $32.00), $0.025 on Bursting (= $50.00).
-        assertThat(EfsPricing.storage(prices, "training", "warm", EfsStorageClass.INFREQUENT_ACCESS, EfsThroughputMode.ELASTIC, 2_000)
+        assertThat(EfsPricing.storage(prices, "training", "warm", EfsStorageClass.INFREQUENT_ACCESS, ThroughputMode.ELASTIC, 2_000)
                 .monthlyUsd()).isEqualTo(32.00);
-        assertThat(EfsPricing.storage(prices, "training", "warm", EfsStorageClass.INFREQUENT_ACCESS, EfsThroughputMode.BURSTING, 2_000)
+        assertThat(EfsPricing.storage(prices, "training", "warm", EfsStorageClass.INFREQUENT_ACCESS, ThroughputMode.BURSTING, 2_000)
                 .monthlyUsd()).isEqualTo(50.00);
         // 5,000 GiB Archive: 5,000 x $0.008 = $40.00; Archive needs Elastic.
-        assertThat(EfsPricing.storage(prices, "training", "warm", EfsStorageClass.ARCHIVE, EfsThroughputMode.ELASTIC, 5_000)
+        assertThat(EfsPricing.storage(prices, "training", "warm", EfsStorageClass.ARCHIVE, ThroughputMode.ELASTIC, 5_000)
                 .monthlyUsd()).isEqualTo(40.00);
-        assertThatThrownBy(() -> EfsPricing.storage(prices, "training", "warm", EfsStorageClass.ARCHIVE, EfsThroughputMode.PROVISIONED, 1))
+        assertThatThrownBy(() -> EfsPricing.storage(prices, "training", "warm", EfsStorageClass.ARCHIVE, ThroughputMode.PROVISIONED, 1))
                 .hasMessageContaining("needs Elastic");
     }
 
@@ -109,20 +110,20 @@ class ServicePricingTest {
     void aWholeEfsFileSystemFromItsUsage() {
         var usage = new dev.strata.config.UsageSettings.EfsUsage(1_000, 4_000, 0, 2_000, 500, 0);
         // Elastic: 1,000 x 0.30 = 300.00; 4,000 x 0.016 = 64.00; 2,000 GB read x 0.03 = 60.00; 500 GB written x 0.06 = 30.00.
-        assertThat(EfsPricing.fileSystemLines(prices, "training", "warm", EfsThroughputMode.ELASTIC, 0, usage))
+        assertThat(EfsPricing.fileSystemLines(prices, "training", "warm", ThroughputMode.ELASTIC, 0, usage))
                 .extracting(CostLine::item, CostLine::monthlyUsd)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("efs.storage.STANDARD", 300.00),
                         org.assertj.core.groups.Tuple.tuple("efs.storage.INFREQUENT_ACCESS", 64.00),
                         org.assertj.core.groups.Tuple.tuple("efs.elastic.read", 60.00),
                         org.assertj.core.groups.Tuple.tuple("efs.elastic.write", 30.00));
         // Provisioned 250 MB/s: 300.00; 4,000 x 0.025 = 100.00; (250 - 1,000 x 0.05) x 6.00 = 1,200.00; reads and writes free.
-        assertThat(EfsPricing.fileSystemLines(prices, "training", "warm", EfsThroughputMode.PROVISIONED, 250, usage))
+        assertThat(EfsPricing.fileSystemLines(prices, "training", "warm", ThroughputMode.PROVISIONED, 250, usage))
                 .extracting(CostLine::item, CostLine::monthlyUsd)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("efs.storage.STANDARD", 300.00),
                         org.assertj.core.groups.Tuple.tuple("efs.storageLegacyThroughput.INFREQUENT_ACCESS", 100.00),
                         org.assertj.core.groups.Tuple.tuple("efs.provisionedThroughput", 1_200.00));
         // Bursting: storage only, 300.00 + 100.00.
-        assertThat(EfsPricing.fileSystemLines(prices, "training", "warm", EfsThroughputMode.BURSTING, 0, usage))
+        assertThat(EfsPricing.fileSystemLines(prices, "training", "warm", ThroughputMode.BURSTING, 0, usage))
                 .extracting(CostLine::monthlyUsd).containsExactly(300.00, 100.00);
     }
 

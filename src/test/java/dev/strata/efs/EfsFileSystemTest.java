@@ -48,7 +48,7 @@ class EfsFileSystemTest {
 
     @Test
     void fileSystemIsEncryptedWithTheKeyAndHasTheAskedModesAndLifecycle() {
-        Plan plan = plan(valid().throughputMode("elastic").transitionToIaDays(30).transitionToArchiveDays(90).build());
+        Plan plan = plan(valid().options(EfsOptionsArgs.builder().throughputMode("elastic").transitionToIaDays(30).transitionToArchiveDays(90).build()).build());
         Map<String, Object> fs = only(plan, "aws:efs/fileSystem:FileSystem").inputs();
         assertThat(fs).containsEntry("encrypted", true)
                 .containsEntry("kmsKeyId", KEY)
@@ -63,7 +63,7 @@ class EfsFileSystemTest {
 
     @Test
     void provisionedThroughputIsPassedAsMibps() {
-        Plan plan = plan(valid().throughputMode("provisioned").provisionedThroughputMibps(256).build());
+        Plan plan = plan(valid().options(EfsOptionsArgs.builder().throughputMode("provisioned").provisionedThroughputMibps(256).build()).build());
         Map<String, Object> fs = only(plan, "aws:efs/fileSystem:FileSystem").inputs();
         assertThat(fs).containsEntry("throughputMode", "provisioned").containsEntry("provisionedThroughputInMibps", 256L);
     }
@@ -116,7 +116,7 @@ class EfsFileSystemTest {
         assertThat(only(off, "aws:efs/backupPolicy:BackupPolicy").inputs().get("backupPolicy")).isEqualTo(Map.of("status", "DISABLED"));
         assertThat(only(off, "aws:efs/fileSystem:FileSystem").protect()).isFalse();
 
-        Plan on = plan(valid().backup(true).protect(true).build());
+        Plan on = plan(valid().options(EfsOptionsArgs.builder().backup(true).build()).protect(true).build());
         assertThat(only(on, "aws:efs/backupPolicy:BackupPolicy").inputs().get("backupPolicy")).isEqualTo(Map.of("status", "ENABLED"));
         PlannedResource fs = only(on, "aws:efs/fileSystem:FileSystem");
         assertThat(fs.protect()).isTrue();
@@ -171,42 +171,41 @@ class EfsFileSystemTest {
 
     @Test
     void provisionedNeedsThroughputWithinBounds() {
-        assertThat(plan(valid().throughputMode("provisioned").provisionedThroughputMibps(3414).build()).resources()).isNotEmpty();
-        rejects(valid().throughputMode("provisioned").build(), "provisionedThroughputMibps", "throughputMode = \"provisioned\"");
-        rejects(valid().throughputMode("provisioned").provisionedThroughputMibps(3415).build(), "provisionedThroughputMibps = 3415");
-        rejects(valid().throughputMode("provisioned").provisionedThroughputMibps(0).build(), "provisionedThroughputMibps = 0");
-        rejects(valid().throughputMode("bursting").provisionedThroughputMibps(100).build(),
-                "provisionedThroughputMibps = 100 and throughputMode = \"bursting\"");
+        assertThat(plan(valid().options(EfsOptionsArgs.builder().throughputMode("provisioned").provisionedThroughputMibps(3414).build()).build()).resources()).isNotEmpty();
+        rejects(valid().options(EfsOptionsArgs.builder().throughputMode("provisioned").build()).build(), "options.provisionedThroughputMibps", "options.throughputMode = \"provisioned\"");
+        rejects(valid().options(EfsOptionsArgs.builder().throughputMode("provisioned").provisionedThroughputMibps(3415).build()).build(), "options.provisionedThroughputMibps = 3415");
+        rejects(valid().options(EfsOptionsArgs.builder().throughputMode("provisioned").provisionedThroughputMibps(0).build()).build(), "options.provisionedThroughputMibps = 0");
+        rejects(valid().options(EfsOptionsArgs.builder().throughputMode("bursting").provisionedThroughputMibps(100).build()).build(),
+                "options.provisionedThroughputMibps = 100 and options.throughputMode = \"bursting\"");
     }
 
     @Test
     void archiveNeedsElasticThroughputGeneralPurposeAndAnEarlierIaTransition() {
-        assertThat(plan(valid().throughputMode("elastic").transitionToIaDays(30).transitionToArchiveDays(90).build())
+        assertThat(plan(valid().options(EfsOptionsArgs.builder().throughputMode("elastic").transitionToIaDays(30).transitionToArchiveDays(90).build()).build())
                 .resources()).isNotEmpty();
-        rejects(valid().throughputMode("bursting").transitionToIaDays(30).transitionToArchiveDays(90).build(),
-                "transitionToArchiveDays = 90 and throughputMode = \"bursting\"");
-        rejects(valid().throughputMode("elastic").transitionToIaDays(90).transitionToArchiveDays(90).build(),
-                "transitionToArchiveDays = 90 and transitionToIaDays = 90");
-        rejects(valid().throughputMode("elastic").transitionToArchiveDays(90).build(),
-                "transitionToArchiveDays = 90 and transitionToIaDays = (not set)");
-        rejects(valid().throughputMode("provisioned").provisionedThroughputMibps(10).performanceMode("maxIO")
-                        .transitionToIaDays(30).transitionToArchiveDays(90).build(),
-                "transitionToArchiveDays = 90 and performanceMode = \"maxIO\"");
+        rejects(valid().options(EfsOptionsArgs.builder().throughputMode("bursting").transitionToIaDays(30).transitionToArchiveDays(90).build()).build(),
+                "options.transitionToArchiveDays = 90 and options.throughputMode = \"bursting\"");
+        rejects(valid().options(EfsOptionsArgs.builder().throughputMode("elastic").transitionToIaDays(90).transitionToArchiveDays(90).build()).build(),
+                "options.transitionToArchiveDays = 90 and options.transitionToIaDays = 90");
+        rejects(valid().options(EfsOptionsArgs.builder().throughputMode("elastic").transitionToArchiveDays(90).build()).build(),
+                "options.transitionToArchiveDays = 90 and options.transitionToIaDays = (not set)");
+        rejects(valid().options(EfsOptionsArgs.builder().throughputMode("provisioned").provisionedThroughputMibps(10).performanceMode("maxIO").transitionToIaDays(30).transitionToArchiveDays(90).build()).build(),
+                "options.transitionToArchiveDays = 90 and options.performanceMode = \"maxIO\"");
     }
 
     @Test
     void transitionsUseTheDaysEfsSupports() {
-        assertThat(plan(valid().transitionToIaDays(1).build()).resources()).isNotEmpty();
-        rejects(valid().transitionToIaDays(31).build(), "transitionToIaDays = 31", "must be one of");
+        assertThat(plan(valid().options(EfsOptionsArgs.builder().transitionToIaDays(1).build()).build()).resources()).isNotEmpty();
+        rejects(valid().options(EfsOptionsArgs.builder().transitionToIaDays(31).build()).build(), "options.transitionToIaDays = 31", "must be one of");
     }
 
     @Test
     void modesMustBeKnownAndMaxIoExcludesElastic() {
-        assertThat(plan(valid().performanceMode("maxIO").throughputMode("bursting").build()).resources()).isNotEmpty();
-        rejects(valid().performanceMode("fast").build(), "performanceMode = \"fast\"", "generalPurpose, maxIO");
-        rejects(valid().throughputMode("burst").build(), "throughputMode = \"burst\"", "bursting, provisioned, elastic");
-        rejects(valid().performanceMode("maxIO").throughputMode("elastic").build(),
-                "performanceMode = \"maxIO\" and throughputMode = \"elastic\"");
+        assertThat(plan(valid().options(EfsOptionsArgs.builder().performanceMode("maxIO").throughputMode("bursting").build()).build()).resources()).isNotEmpty();
+        rejects(valid().options(EfsOptionsArgs.builder().performanceMode("fast").build()).build(), "options.performanceMode = \"fast\"", "generalPurpose, maxIO");
+        rejects(valid().options(EfsOptionsArgs.builder().throughputMode("burst").build()).build(), "options.throughputMode = \"burst\"", "bursting, provisioned, elastic");
+        rejects(valid().options(EfsOptionsArgs.builder().performanceMode("maxIO").throughputMode("elastic").build()).build(),
+                "options.performanceMode = \"maxIO\" and options.throughputMode = \"elastic\"");
     }
 
     @Test

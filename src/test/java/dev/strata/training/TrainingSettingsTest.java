@@ -3,7 +3,7 @@ package dev.strata.training;
 import dev.strata.config.Environment;
 import dev.strata.config.SettingsParser;
 import dev.strata.config.StrataSettings;
-import dev.strata.config.TrainingSettings;
+import dev.strata.training.TrainingSettings;
 import dev.strata.core.InvalidConfigException;
 import dev.strata.efs.ThroughputMode;
 import org.junit.jupiter.api.Test;
@@ -225,6 +225,41 @@ class TrainingSettingsTest {
         rejects(warm("transitionToIaDays", 0, "transitionToArchiveDays", 90),
                 "strata:training.warm.transitionToArchiveDays = 90 and strata:training.warm.transitionToIaDays = (not set)");
         rejects(warm("performanceMode", "max-io"), "strata:training.warm.performanceMode = \"max-io\": must be one of generalPurpose, maxIO");
+    }
+
+    @Test
+    void theWarmTiersArgsRulesNameTheStackKeys() {
+        // The settings are checked by WarmTierArgs.validate and TrainingStorageArgs.validateChoices, under the stack's keys.
+        assertThat(training(warm("gidRangeStart", 1500, "gidRangeEnd", 1500)).warm().orElseThrow().gidRangeEnd()).isEqualTo(1500);
+        rejects(warm("gidRangeStart", 1800, "gidRangeEnd", 1500),
+                "strata:training.warm.gidRangeEnd = 1500 and strata:training.warm.gidRangeStart = 1800");
+        rejects(warm("gidRangeStart", 0), "strata:training.warm.gidRangeEnd = 2000 and strata:training.warm.gidRangeStart = 0",
+                "start at 1 or more");
+        assertThat(training(warm("posixId", 0, "claimStorageGiB", 1)).warm().orElseThrow().posixId()).isZero();
+        rejects(warm("posixId", -1), "strata:training.warm.posixId = -1: must be 0 or more");
+        // Reported once: the parser reads the number, the Args' rule judges it.
+        assertThatThrownBy(() -> parse("dev", warm("posixId", -1))).satisfies(e ->
+                assertThat(e.getMessage().split("strata:training.warm.posixId", -1)).hasSize(2));
+        rejects(warm("claimStorageGiB", 0), "strata:training.warm.claimStorageGiB = 0: must be 1 or more");
+        assertThat(training(warm("directoryPerms", "0750")).warm().orElseThrow().directoryPerms()).isEqualTo("0750");
+        rejects(warm("directoryPerms", "rwx"), "strata:training.warm.directoryPerms = \"rwx\"", "octal");
+        assertThat(training(Map.of("hot", Map.of("perJob", Map.of("storageClassName", "a")), "warm", Map.of("storageClassName", "b")))
+                .warm()).isPresent();
+        rejects(Map.of("hot", Map.of("perJob", Map.of("storageClassName", "x")), "warm", Map.of("storageClassName", "x")),
+                "strata:training.warm.storageClassName = \"x\" and strata:training.hot.perJob.storageClassName = \"x\"");
+    }
+
+    @Test
+    void theWarmTiersDefaultsAreTheArgs() {
+        TrainingSettings.Warm warm = training(Map.of()).warm().orElseThrow();
+        WarmTierArgs defaults = WarmTierArgs.builder().build();
+        assertThat(warm.efs().transitionToIaDays()).isEqualTo(defaults.efs().transitionToIaDays()).contains(30);
+        assertThat(warm.claimName()).isEqualTo(defaults.claimName());
+        assertThat(warm.storageClassName()).isEqualTo(defaults.storageClassName());
+        assertThat(warm.gidRangeStart()).isEqualTo(defaults.gidRangeStart());
+        assertThat(warm.gidRangeEnd()).isEqualTo(defaults.gidRangeEnd());
+        assertThat(warm.efs().backup()).isFalse();
+        assertThat(parse("prod", Map.of()).training().orElseThrow().warm().orElseThrow().efs().backup()).isTrue();
     }
 
     @Test

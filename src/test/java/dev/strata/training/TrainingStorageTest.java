@@ -1,5 +1,6 @@
 package dev.strata.training;
 
+import dev.strata.efs.EfsOptionsArgs;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
@@ -310,7 +311,7 @@ class TrainingStorageTest {
 
     @Test
     void warmTierIsAnEncryptedEfsWithADatasetsClassAndAReadWriteManyClaim() {
-        Plan plan = plan(base().warm(WarmTierArgs.builder().throughputMode("bursting").transitionToIaDays(30).backup(true).build())
+        Plan plan = plan(base().warm(WarmTierArgs.builder().efs(EfsOptionsArgs.builder().throughputMode("bursting").transitionToIaDays(30).backup(true).build()).build())
                 .protect(true).build());
         PlannedResource efs = only(plan, "aws:efs/fileSystem:FileSystem");
         assertThat(efs.inputs()).containsEntry("encrypted", true).containsEntry("kmsKeyId", KEY)
@@ -371,8 +372,7 @@ class TrainingStorageTest {
 
     @Test
     void tiersReportCapacityAndAggregateThroughput() {
-        Plan plan = plan(base().hot(persistent2().storageGiB(4800).build()).warm(WarmTierArgs.builder()
-                .throughputMode("provisioned").provisionedThroughputMibps(256).build()).build());
+        Plan plan = plan(base().hot(persistent2().storageGiB(4800).build()).warm(WarmTierArgs.builder().efs(EfsOptionsArgs.builder().throughputMode("provisioned").provisionedThroughputMibps(256).build()).build()).build());
         Map<String, Object> tiers = at(plan.outputs(), "tiers");
         assertThat(tiers).containsOnlyKeys("hot", "warm", "cold", "archive");
         assertThat(at(tiers, "hot", "capacityGiB").toString()).isEqualTo("4800");
@@ -464,11 +464,10 @@ class TrainingStorageTest {
 
     @Test
     void warmTierFollowsTheEfsRules() {
-        rejects(base().warm(WarmTierArgs.builder().throughputMode("provisioned").build()).build(),
-                "warm.provisionedThroughputMibps = (not set) and warm.throughputMode = \"provisioned\"");
-        rejects(base().warm(WarmTierArgs.builder().throughputMode("bursting").transitionToIaDays(30)
-                        .transitionToArchiveDays(90).build()).build(),
-                "warm.transitionToArchiveDays = 90 and warm.throughputMode = \"bursting\"");
+        rejects(base().warm(WarmTierArgs.builder().efs(EfsOptionsArgs.builder().throughputMode("provisioned").build()).build()).build(),
+                "warm.efs.provisionedThroughputMibps = (not set) and warm.efs.throughputMode = \"provisioned\"");
+        rejects(base().warm(WarmTierArgs.builder().efs(EfsOptionsArgs.builder().throughputMode("bursting").transitionToIaDays(30).transitionToArchiveDays(90).build()).build()).build(),
+                "warm.efs.transitionToArchiveDays = 90 and warm.efs.throughputMode = \"bursting\"");
         rejects(base().warm(WarmTierArgs.builder().gidRangeStart(3000).gidRangeEnd(2000).build()).build(),
                 "warm.gidRangeEnd = 2000 and warm.gidRangeStart = 3000");
         rejects(base().hot(scratch().claimName("data").build()).warm(WarmTierArgs.builder().claimName("data").build()).build(),

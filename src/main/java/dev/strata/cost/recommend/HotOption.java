@@ -2,7 +2,7 @@ package dev.strata.cost.recommend;
 
 import dev.strata.training.DeploymentType;
 
-import dev.strata.cost.EfsThroughputMode;
+import dev.strata.efs.ThroughputMode;
 
 /**
  * Storage for the dataset: a shared file system (an FSx for Lustre configuration or an EFS throughput
@@ -57,7 +57,7 @@ public sealed interface HotOption permits HotOption.Fsx, HotOption.Efs, HotOptio
     }
 
     /** An EFS Regional file system in Standard storage; {@code provisionedMBps} only in Provisioned mode. */
-    record Efs(EfsThroughputMode mode, int provisionedMBps) implements HotOption {
+    record Efs(ThroughputMode mode, int provisionedMBps) implements HotOption {
         @Override
         public String family() {
             return "EFS " + mode.name().toLowerCase(java.util.Locale.ROOT);
@@ -66,7 +66,7 @@ public sealed interface HotOption permits HotOption.Fsx, HotOption.Efs, HotOptio
         @Override
         public String describe() {
             return "EFS (Regional, Standard) with " + mode.name().toLowerCase(java.util.Locale.ROOT) + " throughput"
-                    + (mode == EfsThroughputMode.PROVISIONED ? " of " + provisionedMBps + " MB/s" : "");
+                    + (mode == ThroughputMode.PROVISIONED ? " of " + provisionedMBps + " MB/s" : "");
         }
 
         @Override

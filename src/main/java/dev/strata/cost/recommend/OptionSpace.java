@@ -6,7 +6,7 @@ import dev.strata.cost.CostLine;
 import dev.strata.cost.EbsPricing;
 import dev.strata.cost.EfsPricing;
 import dev.strata.cost.EfsStorageClass;
-import dev.strata.cost.EfsThroughputMode;
+import dev.strata.efs.ThroughputMode;
 import dev.strata.cost.FsxPricing;
 import dev.strata.cost.Money;
 import dev.strata.cost.RegionPrices;
@@ -53,10 +53,10 @@ public final class OptionSpace {
                 }
             }
         }
-        options.add(new HotOption.Efs(EfsThroughputMode.ELASTIC, 0));
-        options.add(new HotOption.Efs(EfsThroughputMode.BURSTING, 0));
-        for (int mbps = 1; mbps <= (int) EfsThroughputMode.MAX_PROVISIONED_MBPS; mbps++) {
-            options.add(new HotOption.Efs(EfsThroughputMode.PROVISIONED, mbps));
+        options.add(new HotOption.Efs(ThroughputMode.ELASTIC, 0));
+        options.add(new HotOption.Efs(ThroughputMode.BURSTING, 0));
+        for (int mbps = 1; mbps <= (int) ThroughputMode.MAX_PROVISIONED_MBPS; mbps++) {
+            options.add(new HotOption.Efs(ThroughputMode.PROVISIONED, mbps));
         }
         for (int mbps = EbsPricing.INCLUDED_MBPS; mbps <= EbsPricing.MAX_MBPS; mbps++) {
             options.add(ebs(workload, mbps));
@@ -77,7 +77,7 @@ public final class OptionSpace {
 
     /** What EFS meters against a Bursting baseline or a Provisioned amount: reads count a third. */
     static double meteredMBps(Workload workload) {
-        return workload.readMBps() * EfsThroughputMode.READ_METERING + workload.averageWriteMBps();
+        return workload.readMBps() * ThroughputMode.READ_METERING + workload.averageWriteMBps();
     }
 
     /** Prices {@code option} for the workload and says why it falls short, if it does. */
@@ -134,8 +134,8 @@ public final class OptionSpace {
                 if (workload.checkpointGiBPerMonth() > 0) {
                     lines.add(EfsPricing.elasticWrites(prices, COMPONENT, "hot", workload.checkpointGiBPerMonth()));
                 }
-                if (workload.readMBps() > EfsThroughputMode.MAX_ELASTIC_READ_MBPS) {
-                    reason = "Elastic reads top out at " + mbps(EfsThroughputMode.MAX_ELASTIC_READ_MBPS) + " MB/s per file system";
+                if (workload.readMBps() > ThroughputMode.MAX_ELASTIC_READ_MBPS) {
+                    reason = "Elastic reads top out at " + mbps(ThroughputMode.MAX_ELASTIC_READ_MBPS) + " MB/s per file system";
                 }
             }
             case BURSTING -> {

@@ -1,5 +1,6 @@
 package dev.strata.cost.recommend;
 
+import dev.strata.efs.ThroughputMode;
 import com.google.gson.GsonBuilder;
 import dev.strata.config.Environment;
 import dev.strata.cost.CostLine;
@@ -142,7 +143,7 @@ public final class RecommendationFormat {
             HotOption.Efs efs = (HotOption.Efs) hot.option();
             map.put("service", "efs");
             map.put("throughputMode", efs.mode().name().toLowerCase(Locale.ROOT));
-            map.put("provisionedThroughputMibps", efs.mode() == dev.strata.cost.EfsThroughputMode.PROVISIONED ? efs.provisionedMBps() : null);
+            map.put("provisionedThroughputMibps", efs.mode() == ThroughputMode.PROVISIONED ? efs.provisionedMBps() : null);
         }
         map.put("monthlyUsd", hot.monthlyUsd());
         return map;
@@ -209,7 +210,7 @@ public final class RecommendationFormat {
             out.append("    hot:\n      enabled: false\n      perJob:\n        enabled: false\n");
             out.append("    warm:\n");
             out.append("      throughputMode: ").append(efs.mode().name().toLowerCase(Locale.ROOT)).append('\n');
-            if (efs.mode() == dev.strata.cost.EfsThroughputMode.PROVISIONED) {
+            if (efs.mode() == ThroughputMode.PROVISIONED) {
                 out.append("      provisionedThroughputMibps: ").append(efs.provisionedMBps()).append('\n');
             }
         } else {

@@ -3,7 +3,7 @@ package dev.strata.cost.recommend;
 import dev.strata.training.DeploymentType;
 
 import dev.strata.cost.EbsPricing;
-import dev.strata.cost.EfsThroughputMode;
+import dev.strata.efs.ThroughputMode;
 import dev.strata.cost.RegionPrices;
 
 import java.util.ArrayList;
@@ -78,18 +78,18 @@ public final class Recommender {
                 families.add(evaluated);
             }
         }
-        families.add(OptionSpace.evaluate(workload, prices, new HotOption.Efs(EfsThroughputMode.ELASTIC, 0)));
-        families.add(OptionSpace.evaluate(workload, prices, new HotOption.Efs(EfsThroughputMode.BURSTING, 0)));
+        families.add(OptionSpace.evaluate(workload, prices, new HotOption.Efs(ThroughputMode.ELASTIC, 0)));
+        families.add(OptionSpace.evaluate(workload, prices, new HotOption.Efs(ThroughputMode.BURSTING, 0)));
         double metered = OptionSpace.meteredMBps(workload);
         double baseline = dev.strata.cost.EfsPricing.baselineMBps(workload.requiredGiB());
         int provisioned = baseline >= metered ? 1 : (int) Math.ceil(metered);
-        if (provisioned > EfsThroughputMode.MAX_PROVISIONED_MBPS) {
-            HotOption.Efs max = new HotOption.Efs(EfsThroughputMode.PROVISIONED, (int) EfsThroughputMode.MAX_PROVISIONED_MBPS);
+        if (provisioned > ThroughputMode.MAX_PROVISIONED_MBPS) {
+            HotOption.Efs max = new HotOption.Efs(ThroughputMode.PROVISIONED, (int) ThroughputMode.MAX_PROVISIONED_MBPS);
             families.add(new Evaluated<>(max, "needs " + OptionSpace.mbps(metered) + " MB/s as EFS meters it, above the "
-                    + OptionSpace.mbps(EfsThroughputMode.MAX_PROVISIONED_MBPS) + " MB/s EFS can provision",
+                    + OptionSpace.mbps(ThroughputMode.MAX_PROVISIONED_MBPS) + " MB/s EFS can provision",
                     OptionSpace.evaluate(workload, prices, max).lines()));
         } else {
-            families.add(OptionSpace.evaluate(workload, prices, new HotOption.Efs(EfsThroughputMode.PROVISIONED, provisioned)));
+            families.add(OptionSpace.evaluate(workload, prices, new HotOption.Efs(ThroughputMode.PROVISIONED, provisioned)));
         }
         // EBS gp3 at the least throughput that meets the need (capped at its maximum, which then says why it falls short).
         int ebsMBps = (int) Math.min(EbsPricing.MAX_MBPS, Math.max(EbsPricing.INCLUDED_MBPS, Math.ceil(need)));

@@ -2,7 +2,7 @@ package dev.strata.cost.recommend;
 
 import dev.strata.training.DeploymentType;
 
-import dev.strata.cost.EfsThroughputMode;
+import dev.strata.efs.ThroughputMode;
 import dev.strata.cost.PriceBook;
 import dev.strata.cost.RegionPrices;
 import org.junit.jupiter.api.Test;
@@ -149,7 +149,7 @@ class RecommenderTest {
         // 500 GiB read monthly at 10 MB/s: metered 10/3 = 3.3 MB/s <= 500 x 0.05 = 25 MB/s baseline.
         // EFS bursting: 500 x $0.30 = $150.00, less than any FSx (>= 1,200 x $0.140 = $168.00).
         Recommendation r = Recommender.recommend(workload(500, 10, ReadFrequency.MONTHLY, true, 0, 0, 0, 0, 0, 0), PRICES);
-        assertThat(r.hot().option()).isEqualTo(new HotOption.Efs(EfsThroughputMode.BURSTING, 0));
+        assertThat(r.hot().option()).isEqualTo(new HotOption.Efs(ThroughputMode.BURSTING, 0));
         assertThat(r.monthlyUsd()).isEqualTo(150.00);
     }
 

@@ -1,8 +1,6 @@
-package dev.strata.config;
+package dev.strata.efs;
 
-import dev.strata.efs.EfsRules;
-import dev.strata.efs.PerformanceMode;
-import dev.strata.efs.ThroughputMode;
+import dev.strata.config.ConfigNode;
 
 import java.util.Optional;
 
@@ -20,6 +18,24 @@ public record EfsSettings(PerformanceMode performanceMode, ThroughputMode throug
                           Optional<Integer> provisionedThroughputMibps, Optional<Integer> transitionToIaDays,
                           Optional<Integer> transitionToArchiveDays, boolean backup) {
 
+    /** The options {@code defaults} as settings: how a tier's own defaults (its Args') become the parser's. */
+    public static EfsSettings of(EfsOptionsArgs defaults) {
+        return new EfsSettings(defaults.performance(), defaults.throughput(), defaults.provisionedThroughputMibps(),
+                defaults.transitionToIaDays(), defaults.transitionToArchiveDays(), defaults.backup());
+    }
+
+    /** These settings as the component's options; a transition the stack turned off is 0 (never), not unset. */
+    public EfsOptionsArgs toArgs() {
+        return EfsOptionsArgs.builder()
+                .performanceMode(performanceMode.apiValue())
+                .throughputMode(throughputMode.apiValue())
+                .provisionedThroughputMibps(provisionedThroughputMibps.orElse(null))
+                .transitionToIaDays(transitionToIaDays.orElse(0))
+                .transitionToArchiveDays(transitionToArchiveDays.orElse(0))
+                .backup(backup)
+                .build();
+    }
+
     /**
      * Reads the EFS keys of {@code node} over {@code defaults} and checks them with {@link EfsRules}.
      * It does not {@link ConfigNode#finish() finish} the node: the caller's object may hold keys of its
@@ -29,7 +45,10 @@ public record EfsSettings(PerformanceMode performanceMode, ThroughputMode throug
         return parse(node, defaults, true);
     }
 
-    /** As {@link #parse(ConfigNode, EfsSettings)}; {@code check} false skips {@link EfsRules} (a disabled tier). */
+    /**
+     * As {@link #parse(ConfigNode, EfsSettings)}; {@code check} false skips {@link EfsRules} (a disabled tier, or a
+     * tier whose Args check the options: {@link EfsOptionsArgs#validate}).
+     */
     public static EfsSettings parse(ConfigNode node, EfsSettings defaults, boolean check) {
         PerformanceMode performance = node.enumValue("performanceMode", PerformanceMode.class,
                 defaults.performanceMode(), PerformanceMode::apiValue);

@@ -1,0 +1,54 @@
+package dev.strata.training;
+
+import com.pulumi.core.Output;
+import com.pulumi.resources.Resource;
+import dev.strata.core.NetworkArgs;
+import dev.strata.core.Problems;
+import dev.strata.datalake.SecureBucket;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+
+/**
+ * What a training tier takes from the {@link TrainingStorage} that composes it: the key, the network,
+ * the training bucket, the claims' namespace (and what the claims wait for until namespaces are
+ * passed as data), the Lustre security group, the EFS CSI driver's version, tags and protection.
+ *
+ * @param kmsKeyArn         the training key
+ * @param network           the file systems' network
+ * @param bucket            the training-data bucket the hot tier links
+ * @param namespace         the claims' namespace
+ * @param claimDependencies what the claims wait for: the namespace's creator
+ * @param lustreGroupId     the Lustre security group (hot and per-job tiers)
+ * @param efsCsiDriver      the EFS CSI driver's add-on version, if Strata installs it (warm tier)
+ * @param tags              tags, besides {@code component} and {@code tier}
+ * @param protect           protect and retain the stateful resources
+ */
+record TierContext(Output<String> kmsKeyArn, NetworkArgs network, SecureBucket bucket, String namespace,
+                          Output<List<Resource>> claimDependencies, Output<String> lustreGroupId,
+                          Optional<Output<String>> efsCsiDriver, Map<String, String> tags, boolean protect) {
+
+    /** The subnet of the Lustre file systems: the first private subnet. */
+    String lustreSubnetId() {
+        return network.subnetIds().get(0);
+    }
+
+    /** {@code args} once {@code validate} found no problem in them; else every problem, before anything registers. */
+    static <A> A checked(A args, BiConsumer<A, Problems> validate) {
+        Problems problems = new Problems();
+        validate.accept(args, problems);
+        problems.throwIfAny();
+        return args;
+    }
+
+    /** Labels of a tier's Kubernetes objects. */
+    static Map<String, String> labels(String tier) {
+        return Map.of("app.kubernetes.io/managed-by", "strata", "strata.dev/tier", tier);
+    }
+
+    static String s3Path(String bucket, String prefix) {
+        return "s3://" + bucket + "/" + prefix;
+    }
+}
