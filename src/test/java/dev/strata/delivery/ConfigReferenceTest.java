@@ -292,6 +292,31 @@ class ConfigReferenceTest {
         assertThat(children.size()).as("objects checked").isGreaterThan(20);
     }
 
+    /**
+     * Objects the tables document as having the keys of another ({@code .*} rows, "as read", "the same
+     * rule"): the parser reads the same keys at both.
+     */
+    private static final Map<String, String> SAME_KEYS = Map.of(
+            "strata:usage.training.coldArchive", "strata:usage.dataLake.zones.<zone>",
+            "strata:usage.inference.archive", "strata:usage.dataLake.zones.<zone>",
+            "strata:usage.inference.models", "strata:usage.training.warm",
+            "strata:workloads.<w>.write[i]", "strata:workloads.<w>.read[i]",
+            "strata:training.coldArchive.lifecycle[i]", "strata:dataLake.zones.<zone>.lifecycle[i]");
+
+    @Test
+    void objectsDocumentedByReferenceHaveTheKeysOfTheirReference() throws IOException {
+        Set<List<String>> byReference = new java.util.HashSet<>();
+        documentedKeys(byReference, new java.util.HashSet<>());
+        for (List<String> key : byReference) {
+            assertThat(SAME_KEYS).as(render(key) + " is documented by reference: name its reference in SAME_KEYS").containsKey(render(key));
+        }
+        SAME_KEYS.forEach((object, reference) -> {
+            Optional<Set<String>> read = keysReadAt(segments(object));
+            assertThat(read).as(object).isPresent();
+            assertThat(read).as(object + " has the keys of " + reference).isEqualTo(keysReadAt(segments(reference)));
+        });
+    }
+
     /** A key documented as removed (type {@code -}) is refused by name, not merely unknown. */
     @Test
     void everyRemovedKeyIsRefusedByName() throws IOException {
