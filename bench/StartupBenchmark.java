@@ -20,10 +20,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Strata's start-up benchmark; {@code bin/benchmark} builds the jar and runs it (README, Performance).
+ * Strata's start-up benchmark; {@code bin/benchmark} builds the jar and runs it (docs/performance.md).
  *
  * <p>Times whole processes, interleaved so that every variant sees the same machine load: the plan
- * through Maven (the README's command); through the executable jar with bin/strata's JVM flags but
+ * through Maven (the README's plan command); through the executable jar with bin/strata's JVM flags but
  * no class-data archive ({@code STRATA_CDS=off}); through {@code bin/strata} (flags and archive);
  * and as Pulumi's {@code binary} option runs it ({@code java -jar}, no flags). Checks first that all
  * print byte-identical plans. Then a scaling series: generated stacks with 1, 10, 50 and 100
@@ -109,7 +109,7 @@ public final class StartupBenchmark {
             variants.add(new Variant("bin/strata on JDK " + feature + " + AOT cache", List.of("env", "JAVA_HOME=" + aotJdk, "bin/strata")));
         }
         if (flags) {
-            // Each start-up change alone, and each of bin/strata's taken away, to show which pay (README, Performance).
+            // Each start-up change alone, and each of bin/strata's taken away, to show which pay (docs/performance.md).
             List<String> binStrata = binStrataFlags();
             String archive = "-XX:SharedArchiveFile=target/strata.jsa";
             variants.add(new Variant("jar + C1 only", List.of("java", "-XX:TieredStopAtLevel=1", "-jar", jar)));

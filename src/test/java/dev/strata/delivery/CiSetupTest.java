@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The README's CI setup, followed literally: `pulumi stack init` of the three stacks writes into the
+ * The CI setup (docs/ci.md), followed literally: `pulumi stack init` of the three stacks writes into the
  * stack files the offline plans then read (offline-plans.sh: `plan --stack NAME`, no flags).
  */
 class CiSetupTest {
@@ -28,9 +28,7 @@ class CiSetupTest {
     private static final List<String> STACKS = List.of("dev", "staging", "prod");
 
     private static String ciSetup() throws IOException {
-        String readme = Files.readString(ROOT.resolve("README.md"));
-        int start = readme.indexOf("## Use in CI");
-        return readme.substring(start, readme.indexOf("\n## ", start + 1));
+        return Files.readString(ROOT.resolve("docs/ci.md"));
     }
 
     @Test

@@ -50,12 +50,12 @@ class PolicyDeadlineProcessTest {
         }
     }
 
-    /** The README states the default deadline; it is the runner's. */
+    /** The command reference (docs/commands.md, strata plan) states the default deadline; it is the runner's. */
     @Test
-    void theReadmeStatesTheDeadline() throws Exception {
-        String readme = Files.readString(PROJECT.resolve("README.md"));
-        Matcher stated = Pattern.compile("policy runner has (\\d+) s").matcher(readme);
-        assertThat(stated.find()).as("README states the deadline").isTrue();
+    void theCommandReferenceStatesTheDeadline() throws Exception {
+        String commands = Files.readString(PROJECT.resolve("docs/commands.md"));
+        Matcher stated = Pattern.compile("policy runner has (\\d+) s").matcher(commands);
+        assertThat(stated.find()).as("docs/commands.md states the deadline").isTrue();
         assertThat(Duration.ofSeconds(Long.parseLong(stated.group(1)))).isEqualTo(PolicyRunner.DEFAULT_DEADLINE);
     }
 }
