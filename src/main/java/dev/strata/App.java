@@ -62,7 +62,7 @@ public final class App {
     /**
      * Runs the plan's async steps on a pool of threads. CompletableFuture uses the common pool only
      * when its parallelism is above 1, which it is by default with 3 CPUs or more; with 2 it starts
-     * a new thread for every async step, about 1,000 in the prod plan (README, Performance). An
+     * a new thread for every async step, about 1,000 in the prod plan (docs/performance.md). An
      * explicit {@code -Djava.util.concurrent.ForkJoinPool.common.parallelism} wins.
      */
     static void poolAsyncSteps() {

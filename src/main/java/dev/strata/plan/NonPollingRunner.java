@@ -22,8 +22,8 @@ import java.util.function.Supplier;
  * to the {@code delegate}: its loop finds nothing left to wait for, and its result (exit code,
  * exceptions, a failed task's error) is exactly what it would have been. Correctness never rests on
  * this runner: the delegate sees every task, so one registered just as the last others finish, and
- * missed here, is still waited for (by its polling). Measured by {@code bin/benchmark} (README,
- * Performance).
+ * missed here, is still waited for (by its polling). Measured by {@code bin/benchmark}
+ * (docs/performance.md).
  *
  * <p>This replaces an internal of the Pulumi SDK: {@link PlanRunner} installs it through the test
  * harness's deployment factory, and {@code PlanRunnerTest} fails if the plan stops using it.

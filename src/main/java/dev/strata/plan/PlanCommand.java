@@ -160,7 +160,7 @@ public final class PlanCommand implements Callable<Integer> {
         List<Finding> findings;
         // A fresh clone's pack is built on the first plan: nothing else in Strata needs Node.js.
         PolicyPackBuild.forPack(policies.offlineScript().getParent().getParent()).ensureBuilt(stderr);
-        // Node.js starts and loads the policy pack while the plan is computed (README, Performance).
+        // Node.js starts and loads the policy pack while the plan is computed (docs/performance.md).
         try (PolicyRunner.Evaluation policyRun = policies.start(policyConfig)) {
             StrataSettings valid = settings;
             plan = PlanRunner.run(stack, new RecordingMocks(region), ctx -> StrataStack.define(ctx, valid));

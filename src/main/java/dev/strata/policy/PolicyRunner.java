@@ -39,7 +39,7 @@ public final class PolicyRunner {
     private static final int NO_MANDATORY = 0;
     private static final int MANDATORY = 1;
     private static final int BAD_POLICY_CONFIG = 3;
-    /** How long the runner has, from the plan handed over to its exit (README, strata plan). */
+    /** How long the runner has, from the plan handed over to its exit (docs/commands.md). */
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(60);
     /** The environment variable that sets the deadline, in whole seconds. */
     public static final String DEADLINE_VARIABLE = "STRATA_POLICY_TIMEOUT";
