@@ -1,9 +1,9 @@
 package dev.strata.cluster;
 
-import dev.strata.config.SettingsParser;
-import dev.strata.config.StrataSettings;
-import dev.strata.config.WorkloadSettings;
-import dev.strata.config.WorkloadSettings.Access;
+import dev.strata.stack.SettingsParser;
+import dev.strata.stack.StrataSettings;
+import dev.strata.stack.WorkloadSettings;
+import dev.strata.stack.WorkloadSettings.Access;
 import dev.strata.core.InvalidConfigException;
 import org.junit.jupiter.api.Test;
 
