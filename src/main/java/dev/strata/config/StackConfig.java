@@ -48,16 +48,17 @@ public record StackConfig(Map<String, Object> values, List<String> problems, Lis
      */
     public static final List<String> READ_NAMESPACES = List.of("strata", "aws", "kubernetes", "pulumi");
     /**
-     * The top-level keys of a stack file: pulumi/pulumi {@code sdk/go/common/workspace/project.go}
-     * {@code ProjectStack} (Pulumi ignores any other top-level key).
-     */
-    /**
-     * The settings of the {@code strata:} namespace, each read by the stack's settings parser (dev.strata.stack.SettingsParser) (a test checks them
-     * against what it reads and against Pulumi.yaml's declarations).
+     * The settings of the {@code strata:} namespace, each read by the stack's settings parser
+     * (dev.strata.stack.SettingsParser; a test checks them against what it reads and against
+     * Pulumi.yaml's declarations). Typo suggestions for a stack file's keys come from this list.
      */
     public static final List<String> STRATA_KEYS = List.of("environment", "protect", "tags", "dataLake", "network", "training",
             "inference", "cluster", "workloads", "usage", "budget");
 
+    /**
+     * The top-level keys of a stack file: pulumi/pulumi {@code sdk/go/common/workspace/project.go}
+     * {@code ProjectStack} (Pulumi ignores any other top-level key).
+     */
     public static final List<String> STACK_FILE_KEYS = List.of("secretsprovider", "encryptedkey", "encryptionsalt", "config", "environment");
     /** A stack file is a few KB; anything near this is not one. */
     static final long MAX_FILE_BYTES = 8L * 1024 * 1024;
