@@ -1,8 +1,5 @@
-package dev.strata.cluster;
+package dev.strata.stack;
 
-import dev.strata.stack.SettingsParser;
-import dev.strata.stack.StrataSettings;
-import dev.strata.stack.WorkloadSettings;
 import dev.strata.stack.WorkloadSettings.Access;
 import dev.strata.core.InvalidConfigException;
 import org.junit.jupiter.api.Test;
