@@ -383,11 +383,11 @@ public final class StartupBenchmark {
             Class<?> stackConfig = loader.loadClass("dev.strata.config.StackConfig");
             Object config = stackConfig.getMethod("load", Path.class).invoke(null, configFile);
             Object values = stackConfig.getMethod("strataValues").invoke(config);
-            Object settings = loader.loadClass("dev.strata.config.SettingsParser").getMethod("parse", Map.class).invoke(null, values);
+            Object settings = loader.loadClass("dev.strata.stack.SettingsParser").getMethod("parse", Map.class).invoke(null, values);
             String region = ((java.util.Optional<?>) stackConfig.getMethod("awsRegion").invoke(config)).orElseThrow().toString();
             Class<?> mocksClass = loader.loadClass("dev.strata.plan.RecordingMocks");
-            Method define = loader.loadClass("dev.strata.StrataStack").getMethod("define", loader.loadClass("com.pulumi.Context"),
-                    loader.loadClass("dev.strata.config.StrataSettings"));
+            Method define = loader.loadClass("dev.strata.stack.StrataStack").getMethod("define", loader.loadClass("com.pulumi.Context"),
+                    loader.loadClass("dev.strata.stack.StrataSettings"));
             Method plan = loader.loadClass("dev.strata.plan.PlanRunner").getMethod("run", String.class, mocksClass, Consumer.class);
             Consumer<Object> program = ctx -> {
                 try {

@@ -1,9 +1,10 @@
 package dev.strata;
 
+import dev.strata.stack.StrataStack;
 import com.pulumi.Pulumi;
-import dev.strata.config.SettingsParser;
+import dev.strata.stack.SettingsParser;
 import dev.strata.config.StackConfig;
-import dev.strata.config.StrataSettings;
+import dev.strata.stack.StrataSettings;
 import dev.strata.core.InvalidConfigException;
 import dev.strata.cost.recommend.RecommendCommand;
 import dev.strata.plan.PlanCommand;
@@ -51,7 +52,7 @@ public final class App {
         }
         Optional<String> engine = ProviderHost.engineAddress(args);
         if (engine.isPresent()) {
-            ProviderHost.serve(engine.get());
+            ProviderHost.serve(engine.get(), Version.get());
             return;
         }
         int exitCode = run(args, Path.of("").toAbsolutePath(), System.out, System.err);

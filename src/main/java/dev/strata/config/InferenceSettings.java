@@ -1,5 +1,6 @@
 package dev.strata.config;
 
+import dev.strata.cluster.ClusterSettings;
 import dev.strata.cluster.InferenceNodeGroupArgs;
 import dev.strata.efs.EfsSettings;
 import dev.strata.core.Problems;

@@ -48,6 +48,14 @@ public record StackConfig(Map<String, Object> values, List<String> problems, Lis
      */
     public static final List<String> READ_NAMESPACES = List.of("strata", "aws", "kubernetes", "pulumi");
     /**
+     * The settings of the {@code strata:} namespace, each read by the stack's settings parser
+     * (dev.strata.stack.SettingsParser; a test checks them against what it reads and against
+     * Pulumi.yaml's declarations). Typo suggestions for a stack file's keys come from this list.
+     */
+    public static final List<String> STRATA_KEYS = List.of("environment", "protect", "tags", "dataLake", "network", "training",
+            "inference", "cluster", "workloads", "usage", "budget");
+
+    /**
      * The top-level keys of a stack file: pulumi/pulumi {@code sdk/go/common/workspace/project.go}
      * {@code ProjectStack} (Pulumi ignores any other top-level key).
      */
@@ -129,21 +137,6 @@ public record StackConfig(Map<String, Object> values, List<String> problems, Lis
         List<String> problems = new ArrayList<>(merged.config().problems());
         problems.addAll(merged.problems());
         return new StackConfig(merged.config().values(), problems, merged.config().warnings());
-    }
-
-    /** {@link #read}, throwing every problem of the stack at once (the file's and the settings'). */
-    public static StackConfig forStack(Path projectRoot, String stack, @Nullable Path configFile) {
-        StackConfig config = read(projectRoot, stack, configFile);
-        if (config.problems().isEmpty()) {
-            return config;
-        }
-        List<String> settingsProblems = List.of();
-        try {
-            SettingsParser.parse(config.strataValues());
-        } catch (InvalidConfigException settings) {
-            settingsProblems = settings.problems();
-        }
-        throw new InvalidConfigException(config.problemsWith(settingsProblems));
     }
 
     /**
@@ -265,10 +258,10 @@ public record StackConfig(Map<String, Object> values, List<String> problems, Lis
     static Optional<String> nearestKey(String key) {
         List<String> known = new ArrayList<>();
         known.add(REGION);
-        SettingsParser.KEYS.forEach(k -> known.add(NAMESPACE + k));
+        STRATA_KEYS.forEach(k -> known.add(NAMESPACE + k));
         // A key without a namespace is compared with the setting names alone: "protect" means strata:protect.
         if (!key.contains(":")) {
-            return nearest(key, SettingsParser.KEYS).map(k -> NAMESPACE + k);
+            return nearest(key, STRATA_KEYS).map(k -> NAMESPACE + k);
         }
         return nearest(key, known);
     }

@@ -1,7 +1,6 @@
 package dev.strata.cost;
 
-import dev.strata.config.ClusterSettings;
-import dev.strata.config.StrataSettings;
+import dev.strata.cluster.ClusterSettings;
 
 import java.util.List;
 
@@ -15,14 +14,14 @@ public final class ClusterCost implements ComponentCost {
     public static final String COMPONENT = "cluster";
 
     @Override
-    public List<Tier> tiers(StrataSettings settings) {
+    public List<Tier> tiers(CostInputs settings) {
         return settings.cluster().filter(ClusterSettings::create)
                 .map(cluster -> List.of(new Tier(COMPONENT, "control-plane"), new Tier(COMPONENT, "nodes")))
                 .orElse(List.of());
     }
 
     @Override
-    public void estimate(StrataSettings settings, RegionPrices prices, CostEstimate.Builder out) {
+    public void estimate(CostInputs settings, RegionPrices prices, CostEstimate.Builder out) {
         settings.cluster().ifPresent(cluster -> {
             if (!cluster.create()) {
                 out.note("strata:cluster.create is false: the adopted cluster " + cluster.name().orElse("")

@@ -1,6 +1,5 @@
 package dev.strata.cost;
 
-import dev.strata.config.StrataSettings;
 
 import java.util.List;
 
@@ -11,8 +10,8 @@ import java.util.List;
  */
 public interface ComponentCost {
     /** The tiers the component deploys with these settings (known before any price is looked up). */
-    List<Tier> tiers(StrataSettings settings);
+    List<Tier> tiers(CostInputs settings);
 
     /** Adds the component's lines (and notes) to the estimate. */
-    void estimate(StrataSettings settings, RegionPrices prices, CostEstimate.Builder out);
+    void estimate(CostInputs settings, RegionPrices prices, CostEstimate.Builder out);
 }

@@ -1,6 +1,5 @@
 package dev.strata.cost;
 
-import dev.strata.config.StrataSettings;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,7 @@ public final class CostEstimator {
     }
 
     /** The estimate of {@code settings} at {@code prices}. */
-    public static CostEstimate estimate(StrataSettings settings, RegionPrices prices) {
+    public static CostEstimate estimate(CostInputs settings, RegionPrices prices) {
         CostEstimate.Builder out = new CostEstimate.Builder(prices.region());
         for (ComponentCost component : COMPONENTS) {
             component.tiers(settings).forEach(out::tier);
@@ -28,7 +27,7 @@ public final class CostEstimator {
     }
 
     /** The tiers of every component: the stack outputs are declared from these before any price is known. */
-    public static List<Tier> tiers(StrataSettings settings) {
+    public static List<Tier> tiers(CostInputs settings) {
         List<Tier> tiers = new ArrayList<>();
         COMPONENTS.forEach(component -> component.tiers(settings).stream().filter(t -> !tiers.contains(t)).forEach(tiers::add));
         return tiers;

@@ -1,6 +1,5 @@
 package dev.strata.cost;
 
-import dev.strata.config.BudgetSettings;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

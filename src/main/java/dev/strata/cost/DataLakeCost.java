@@ -1,8 +1,7 @@
 package dev.strata.cost;
 
-import dev.strata.config.DataLakeSettings;
-import dev.strata.config.StrataSettings;
-import dev.strata.config.UsageSettings.BucketUsage;
+import dev.strata.datalake.DataLakeSettings;
+import dev.strata.cost.UsageSettings.BucketUsage;
 import dev.strata.datalake.Zone;
 
 import java.util.ArrayList;
@@ -20,7 +19,7 @@ public final class DataLakeCost implements ComponentCost {
     public static final String ACCESS_LOGS_TIER = "access-logs";
 
     @Override
-    public List<Tier> tiers(StrataSettings settings) {
+    public List<Tier> tiers(CostInputs settings) {
         DataLakeSettings dataLake = settings.dataLake();
         List<Tier> tiers = new ArrayList<>();
         dataLake.zones().forEach(zone -> tiers.add(new Tier(COMPONENT, zone.name())));
@@ -31,7 +30,7 @@ public final class DataLakeCost implements ComponentCost {
     }
 
     @Override
-    public void estimate(StrataSettings settings, RegionPrices prices, CostEstimate.Builder out) {
+    public void estimate(CostInputs settings, RegionPrices prices, CostEstimate.Builder out) {
         Map<String, BucketUsage> usage = settings.cost().usage().dataLake().zones();
         for (Zone zone : settings.dataLake().zones()) {
             BucketUsage zoneUsage = usage.get(zone.name());

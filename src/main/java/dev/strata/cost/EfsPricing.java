@@ -1,7 +1,7 @@
 package dev.strata.cost;
 
 import dev.strata.efs.ThroughputMode;
-import dev.strata.config.UsageSettings.EfsUsage;
+import dev.strata.cost.UsageSettings.EfsUsage;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,9 @@
 package dev.strata.cost;
 
 import dev.strata.config.InferenceSettings;
-import dev.strata.config.StrataSettings;
-import dev.strata.config.UsageSettings.BucketUsage;
-import dev.strata.config.UsageSettings.EfsUsage;
-import dev.strata.config.UsageSettings.InferenceUsage;
+import dev.strata.cost.UsageSettings.BucketUsage;
+import dev.strata.cost.UsageSettings.EfsUsage;
+import dev.strata.cost.UsageSettings.InferenceUsage;
 import dev.strata.core.InvalidConfigException;
 import dev.strata.inference.RedisCache;
 
@@ -28,7 +27,7 @@ public final class InferenceCost implements ComponentCost {
     static final String INSTANCE = "ec2.instance.";
 
     @Override
-    public List<Tier> tiers(StrataSettings settings) {
+    public List<Tier> tiers(CostInputs settings) {
         List<Tier> tiers = new ArrayList<>();
         settings.inference().ifPresent(inference -> {
             if (inference.redis().isPresent()) {
@@ -44,7 +43,7 @@ public final class InferenceCost implements ComponentCost {
     }
 
     @Override
-    public void estimate(StrataSettings settings, RegionPrices prices, CostEstimate.Builder out) {
+    public void estimate(CostInputs settings, RegionPrices prices, CostEstimate.Builder out) {
         if (settings.inference().isEmpty()) {
             return;
         }

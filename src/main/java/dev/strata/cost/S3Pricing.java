@@ -1,7 +1,6 @@
 package dev.strata.cost;
 
-import dev.strata.config.CostSettingsParser;
-import dev.strata.config.UsageSettings.BucketUsage;
+import dev.strata.cost.UsageSettings.BucketUsage;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,21 +1,20 @@
 package dev.strata.cost;
 
-import dev.strata.config.ClusterSettings;
-import dev.strata.config.StrataSettings;
+import dev.strata.cluster.ClusterSettings;
 
 import java.util.List;
 
 /**
  * The stack's customer managed KMS keys, one tier per key purpose (the {@code tier} tag the key
  * carries): the data lake's always, the training and inference tiers' when they are set (as
- * {@code StrataStack} creates them), and the created cluster's secrets key (as {@code ClusterTier}
+ * {@code StrataStack} creates them), and the created cluster's secrets key (as {@code ClusterWiring}
  * creates it). KMS requests ({@code strata:usage.kms}) are counted on the data lake's key.
  */
 public final class SecurityCost implements ComponentCost {
     public static final String COMPONENT = "security";
 
     /** The purposes of the keys {@code StrataStack} creates for these settings. */
-    static List<String> keyPurposes(StrataSettings settings) {
+    static List<String> keyPurposes(CostInputs settings) {
         List<String> purposes = new java.util.ArrayList<>(List.of("datalake"));
         settings.training().ifPresent(training -> purposes.add("training"));
         settings.inference().ifPresent(inference -> purposes.add("inference"));
@@ -24,12 +23,12 @@ public final class SecurityCost implements ComponentCost {
     }
 
     @Override
-    public List<Tier> tiers(StrataSettings settings) {
+    public List<Tier> tiers(CostInputs settings) {
         return keyPurposes(settings).stream().map(purpose -> new Tier(COMPONENT, purpose)).toList();
     }
 
     @Override
-    public void estimate(StrataSettings settings, RegionPrices prices, CostEstimate.Builder out) {
+    public void estimate(CostInputs settings, RegionPrices prices, CostEstimate.Builder out) {
         List<String> purposes = keyPurposes(settings);
         for (String purpose : purposes) {
             out.line(KmsPricing.keys(prices, COMPONENT, purpose, 1));

@@ -4,10 +4,9 @@ import dev.strata.efs.ThroughputMode;
 import dev.strata.training.DeploymentType;
 
 import dev.strata.efs.EfsSettings;
-import dev.strata.config.StrataSettings;
 import dev.strata.training.TrainingSettings;
-import dev.strata.config.UsageSettings.EfsUsage;
-import dev.strata.config.UsageSettings.TrainingUsage;
+import dev.strata.cost.UsageSettings.EfsUsage;
+import dev.strata.cost.UsageSettings.TrainingUsage;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +23,7 @@ public final class TrainingCost implements ComponentCost {
     static final String USAGE = "strata:usage.training";
 
     @Override
-    public List<Tier> tiers(StrataSettings settings) {
+    public List<Tier> tiers(CostInputs settings) {
         List<Tier> tiers = new ArrayList<>();
         settings.training().ifPresent(training -> {
             if (training.hot().isPresent()) {
@@ -42,7 +41,7 @@ public final class TrainingCost implements ComponentCost {
     }
 
     @Override
-    public void estimate(StrataSettings settings, RegionPrices prices, CostEstimate.Builder out) {
+    public void estimate(CostInputs settings, RegionPrices prices, CostEstimate.Builder out) {
         if (settings.training().isEmpty()) {
             return;
         }
@@ -82,7 +81,7 @@ public final class TrainingCost implements ComponentCost {
             }
             efsLines(prices, COMPONENT, "warm", warm.efs(), efsUsage, USAGE + ".warm", out);
         });
-        Optional<dev.strata.config.UsageSettings.BucketUsage> bucket = usage.flatMap(TrainingUsage::coldArchive);
+        Optional<dev.strata.cost.UsageSettings.BucketUsage> bucket = usage.flatMap(TrainingUsage::coldArchive);
         if (bucket.isPresent()) {
             S3Pricing.bucketLines(prices, COMPONENT, "cold-archive", bucket.get()).forEach(out::line);
         } else {

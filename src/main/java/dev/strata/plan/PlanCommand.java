@@ -2,10 +2,10 @@ package dev.strata.plan;
 
 import com.google.gson.JsonParseException;
 import com.google.gson.JsonParser;
-import dev.strata.StrataStack;
-import dev.strata.config.SettingsParser;
+import dev.strata.stack.StrataStack;
+import dev.strata.stack.SettingsParser;
 import dev.strata.config.StackConfig;
-import dev.strata.config.StrataSettings;
+import dev.strata.stack.StrataSettings;
 import dev.strata.core.AtomicFile;
 import dev.strata.core.FileErrors;
 import dev.strata.core.InvalidConfigException;

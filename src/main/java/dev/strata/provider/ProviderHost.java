@@ -1,7 +1,6 @@
 package dev.strata.provider;
 
 import com.pulumi.provider.internal.ResourceProviderService;
-import dev.strata.Version;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -37,8 +36,8 @@ public final class ProviderHost {
         return rest.size() == 1 && ADDRESS.matcher(rest.get(0)).matches() ? Optional.of(rest.get(0)) : Optional.empty();
     }
 
-    /** Serves the component provider until the engine shuts it down. */
-    public static void serve(String engineAddress) throws IOException, InterruptedException {
-        new ResourceProviderService(engineAddress, new StrataProvider(Version.get())).startAndBlockUntilShutdown();
+    /** Serves the component provider (reporting {@code version}, Strata's one version) until the engine shuts it down. */
+    public static void serve(String engineAddress, String version) throws IOException, InterruptedException {
+        new ResourceProviderService(engineAddress, new StrataProvider(version)).startAndBlockUntilShutdown();
     }
 }

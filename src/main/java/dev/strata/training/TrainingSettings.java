@@ -3,8 +3,8 @@ package dev.strata.training;
 import com.pulumi.core.Output;
 import dev.strata.config.ConfigNode;
 import dev.strata.config.Environment;
-import dev.strata.config.SettingsParser;
 import dev.strata.core.NetworkArgs;
+import dev.strata.datalake.DataLakeSettings;
 import dev.strata.datalake.LifecycleRule;
 import dev.strata.datalake.LifecycleRuleArgs;
 import dev.strata.efs.EfsSettings;
@@ -264,7 +264,7 @@ public record TrainingSettings(String namespace, boolean createNamespace, boolea
     }
 
     private static ColdArchive coldArchive(ConfigNode node) {
-        List<LifecycleRule> lifecycle = node.objectList("lifecycle").map(SettingsParser::lifecycleRules)
+        List<LifecycleRule> lifecycle = node.objectList("lifecycle").map(DataLakeSettings::lifecycleRules)
                 .orElse(TrainingLifecycle.DEFAULTS);
         boolean versioning = node.bool("versioning", true);
         int abortDays = node.integer("abortIncompleteMultipartUploadDays",

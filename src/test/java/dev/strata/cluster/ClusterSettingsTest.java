@@ -1,8 +1,7 @@
 package dev.strata.cluster;
 
-import dev.strata.config.ClusterSettings;
-import dev.strata.config.SettingsParser;
-import dev.strata.config.StrataSettings;
+import dev.strata.stack.SettingsParser;
+import dev.strata.stack.StrataSettings;
 import dev.strata.core.InvalidConfigException;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,8 @@
 package dev.strata.cluster;
 
 import com.google.gson.Gson;
-import dev.strata.StrataStack;
-import dev.strata.config.SettingsParser;
+import dev.strata.stack.StrataStack;
+import dev.strata.stack.SettingsParser;
 import dev.strata.config.StackConfig;
 import dev.strata.plan.Plan;
 import dev.strata.plan.PlanRunner;

@@ -1,5 +1,6 @@
 package dev.strata.config;
 
+import dev.strata.stack.SettingsParser;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import dev.strata.App;
@@ -57,7 +58,7 @@ class ConfigMutationTest {
     @Test
     void everyDeclaredKeyIsASettingAndEverySettingIsDeclared() throws IOException {
         assertThat(declaredKeys().keySet()).containsExactlyInAnyOrderElementsOf(
-                SettingsParser.KEYS.stream().map(key -> "strata:" + key).toList());
+                StackConfig.STRATA_KEYS.stream().map(key -> "strata:" + key).toList());
     }
 
     private static Map<String, Object> base() {

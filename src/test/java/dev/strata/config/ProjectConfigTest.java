@@ -1,5 +1,7 @@
 package dev.strata.config;
 
+import dev.strata.stack.SettingsParser;
+import dev.strata.stack.StrataSettings;
 import dev.strata.core.InvalidConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -58,14 +60,14 @@ class ProjectConfigTest {
     @Test
     void theStackValueWinsAndTheProjectFillsWhatTheStackLeavesOut(@TempDir Path root) throws IOException {
         project(root, "config:\n  strata:environment: dev\n  strata:protect: false\n  strata:owner: data-team\n  strata:zones: [1, 2]\n");
-        StackConfig config = StackConfig.forStack(root, "dev", null);
+        StackConfig config = SettingsParser.forStack(root, "dev", null);
         // Project value (aws:region), project default (tags), a key without namespace (owner is strata:owner), the stack's own values.
         assertThat(config.awsRegion()).contains("eu-west-1");
         assertThat(config.strataValues()).containsExactlyInAnyOrderEntriesOf(Map.of("environment", "dev", "protect", false,
                 "owner", "data-team", "zones", List.of(1L, 2L), "tags", Map.of("team", "platform")));
 
         project(root, "config:\n  aws:region: us-east-2\n  strata:environment: dev\n  strata:protect: true\n  strata:tags: {cost-center: ml}\n");
-        config = StackConfig.forStack(root, "dev", null);
+        config = SettingsParser.forStack(root, "dev", null);
         assertThat(config.awsRegion()).contains("us-east-2");
         // A stack's object replaces the project's whole, as in the CLI (no deep merge).
         assertThat(config.strataValues()).containsEntry("tags", Map.of("cost-center", "ml")).containsEntry("owner", "ml-platform");
@@ -74,7 +76,7 @@ class ProjectConfigTest {
     @Test
     void theUnsetDefaultIsNoValue(@TempDir Path root) throws IOException {
         project(root, "config:\n  strata:environment: dev\n  strata:protect: false\n");
-        StackConfig config = StackConfig.forStack(root, "dev", null);
+        StackConfig config = SettingsParser.forStack(root, "dev", null);
         assertThat(config.values()).containsEntry("strata:budget", ProjectConfig.UNSET);
         assertThat(config.strataValues()).doesNotContainKey("budget");
         // The engine hands the program the same default as JSON text; it reads as no value too.
@@ -103,7 +105,7 @@ class ProjectConfigTest {
                         "strata:zones = [1, x]: must be of type array of integer (declared in Pulumi.yaml; set in " + file + ")"));
         // Scalars may come as their text, as the engine passes them.
         project(root, "config:\n  strata:environment: 7\n  strata:protect: 'true'\n  strata:zones: ['3']\n");
-        assertThat(StackConfig.forStack(root, "dev", null).strataValues()).containsEntry("protect", "true");
+        assertThat(SettingsParser.forStack(root, "dev", null).strataValues()).containsEntry("protect", "true");
     }
 
     @Test
@@ -112,7 +114,7 @@ class ProjectConfigTest {
         Files.writeString(root.resolve("Pulumi.yaml"), Files.readString(Path.of("Pulumi.yaml")));
         Path file = Files.writeString(root.resolve("Pulumi.dev.yaml"),
                 "config:\n  strata:environment: dev\n  strata:tags: [a]\n  strata:dataLake: {accessLogs: maybe}\n");
-        assertThatThrownBy(() -> StackConfig.forStack(root, "dev", null)).isInstanceOf(InvalidConfigException.class)
+        assertThatThrownBy(() -> SettingsParser.forStack(root, "dev", null)).isInstanceOf(InvalidConfigException.class)
                 .satisfies(e -> assertThat(((InvalidConfigException) e).problems()).containsExactly(
                         "strata:protect: is required: Pulumi.yaml declares it without a default, so every stack sets it; "
                                 + file + " (stack dev) does not",
@@ -154,7 +156,7 @@ class ProjectConfigTest {
     @Test
     void aProjectWithoutPulumiYamlHasNoProjectConfig(@TempDir Path root) throws IOException {
         Files.writeString(root.resolve("Pulumi.dev.yaml"), "config:\n  strata:environment: dev\n");
-        assertThat(StackConfig.forStack(root, "dev", null).values()).containsOnlyKeys("strata:environment");
+        assertThat(SettingsParser.forStack(root, "dev", null).values()).containsOnlyKeys("strata:environment");
     }
 
     // Strata's own Pulumi.yaml.
@@ -209,7 +211,7 @@ class ProjectConfigTest {
                 Map<String, Object> defaulted = new StackConfig(prefixed(without, key, defaultValue)).strataValues();
                 assertThat(outcome(defaulted)).as(stack + " without " + key + " and with its default").isEqualTo(outcome(without));
             });
-            assertThat(SettingsParser.parse(StackConfig.forStack(Path.of(""), stack, null).strataValues())).isEqualTo(expected);
+            assertThat(SettingsParser.parse(SettingsParser.forStack(Path.of(""), stack, null).strataValues())).isEqualTo(expected);
         }
     }
 

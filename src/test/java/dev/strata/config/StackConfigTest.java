@@ -1,5 +1,7 @@
 package dev.strata.config;
 
+import dev.strata.stack.SettingsParser;
+import dev.strata.stack.StrataSettings;
 import dev.strata.core.InvalidConfigException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -33,7 +35,7 @@ class StackConfigTest {
         assertThat(StackConfig.locate(root, "dev")).isEqualTo(root.resolve("Pulumi.dev.yaml"));
         // A stack with no file yet: the file `pulumi stack init` and `pulumi config set` would write.
         assertThat(StackConfig.locate(root, "qa")).isEqualTo(root.resolve("Pulumi.qa.yaml"));
-        assertThatThrownBy(() -> StackConfig.forStack(root, "qa", null)).isInstanceOf(InvalidConfigException.class)
+        assertThatThrownBy(() -> SettingsParser.forStack(root, "qa", null)).isInstanceOf(InvalidConfigException.class)
                 .hasMessage(root.resolve("Pulumi.qa.yaml") + ": no such stack file; the Pulumi CLI keeps stack qa's config there "
                         + "(pulumi stack init and pulumi config set write it); pass --config-file to read another");
     }
@@ -48,7 +50,7 @@ class StackConfigTest {
                         + root.resolve("Pulumi.prod.yaml") + " (beside Pulumi.yaml): move it there, or pass --config-file "
                         + root.resolve("stacks/Pulumi.prod.yaml") + " to strata plan and pulumi alike");
         // Given explicitly, as `pulumi --config-file` takes it, the file is read.
-        assertThat(StackConfig.forStack(root, "prod", root.resolve("stacks/Pulumi.prod.yaml")).strataValues())
+        assertThat(SettingsParser.forStack(root, "prod", root.resolve("stacks/Pulumi.prod.yaml")).strataValues())
                 .containsEntry("environment", "prod");
     }
 
@@ -82,7 +84,7 @@ class StackConfigTest {
         Files.writeString(root.resolve("Pulumi.yaml"), "name: strata\nruntime: java\n");
         Files.writeString(root.resolve("Pulumi.dev.yaml"), "secretsprovider: awskms://alias/pulumi-state\n"
                 + "encryptedkey: AQICAHh0ZXN0\nencryptionsalt: v1:abc\nconfig:\n  strata:environment: dev\n  strata:protect: false\n");
-        assertThat(StackConfig.forStack(root, "dev", null).strataValues()).containsExactly(
+        assertThat(SettingsParser.forStack(root, "dev", null).strataValues()).containsExactly(
                 Map.entry("environment", "dev"), Map.entry("protect", false));
     }
 
@@ -106,7 +108,7 @@ class StackConfigTest {
     void theProjectsStackFilesAreValidUnderItsProjectConfig() {
         for (String stack : List.of("dev", "staging", "prod")) {
             assertThat(StackConfig.locate(Path.of(""), stack)).isEqualTo(Path.of("Pulumi." + stack + ".yaml"));
-            StackConfig config = StackConfig.forStack(Path.of(""), stack, null);
+            StackConfig config = SettingsParser.forStack(Path.of(""), stack, null);
             assertThat(config.problems()).isEmpty();
             assertThat(config.warnings()).isEmpty();
             StrataSettings settings = SettingsParser.parse(config.strataValues());

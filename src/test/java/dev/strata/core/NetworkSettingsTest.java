@@ -1,8 +1,8 @@
 package dev.strata.core;
 
 import dev.strata.config.NetworkSettings;
-import dev.strata.config.SettingsParser;
-import dev.strata.config.StrataSettings;
+import dev.strata.stack.SettingsParser;
+import dev.strata.stack.StrataSettings;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;

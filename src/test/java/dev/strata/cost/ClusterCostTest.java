@@ -1,6 +1,6 @@
 package dev.strata.cost;
 
-import dev.strata.config.SettingsParser;
+import dev.strata.stack.SettingsParser;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.strata.cost;
 
-import dev.strata.config.SettingsParser;
-import dev.strata.config.StrataSettings;
+import dev.strata.stack.SettingsParser;
+import dev.strata.stack.StrataSettings;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

@@ -1,8 +1,7 @@
 package dev.strata.cost;
 
-import dev.strata.config.BudgetSettings;
-import dev.strata.config.SettingsParser;
-import dev.strata.config.StrataSettings;
+import dev.strata.stack.SettingsParser;
+import dev.strata.stack.StrataSettings;
 import dev.strata.core.InvalidConfigException;
 import org.junit.jupiter.api.Test;
 
@@ -75,9 +74,9 @@ class CostSettingsTest {
         var root = dev.strata.config.ConfigNode.root(Map.of(
                 "cold", Map.of("storageGiB", Map.of("STANDARD_IA", 100, "GLACIER", 5), "getRequestsPerMonth", 1000),
                 "warm", Map.of("standardGiB", 10, "readGiBPerMonth", 3, "writeGiBPerMnth", 1)), problems);
-        var bucket = dev.strata.config.CostSettingsParser.bucketUsage(root.objectOrEmpty("cold"), "the cold tier's lifecycle",
+        var bucket = dev.strata.cost.CostSettingsParser.bucketUsage(root.objectOrEmpty("cold"), "the cold tier's lifecycle",
                 new java.util.LinkedHashSet<>(java.util.List.of("STANDARD", "STANDARD_IA")));
-        var efs = dev.strata.config.CostSettingsParser.efsUsage(root.objectOrEmpty("warm"));
+        var efs = dev.strata.cost.CostSettingsParser.efsUsage(root.objectOrEmpty("warm"));
         assertThat(bucket.storageGiB()).containsEntry("STANDARD_IA", 100.0);
         assertThat(efs.standardGiB()).isEqualTo(10.0);
         assertThat(efs.readGiBPerMonth()).isEqualTo(3.0);

@@ -108,7 +108,7 @@ class ServicePricingTest {
 
     @Test
     void aWholeEfsFileSystemFromItsUsage() {
-        var usage = new dev.strata.config.UsageSettings.EfsUsage(1_000, 4_000, 0, 2_000, 500, 0);
+        var usage = new dev.strata.cost.UsageSettings.EfsUsage(1_000, 4_000, 0, 2_000, 500, 0);
         // Elastic: 1,000 x 0.30 = 300.00; 4,000 x 0.016 = 64.00; 2,000 GB read x 0.03 = 60.00; 500 GB written x 0.06 = 30.00.
         assertThat(EfsPricing.fileSystemLines(prices, "training", "warm", ThroughputMode.ELASTIC, 0, usage))
                 .extracting(CostLine::item, CostLine::monthlyUsd)

@@ -1,6 +1,7 @@
 package dev.strata.delivery;
 
-import dev.strata.config.SettingsParser;
+import dev.strata.config.StackConfig;
+import dev.strata.stack.SettingsParser;
 import dev.strata.core.InvalidConfigException;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.LoaderOptions;
@@ -29,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of docs/*.md are checked against it here, so that none can drift:
  * <ul>
  *   <li>its top-level table lists exactly the {@code strata:} keys Pulumi.yaml declares and
- *       {@link SettingsParser#KEYS} (the keys the parser reads), with Pulumi.yaml's type and default;</li>
+ *       {@link StackConfig#STRATA_KEYS} (the keys the parser reads), with Pulumi.yaml's type and default;</li>
  *   <li>every key table of the reference and of training.md, inference.md, cluster.md and cost.md
  *       documents exactly the keys the parsers read at each object. What a parser reads is asked of the
  *       parser itself: an unknown key far from every known one (a probe) is reported with the list of
@@ -82,8 +83,8 @@ class ConfigReferenceTest {
         Set<String> documented = new TreeSet<>(topLevelTable().keySet());
         documented.remove("aws:region"); // the AWS provider's, which Pulumi.yaml does not declare
         assertThat(documented).as("docs/configuration.md against Pulumi.yaml's config").isEqualTo(new TreeSet<>(pulumiYamlDeclarations().keySet()));
-        assertThat(documented).as("docs/configuration.md against SettingsParser.KEYS")
-                .isEqualTo(new TreeSet<>(SettingsParser.KEYS.stream().map(key -> "strata:" + key).toList()));
+        assertThat(documented).as("docs/configuration.md against StackConfig.STRATA_KEYS")
+                .isEqualTo(new TreeSet<>(StackConfig.STRATA_KEYS.stream().map(key -> "strata:" + key).toList()));
     }
 
     @Test

@@ -1,10 +1,10 @@
 package dev.strata.inference;
 
 import com.pulumi.core.Output;
-import dev.strata.StrataStack;
-import dev.strata.config.SettingsParser;
+import dev.strata.stack.StrataStack;
+import dev.strata.stack.SettingsParser;
 import dev.strata.config.StackConfig;
-import dev.strata.config.StrataSettings;
+import dev.strata.stack.StrataSettings;
 import dev.strata.datalake.SecureBucket;
 import dev.strata.datalake.SecureBucketArgs;
 import dev.strata.plan.Plan;

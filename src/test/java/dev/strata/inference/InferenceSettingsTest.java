@@ -2,7 +2,7 @@ package dev.strata.inference;
 
 import dev.strata.core.KubernetesValues;
 import dev.strata.config.InferenceSettings;
-import dev.strata.config.SettingsParser;
+import dev.strata.stack.SettingsParser;
 import dev.strata.core.InvalidConfigException;
 import dev.strata.efs.ThroughputMode;
 import org.junit.jupiter.api.Test;

@@ -1,11 +1,11 @@
 package dev.strata.inference;
 
-import dev.strata.StrataStack;
+import dev.strata.stack.StrataStack;
 import dev.strata.cluster.InferenceNodeGroupTest;
 import dev.strata.cluster.InstanceStore;
-import dev.strata.config.SettingsParser;
+import dev.strata.stack.SettingsParser;
 import dev.strata.config.StackConfig;
-import dev.strata.config.StrataSettings;
+import dev.strata.stack.StrataSettings;
 import dev.strata.plan.Plan;
 import dev.strata.plan.PlanJson;
 import dev.strata.plan.PlanRunner;

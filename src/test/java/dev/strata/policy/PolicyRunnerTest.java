@@ -1,10 +1,10 @@
 package dev.strata.policy;
 
 import com.google.gson.JsonParser;
-import dev.strata.StrataStack;
-import dev.strata.config.SettingsParser;
+import dev.strata.stack.StrataStack;
+import dev.strata.stack.SettingsParser;
 import dev.strata.config.StackConfig;
-import dev.strata.config.StrataSettings;
+import dev.strata.stack.StrataSettings;
 import dev.strata.plan.Plan;
 import dev.strata.plan.PlanJson;
 import dev.strata.plan.PlanRunner;

@@ -1,7 +1,7 @@
 package dev.strata.testing;
 
-import dev.strata.StrataStack;
-import dev.strata.config.SettingsParser;
+import dev.strata.stack.StrataStack;
+import dev.strata.stack.SettingsParser;
 import dev.strata.config.StackConfig;
 import dev.strata.plan.Plan;
 import dev.strata.plan.PlanRunner;

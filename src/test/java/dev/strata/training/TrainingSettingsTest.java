@@ -1,9 +1,8 @@
 package dev.strata.training;
 
 import dev.strata.config.Environment;
-import dev.strata.config.SettingsParser;
-import dev.strata.config.StrataSettings;
-import dev.strata.training.TrainingSettings;
+import dev.strata.stack.SettingsParser;
+import dev.strata.stack.StrataSettings;
 import dev.strata.core.InvalidConfigException;
 import dev.strata.efs.ThroughputMode;
 import org.junit.jupiter.api.Test;

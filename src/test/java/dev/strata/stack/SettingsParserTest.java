@@ -1,5 +1,6 @@
-package dev.strata.config;
+package dev.strata.stack;
 
+import dev.strata.config.Environment;
 import dev.strata.core.InvalidConfigException;
 import dev.strata.datalake.StorageClass;
 import dev.strata.datalake.Transition;

@@ -1,5 +1,7 @@
-package dev.strata.config;
+package dev.strata.stack;
 
+import dev.strata.config.ConfigNode;
+import dev.strata.config.InferenceSettings;
 import dev.strata.training.TrainingSettings;
 import dev.strata.core.Problems;
 import dev.strata.core.KubernetesValues;

@@ -1,4 +1,4 @@
-package dev.strata;
+package dev.strata.stack;
 
 import com.pulumi.Context;
 import com.pulumi.aws.AwsFunctions;
@@ -8,13 +8,11 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.strata.config.InferenceSettings;
 import dev.strata.config.NetworkSettings;
-import dev.strata.config.StrataSettings;
 import dev.strata.cost.CostEstimate;
 import dev.strata.cost.CostEstimator;
 import dev.strata.cost.PriceBook;
 import dev.strata.cost.Tier;
 import dev.strata.training.TrainingSettings;
-import dev.strata.config.WorkloadSettings;
 import dev.strata.core.NetworkArgs;
 import dev.strata.core.StackNames;
 import dev.strata.datalake.DataLake;
@@ -69,9 +67,9 @@ public final class StrataStack {
 
         // The cluster, its CSI drivers and the stack's one Kubernetes provider, built from the cluster
         // (present whenever the stack has Kubernetes objects; the parser sees to it).
-        Optional<ClusterTier.Cluster> cluster = settings.cluster().map(c -> ClusterTier.define(stack, c, settings.network(),
+        Optional<ClusterWiring.Cluster> cluster = settings.cluster().map(c -> ClusterWiring.define(stack, c, settings.network(),
                 settings.training().flatMap(TrainingSettings::perJob).isPresent(), settings.inference(), tags, settings.protect()));
-        Provider kubernetes = cluster.map(ClusterTier.Cluster::kubernetes).orElse(null);
+        Provider kubernetes = cluster.map(ClusterWiring.Cluster::kubernetes).orElse(null);
         // EFS claims bind once the EFS CSI driver runs: they wait for the add-on Strata installs (none to wait for on an existing one).
         Optional<Output<String>> efsCsiDriver = cluster.flatMap(c -> c.efs().installedVersion());
 
@@ -80,7 +78,7 @@ public final class StrataStack {
         // creates (the training storage, when no identity creates its namespace) come after it.
         Map<String, WorkloadIdentity> identities = new LinkedHashMap<>();
         cluster.ifPresent(c -> settings.workloads().stream().filter(WorkloadSettings::createNamespace).forEach(w ->
-                identities.put(w.name(), ClusterTier.identity(stack, w, c, tags, List.of()))));
+                identities.put(w.name(), ClusterWiring.identity(stack, w, c, tags, List.of()))));
 
         Optional<TrainingStorage> trainingStorage = settings.training().map(training -> {
             // One key for the training tiers: S3, FSx and EFS use it on the account's behalf only.
@@ -139,13 +137,13 @@ public final class StrataStack {
 
         cluster.ifPresent(c -> {
             settings.workloads().stream().filter(w -> !w.createNamespace()).forEach(w -> identities.put(w.name(),
-                    ClusterTier.identity(stack, w, c, tags, settings.training()
+                    ClusterWiring.identity(stack, w, c, tags, settings.training()
                             .filter(training -> training.namespace().equals(w.namespace()))
                             .flatMap(training -> trainingStorage).<List<Resource>>map(List::of).orElse(List.of()))));
             for (WorkloadSettings workload : settings.workloads()) {
-                ClusterTier.grant(workload, identities.get(workload.name()), dataLake, trainingStorage, inferenceStorage);
+                ClusterWiring.grant(workload, identities.get(workload.name()), dataLake, trainingStorage, inferenceStorage);
             }
-            ClusterTier.grantFileSystems(c, trainingStorage, inferenceStorage);
+            ClusterWiring.grantFileSystems(c, trainingStorage, inferenceStorage);
             ctx.export("cluster", clusterOutputs(c, settings));
             ctx.export("workloads", workloadOutputs(settings.workloads(), identities));
         });
@@ -165,7 +163,7 @@ public final class StrataStack {
     }
 
     /** How to reach the cluster, and its CSI drivers' roles. */
-    private static Output<Map<String, Object>> clusterOutputs(ClusterTier.Cluster cluster, StrataSettings settings) {
+    private static Output<Map<String, Object>> clusterOutputs(ClusterWiring.Cluster cluster, StrataSettings settings) {
         return Output.tuple(cluster.eks().clusterName, cluster.eks().endpoint, cluster.eks().oidcProviderArn,
                         cluster.efs().roleArn, cluster.fsx().roleArn)
                 .applyValue(t -> {

@@ -1,4 +1,4 @@
-package dev.strata;
+package dev.strata.stack;
 
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -8,10 +8,9 @@ import dev.strata.cluster.CsiDriverArgs;
 import dev.strata.cluster.EksCluster;
 import dev.strata.cluster.EksClusterArgs;
 import dev.strata.cluster.InferenceNodeGroupArgs;
-import dev.strata.config.ClusterSettings;
+import dev.strata.cluster.ClusterSettings;
 import dev.strata.config.InferenceSettings;
 import dev.strata.config.NetworkSettings;
-import dev.strata.config.WorkloadSettings;
 import dev.strata.datalake.DataLake;
 import dev.strata.datalake.SecureBucket;
 import dev.strata.inference.InferenceStorage;
@@ -32,8 +31,8 @@ import java.util.Optional;
  * Turns {@code strata:cluster} and {@code strata:workloads} into the cluster, its two CSI drivers and
  * the workload identities, and has the storage components grant each identity what its settings name.
  */
-final class ClusterTier {
-    private ClusterTier() {
+final class ClusterWiring {
+    private ClusterWiring() {
     }
 
     /** The cluster and the drivers installed on it. */

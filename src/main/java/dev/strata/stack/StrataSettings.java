@@ -1,5 +1,12 @@
-package dev.strata.config;
+package dev.strata.stack;
 
+import dev.strata.cluster.ClusterSettings;
+import dev.strata.datalake.DataLakeSettings;
+import dev.strata.cost.CostInputs;
+import dev.strata.cost.CostSettings;
+import dev.strata.config.Environment;
+import dev.strata.config.NetworkSettings;
+import dev.strata.config.InferenceSettings;
 import dev.strata.training.TrainingSettings;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +31,7 @@ import java.util.Optional;
 public record StrataSettings(Environment environment, boolean protect, Map<String, String> tags, DataLakeSettings dataLake,
                              Optional<NetworkSettings> network, Optional<TrainingSettings> training,
                              Optional<InferenceSettings> inference, Optional<ClusterSettings> cluster,
-                             List<WorkloadSettings> workloads, CostSettings cost) {
+                             List<WorkloadSettings> workloads, CostSettings cost) implements CostInputs {
     public StrataSettings {
         tags = Map.copyOf(tags);
         workloads = List.copyOf(workloads);

@@ -1,9 +1,6 @@
-package dev.strata.cluster;
+package dev.strata.stack;
 
-import dev.strata.config.SettingsParser;
-import dev.strata.config.StrataSettings;
-import dev.strata.config.WorkloadSettings;
-import dev.strata.config.WorkloadSettings.Access;
+import dev.strata.stack.WorkloadSettings.Access;
 import dev.strata.core.InvalidConfigException;
 import org.junit.jupiter.api.Test;
 

@@ -1,22 +1,29 @@
-package dev.strata.config;
+package dev.strata.stack;
 
+import dev.strata.cluster.ClusterSettings;
+import dev.strata.datalake.DataLakeSettings;
+import dev.strata.cost.CostSettings;
+import dev.strata.cost.CostSettingsParser;
+import dev.strata.config.ConfigNode;
+import dev.strata.config.Environment;
+import dev.strata.config.NetworkSettings;
+import dev.strata.config.StackConfig;
+import dev.strata.config.InferenceSettings;
 import dev.strata.training.TrainingSettings;
-import dev.strata.datalake.LifecycleRule;
-import dev.strata.datalake.LifecycleRules;
-import dev.strata.datalake.StorageClass;
-import dev.strata.datalake.Transition;
 import dev.strata.datalake.Zone;
-import dev.strata.datalake.Zones;
 
 import dev.strata.core.InvalidConfigException;
 import dev.strata.core.Problems;
 
-import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
+import java.nio.file.Path;
+import javax.annotation.Nullable;
 
 /**
  * The one parser of the {@code strata:} config namespace. It serves both the Pulumi CLI run and the
@@ -26,13 +33,6 @@ import java.util.regex.Pattern;
 public final class SettingsParser {
     /** Tag keys Strata sets itself on every resource; config cannot override them. */
     public static final List<String> RESERVED_TAGS = List.of("environment", "component", "tier");
-
-    /**
-     * The settings of the {@code strata:} namespace, each read by {@link #parse} (a test checks them
-     * against what it reads and against Pulumi.yaml's declarations).
-     */
-    public static final List<String> KEYS = List.of("environment", "protect", "tags", "dataLake", "network", "training",
-            "inference", "cluster", "workloads", "usage", "budget");
 
     /*
      * AWS tagging rules: keys 1-128 characters, values 0-256, letters, digits, spaces and _ . : / = + - @,
@@ -54,7 +54,7 @@ public final class SettingsParser {
         Environment environment = root.enumValue("environment", Environment.class, Environment.DEV, Environment::configValue);
         boolean protect = root.bool("protect", environment.protectsByDefault());
         Map<String, String> tags = tags(root);
-        DataLakeSettings dataLake = dataLake(root.objectOrEmpty("dataLake"));
+        DataLakeSettings dataLake = DataLakeSettings.parse(root.objectOrEmpty("dataLake"));
         Optional<NetworkSettings> network = root.object("network").map(NetworkSettings::parse);
         Optional<TrainingSettings> training = root.object("training").map(node -> TrainingSettings.parse(node, environment));
         if (training.isPresent() && network.isEmpty() && !root.has("network")) {
@@ -73,7 +73,7 @@ public final class SettingsParser {
         List<WorkloadSettings> workloads = cluster.isEmpty() ? List.of() : WorkloadSettings.parse(workloadNodes,
                 root.key("workloads"), new WorkloadSettings.Context(root.has("training"), training, inference,
                         dataLake.zones().stream().map(Zone::name).toList()), problems);
-        cluster.ifPresent(c -> ClusterSettings.checkNamespaceOwners(c, workloads, training, inference, problems));
+        cluster.ifPresent(c -> checkNamespaceOwners(c, workloads, training, inference, problems));
         cluster.ifPresent(c -> inference.ifPresent(i -> InferenceSettings.checkAgainstCluster(i, c, problems)));
         inference.flatMap(InferenceSettings::warmup).ifPresent(warmup -> {
             String namespace = inference.get().namespace();
@@ -105,6 +105,21 @@ public final class SettingsParser {
         return new StrataSettings(environment, protect, tags, dataLake, network, training, inference, cluster, workloads, cost);
     }
 
+    /** {@link StackConfig#read}, throwing every problem of the stack at once (the file's and the settings'). */
+    public static StackConfig forStack(Path projectRoot, String stack, @Nullable Path configFile) {
+        StackConfig config = StackConfig.read(projectRoot, stack, configFile);
+        if (config.problems().isEmpty()) {
+            return config;
+        }
+        List<String> settingsProblems = List.of();
+        try {
+            parse(config.strataValues());
+        } catch (InvalidConfigException settings) {
+            settingsProblems = settings.problems();
+        }
+        throw new InvalidConfigException(config.problemsWith(settingsProblems));
+    }
+
     private static Map<String, String> tags(ConfigNode root) {
         Map<String, String> tags = root.stringMap("tags");
         Problems problems = root.problems();
@@ -127,73 +142,39 @@ public final class SettingsParser {
         return tags;
     }
 
-    private static DataLakeSettings dataLake(ConfigNode node) {
-        Optional<Map<String, ConfigNode>> zoneNodes = node.objectMap("zones");
-        boolean accessLogs = node.bool("accessLogs", false);
-        int accessLogExpirationDays = node.integer("accessLogExpirationDays", 365, 1, 36_500);
-        int abortDays = node.integer("abortIncompleteMultipartUploadDays", 7, 1, 365);
-        node.finish();
-
-        List<Zone> zones = zoneNodes.map(SettingsParser::zones).orElse(Zones.DEFAULTS);
-        Zones.validate(zones, node.key("zones"), node.problems());
-        return new DataLakeSettings(zones, accessLogs, accessLogExpirationDays, abortDays);
-    }
-
-    private static List<Zone> zones(Map<String, ConfigNode> nodes) {
-        List<Zone> zones = new ArrayList<>();
-        nodes.forEach((name, zoneNode) -> {
-            Optional<Zone> defaults = Zones.defaultNamed(name);
-            boolean versioning = zoneNode.bool("versioning", defaults.map(Zone::versioning).orElse(true));
-            List<LifecycleRule> lifecycle = zoneNode.objectList("lifecycle")
-                    .map(SettingsParser::lifecycleRules)
-                    .orElse(defaults.map(Zone::lifecycle).orElse(List.of()));
-            zoneNode.finish();
-            zones.add(new Zone(name, versioning, lifecycle));
+    /**
+     * On a cluster Strata creates, every namespace Strata puts objects into must be created by the
+     * stack (a new cluster has only Kubernetes' own): a workload identity ({@code createNamespace}) or
+     * the training storage ({@code strata:training.createNamespace}). An adopted cluster may already
+     * have them, so there a namespace nobody creates is taken to exist.
+     */
+    private static void checkNamespaceOwners(ClusterSettings cluster, List<WorkloadSettings> workloads, Optional<TrainingSettings> training,
+                                     Optional<InferenceSettings> inference, Problems problems) {
+        if (!cluster.create()) {
+            return;
+        }
+        Set<String> created = new LinkedHashSet<>();
+        // The namespace, and the key whose choice leaves it uncreated (the first that names it).
+        Map<String, String> needed = new LinkedHashMap<>();
+        for (WorkloadSettings workload : workloads) {
+            if (workload.createNamespace()) {
+                created.add(workload.namespace());
+            }
+            needed.putIfAbsent(workload.namespace(), "strata:workloads." + workload.name() + ".createNamespace");
+        }
+        training.ifPresent(t -> {
+            if (t.createNamespace()) {
+                created.add(t.namespace());
+            }
+            needed.putIfAbsent(t.namespace(), "strata:training.createNamespace");
         });
-        return zones;
-    }
-
-    /** Parses a list of lifecycle rules; S3's rules are checked by the caller through {@link LifecycleRules}. */
-    public static List<LifecycleRule> lifecycleRules(List<ConfigNode> nodes) {
-        List<LifecycleRule> rules = new ArrayList<>();
-        for (ConfigNode rule : nodes) {
-            int problemsBefore = rule.problems().count();
-            LifecycleRule parsed = new LifecycleRule(
-                    rule.requiredString("id", "a unique name for the rule").orElse(""),
-                    rule.optionalString("prefix"),
-                    Optional.ofNullable(rule.integer("objectSizeGreaterThan", null, 0, Integer.MAX_VALUE)),
-                    Optional.ofNullable(rule.integer("objectSizeLessThan", null, 1, Integer.MAX_VALUE)),
-                    transitions(rule, "transitions"),
-                    Optional.ofNullable(rule.integer("expirationDays", null, 1, 36_500)),
-                    transitions(rule, "noncurrentTransitions"),
-                    Optional.ofNullable(rule.integer("noncurrentExpirationDays", null, 1, 36_500)));
-            rule.finish();
-            // A rule whose fields did not parse is reported already; checking what is left of it would only add noise.
-            if (rule.problems().count() == problemsBefore) {
-                rules.add(parsed);
+        inference.ifPresent(i -> needed.putIfAbsent(i.namespace(), "strata:inference.namespace"));
+        needed.forEach((namespace, key) -> {
+            if (!created.contains(namespace)) {
+                problems.add(key, key.equals("strata:inference.namespace") ? namespace : false,
+                        "strata:cluster.create", true, "nothing creates namespace " + namespace + " and a cluster Strata creates "
+                                + "has none: set createNamespace: true on a workload in it (strata:workloads.<name>.createNamespace)");
             }
-        }
-        return rules;
-    }
-
-    private static List<Transition> transitions(ConfigNode rule, String key) {
-        List<Transition> transitions = new ArrayList<>();
-        for (ConfigNode node : rule.objectList(key).orElse(List.of())) {
-            Integer days = node.integer("days", null, 0, 36_500);
-            if (days == null && !node.has("days")) {
-                node.problems().missing(node.key("days"), "is required; days after which objects move (0 or more)");
-            }
-            Optional<String> classValue = node.requiredString("storageClass", "one of " + storageClasses());
-            StorageClass storageClass = node.enumValue("storageClass", StorageClass.class, null, Enum::name);
-            node.finish();
-            if (days != null && storageClass != null && classValue.isPresent()) {
-                transitions.add(new Transition(days, storageClass));
-            }
-        }
-        return transitions;
-    }
-
-    private static String storageClasses() {
-        return String.join(", ", Arrays.stream(StorageClass.values()).map(Enum::name).toList());
+        });
     }
 }

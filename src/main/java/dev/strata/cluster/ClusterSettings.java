@@ -1,17 +1,11 @@
-package dev.strata.config;
+package dev.strata.cluster;
 
-import dev.strata.training.TrainingSettings;
-import dev.strata.cluster.CsiDriver;
-import dev.strata.cluster.EksAddons;
-import dev.strata.cluster.EksCluster;
+import dev.strata.config.ConfigNode;
+import dev.strata.config.Environment;
 import dev.strata.core.Problems;
 
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The EKS cluster of the stack ({@code strata:cluster}): created (EKS cluster, OIDC provider, managed nodes) or adopted by name,
@@ -165,41 +159,5 @@ public record ClusterSettings(boolean create, Optional<String> name, String vers
 
     private static EksAddons.Use use(ConfigNode node) {
         return node.enumValue("use", EksAddons.Use.class, EksAddons.Use.CREATE, EksAddons.Use::configValue);
-    }
-
-    /**
-     * On a cluster Strata creates, every namespace Strata puts objects into must be created by the
-     * stack (a new cluster has only Kubernetes' own): a workload identity ({@code createNamespace}) or
-     * the training storage ({@code strata:training.createNamespace}). An adopted cluster may already
-     * have them, so there a namespace nobody creates is taken to exist.
-     */
-    static void checkNamespaceOwners(ClusterSettings cluster, List<WorkloadSettings> workloads, Optional<TrainingSettings> training,
-                                     Optional<InferenceSettings> inference, Problems problems) {
-        if (!cluster.create()) {
-            return;
-        }
-        Set<String> created = new LinkedHashSet<>();
-        // The namespace, and the key whose choice leaves it uncreated (the first that names it).
-        Map<String, String> needed = new LinkedHashMap<>();
-        for (WorkloadSettings workload : workloads) {
-            if (workload.createNamespace()) {
-                created.add(workload.namespace());
-            }
-            needed.putIfAbsent(workload.namespace(), "strata:workloads." + workload.name() + ".createNamespace");
-        }
-        training.ifPresent(t -> {
-            if (t.createNamespace()) {
-                created.add(t.namespace());
-            }
-            needed.putIfAbsent(t.namespace(), "strata:training.createNamespace");
-        });
-        inference.ifPresent(i -> needed.putIfAbsent(i.namespace(), "strata:inference.namespace"));
-        needed.forEach((namespace, key) -> {
-            if (!created.contains(namespace)) {
-                problems.add(key, key.equals("strata:inference.namespace") ? namespace : false,
-                        "strata:cluster.create", true, "nothing creates namespace " + namespace + " and a cluster Strata creates "
-                                + "has none: set createNamespace: true on a workload in it (strata:workloads.<name>.createNamespace)");
-            }
-        });
     }
 }

@@ -1,12 +1,15 @@
-package dev.strata.config;
+package dev.strata.cost;
 
+import dev.strata.datalake.DataLakeSettings;
+import dev.strata.config.ConfigNode;
+import dev.strata.config.InferenceSettings;
 import dev.strata.training.TrainingSettings;
-import dev.strata.config.UsageSettings.DataLakeUsage;
-import dev.strata.config.UsageSettings.EfsUsage;
-import dev.strata.config.UsageSettings.InferenceUsage;
-import dev.strata.config.UsageSettings.TrainingUsage;
-import dev.strata.config.UsageSettings.KmsUsage;
-import dev.strata.config.UsageSettings.BucketUsage;
+import dev.strata.cost.UsageSettings.DataLakeUsage;
+import dev.strata.cost.UsageSettings.EfsUsage;
+import dev.strata.cost.UsageSettings.InferenceUsage;
+import dev.strata.cost.UsageSettings.TrainingUsage;
+import dev.strata.cost.UsageSettings.KmsUsage;
+import dev.strata.cost.UsageSettings.BucketUsage;
 import dev.strata.datalake.LifecycleRule;
 import dev.strata.datalake.StorageClass;
 import dev.strata.datalake.Transition;
