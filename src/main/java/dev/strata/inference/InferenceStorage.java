@@ -8,13 +8,10 @@ import com.pulumi.kubernetes.Provider;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
-import dev.strata.core.KubernetesValues;
 import dev.strata.core.NetworkRules;
 import dev.strata.core.Problems;
-import dev.strata.datalake.ObjectLock;
 import dev.strata.datalake.SecureBucket;
 import dev.strata.efs.EfsFileSystem;
-import dev.strata.efs.EfsRules;
 import dev.strata.security.Grant;
 import dev.strata.security.Grantee;
 import dev.strata.security.Grants;
@@ -47,10 +44,6 @@ import java.util.Optional;
  */
 public final class InferenceStorage extends ComponentResource {
     public static final String TYPE = "strata:inference:InferenceStorage";
-    public static final String DEFAULT_NAMESPACE = "ml-inference";
-    public static final String DEFAULT_SERVICE_ACCOUNT = "model-server";
-    public static final String DEFAULT_MODEL_CLAIM_SIZE = "100Gi";
-    public static final String DEFAULT_MODEL_BASE_PATH = "/models";
 
 
     /** L2: the playbook's local StorageClass. */
@@ -111,6 +104,8 @@ public final class InferenceStorage extends ComponentResource {
     @Export(name = "namespace", refs = {String.class}, tree = "[0]")
     public final Output<String> namespace;
 
+    /** What the levels hold, for {@link #levels()}. */
+    private final InferenceStorageArgs args;
     /** The archive bucket, for grants. */
     private final SecureBucket archive;
     /** The L3 file system, for grants. */
@@ -135,25 +130,10 @@ public final class InferenceStorage extends ComponentResource {
                         + "(ComponentResourceOptions.providers)");
             }
             NetworkRules.network("network", args.network(), problems);
-            KubernetesValues.checkNamespace(args.namespace(), "namespace", problems);
-            KubernetesValues.checkObjectName(args.serviceAccountName(), "serviceAccountName", problems);
+            args.validate(key -> key, problems);
             Optional<NvmeNode> nodes = args.nvmeNodes().map(NvmeNodeArgs::toNode);
-            nodes.ifPresent(n -> n.validate(field -> "nvmeNodes." + field, problems));
-            String image = args.localVolumeProvisionerImage();
-            if (image.isBlank() || image.chars().anyMatch(Character::isWhitespace) || !CacheWarmup.pinned(image)) {
-                problems.add("localVolumeProvisionerImage", image, "must be an image reference pinned by a tag other than latest, "
-                        + "or by a digest (@sha256:...)");
-            }
-            KubernetesValues.checkStorageSize(args.modelClaimSize(), "modelClaimSize", problems);
-            checkBasePath(args.modelBasePath(), "modelBasePath", problems);
-            args.objectLockDays().ifPresent(days -> ObjectLock.validateDays(days, "objectLockDays", problems));
             Optional<RedisCache> redis = args.redis().map(RedisCacheArgs::toCache);
-            redis.ifPresent(cache -> cache.validate("redis", problems));
             Optional<CacheWarmup> warmup = args.warmup().map(CacheWarmupArgs::toWarmup);
-            warmup.ifPresent(w -> w.validate("warmup", problems));
-            if (warmup.isPresent() && nodes.isEmpty()) {
-                problems.add("warmup", "(set)", "nvmeNodes", null, "the warm-up fills the L2 cache of the NVMe nodes; set nvmeNodes");
-            }
             problems.throwIfAny();
             return new Checked(args, kubernetes.orElseThrow(), nodes, redis, warmup);
         }
@@ -166,11 +146,6 @@ public final class InferenceStorage extends ComponentResource {
                 .filter(Provider.class::isInstance)
                 .map(Provider.class::cast)
                 .findFirst();
-    }
-
-    /** The EFS CSI driver's basePath: the one EFS path rule for a basePath ({@link EfsRules#checkBasePath}). */
-    public static void checkBasePath(String basePath, String key, Problems problems) {
-        EfsRules.checkBasePath(key, basePath, problems);
     }
 
     private InferenceStorage(String name, Checked checked, @Nullable ComponentResourceOptions options) {
@@ -189,6 +164,7 @@ public final class InferenceStorage extends ComponentResource {
         // The warm-up copies from L4 into L2.
         checked.warmup().ifPresent(warmup -> l2.warmUp(args, warmup, l4.bucketName(), k8s, namespaced));
 
+        this.args = args;
         this.archive = l4.bucket;
         this.modelRepository = l3.fileSystem;
         this.redisEnabled = checked.redis().isPresent();
@@ -220,6 +196,44 @@ public final class InferenceStorage extends ComponentResource {
         outputs.put("archiveBucketArn", archiveBucketArn);
         outputs.put("namespace", namespace);
         registerOutputs(outputs);
+    }
+
+    /** What a model server needs to find each cache level, nearest first (Strata's {@code inference} stack output). */
+    public Output<Map<String, Object>> levels() {
+        return Output.tuple(redisEndpoint, redisReaderEndpoint, redisUserName, localNodeLabel, modelFileSystemId, archiveBucketName)
+                .applyValue(t -> {
+                    Map<String, Object> l1 = new LinkedHashMap<>();
+                    l1.put("enabled", args.redis().isPresent());
+                    args.redis().ifPresent(redis -> {
+                        l1.put("endpoint", t.t1);
+                        l1.put("readerEndpoint", t.t2);
+                        l1.put("port", RedisCache.PORT);
+                        l1.put("tls", true);
+                        l1.put("authentication", "iam");
+                        l1.put("userName", t.t3);
+                    });
+                    Map<String, Object> l2 = new LinkedHashMap<>();
+                    l2.put("enabled", args.nvmeNodes().isPresent());
+                    args.nvmeNodes().ifPresent(nodes -> {
+                        l2.put("storageClass", LOCAL_STORAGE_CLASS);
+                        l2.put("nodeLabel", t.t4);
+                        l2.put("mountPath", nodes.toNode().mountPath());
+                    });
+                    Map<String, Object> l3 = new LinkedHashMap<>();
+                    l3.put("storageClass", MODEL_STORAGE_CLASS);
+                    l3.put("claim", MODEL_CLAIM);
+                    l3.put("namespace", args.namespace());
+                    l3.put("fileSystemId", t.t5);
+                    Map<String, Object> l4 = new LinkedHashMap<>();
+                    l4.put("bucket", t.t6);
+                    args.objectLockDays().ifPresent(days -> l4.put("objectLockDays", days));
+                    Map<String, Object> levels = new LinkedHashMap<>();
+                    levels.put("l1Redis", l1);
+                    levels.put("l2LocalNvme", l2);
+                    levels.put("l3Efs", l3);
+                    levels.put("l4S3", l4);
+                    return levels;
+                });
     }
 
     /** The model archive bucket, for grants (read by the inference identity). */

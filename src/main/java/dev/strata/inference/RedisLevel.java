@@ -46,7 +46,7 @@ final class RedisLevel extends CacheLevel {
     final Optional<User> iamUser;
 
     RedisLevel(String name, InferenceStorageArgs args, Optional<RedisCache> cache, InferenceStorage parent) {
-        super(name + "-l1-redis", 1, "ElastiCache " + cache.map(RedisCache::engine).orElse("redis"), cache.isPresent(),
+        super(name + "-l1-redis", 1, "ElastiCache " + cache.map(RedisCache::engine).orElse(RedisCacheArgs.DEFAULT_ENGINE), cache.isPresent(),
                 ComponentResourceOptions.builder().parent(parent).build());
         if (cache.isEmpty()) {
             this.group = Optional.empty();
