@@ -1,5 +1,6 @@
 package dev.strata.config;
 
+import dev.strata.inference.InferenceSettings;
 import dev.strata.cluster.CsiDriver;
 import dev.strata.cluster.EksAddons;
 import dev.strata.cluster.EksCluster;

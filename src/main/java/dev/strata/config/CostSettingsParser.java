@@ -1,5 +1,6 @@
 package dev.strata.config;
 
+import dev.strata.inference.InferenceSettings;
 import dev.strata.config.UsageSettings.DataLakeUsage;
 import dev.strata.config.UsageSettings.EfsUsage;
 import dev.strata.config.UsageSettings.InferenceUsage;

@@ -1,5 +1,6 @@
 package dev.strata.config;
 
+import dev.strata.inference.InferenceSettings;
 import dev.strata.datalake.LifecycleRule;
 import dev.strata.datalake.LifecycleRules;
 import dev.strata.datalake.StorageClass;

@@ -1,5 +1,6 @@
 package dev.strata.config;
 
+import dev.strata.inference.InferenceSettings;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

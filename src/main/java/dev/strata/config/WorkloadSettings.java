@@ -1,5 +1,6 @@
 package dev.strata.config;
 
+import dev.strata.inference.InferenceSettings;
 import dev.strata.inference.InferenceStorageArgs;
 import dev.strata.core.Problems;
 import dev.strata.core.KubernetesValues;

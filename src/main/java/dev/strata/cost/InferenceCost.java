@@ -1,6 +1,6 @@
 package dev.strata.cost;
 
-import dev.strata.config.InferenceSettings;
+import dev.strata.inference.InferenceSettings;
 import dev.strata.config.StrataSettings;
 import dev.strata.config.UsageSettings.BucketUsage;
 import dev.strata.config.UsageSettings.EfsUsage;

@@ -2,7 +2,6 @@ package dev.strata.inference;
 
 import com.pulumi.core.Output;
 import dev.strata.core.KubernetesValues;
-import dev.strata.config.InferenceSettings;
 import dev.strata.config.SettingsParser;
 import dev.strata.core.InvalidConfigException;
 import dev.strata.efs.ThroughputMode;

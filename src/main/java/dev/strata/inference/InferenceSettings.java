@@ -1,19 +1,15 @@
-package dev.strata.config;
+package dev.strata.inference;
 
 import dev.strata.cluster.InferenceNodeGroupArgs;
+import dev.strata.config.ClusterSettings;
+import dev.strata.config.ConfigNode;
+import dev.strata.config.EfsSettings;
+import dev.strata.config.Environment;
 import dev.strata.core.Problems;
 import dev.strata.efs.PerformanceMode;
 import dev.strata.efs.ThroughputMode;
 import com.pulumi.core.Output;
 import dev.strata.core.NetworkArgs;
-import dev.strata.inference.CacheWarmup;
-import dev.strata.inference.CacheWarmupArgs;
-import dev.strata.inference.LocalVolumeProvisioner;
-import dev.strata.inference.NvmeNode;
-import dev.strata.inference.NvmeNodeArgs;
-import dev.strata.inference.InferenceStorageArgs;
-import dev.strata.inference.RedisCacheArgs;
-import dev.strata.inference.RedisCache;
 
 import java.util.List;
 import java.util.Map;
