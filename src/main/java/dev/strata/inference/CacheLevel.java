@@ -18,7 +18,9 @@ import java.util.Map;
  *
  * <p>Every level keeps the one type token {@value #TYPE} and its name ({@code <name>-l1-redis} ...):
  * the levels' URNs, and so their children's, are those of the deployed stacks, and no resource needs
- * an alias. The plan summary and diagram read the level number and medium from its inputs.
+ * an alias ("Pulumi identifies every resource by its URN, which encodes the resource's name, type, parent
+ * path, project, and stack": https://www.pulumi.com/docs/iac/operations/stack-management/refactoring-with-aliases/).
+ * The plan summary and diagram read the level number and medium from its inputs.
  */
 abstract class CacheLevel extends ComponentResource {
     public static final String TYPE = "strata:inference:CacheLevel";
