@@ -16,14 +16,19 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Inference storage ({@code strata:inference}): the four-level model cache. Present when the stack
- * sets {@code strata:inference}; see docs/inference.md for every key.
+ * Inference storage ({@code strata:inference}): the four-level model cache, as the stack file sets it.
+ * The values' defaults and rules are {@link InferenceStorageArgs}'s ({@link #args} turns these settings
+ * into them, {@link #parse} reports their problems under the stack file's keys); this record keeps what
+ * is about a stack: environment-derived defaults and rules (in prod: Redis on, with a replica, failover
+ * and Multi-AZ; backups; the warm-up image pinned by digest), the switches of the optional levels and the
+ * rules across them and other settings. Present when the stack sets {@code strata:inference}; see
+ * docs/inference.md for every key.
  *
- * @param namespace      namespace of the model servers and the model claim ({@code namespace}, default ml-inference)
- * @param serviceAccount the inference identity's service account ({@code serviceAccount}, default model-server)
+ * @param namespace      namespace of the model servers and the model claim ({@code namespace}, default {@value InferenceStorageArgs#DEFAULT_NAMESPACE})
+ * @param serviceAccount the inference identity's service account ({@code serviceAccount}, default {@value InferenceStorageArgs#DEFAULT_SERVICE_ACCOUNT})
  * @param nvme           L2: the local NVMe cache, when enabled ({@code nvme}, enabled by default)
- * @param modelClaimSize L3: the model claim's size ({@code models.claimSize}, default 100Gi)
- * @param modelBasePath  L3: the access points' base path ({@code models.basePath}, default /models)
+ * @param modelClaimSize L3: the model claim's size ({@code models.claimSize}, default {@value InferenceStorageArgs#DEFAULT_MODEL_CLAIM_SIZE})
+ * @param modelBasePath  L3: the access points' base path ({@code models.basePath}, default {@value InferenceStorageArgs#DEFAULT_MODEL_BASE_PATH})
  * @param modelFileSystem L3: the EFS file system's modes, transitions and backup ({@code models.*}, see {@link EfsSettings})
  * @param objectLockDays L4: Object Lock retention in governance mode ({@code archive.objectLockDays}, default none)
  * @param redis          L1: the Redis cache, when enabled ({@code redis}, enabled by default in prod only)
