@@ -1,7 +1,7 @@
 package dev.strata.cost;
 
 import dev.strata.cluster.ClusterSettings;
-import dev.strata.config.InferenceSettings;
+import dev.strata.inference.InferenceSettings;
 import dev.strata.datalake.DataLakeSettings;
 import dev.strata.training.TrainingSettings;
 

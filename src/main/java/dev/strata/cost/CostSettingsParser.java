@@ -2,7 +2,7 @@ package dev.strata.cost;
 
 import dev.strata.datalake.DataLakeSettings;
 import dev.strata.config.ConfigNode;
-import dev.strata.config.InferenceSettings;
+import dev.strata.inference.InferenceSettings;
 import dev.strata.training.TrainingSettings;
 import dev.strata.cost.UsageSettings.DataLakeUsage;
 import dev.strata.cost.UsageSettings.EfsUsage;

@@ -1,6 +1,6 @@
 package dev.strata.cost;
 
-import dev.strata.config.InferenceSettings;
+import dev.strata.inference.InferenceSettings;
 import dev.strata.cost.UsageSettings.BucketUsage;
 import dev.strata.cost.UsageSettings.EfsUsage;
 import dev.strata.cost.UsageSettings.InferenceUsage;

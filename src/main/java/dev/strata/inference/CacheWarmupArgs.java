@@ -2,6 +2,7 @@ package dev.strata.inference;
 
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import dev.strata.core.Problems;
 
 import javax.annotation.Nullable;
 import java.util.List;
@@ -24,6 +25,11 @@ public final class CacheWarmupArgs extends ResourceArgs {
     /** The warm-up as a typed value, checked by {@link CacheWarmup#validate}. */
     public CacheWarmup toWarmup() {
         return new CacheWarmup(image, prefixes);
+    }
+
+    /** Checks the image and the prefixes; {@code key} prefixes the keys reported, e.g. {@code warmup}. */
+    public void validate(String key, Problems problems) {
+        toWarmup().validate(key, problems);
     }
 
     public static Builder builder() {

@@ -3,27 +3,41 @@ package dev.strata.inference;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import dev.strata.core.KubernetesValues;
 import dev.strata.core.NetworkArgs;
+import dev.strata.core.Problems;
+import dev.strata.datalake.ObjectLock;
+import dev.strata.efs.EfsRules;
 
 import javax.annotation.Nullable;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
-/** Arguments of {@link InferenceStorage}. Every default is the safe one. */
+/**
+ * Arguments of {@link InferenceStorage}. Every default is the safe one, and lives here: the stack's
+ * settings read them from these constants and check their values with {@link #validate}.
+ */
 public final class InferenceStorageArgs extends ResourceArgs {
+    public static final String DEFAULT_NAMESPACE = "ml-inference";
+    public static final String DEFAULT_SERVICE_ACCOUNT = "model-server";
+    public static final String DEFAULT_MODEL_CLAIM_SIZE = "100Gi";
+    public static final String DEFAULT_MODEL_BASE_PATH = "/models";
+    public static final String DEFAULT_MODEL_PERFORMANCE_MODE = "generalPurpose";
+    public static final String DEFAULT_MODEL_THROUGHPUT_MODE = "elastic";
+
     /** ARN of the customer-managed KMS key that encrypts the archive, the EFS file system and the Redis cache. Required. */
     @Import(name = "kmsKeyArn", required = true)
     private Output<String> kmsKeyArn;
 
-    /** The namespace of the model servers, where the model claim and the warm-up live. Default: {@code ml-inference}. */
+    /** The namespace of the model servers, where the model claim and the warm-up live. Default: {@value #DEFAULT_NAMESPACE}. */
     @Import(name = "namespace")
     @Nullable
     private String namespace;
 
     /**
      * The service account of the read-only inference identity (IRSA); the warm-up runs as it. It is
-     * created with the workload identities, not here. Default: {@code model-server}.
+     * created with the workload identities, not here. Default: {@value #DEFAULT_SERVICE_ACCOUNT}.
      */
     @Import(name = "serviceAccountName")
     @Nullable
@@ -46,22 +60,22 @@ public final class InferenceStorageArgs extends ResourceArgs {
     @Nullable
     private String localVolumeProvisionerImage;
 
-    /** L3: the size the model claim requests, a Kubernetes quantity. Default: {@code 100Gi}. */
+    /** L3: the size the model claim requests, a Kubernetes quantity. Default: {@value #DEFAULT_MODEL_CLAIM_SIZE}. */
     @Import(name = "modelClaimSize")
     @Nullable
     private String modelClaimSize;
 
-    /** L3: the directory on the file system under which access points are created. Default: {@code /models}. */
+    /** L3: the directory on the file system under which access points are created. Default: {@value #DEFAULT_MODEL_BASE_PATH}. */
     @Import(name = "modelBasePath")
     @Nullable
     private String modelBasePath;
 
-    /** L3: EFS performance mode, {@code generalPurpose} or {@code maxIO}. Default: generalPurpose. */
+    /** L3: EFS performance mode, {@code generalPurpose} or {@code maxIO}. Default: {@value #DEFAULT_MODEL_PERFORMANCE_MODE}. */
     @Import(name = "modelPerformanceMode")
     @Nullable
     private String modelPerformanceMode;
 
-    /** L3: EFS throughput mode, {@code bursting}, {@code provisioned} or {@code elastic}. Default: elastic. */
+    /** L3: EFS throughput mode, {@code bursting}, {@code provisioned} or {@code elastic}. Default: {@value #DEFAULT_MODEL_THROUGHPUT_MODE}. */
     @Import(name = "modelThroughputMode")
     @Nullable
     private String modelThroughputMode;
@@ -130,11 +144,11 @@ public final class InferenceStorageArgs extends ResourceArgs {
     }
 
     public String namespace() {
-        return Optional.ofNullable(namespace).orElse(InferenceStorage.DEFAULT_NAMESPACE);
+        return Optional.ofNullable(namespace).orElse(DEFAULT_NAMESPACE);
     }
 
     public String serviceAccountName() {
-        return Optional.ofNullable(serviceAccountName).orElse(InferenceStorage.DEFAULT_SERVICE_ACCOUNT);
+        return Optional.ofNullable(serviceAccountName).orElse(DEFAULT_SERVICE_ACCOUNT);
     }
 
     public Optional<NvmeNodeArgs> nvmeNodes() {
@@ -146,19 +160,19 @@ public final class InferenceStorageArgs extends ResourceArgs {
     }
 
     public String modelClaimSize() {
-        return Optional.ofNullable(modelClaimSize).orElse(InferenceStorage.DEFAULT_MODEL_CLAIM_SIZE);
+        return Optional.ofNullable(modelClaimSize).orElse(DEFAULT_MODEL_CLAIM_SIZE);
     }
 
     public String modelBasePath() {
-        return Optional.ofNullable(modelBasePath).orElse(InferenceStorage.DEFAULT_MODEL_BASE_PATH);
+        return Optional.ofNullable(modelBasePath).orElse(DEFAULT_MODEL_BASE_PATH);
     }
 
     public String modelPerformanceMode() {
-        return Optional.ofNullable(modelPerformanceMode).orElse("generalPurpose");
+        return Optional.ofNullable(modelPerformanceMode).orElse(DEFAULT_MODEL_PERFORMANCE_MODE);
     }
 
     public String modelThroughputMode() {
-        return Optional.ofNullable(modelThroughputMode).orElse("elastic");
+        return Optional.ofNullable(modelThroughputMode).orElse(DEFAULT_MODEL_THROUGHPUT_MODE);
     }
 
     public Optional<Integer> modelProvisionedThroughputMibps() {
@@ -204,6 +218,36 @@ public final class InferenceStorageArgs extends ResourceArgs {
 
     public boolean protect() {
         return Boolean.TRUE.equals(protect);
+    }
+
+    /**
+     * Checks the values these Args hold (not the references: key, network, driver), each problem under its
+     * key as {@code key} maps it: the component reports {@code modelClaimSize}, the stack's settings
+     * {@code strata:inference.models.claimSize}. Called before anything is registered.
+     */
+    public void validate(UnaryOperator<String> key, Problems problems) {
+        KubernetesValues.checkNamespace(namespace(), key.apply("namespace"), problems);
+        KubernetesValues.checkObjectName(serviceAccountName(), key.apply("serviceAccountName"), problems);
+        nvmeNodes().ifPresent(nodes -> nodes.validate(field -> key.apply("nvmeNodes." + field), problems));
+        checkProvisionerImage(localVolumeProvisionerImage(), key.apply("localVolumeProvisionerImage"), problems);
+        KubernetesValues.checkStorageSize(modelClaimSize(), key.apply("modelClaimSize"), problems);
+        // The EFS CSI driver's basePath: the one EFS path rule for a basePath.
+        EfsRules.checkBasePath(key.apply("modelBasePath"), modelBasePath(), problems);
+        objectLockDays().ifPresent(days -> ObjectLock.validateDays(days, key.apply("objectLockDays"), problems));
+        redis().ifPresent(cache -> cache.validate(key.apply("redis"), problems));
+        warmup().ifPresent(w -> w.validate(key.apply("warmup"), problems));
+        if (warmup().isPresent() && nvmeNodes().isEmpty()) {
+            problems.add(key.apply("warmup"), "(set)", key.apply("nvmeNodes"), null,
+                    "the warm-up fills the L2 cache of the NVMe nodes; set nvmeNodes");
+        }
+    }
+
+    /** The local static provisioner's image: pinned by a tag other than latest, or by a digest. */
+    static void checkProvisionerImage(String image, String key, Problems problems) {
+        if (image.isBlank() || image.chars().anyMatch(Character::isWhitespace) || !CacheWarmup.pinned(image)) {
+            problems.add(key, image, "must be an image reference pinned by a tag other than latest, "
+                    + "or by a digest (@sha256:...), e.g. " + LocalVolumeProvisioner.DEFAULT_IMAGE);
+        }
     }
 
     public static Builder builder() {

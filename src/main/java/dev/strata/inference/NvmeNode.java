@@ -34,8 +34,6 @@ import java.util.regex.Pattern;
  * @param mountPath the cache's mount point on each of them
  */
 public record NvmeNode(String nodeLabel, String mountPath) {
-    public static final String DEFAULT_NODE_LABEL = "strata.dev/node-pool=inference";
-    public static final String DEFAULT_MOUNT_PATH = "/mnt/strata-local-nvme/cache";
     /** The group the cache directory belongs to, and the uid and gid the warm-up runs as. */
     public static final int CACHE_GID = 1000;
     /** rwx for owner and group, setgid (new files and directories inherit the group), r-x for others. */
@@ -57,7 +55,7 @@ public record NvmeNode(String nodeLabel, String mountPath) {
     static final List<String> NODE_STATE_DIRS = List.of("/mnt/k8s-disks", "/var/lib/kubelet", "/var/lib/containerd", "/var/log/pods");
 
     public static NvmeNode defaults() {
-        return new NvmeNode(DEFAULT_NODE_LABEL, DEFAULT_MOUNT_PATH);
+        return new NvmeNode(NvmeNodeArgs.DEFAULT_NODE_LABEL, NvmeNodeArgs.DEFAULT_MOUNT_PATH);
     }
 
     public String labelKey() {
@@ -82,7 +80,7 @@ public record NvmeNode(String nodeLabel, String mountPath) {
     public void validate(java.util.function.UnaryOperator<String> key, Problems problems) {
         if (nodeLabel == null || nodeLabel.indexOf('=') < 1) {
             problems.add(key.apply("nodeLabel"), nodeLabel, "must be key=value, the label the inference nodes carry, e.g. "
-                    + DEFAULT_NODE_LABEL);
+                    + NvmeNodeArgs.DEFAULT_NODE_LABEL);
         } else {
             KubernetesValues.checkLabelKey(labelKey(), key.apply("nodeLabel"), problems);
             KubernetesValues.checkLabelValue(labelValue(), key.apply("nodeLabel"), problems);
@@ -90,7 +88,7 @@ public record NvmeNode(String nodeLabel, String mountPath) {
         if (mountPath == null || !PATH.matcher(mountPath).matches() || mountPath.contains("/../") || mountPath.endsWith("/..")
                 || mountPath.contains("/./")) {
             problems.add(key.apply("mountPath"), mountPath, "must be an absolute path of at least two plain directories "
-                    + "(letters, digits, '.', '_', '-'), e.g. " + DEFAULT_MOUNT_PATH + ": the cache's mount point, whose parent "
+                    + "(letters, digits, '.', '_', '-'), e.g. " + NvmeNodeArgs.DEFAULT_MOUNT_PATH + ": the cache's mount point, whose parent "
                     + "directory the local static provisioner watches");
         } else {
             String discovery = discoveryDir();
@@ -98,7 +96,7 @@ public record NvmeNode(String nodeLabel, String mountPath) {
                             || mountPath.startsWith(dir + "/")).findFirst()
                     .ifPresent(dir -> problems.add(key.apply("mountPath"), mountPath, "must not be in " + dir
                             + ": it holds node state (kubelet, containerd, nodeadm's array root) that the provisioner would "
-                            + "offer as a volume and delete when the volume is released; use e.g. " + DEFAULT_MOUNT_PATH));
+                            + "offer as a volume and delete when the volume is released; use e.g. " + NvmeNodeArgs.DEFAULT_MOUNT_PATH));
         }
     }
 

@@ -31,8 +31,6 @@ public record RedisCache(String engine, String engineVersion, String nodeType, i
                          boolean multiAz) {
     /** Engines that support IAM authentication. */
     public static final List<String> ENGINES = List.of("redis", "valkey");
-    public static final String DEFAULT_ENGINE = "redis";
-    public static final String DEFAULT_ENGINE_VERSION = "7.1";
     public static final int MAX_REPLICAS = 5;
     /** The Redis port; the security group admits only this. */
     public static final int PORT = 6379;

@@ -2,18 +2,25 @@ package dev.strata.inference;
 
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import dev.strata.core.Problems;
 
 import javax.annotation.Nullable;
 import java.util.Optional;
 
 /** The L1 Redis cache, as a component argument (see {@link RedisCache}). */
 public final class RedisCacheArgs extends ResourceArgs {
-    /** {@code redis} or {@code valkey}. Default: {@code redis}. */
+    public static final String DEFAULT_ENGINE = "redis";
+    public static final String DEFAULT_ENGINE_VERSION = "7.1";
+    public static final int DEFAULT_REPLICAS = 1;
+    public static final boolean DEFAULT_AUTOMATIC_FAILOVER = true;
+    public static final boolean DEFAULT_MULTI_AZ = true;
+
+    /** {@code redis} or {@code valkey}. Default: {@value #DEFAULT_ENGINE}. */
     @Import(name = "engine")
     @Nullable
     private String engine;
 
-    /** major.minor engine version (IAM authentication needs Redis OSS 7.0+ or Valkey 7.2+). Default: {@code 7.1}. */
+    /** major.minor engine version (IAM authentication needs Redis OSS 7.0+ or Valkey 7.2+). Default: {@value #DEFAULT_ENGINE_VERSION}. */
     @Import(name = "engineVersion")
     @Nullable
     private String engineVersion;
@@ -22,17 +29,17 @@ public final class RedisCacheArgs extends ResourceArgs {
     @Import(name = "nodeType", required = true)
     private String nodeType;
 
-    /** Read replicas besides the primary, 0 to 5. Default: 1. */
+    /** Read replicas besides the primary, 0 to 5. Default: {@value #DEFAULT_REPLICAS}. */
     @Import(name = "replicas")
     @Nullable
     private Integer replicas;
 
-    /** Promote a replica when the primary fails. Default: true. */
+    /** Promote a replica when the primary fails. Default: {@value #DEFAULT_AUTOMATIC_FAILOVER}. */
     @Import(name = "automaticFailover")
     @Nullable
     private Boolean automaticFailover;
 
-    /** Place replicas in other Availability Zones. Default: true. */
+    /** Place replicas in other Availability Zones. Default: {@value #DEFAULT_MULTI_AZ}. */
     @Import(name = "multiAz")
     @Nullable
     private Boolean multiAz;
@@ -45,12 +52,17 @@ public final class RedisCacheArgs extends ResourceArgs {
     /** The cache as a typed value with its defaults, checked by {@link RedisCache#validate}. */
     public RedisCache toCache() {
         return new RedisCache(
-                Optional.ofNullable(engine).orElse(RedisCache.DEFAULT_ENGINE),
-                Optional.ofNullable(engineVersion).orElse(RedisCache.DEFAULT_ENGINE_VERSION),
+                Optional.ofNullable(engine).orElse(DEFAULT_ENGINE),
+                Optional.ofNullable(engineVersion).orElse(DEFAULT_ENGINE_VERSION),
                 nodeType,
-                Optional.ofNullable(replicas).orElse(1),
-                !Boolean.FALSE.equals(automaticFailover),
-                !Boolean.FALSE.equals(multiAz));
+                Optional.ofNullable(replicas).orElse(DEFAULT_REPLICAS),
+                Optional.ofNullable(automaticFailover).orElse(DEFAULT_AUTOMATIC_FAILOVER),
+                Optional.ofNullable(multiAz).orElse(DEFAULT_MULTI_AZ));
+    }
+
+    /** Checks the cache with its defaults; {@code key} prefixes the keys reported, e.g. {@code redis}. */
+    public void validate(String key, Problems problems) {
+        toCache().validate(key, problems);
     }
 
     public static Builder builder() {

@@ -9,7 +9,7 @@ import dev.strata.cluster.EksCluster;
 import dev.strata.cluster.EksClusterArgs;
 import dev.strata.cluster.InferenceNodeGroupArgs;
 import dev.strata.cluster.ClusterSettings;
-import dev.strata.config.InferenceSettings;
+import dev.strata.inference.InferenceSettings;
 import dev.strata.config.NetworkSettings;
 import dev.strata.datalake.DataLake;
 import dev.strata.datalake.SecureBucket;

@@ -8,7 +8,7 @@ import dev.strata.config.ConfigNode;
 import dev.strata.config.Environment;
 import dev.strata.config.NetworkSettings;
 import dev.strata.config.StackConfig;
-import dev.strata.config.InferenceSettings;
+import dev.strata.inference.InferenceSettings;
 import dev.strata.training.TrainingSettings;
 import dev.strata.datalake.Zone;
 

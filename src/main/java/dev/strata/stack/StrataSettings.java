@@ -6,7 +6,7 @@ import dev.strata.cost.CostInputs;
 import dev.strata.cost.CostSettings;
 import dev.strata.config.Environment;
 import dev.strata.config.NetworkSettings;
-import dev.strata.config.InferenceSettings;
+import dev.strata.inference.InferenceSettings;
 import dev.strata.training.TrainingSettings;
 import java.util.List;
 import java.util.Map;

@@ -6,7 +6,6 @@ import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.Resource;
-import dev.strata.config.InferenceSettings;
 import dev.strata.config.NetworkSettings;
 import dev.strata.cost.CostEstimate;
 import dev.strata.cost.CostEstimator;
@@ -18,11 +17,7 @@ import dev.strata.core.StackNames;
 import dev.strata.datalake.DataLake;
 import dev.strata.datalake.DataLakeArgs;
 import dev.strata.datalake.DataLakeZoneArgs;
-import dev.strata.inference.CacheWarmupArgs;
 import dev.strata.inference.InferenceStorage;
-import dev.strata.inference.InferenceStorageArgs;
-import dev.strata.inference.NvmeNodeArgs;
-import dev.strata.inference.RedisCacheArgs;
 import dev.strata.security.EncryptionKey;
 import dev.strata.security.EncryptionKeyArgs;
 import dev.strata.security.WorkloadIdentity;
@@ -127,10 +122,10 @@ public final class StrataStack {
                     .protect(settings.protect())
                     .build(), null);
             InferenceStorage storage = new InferenceStorage(stack,
-                    inferenceArgs(settings, inference, network, inferenceKey.keyArn, tags, efsCsiDriver),
+                    inference.args(inferenceKey.keyArn, networkArgs(network), tags, settings.protect(), efsCsiDriver),
                     ComponentResourceOptions.builder().providers(kubernetes)
                             .dependsOn(namespaceOwners(settings, identities, inference.namespace())).build());
-            ctx.export("inference", inferenceOutputs(inference, storage));
+            ctx.export("inference", storage.levels());
             ctx.export("inferenceKeyArn", inferenceKey.keyArn);
             return storage;
         });
@@ -217,73 +212,6 @@ public final class StrataStack {
                 .allowedCidrs(network.allowedCidrs());
         network.nodeSecurityGroupId().ifPresent(args::clientSecurityGroupId);
         return args.build();
-    }
-
-    /** {@code efsCsiDriver}: an output of the EFS CSI driver's add-on, which the model claim waits for (it binds it). */
-    private static InferenceStorageArgs inferenceArgs(StrataSettings settings, InferenceSettings inference,
-                                                      NetworkSettings network, Output<String> keyArn,
-                                                      Map<String, String> tags, Optional<Output<String>> efsCsiDriver) {
-        var args = InferenceStorageArgs.builder()
-                .kmsKeyArn(keyArn)
-                .namespace(inference.namespace())
-                .serviceAccountName(inference.serviceAccount())
-                .modelClaimSize(inference.modelClaimSize())
-                .modelBasePath(inference.modelBasePath())
-                .modelPerformanceMode(inference.modelFileSystem().performanceMode().apiValue())
-                .modelThroughputMode(inference.modelFileSystem().throughputMode().apiValue())
-                .modelProvisionedThroughputMibps(inference.modelFileSystem().provisionedThroughputMibps().orElse(null))
-                .modelTransitionToIaDays(inference.modelFileSystem().transitionToIaDays().orElse(null))
-                .modelTransitionToArchiveDays(inference.modelFileSystem().transitionToArchiveDays().orElse(null))
-                .modelBackup(inference.modelFileSystem().backup())
-                .network(networkArgs(network))
-                .tags(tags)
-                .protect(settings.protect());
-        inference.nvme().ifPresent(nvme -> args.nvmeNodes(NvmeNodeArgs.from(nvme.nodes()))
-                .localVolumeProvisionerImage(nvme.provisionerImage()));
-        inference.objectLockDays().ifPresent(args::objectLockDays);
-        efsCsiDriver.ifPresent(args::efsCsiDriver);
-        inference.redis().ifPresent(redis -> args.redis(RedisCacheArgs.from(redis)));
-        inference.warmup().ifPresent(warmup -> args.warmup(CacheWarmupArgs.from(warmup)));
-        return args.build();
-    }
-
-    /** What a model server needs to find each cache level, nearest first. */
-    private static Output<Map<String, Object>> inferenceOutputs(InferenceSettings inference, InferenceStorage storage) {
-        return Output.tuple(storage.redisEndpoint, storage.redisReaderEndpoint, storage.redisUserName,
-                        storage.localNodeLabel, storage.modelFileSystemId, storage.archiveBucketName)
-                .applyValue(t -> {
-                    Map<String, Object> l1 = new LinkedHashMap<>();
-                    l1.put("enabled", inference.redis().isPresent());
-                    inference.redis().ifPresent(redis -> {
-                        l1.put("endpoint", t.t1);
-                        l1.put("readerEndpoint", t.t2);
-                        l1.put("port", dev.strata.inference.RedisCache.PORT);
-                        l1.put("tls", true);
-                        l1.put("authentication", "iam");
-                        l1.put("userName", t.t3);
-                    });
-                    Map<String, Object> l2 = new LinkedHashMap<>();
-                    l2.put("enabled", inference.nvme().isPresent());
-                    inference.nvme().ifPresent(nvme -> {
-                        l2.put("storageClass", InferenceStorage.LOCAL_STORAGE_CLASS);
-                        l2.put("nodeLabel", t.t4);
-                        l2.put("mountPath", nvme.nodes().mountPath());
-                    });
-                    Map<String, Object> l3 = new LinkedHashMap<>();
-                    l3.put("storageClass", InferenceStorage.MODEL_STORAGE_CLASS);
-                    l3.put("claim", InferenceStorage.MODEL_CLAIM);
-                    l3.put("namespace", inference.namespace());
-                    l3.put("fileSystemId", t.t5);
-                    Map<String, Object> l4 = new LinkedHashMap<>();
-                    l4.put("bucket", t.t6);
-                    inference.objectLockDays().ifPresent(days -> l4.put("objectLockDays", days));
-                    Map<String, Object> levels = new LinkedHashMap<>();
-                    levels.put("l1Redis", l1);
-                    levels.put("l2LocalNvme", l2);
-                    levels.put("l3Efs", l3);
-                    levels.put("l4S3", l4);
-                    return levels;
-                });
     }
 
     /** The tags every taggable resource carries: the environment and the stack's cost-allocation tags. */

@@ -1,8 +1,9 @@
 package dev.strata.stack;
 
 import dev.strata.config.ConfigNode;
-import dev.strata.config.InferenceSettings;
+import dev.strata.inference.InferenceSettings;
 import dev.strata.training.TrainingSettings;
+import dev.strata.inference.InferenceStorageArgs;
 import dev.strata.core.Problems;
 import dev.strata.core.KubernetesValues;
 import dev.strata.security.Grant;
@@ -100,8 +101,8 @@ public record WorkloadSettings(String name, String namespace, String serviceAcco
         context.inference().ifPresent(i -> inferenceRead.add(Access.bucket(MODEL_ARCHIVE_BUCKET, "")));
         inferenceRead.addAll(zones(context, "model"));
         defaults.put("inference", new WorkloadSettings("inference",
-                context.inference().map(InferenceSettings::namespace).orElse("ml-inference"),
-                context.inference().map(InferenceSettings::serviceAccount).orElse("model-server"), true,
+                context.inference().map(InferenceSettings::namespace).orElse(InferenceStorageArgs.DEFAULT_NAMESPACE),
+                context.inference().map(InferenceSettings::serviceAccount).orElse(InferenceStorageArgs.DEFAULT_SERVICE_ACCOUNT), true,
                 inferenceRead, List.of(), context.inference().flatMap(InferenceSettings::redis).isPresent(), false));
 
         defaults.put("data-pipeline", new WorkloadSettings("data-pipeline", "ml-data", "data-pipeline", true,

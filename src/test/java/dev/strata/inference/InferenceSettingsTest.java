@@ -1,7 +1,6 @@
 package dev.strata.inference;
 
-import dev.strata.core.KubernetesValues;
-import dev.strata.config.InferenceSettings;
+import com.pulumi.core.Output;
 import dev.strata.stack.SettingsParser;
 import dev.strata.core.InvalidConfigException;
 import dev.strata.efs.ThroughputMode;
@@ -10,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -38,6 +38,42 @@ class InferenceSettingsTest {
     private static void rejects(String environment, Map<String, Object> inference, String... fragments) {
         assertThatThrownBy(() -> parse(environment, inference)).isInstanceOf(InvalidConfigException.class)
                 .hasMessageContainingAll(fragments);
+    }
+
+    @Test
+    void theSettingsTurnIntoTheComponentsArgsWithTheArgsOwnDefaults() {
+        InferenceStorageArgs dev = parse("dev", Map.of()).args(Output.of(InferenceStorageTest.KEY), InferenceStorageTest.network().build(),
+                Map.of(), false, Optional.empty());
+        assertThat(dev.namespace()).isEqualTo(InferenceStorageArgs.DEFAULT_NAMESPACE);
+        assertThat(dev.serviceAccountName()).isEqualTo(InferenceStorageArgs.DEFAULT_SERVICE_ACCOUNT);
+        assertThat(dev.modelClaimSize()).isEqualTo(InferenceStorageArgs.DEFAULT_MODEL_CLAIM_SIZE);
+        assertThat(dev.modelBasePath()).isEqualTo(InferenceStorageArgs.DEFAULT_MODEL_BASE_PATH);
+        assertThat(dev.modelPerformanceMode()).isEqualTo(InferenceStorageArgs.DEFAULT_MODEL_PERFORMANCE_MODE);
+        assertThat(dev.modelThroughputMode()).isEqualTo(InferenceStorageArgs.DEFAULT_MODEL_THROUGHPUT_MODE);
+        assertThat(dev.localVolumeProvisionerImage()).isEqualTo(LocalVolumeProvisioner.DEFAULT_IMAGE);
+        assertThat(dev.nvmeNodes().orElseThrow().toNode()).isEqualTo(NvmeNodeArgs.builder().build().toNode());
+        assertThat(dev.redis()).isEmpty();
+        assertThat(dev.warmup()).isEmpty();
+        InferenceStorageArgs prod = parse("prod", Map.of("redis", REDIS)).args(Output.of(InferenceStorageTest.KEY),
+                InferenceStorageTest.network().build(), Map.of(), true, Optional.empty());
+        assertThat(prod.redis().orElseThrow().toCache())
+                .isEqualTo(RedisCacheArgs.builder().nodeType("cache.r7g.2xlarge").build().toCache());
+        assertThat(prod.modelBackup()).isTrue();
+        assertThat(prod.protect()).isTrue();
+    }
+
+    @Test
+    void eachValueProblemIsReportedOnceUnderTheStackFilesKey() {
+        assertThatThrownBy(() -> parse("dev", Map.of("models", Map.of("claimSize", "100Gb"),
+                "nvme", Map.of("provisionerImage", "registry.k8s.io/sig-storage/local-volume-provisioner:latest"),
+                "archive", Map.of("objectLockDays", 0), "namespace", "ML_Inference")))
+                .satisfies(e -> {
+                    String message = e.getMessage();
+                    for (String key : List.of("strata:inference.models.claimSize = ", "strata:inference.nvme.provisionerImage = ",
+                            "strata:inference.archive.objectLockDays = ", "strata:inference.namespace = ")) {
+                        assertThat(message.split(java.util.regex.Pattern.quote(key), -1)).as(key).hasSize(2);
+                    }
+                });
     }
 
     @Test

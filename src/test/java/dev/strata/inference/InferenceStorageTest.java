@@ -340,7 +340,7 @@ class InferenceStorageTest {
                 "userId", "strata-prod-inference",
                 "userName", "strata-prod-inference",
                 "engine", "redis",
-                "accessString", InferenceStorage.REDIS_ACCESS_STRING,
+                "accessString", RedisLevel.ACCESS_STRING,
                 "authenticationMode", Map.of("type", "iam"),
                 "tags", Map.of("component", "inference", "tier", "redis")));
         Map<String, Object> defaultUser = named(plan, USER, "prod-redis-default").inputs();
@@ -426,7 +426,7 @@ class InferenceStorageTest {
                 Map.of("name", "tmp", "emptyDir", Map.of("sizeLimit", "1Gi"))));
         Map<String, Object> init = at(pod, "initContainers", "0");
         assertThat(init).containsEntry("image", "public.ecr.aws/aws-cli/aws-cli:2.17.0")
-                .containsEntry("command", List.of("/bin/sh", "-c", InferenceStorage.SYNC_SCRIPT));
+                .containsEntry("command", List.of("/bin/sh", "-c", WarmupDaemonSet.SYNC_SCRIPT));
         assertThat(InferenceStorageTest.<Object>at(init, "env")).isEqualTo(List.of(
                 Map.of("name", "ARCHIVE_BUCKET", "value", "strata-prod-model-archive-plan"),
                 Map.of("name", "MODEL_PREFIXES", "value", "models/a/ models/b/"),

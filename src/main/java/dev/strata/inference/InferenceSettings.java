@@ -1,31 +1,35 @@
-package dev.strata.config;
+package dev.strata.inference;
 
 import dev.strata.cluster.ClusterSettings;
 import dev.strata.cluster.InferenceNodeGroupArgs;
 import dev.strata.efs.EfsSettings;
+import dev.strata.cluster.ClusterSettings;
+import dev.strata.config.ConfigNode;
+import dev.strata.config.Environment;
 import dev.strata.core.Problems;
-import dev.strata.datalake.ObjectLock;
 import dev.strata.efs.PerformanceMode;
 import dev.strata.efs.ThroughputMode;
-import dev.strata.inference.CacheWarmup;
-import dev.strata.inference.InferenceStorage;
-import dev.strata.core.KubernetesValues;
-import dev.strata.inference.LocalVolumeProvisioner;
-import dev.strata.inference.NvmeNode;
-import dev.strata.inference.RedisCache;
+import com.pulumi.core.Output;
+import dev.strata.core.NetworkArgs;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Inference storage ({@code strata:inference}): the four-level model cache. Present when the stack
- * sets {@code strata:inference}; see docs/inference.md for every key.
+ * Inference storage ({@code strata:inference}): the four-level model cache, as the stack file sets it.
+ * The values' defaults and rules are {@link InferenceStorageArgs}'s ({@link #args} turns these settings
+ * into them, {@link #parse} reports their problems under the stack file's keys); this record keeps what
+ * is about a stack: environment-derived defaults and rules (in prod: Redis on, with a replica, failover
+ * and Multi-AZ; backups; the warm-up image pinned by digest), the switches of the optional levels and the
+ * rules across them and other settings. Present when the stack sets {@code strata:inference}; see
+ * docs/inference.md for every key.
  *
- * @param namespace      namespace of the model servers and the model claim ({@code namespace}, default ml-inference)
- * @param serviceAccount the inference identity's service account ({@code serviceAccount}, default model-server)
+ * @param namespace      namespace of the model servers and the model claim ({@code namespace}, default {@value InferenceStorageArgs#DEFAULT_NAMESPACE})
+ * @param serviceAccount the inference identity's service account ({@code serviceAccount}, default {@value InferenceStorageArgs#DEFAULT_SERVICE_ACCOUNT})
  * @param nvme           L2: the local NVMe cache, when enabled ({@code nvme}, enabled by default)
- * @param modelClaimSize L3: the model claim's size ({@code models.claimSize}, default 100Gi)
- * @param modelBasePath  L3: the access points' base path ({@code models.basePath}, default /models)
+ * @param modelClaimSize L3: the model claim's size ({@code models.claimSize}, default {@value InferenceStorageArgs#DEFAULT_MODEL_CLAIM_SIZE})
+ * @param modelBasePath  L3: the access points' base path ({@code models.basePath}, default {@value InferenceStorageArgs#DEFAULT_MODEL_BASE_PATH})
  * @param modelFileSystem L3: the EFS file system's modes, transitions and backup ({@code models.*}, see {@link EfsSettings})
  * @param objectLockDays L4: Object Lock retention in governance mode ({@code archive.objectLockDays}, default none)
  * @param redis          L1: the Redis cache, when enabled ({@code redis}, enabled by default in prod only)
@@ -57,8 +61,8 @@ public record InferenceSettings(String namespace, String serviceAccount, Optiona
             problems.missing("strata:network", "is required by strata:inference: the EFS mount targets and the Redis cache "
                     + "go into the cluster's VPC and private subnets");
         }
-        String namespace = node.string("namespace", InferenceStorage.DEFAULT_NAMESPACE);
-        String serviceAccount = node.string("serviceAccount", InferenceStorage.DEFAULT_SERVICE_ACCOUNT);
+        String namespace = node.string("namespace", InferenceStorageArgs.DEFAULT_NAMESPACE);
+        String serviceAccount = node.string("serviceAccount", InferenceStorageArgs.DEFAULT_SERVICE_ACCOUNT);
         ConfigNode nvme = node.objectOrEmpty("nvme");
         ConfigNode models = node.objectOrEmpty("models");
         ConfigNode archive = node.objectOrEmpty("archive");
@@ -66,27 +70,71 @@ public record InferenceSettings(String namespace, String serviceAccount, Optiona
         ConfigNode warmupNode = node.objectOrEmpty("warmup");
         node.finish();
 
-        KubernetesValues.checkNamespace(namespace, node.key("namespace"), problems);
-        KubernetesValues.checkObjectName(serviceAccount, node.key("serviceAccount"), problems);
-
         Optional<Nvme> l2 = nvme(nvme);
 
-        String claimSize = models.string("claimSize", InferenceStorage.DEFAULT_MODEL_CLAIM_SIZE);
-        String basePath = models.string("basePath", InferenceStorage.DEFAULT_MODEL_BASE_PATH);
+        String claimSize = models.string("claimSize", InferenceStorageArgs.DEFAULT_MODEL_CLAIM_SIZE);
+        String basePath = models.string("basePath", InferenceStorageArgs.DEFAULT_MODEL_BASE_PATH);
         EfsSettings fileSystem = EfsSettings.parse(models, modelFileSystemDefaults(environment));
         models.finish();
-        KubernetesValues.checkStorageSize(claimSize, models.key("claimSize"), problems);
-        InferenceStorage.checkBasePath(basePath, models.key("basePath"), problems);
 
         Optional<Integer> objectLockDays = Optional.ofNullable(
                 archive.integer("objectLockDays", null, Integer.MIN_VALUE, Integer.MAX_VALUE));
         archive.finish();
-        objectLockDays.ifPresent(days -> ObjectLock.validateDays(days, archive.key("objectLockDays"), problems));
 
         Optional<RedisCache> redis = redis(redisNode, environment);
         Optional<CacheWarmup> warmup = warmup(warmupNode, environment, l2.isPresent(), nvme.key("enabled"));
-        return new InferenceSettings(namespace, serviceAccount, l2, claimSize, basePath, fileSystem, objectLockDays,
-                redis, warmup);
+        InferenceSettings settings = new InferenceSettings(namespace, serviceAccount, l2, claimSize, basePath, fileSystem,
+                objectLockDays, redis, warmup);
+        // The values' own rules are the component's: its Args check them, under the stack file's keys.
+        settings.values().build().validate(argsKey -> node.key(settingsKey(argsKey)), problems);
+        return settings;
+    }
+
+    /**
+     * The key in the stack file of an {@link InferenceStorageArgs} key, relative to {@code strata:inference}:
+     * {@code modelClaimSize} is {@code models.claimSize}, {@code nvmeNodes.mountPath} is {@code nvme.mountPath}.
+     */
+    static String settingsKey(String argsKey) {
+        for (String[] pair : new String[][]{{"serviceAccountName", "serviceAccount"}, {"nvmeNodes", "nvme"},
+                {"localVolumeProvisionerImage", "nvme.provisionerImage"}, {"modelClaimSize", "models.claimSize"},
+                {"modelBasePath", "models.basePath"}, {"objectLockDays", "archive.objectLockDays"}}) {
+            if (argsKey.equals(pair[0]) || argsKey.startsWith(pair[0] + ".")) {
+                return pair[1] + argsKey.substring(pair[0].length());
+            }
+        }
+        return argsKey;
+    }
+
+    /**
+     * The component's Args for this stack: every value from these settings (levels that are off are
+     * left out), the references (the key, the network, the EFS CSI driver's add-on) and the stack's tags
+     * and protection from the stack.
+     */
+    public InferenceStorageArgs args(Output<String> keyArn, NetworkArgs network, Map<String, String> tags, boolean protect,
+                                     Optional<Output<String>> efsCsiDriver) {
+        var args = values().kmsKeyArn(keyArn).network(network).tags(tags).protect(protect);
+        efsCsiDriver.ifPresent(args::efsCsiDriver);
+        return args.build();
+    }
+
+    /** The values of the Args; the warm-up only with L2 (without it, the settings' own rule names the switches). */
+    private InferenceStorageArgs.Builder values() {
+        var args = InferenceStorageArgs.builder()
+                .namespace(namespace)
+                .serviceAccountName(serviceAccount)
+                .modelClaimSize(modelClaimSize)
+                .modelBasePath(modelBasePath)
+                .modelPerformanceMode(modelFileSystem.performanceMode().apiValue())
+                .modelThroughputMode(modelFileSystem.throughputMode().apiValue())
+                .modelProvisionedThroughputMibps(modelFileSystem.provisionedThroughputMibps().orElse(null))
+                .modelTransitionToIaDays(modelFileSystem.transitionToIaDays().orElse(null))
+                .modelTransitionToArchiveDays(modelFileSystem.transitionToArchiveDays().orElse(null))
+                .modelBackup(modelFileSystem.backup());
+        nvme.ifPresent(l2 -> args.nvmeNodes(NvmeNodeArgs.from(l2.nodes())).localVolumeProvisionerImage(l2.provisionerImage()));
+        objectLockDays.ifPresent(args::objectLockDays);
+        redis.ifPresent(cache -> args.redis(RedisCacheArgs.from(cache)));
+        warmup.filter(w -> nvme.isPresent()).ifPresent(w -> args.warmup(CacheWarmupArgs.from(w)));
+        return args;
     }
 
     /**
@@ -103,17 +151,16 @@ public record InferenceSettings(String namespace, String serviceAccount, Optiona
         boolean prod = environment == Environment.PROD;
         boolean enabled = node.bool("enabled", prod);
         RedisCache cache = new RedisCache(
-                node.string("engine", RedisCache.DEFAULT_ENGINE),
-                node.string("engineVersion", RedisCache.DEFAULT_ENGINE_VERSION),
+                node.string("engine", RedisCacheArgs.DEFAULT_ENGINE),
+                node.string("engineVersion", RedisCacheArgs.DEFAULT_ENGINE_VERSION),
                 node.optionalString("nodeType").orElse(null),
-                node.integer("replicas", 1, Integer.MIN_VALUE, Integer.MAX_VALUE),
-                node.bool("automaticFailover", true),
-                node.bool("multiAz", true));
+                node.integer("replicas", RedisCacheArgs.DEFAULT_REPLICAS, Integer.MIN_VALUE, Integer.MAX_VALUE),
+                node.bool("automaticFailover", RedisCacheArgs.DEFAULT_AUTOMATIC_FAILOVER),
+                node.bool("multiAz", RedisCacheArgs.DEFAULT_MULTI_AZ));
         node.finish();
         if (!enabled) {
             return Optional.empty();
         }
-        cache.validate(path(node), node.problems());
         if (prod) {
             // Prod's hot cache must survive the loss of a node and of an Availability Zone.
             if (cache.replicas() < 1) {
@@ -140,13 +187,13 @@ public record InferenceSettings(String namespace, String serviceAccount, Optiona
             node.objectList("nodes");
             problems.add(node.key("nodes"), "(set)", "was removed: nodes are no longer listed by hostname (a managed node group "
                     + "names its nodes when it launches them). The local static provisioner now finds each node's cache on the "
-                    + "nodes labelled " + node.key("nodeLabel") + " (default " + NvmeNode.DEFAULT_NODE_LABEL + "): on a cluster "
+                    + "nodes labelled " + node.key("nodeLabel") + " (default " + NvmeNodeArgs.DEFAULT_NODE_LABEL + "): on a cluster "
                     + "Strata creates, set " + node.key("nodeGroup") + ".instanceTypes (types with instance-store NVMe); on an "
                     + "adopted cluster, label the inference nodes and mount their cache at " + node.key("mountPath")
                     + " (docs/inference.md)");
         }
-        NvmeNode nodes = new NvmeNode(node.string("nodeLabel", NvmeNode.DEFAULT_NODE_LABEL),
-                node.string("mountPath", NvmeNode.DEFAULT_MOUNT_PATH));
+        NvmeNode nodes = new NvmeNode(node.string("nodeLabel", NvmeNodeArgs.DEFAULT_NODE_LABEL),
+                node.string("mountPath", NvmeNodeArgs.DEFAULT_MOUNT_PATH));
         String image = node.string("provisionerImage", LocalVolumeProvisioner.DEFAULT_IMAGE);
         boolean groupSet = node.has("nodeGroup");
         ConfigNode group = node.objectOrEmpty("nodeGroup");
@@ -160,11 +207,6 @@ public record InferenceSettings(String namespace, String serviceAccount, Optiona
         node.finish();
         if (!enabled) {
             return Optional.empty();
-        }
-        nodes.validate(node::key, problems);
-        if (image.isBlank() || image.chars().anyMatch(Character::isWhitespace) || !CacheWarmup.pinned(image)) {
-            problems.add(node.key("provisionerImage"), image, "must be an image reference pinned by a tag other than latest, "
-                    + "or by a digest (@sha256:...), e.g. " + LocalVolumeProvisioner.DEFAULT_IMAGE);
         }
         InferenceNodeGroupArgs.checkInstanceTypes(group.key("instanceTypes"), nodeGroup.instanceTypes(), problems);
         InferenceNodeGroupArgs.checkSizes(group::key, nodeGroup.desiredSize(), nodeGroup.minSize(), nodeGroup.maxSize(), problems);
@@ -195,8 +237,8 @@ public record InferenceSettings(String namespace, String serviceAccount, Optiona
         if (!enabled) {
             return Optional.empty();
         }
-        warmup.validate(path(node), node.problems());
         if (!l2) {
+            warmup.validate(path(node), node.problems());
             node.problems().add(node.key("enabled"), true, l2Key, false, "the warm-up fills the L2 NVMe cache; turn L2 on");
         }
         // A tag can be moved to other content; a digest names the content (prod runs only what was reviewed).

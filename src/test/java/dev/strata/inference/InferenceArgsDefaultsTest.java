@@ -1,0 +1,138 @@
+package dev.strata.inference;
+
+import com.pulumi.core.Output;
+import com.pulumi.kubernetes.Provider;
+import com.pulumi.kubernetes.ProviderArgs;
+import dev.strata.core.Problems;
+import dev.strata.plan.Plan;
+import dev.strata.plan.PlanFailedException;
+import dev.strata.plan.PlanRunner;
+import dev.strata.plan.PlannedResource;
+import dev.strata.plan.RecordingMocks;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+import static dev.strata.inference.InferenceStorageTest.at;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Each Args class built from its defaults alone: the component gets the defaults the Args document
+ * ({@code Default:}), read from the one constant that holds each.
+ */
+class InferenceArgsDefaultsTest {
+    private static final String FILE_SYSTEM = "aws:efs/fileSystem:FileSystem";
+
+    private static Plan plan(UnaryOperator<InferenceStorageArgs.Builder> customize) {
+        return PlanRunner.run("prod", new RecordingMocks("us-east-1"), ctx -> new InferenceStorage("prod",
+                customize.apply(InferenceStorageArgs.builder().kmsKeyArn(Output.of(InferenceStorageTest.KEY))
+                        .network(InferenceStorageTest.network().build())).build(),
+                InferenceStorageTest.on(new Provider("prod-k8s", ProviderArgs.builder().build()))));
+    }
+
+    private static PlannedResource named(Plan plan, String type, String name) {
+        return plan.ofType(type).stream().filter(r -> r.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + type + " named " + name));
+    }
+
+    @Test
+    void inferenceStorageArgsDefaults() {
+        InferenceStorageArgs args = InferenceStorageArgs.builder().build();
+        assertThat(args.namespace()).isEqualTo("ml-inference").isEqualTo(InferenceStorageArgs.DEFAULT_NAMESPACE);
+        assertThat(args.serviceAccountName()).isEqualTo("model-server").isEqualTo(InferenceStorageArgs.DEFAULT_SERVICE_ACCOUNT);
+        assertThat(args.modelClaimSize()).isEqualTo("100Gi");
+        assertThat(args.modelBasePath()).isEqualTo("/models");
+        assertThat(args.modelPerformanceMode()).isEqualTo("generalPurpose");
+        assertThat(args.modelThroughputMode()).isEqualTo("elastic");
+        assertThat(args.localVolumeProvisionerImage()).isEqualTo("registry.k8s.io/sig-storage/local-volume-provisioner:v2.9.0");
+        assertThat(args.modelBackup()).isFalse();
+        assertThat(args.protect()).isFalse();
+        assertThat(args.redis()).isEmpty();
+        assertThat(args.nvmeNodes()).isEmpty();
+        assertThat(args.warmup()).isEmpty();
+        assertThat(args.objectLockDays()).isEmpty();
+        Problems problems = new Problems();
+        args.validate(key -> key, problems);
+        assertThat(problems.messages()).isEmpty();
+    }
+
+    @Test
+    void aComponentFromTheRequiredArgsAloneGetsTheDocumentedDefaults() {
+        Plan plan = plan(b -> b);
+        PlannedResource claim = named(plan, InferenceStorageTest.PVC, "prod-shared-models");
+        assertThat((Object) at(claim.inputs(), "metadata", "namespace")).isEqualTo("ml-inference");
+        assertThat((Object) at(claim.inputs(), "metadata", "name")).isEqualTo("shared-models-pvc");
+        assertThat((Object) at(claim.inputs(), "spec", "resources", "requests", "storage")).isEqualTo("100Gi");
+        assertThat((Object) at(claim.inputs(), "spec", "storageClassName")).isEqualTo("efs-models");
+        PlannedResource modelClass = named(plan, InferenceStorageTest.STORAGE_CLASS, "prod-efs-models");
+        assertThat((Object) at(modelClass.inputs(), "parameters", "basePath")).isEqualTo("/models");
+        PlannedResource fileSystem = named(plan, FILE_SYSTEM, "prod-model-repository");
+        assertThat(fileSystem.inputs()).containsEntry("performanceMode", "generalPurpose").containsEntry("throughputMode", "elastic")
+                .containsEntry("lifecyclePolicies", List.of());
+        assertThat(fileSystem.protect()).isFalse();
+        // No L1, no L2, no warm-up, no Object Lock unless asked.
+        assertThat(plan.ofType(CacheLevel.TYPE)).extracting(l -> l.inputs().get("enabled")).containsExactly(false, false, true, true);
+        assertThat(plan.ofType(InferenceStorageTest.REPLICATION_GROUP)).isEmpty();
+        assertThat(plan.ofType(InferenceStorageTest.DAEMON_SET)).isEmpty();
+        assertThat(plan.ofType("aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2")).isEmpty();
+    }
+
+    @Test
+    void redisCacheArgsDefaults() {
+        RedisCache cache = RedisCacheArgs.builder().nodeType("cache.r7g.large").build().toCache();
+        assertThat(cache).isEqualTo(new RedisCache("redis", "7.1", "cache.r7g.large", 1, true, true));
+        PlannedResource group = named(plan(b -> b.redis(RedisCacheArgs.builder().nodeType("cache.r7g.large").build())),
+                InferenceStorageTest.REPLICATION_GROUP, "prod-redis");
+        assertThat(group.inputs()).containsEntry("engine", "redis").containsEntry("engineVersion", "7.1")
+                .containsEntry("numCacheClusters", 2L).containsEntry("automaticFailoverEnabled", true)
+                .containsEntry("multiAzEnabled", true);
+    }
+
+    @Test
+    void redisCacheArgsReportTheirRequiredNodeTypeUnderTheirKey() {
+        Problems problems = new Problems();
+        RedisCacheArgs.builder().build().validate("redis", problems);
+        assertThat(problems.messages()).singleElement().asString().startsWith("redis.nodeType: is required");
+        Problems none = new Problems();
+        RedisCacheArgs.builder().nodeType("cache.r7g.large").build().validate("redis", none);
+        assertThat(none.messages()).isEmpty();
+    }
+
+    @Test
+    void nvmeNodeArgsDefaults() {
+        assertThat(NvmeNodeArgs.builder().build().toNode())
+                .isEqualTo(new NvmeNode("strata.dev/node-pool=inference", "/mnt/strata-local-nvme/cache"));
+        Plan plan = plan(b -> b.nvmeNodes(NvmeNodeArgs.builder().build()));
+        PlannedResource provisioner = named(plan, InferenceStorageTest.DAEMON_SET, "prod-local-volume-provisioner");
+        assertThat((Object) at(provisioner.inputs(), "spec", "template", "spec", "nodeSelector"))
+                .isEqualTo(Map.of("kubernetes.io/os", "linux", "strata.dev/node-pool", "inference"));
+        PlannedResource config = named(plan, InferenceStorageTest.CONFIG_MAP, "prod-local-volume-provisioner");
+        assertThat((String) at(config.inputs(), "data", "storageClassMap"))
+                .contains("hostDir: /mnt/strata-local-nvme\n").contains("namePattern: \"cache\"");
+    }
+
+    @Test
+    void nvmeNodeArgsReportUnderTheMappedKey() {
+        Problems problems = new Problems();
+        NvmeNodeArgs.builder().nodeLabel("inference").build().validate(field -> "nvmeNodes." + field, problems);
+        assertThat(problems.messages()).singleElement().asString().startsWith("nvmeNodes.nodeLabel = \"inference\": must be key=value");
+    }
+
+    @Test
+    void cacheWarmupArgsHaveNoDefaultsAndSayWhatIsRequired() {
+        Problems problems = new Problems();
+        CacheWarmupArgs.builder().prefixes(List.of()).build().validate("warmup", problems);
+        assertThat(problems.messages()).hasSize(2).anySatisfy(m -> assertThat(m).startsWith("warmup.image: is required"))
+                .anySatisfy(m -> assertThat(m).startsWith("warmup.prefixes: must name at least one archive prefix"));
+        assertThatThrownBy(() -> plan(b -> b.nvmeNodes(NvmeNodeArgs.builder().build())
+                .warmup(CacheWarmupArgs.builder().prefixes(List.of("models/")).build())))
+                .isInstanceOf(PlanFailedException.class).hasMessageContaining("warmup.image: is required");
+        Problems none = new Problems();
+        CacheWarmupArgs.builder().image("public.ecr.aws/aws-cli/aws-cli:2.17.0").prefixes(List.of("models/")).build()
+                .validate("warmup", none);
+        assertThat(none.messages()).isEmpty();
+    }
+}
