@@ -1,9 +1,17 @@
 package dev.strata.cluster;
 
+import com.pulumi.aws.eks.Addon;
+import com.pulumi.aws.eks.AddonArgs;
+import com.pulumi.core.Output;
+import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.resources.Resource;
 import dev.strata.core.Problems;
 
 import javax.annotation.Nullable;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -83,5 +91,21 @@ public final class EksAddons {
             problems.add(key, value, "must be one of create, existing");
         }
         return use;
+    }
+
+    /** An EKS add-on of a cluster, a child of its {@link EksCluster} component, at a pinned version or EKS's default, optionally on an IRSA role. */
+    static Addon addon(ComponentResource parent, String resourceName, Output<String> cluster, String addonName, Optional<String> version,
+                       @Nullable Output<String> roleArn, Map<String, String> tags, List<Resource> dependsOn) {
+        AddonArgs.Builder addon = AddonArgs.builder()
+                .clusterName(cluster)
+                .addonName(addonName)
+                .resolveConflictsOnCreate("OVERWRITE")
+                .resolveConflictsOnUpdate("OVERWRITE")
+                .tags(tags);
+        version.ifPresent(addon::addonVersion);
+        if (roleArn != null) {
+            addon.serviceAccountRoleArn(roleArn);
+        }
+        return new Addon(resourceName, addon.build(), CustomResourceOptions.builder().parent(parent).dependsOn(dependsOn).build());
     }
 }

@@ -1,44 +1,9 @@
 package dev.strata.cluster;
 
-import com.google.gson.Gson;
-import com.google.gson.GsonBuilder;
 import com.pulumi.aws.AwsFunctions;
-import com.pulumi.aws.cloudwatch.LogGroup;
-import com.pulumi.aws.cloudwatch.LogGroupArgs;
 import com.pulumi.aws.eks.Addon;
-import com.pulumi.aws.eks.AddonArgs;
-import com.pulumi.aws.eks.EksFunctions;
-import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigArgs;
-import com.pulumi.aws.eks.inputs.ClusterEncryptionConfigProviderArgs;
-import com.pulumi.aws.iam.IamFunctions;
-import com.pulumi.aws.iam.inputs.GetOpenIdConnectProviderArgs;
-import com.pulumi.aws.iam.outputs.GetOpenIdConnectProviderResult;
-import com.pulumi.aws.eks.inputs.GetClusterArgs;
-import com.pulumi.aws.eks.outputs.GetClusterResult;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
-import com.pulumi.deployment.InvokeOutputOptions;
-import com.pulumi.aws.ec2.LaunchTemplate;
-import com.pulumi.aws.ec2.LaunchTemplateArgs;
-import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingArgs;
-import com.pulumi.aws.ec2.inputs.LaunchTemplateBlockDeviceMappingEbsArgs;
-import com.pulumi.aws.ec2.inputs.LaunchTemplateMetadataOptionsArgs;
-import com.pulumi.aws.eks.NodeGroup;
-import com.pulumi.aws.eks.NodeGroupArgs;
-import com.pulumi.aws.eks.inputs.ClusterAccessConfigArgs;
-import com.pulumi.aws.eks.inputs.ClusterVpcConfigArgs;
-import com.pulumi.aws.eks.inputs.NodeGroupLaunchTemplateArgs;
-import com.pulumi.aws.eks.inputs.NodeGroupScalingConfigArgs;
-import com.pulumi.aws.eks.inputs.NodeGroupTaintArgs;
-import com.pulumi.aws.iam.OpenIdConnectProvider;
-import com.pulumi.aws.iam.OpenIdConnectProviderArgs;
-import com.pulumi.aws.iam.Role;
-import com.pulumi.aws.iam.RoleArgs;
-import com.pulumi.aws.iam.RolePolicyAttachment;
-import com.pulumi.aws.iam.RolePolicyAttachmentArgs;
-import com.pulumi.resources.Resource;
-import dev.strata.core.Children;
-import dev.strata.security.Grants;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.resources.ComponentResource;
@@ -47,11 +12,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import dev.strata.core.NetworkRules;
 import dev.strata.core.Problems;
 import dev.strata.core.Tags;
-import dev.strata.security.TrustPolicy;
 
 import javax.annotation.Nullable;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,7 +25,7 @@ import java.util.regex.Pattern;
  * The EKS cluster the stack's Kubernetes objects go to, created or adopted, and the one Kubernetes
  * provider built from it.
  * <ul>
- *   <li><b>create</b>: the cluster from AWS provider resources ({@link #create}): control plane in the
+ *   <li><b>create</b>: the cluster from AWS provider resources ({@code CreatedCluster}): control plane in the
  *       given private subnets with a private API endpoint (public only when asked, and then only for
  *       the given CIDR blocks), Kubernetes secrets envelope-encrypted with the given customer-managed
  *       KMS key, control-plane logs into a log group with a retention, an IAM OIDC provider (for IRSA),
@@ -141,7 +103,6 @@ public final class EksCluster extends ComponentResource {
     /** Amazon Linux 2023 nodes; their root device. */
     public static final String AMI_TYPE = "AL2023_x86_64_STANDARD";
     public static final String ROOT_DEVICE = "/dev/xvda";
-    private static final Gson GSON = new GsonBuilder().disableHtmlEscaping().create();
 
     /** The EKS cluster's name. */
     @Export(name = "clusterName", refs = {String.class}, tree = "[0]")
@@ -281,31 +242,26 @@ public final class EksCluster extends ComponentResource {
         String clusterName = checked.clusterName();
 
         if (args.create()) {
-            Created created = create(name, clusterName, args);
+            CreatedCluster created = CreatedCluster.create(this, name, clusterName, args);
             this.clusterName = created.cluster().name();
             this.endpoint = created.cluster().endpoint();
             this.certificateAuthority = created.cluster().certificateAuthority().applyValue(ca -> ca.data().orElse(null));
             this.oidcIssuer = created.cluster().identities().applyValue(ids -> ids.get(0).oidcs().get(0).issuer().orElse(null));
             this.oidcProviderArn = created.oidcProvider().arn();
         } else {
-            Output<GetClusterResult> found = EksFunctions.getCluster(GetClusterArgs.builder().name(clusterName).build(),
-                    new InvokeOutputOptions.Builder().parent(this).build());
-            this.clusterName = found.applyValue(GetClusterResult::name);
-            this.endpoint = found.applyValue(GetClusterResult::endpoint);
-            this.certificateAuthority = found.applyValue(c -> c.certificateAuthorities().get(0).data());
-            this.oidcIssuer = found.applyValue(c -> c.identities().get(0).oidcs().get(0).issuer());
-            // The cluster's IAM OIDC provider, looked up by its issuer URL: IRSA trusts exactly it, and an
-            // adopted cluster without one fails here, naming the URL, instead of at the first pod's AssumeRole
-            // (https://docs.aws.amazon.com/eks/latest/userguide/enable-iam-roles-for-service-accounts.html).
-            this.oidcProviderArn = IamFunctions.getOpenIdConnectProvider(GetOpenIdConnectProviderArgs.builder().url(oidcIssuer).build(),
-                    new InvokeOutputOptions.Builder().parent(this).build()).applyValue(GetOpenIdConnectProviderResult::arn);
+            AdoptedCluster found = AdoptedCluster.lookUp(this, clusterName);
+            this.clusterName = found.clusterName();
+            this.endpoint = found.endpoint();
+            this.certificateAuthority = found.certificateAuthority();
+            this.oidcIssuer = found.oidcIssuer();
+            this.oidcProviderArn = found.oidcProviderArn();
         }
         this.podIdentityAgent = checked.podIdentityAgent() == EksAddons.Use.CREATE
-                ? Optional.of(addon(name + "-pod-identity-agent", this.clusterName, EksAddons.POD_IDENTITY_AGENT, args.podIdentityAgentVersion(),
+                ? Optional.of(EksAddons.addon(this, name + "-pod-identity-agent", this.clusterName, EksAddons.POD_IDENTITY_AGENT, args.podIdentityAgentVersion(),
                         null, Tags.of(args.tags(), "cluster", "eks"), List.of()))
                 : Optional.empty();
         this.kubeconfig = Output.tuple(this.clusterName, endpoint, certificateAuthority, AwsFunctions.getRegion())
-                .applyValue(t -> kubeconfig(t.t1, t.t2, t.t3, t.t4.name()));
+                .applyValue(t -> Kubeconfigs.kubeconfig(t.t1, t.t2, t.t3, t.t4.name()));
         this.provider = new Provider(name + "-k8s", ProviderArgs.builder()
                 .kubeconfig(kubeconfig)
                 .build(), CustomResourceOptions.builder().parent(this).build());
@@ -314,225 +270,9 @@ public final class EksCluster extends ComponentResource {
                 "oidcProviderArn", oidcProviderArn, "kubeconfig", kubeconfig));
     }
 
-    /** A created cluster and its IAM OIDC provider. */
-    private record Created(com.pulumi.aws.eks.Cluster cluster, OpenIdConnectProvider oidcProvider) {
-    }
-
-    /**
-     * The cluster from AWS provider resources, in the order they must exist: its service role and the
-     * control-plane log group (with a retention) before the control plane in the private subnets (API
-     * endpoint private, public only when asked and only from the given CIDR blocks; secrets encrypted
-     * with the given key; access entries with the creator as administrator); the IAM OIDC provider of
-     * its issuer (IRSA); the VPC CNI add-on on its own IRSA role; then a managed node group without
-     * public IPs from a launch template whose root volume is an encrypted gp3 volume and whose instances
-     * require IMDSv2 with hop limit 1 and join the cluster security group plus the given node security
-     * group (the one the file systems and the cache admit).
-     */
-    private Created create(String name, String clusterName, EksClusterArgs args) {
-        Map<String, String> tags = Tags.of(args.tags(), "cluster", "eks");
-        Role clusterRole = new Role(name + "-cluster", RoleArgs.builder()
-                .description("EKS control plane of " + clusterName)
-                .assumeRolePolicy(servicePrincipalTrust("eks.amazonaws.com"))
-                .tags(tags)
-                .build(), Children.of(this));
-        List<Resource> clusterDependencies = new ArrayList<>(attach(name + "-cluster", clusterRole, CLUSTER_POLICIES));
-        // The control-plane log group, created before the cluster so that EKS writes into it rather than
-        // create one that keeps its events forever (the pulumi-aws eks.Cluster "Enabling Control Plane
-        // Logging" example: https://www.pulumi.com/registry/packages/aws/api-docs/eks/cluster/).
-        clusterDependencies.add(new LogGroup(name + "-control-plane", LogGroupArgs.builder()
-                .name(controlPlaneLogGroup(clusterName))
-                .retentionInDays(args.logRetentionDays())
-                .tags(tags)
-                .build(), Children.of(this)));
-        ClusterVpcConfigArgs.Builder endpoint = ClusterVpcConfigArgs.builder()
-                .subnetIds(args.privateSubnetIds())
-                .endpointPrivateAccess(true)
-                .endpointPublicAccess(args.endpointPublicAccess());
-        if (args.endpointPublicAccess()) {
-            endpoint.publicAccessCidrs(args.publicAccessCidrs());
-        }
-        com.pulumi.aws.eks.Cluster cluster = new com.pulumi.aws.eks.Cluster(name, com.pulumi.aws.eks.ClusterArgs.builder()
-                .name(clusterName)
-                .version(args.version())
-                .roleArn(clusterRole.arn())
-                .vpcConfig(endpoint.build())
-                .accessConfig(ClusterAccessConfigArgs.builder()
-                        .authenticationMode("API_AND_CONFIG_MAP")
-                        .bootstrapClusterCreatorAdminPermissions(true)
-                        .build())
-                // Secrets envelope-encrypted with the stack's own key. Since Kubernetes 1.28 EKS envelope-
-                // encrypts all API data with an AWS-owned key by default; a customer-managed key puts the key's
-                // policy, rotation and CloudTrail record in the account's hands
-                // (https://docs.aws.amazon.com/eks/latest/userguide/envelope-encryption.html). Deleting that key
-                // degrades the cluster for good (https://docs.aws.amazon.com/eks/latest/userguide/enable-kms.html).
-                .encryptionConfig(ClusterEncryptionConfigArgs.builder()
-                        .resources(ENCRYPTED_RESOURCES)
-                        .provider(ClusterEncryptionConfigProviderArgs.builder().keyArn(args.secretsKeyArn()).build())
-                        .build())
-                .enabledClusterLogTypes(LOG_TYPES)
-                .tags(tags)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(clusterDependencies).build());
-
-        Output<String> issuer = cluster.identities().applyValue(ids -> ids.get(0).oidcs().get(0).issuer().orElseThrow());
-        OpenIdConnectProvider oidcProvider = new OpenIdConnectProvider(name + "-oidc", OpenIdConnectProviderArgs.builder()
-                .url(issuer)
-                .clientIdLists(Grants.STS_AUDIENCE)
-                .tags(tags)
-                .build(), Children.of(this));
-
-        // The VPC CNI on its own IRSA role, created before the nodes: the node role no longer carries the
-        // CNI policy, so the nodes' aws-node pods get their permissions only from this add-on's role. The
-        // add-on takes over the self-managed aws-node EKS installs at creation (OVERWRITE), and needs the
-        // OIDC provider and the role first (https://docs.aws.amazon.com/eks/latest/userguide/vpc-add-on-create.html).
-        Role cniRole = new Role(name + "-vpc-cni", RoleArgs.builder()
-                .description("VPC CNI of " + clusterName + " (IRSA: " + CsiDriver.NAMESPACE + "/" + EksAddons.VPC_CNI_SERVICE_ACCOUNT + ")")
-                .assumeRolePolicy(Output.tuple(oidcProvider.arn(), issuer).applyValue(t -> TrustPolicy.json(t.t1, t.t2,
-                        List.of(TrustPolicy.subject(CsiDriver.NAMESPACE, EksAddons.VPC_CNI_SERVICE_ACCOUNT)))))
-                .tags(tags)
-                .build(), Children.of(this));
-        Addon cni = addon(name + "-vpc-cni", cluster.name(), EksAddons.VPC_CNI, args.vpcCniVersion(), cniRole.arn(), tags,
-                attach(name + "-vpc-cni", cniRole, CNI_POLICIES));
-
-        Role nodeRole = new Role(name + "-nodes", RoleArgs.builder()
-                .description("EKS nodes of " + clusterName)
-                .assumeRolePolicy(servicePrincipalTrust("ec2.amazonaws.com"))
-                .tags(tags)
-                .build(), Children.of(this));
-        List<Resource> nodePolicies = attach(name + "-nodes", nodeRole, NODE_POLICIES);
-        Output<List<String>> nodeGroups = cluster.vpcConfig().applyValue(vpc -> {
-            List<String> groups = new ArrayList<>();
-            vpc.clusterSecurityGroupId().ifPresent(groups::add);
-            args.nodeSecurityGroupId().ifPresent(groups::add);
-            return groups;
-        });
-        List<Resource> nodeDependencies = new ArrayList<>(nodePolicies);
-        nodeDependencies.add(cni);
-        NodeGroups nodes = new NodeGroups(cluster, nodeRole, nodeGroups, args.privateSubnetIds(), tags, nodeDependencies);
-        hardenedNodeGroup(name + "-nodes", "Nodes of " + clusterName + ": encrypted gp3 root volume, IMDSv2 on the node only",
-                AMI_TYPE, List.of(args.instanceType()), args.desiredSize(), args.minSize(), args.maxSize(), args.rootVolumeGiB(),
-                Map.of(), Map.of(), null, nodes);
-        args.inferenceNodeGroup().ifPresent(group -> hardenedNodeGroup(name + "-inference-nodes",
-                "Inference nodes of " + clusterName + ": instance-store NVMe in RAID0 (nodeadm), encrypted gp3 root volume, "
-                        + "IMDSv2 on the node only",
-                group.amiType(), group.instanceTypes(), group.desiredSize(), group.minSize(), group.maxSize(), group.rootVolumeGiB(),
-                group.labels(), group.taints(), NodeUserData.base64(group.bootScript().orElse(null)), nodes));
-        return new Created(cluster, oidcProvider);
-    }
-
-    /** What every node group of a created cluster shares: its cluster, node role, security groups, subnets, tags and what it waits for. */
-    private record NodeGroups(com.pulumi.aws.eks.Cluster cluster, Role nodeRole, Output<List<String>> securityGroups,
-                              List<String> subnetIds, Map<String, String> tags, List<Resource> dependsOn) {
-    }
-
-    /**
-     * A managed node group and its launch template, hardened the same way for every group: an encrypted
-     * gp3 root volume, IMDSv2 required with hop limit {@value #IMDS_HOP_LIMIT}, the cluster security group
-     * plus the node security group, no public IP (private subnets). Labels, taints (effect NoSchedule) and
-     * user data only when given, so that the general group's inputs stay as they were.
-     */
-    private NodeGroup hardenedNodeGroup(String resourceName, String description, String amiType, List<String> instanceTypes,
-                                        int desired, int min, int max, int rootVolumeGiB, Map<String, String> labels,
-                                        Map<String, String> taints, @Nullable String userData, NodeGroups shared) {
-        LaunchTemplateArgs.Builder template = LaunchTemplateArgs.builder()
-                .description(description)
-                .blockDeviceMappings(LaunchTemplateBlockDeviceMappingArgs.builder()
-                        .deviceName(ROOT_DEVICE)
-                        .ebs(LaunchTemplateBlockDeviceMappingEbsArgs.builder()
-                                .encrypted("true")
-                                .volumeType("gp3")
-                                .volumeSize(rootVolumeGiB)
-                                .deleteOnTermination("true")
-                                .build())
-                        .build())
-                .metadataOptions(LaunchTemplateMetadataOptionsArgs.builder()
-                        .httpEndpoint("enabled")
-                        .httpTokens("required")
-                        .httpPutResponseHopLimit(IMDS_HOP_LIMIT)
-                        .build())
-                .vpcSecurityGroupIds(shared.securityGroups())
-                .tags(shared.tags());
-        if (userData != null) {
-            template.userData(userData);
-        }
-        LaunchTemplate launchTemplate = new LaunchTemplate(resourceName, template.build(), Children.of(this));
-        NodeGroupArgs.Builder group = NodeGroupArgs.builder()
-                .clusterName(shared.cluster().name())
-                .nodeRoleArn(shared.nodeRole().arn())
-                .subnetIds(shared.subnetIds())
-                .amiType(amiType)
-                .instanceTypes(instanceTypes)
-                .scalingConfig(NodeGroupScalingConfigArgs.builder()
-                        .desiredSize(desired)
-                        .minSize(min)
-                        .maxSize(max)
-                        .build())
-                .launchTemplate(NodeGroupLaunchTemplateArgs.builder()
-                        .id(launchTemplate.id())
-                        .version(launchTemplate.latestVersion().applyValue(String::valueOf))
-                        .build())
-                .tags(shared.tags());
-        if (!labels.isEmpty()) {
-            group.labels(labels);
-        }
-        if (!taints.isEmpty()) {
-            group.taints(taints.entrySet().stream().map(t -> NodeGroupTaintArgs.builder()
-                    .key(t.getKey()).value(t.getValue()).effect(InferenceNodeGroupArgs.TAINT_EFFECT).build()).toList());
-        }
-        return new NodeGroup(resourceName, group.build(),
-                CustomResourceOptions.builder().parent(this).dependsOn(shared.dependsOn()).build());
-    }
-
     /** The log group EKS writes a cluster's control-plane logs to (https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html). */
     public static String controlPlaneLogGroup(String clusterName) {
         return "/aws/eks/" + clusterName + "/cluster";
-    }
-
-    /** An EKS add-on of this cluster, at a pinned version or EKS's default, optionally on an IRSA role. */
-    private Addon addon(String resourceName, Output<String> cluster, String addonName, Optional<String> version,
-                        @Nullable Output<String> roleArn, Map<String, String> tags, List<Resource> dependsOn) {
-        AddonArgs.Builder addon = AddonArgs.builder()
-                .clusterName(cluster)
-                .addonName(addonName)
-                .resolveConflictsOnCreate("OVERWRITE")
-                .resolveConflictsOnUpdate("OVERWRITE")
-                .tags(tags);
-        version.ifPresent(addon::addonVersion);
-        if (roleArn != null) {
-            addon.serviceAccountRoleArn(roleArn);
-        }
-        return new Addon(resourceName, addon.build(), CustomResourceOptions.builder().parent(this).dependsOn(dependsOn).build());
-    }
-
-    private List<Resource> attach(String prefix, Role role, List<String> policies) {
-        List<Resource> attachments = new ArrayList<>();
-        for (String policy : policies) {
-            attachments.add(new RolePolicyAttachment(prefix + "-" + policy, RolePolicyAttachmentArgs.builder()
-                    .role(role.name())
-                    .policyArn(AwsFunctions.getPartition().applyValue(p -> "arn:" + p.partition() + ":iam::aws:policy/" + policy))
-                    .build(), Children.of(this)));
-        }
-        return attachments;
-    }
-
-    /** The trust policy of a role an AWS service assumes. */
-    static String servicePrincipalTrust(String service) {
-        Map<String, Object> statement = new LinkedHashMap<>();
-        statement.put("Sid", "ServiceAssumesRole");
-        statement.put("Effect", "Allow");
-        statement.put("Principal", Map.of("Service", service));
-        statement.put("Action", "sts:AssumeRole");
-        Map<String, Object> document = new LinkedHashMap<>();
-        document.put("Version", "2012-10-17");
-        document.put("Statement", List.of(statement));
-        return GSON.toJson(document);
-    }
-
-    private static Map<String, Object> ordered(Object... keysAndValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keysAndValues.length; i += 2) {
-            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
-        }
-        return map;
     }
 
     /**
@@ -546,22 +286,5 @@ public final class EksCluster extends ComponentResource {
     /** The stack's one Kubernetes provider, on this cluster: hand it to components through {@code providers(...)}. */
     public Provider kubernetesProvider() {
         return provider;
-    }
-
-    /**
-     * A kubeconfig from the endpoint and certificate authority whose user runs
-     * {@code aws eks get-token} (https://docs.aws.amazon.com/eks/latest/userguide/create-kubeconfig.html).
-     */
-    static String kubeconfig(String clusterName, String endpoint, String certificateAuthority, String region) {
-        // Ordered maps only: the plan renders the same kubeconfig text on every run.
-        Map<String, Object> cluster = ordered("server", endpoint, "certificate-authority-data", certificateAuthority);
-        Map<String, Object> exec = ordered("apiVersion", "client.authentication.k8s.io/v1beta1", "command", "aws",
-                "args", List.of("eks", "get-token", "--cluster-name", clusterName, "--region", region));
-        Map<String, Object> config = ordered("apiVersion", "v1", "kind", "Config",
-                "clusters", List.of(ordered("name", clusterName, "cluster", cluster)),
-                "contexts", List.of(ordered("name", clusterName, "context", ordered("cluster", clusterName, "user", clusterName))),
-                "current-context", clusterName,
-                "users", List.of(ordered("name", clusterName, "user", ordered("exec", exec))));
-        return GSON.toJson(config);
     }
 }

@@ -1,13 +1,7 @@
 package dev.strata.policy;
 
-import com.google.gson.Gson;
-import com.google.gson.JsonParseException;
-import com.google.gson.reflect.TypeToken;
-
 import javax.annotation.Nullable;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,7 +40,6 @@ public final class PolicyRunner {
     /** The most findings JSON read, and the most of the runner's error output kept (its end). */
     private static final int MAX_OUTPUT = 64 * 1024 * 1024;
     private static final int MAX_ERROR_OUTPUT = 16 * 1024;
-    private static final Gson GSON = new Gson();
 
     private final Path packDir;
     private final String node;
@@ -210,8 +203,8 @@ public final class PolicyRunner {
             }
             Process runner = Objects.requireNonNull(process);
             long end = System.nanoTime() + deadline.toNanos();
-            Capture out = Capture.start(runner.getInputStream(), MAX_OUTPUT, "strata-policy-stdout");
-            Capture err = Capture.start(runner.getErrorStream(), MAX_ERROR_OUTPUT, "strata-policy-stderr");
+            OutputCapture out = OutputCapture.start(runner.getInputStream(), MAX_OUTPUT, "strata-policy-stdout");
+            OutputCapture err = OutputCapture.start(runner.getErrorStream(), MAX_ERROR_OUTPUT, "strata-policy-stderr");
             byte[] plan = planJson.getBytes(StandardCharsets.UTF_8);
             Thread writer = new Thread(() -> {
                 try (OutputStream stdin = runner.getOutputStream()) {
@@ -252,7 +245,7 @@ public final class PolicyRunner {
             }
             List<Finding> findings;
             try {
-                findings = parse(out.text());
+                findings = FindingsJson.parse(out.text());
             } catch (PolicyRunException e) {
                 // A crash exits 1 like a mandatory finding: without findings JSON it is a crash.
                 throw new PolicyRunException(e.getMessage() + " (exit " + exit + ")" + errorOutput(err));
@@ -297,7 +290,8 @@ public final class PolicyRunner {
         descendants.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
-    private static long remaining(long end) {
+    /** The nanoseconds left until {@code end} (a {@link System#nanoTime} instant), never negative. */
+    static long remaining(long end) {
         return Math.max(0, end - System.nanoTime());
     }
 
@@ -321,7 +315,7 @@ public final class PolicyRunner {
         return "exit " + exit;
     }
 
-    private static String errorOutput(Capture err) {
+    private static String errorOutput(OutputCapture err) {
         String text = err.text().strip();
         if (text.isEmpty()) {
             return "; it printed no error";
@@ -329,78 +323,4 @@ public final class PolicyRunner {
         String more = err.overflowed() ? "\n    ... (the rest of its error output is left out)" : "";
         return "; its error output:\n" + text.lines().map(line -> "    " + line).reduce((a, b) -> a + "\n" + b).orElse("") + more;
     }
-
-    /** Reads a stream on a thread of its own, keeping its first {@code limit} bytes. */
-    private static final class Capture {
-        private final ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-        private final int limit;
-        private final Thread thread;
-        private volatile boolean overflowed;
-
-        private Capture(InputStream in, int limit, String name) {
-            this.limit = limit;
-            this.thread = new Thread(() -> drain(in), name);
-            this.thread.setDaemon(true);
-        }
-
-        static Capture start(InputStream in, int limit, String name) {
-            Capture capture = new Capture(in, limit, name);
-            capture.thread.start();
-            return capture;
-        }
-
-        private void drain(InputStream in) {
-            byte[] chunk = new byte[8192];
-            try (in) {
-                int n;
-                while ((n = in.read(chunk)) >= 0) {
-                    synchronized (buffer) {
-                        int room = limit - buffer.size();
-                        buffer.write(chunk, 0, Math.min(room, n));
-                        if (n > room) {
-                            overflowed = true;
-                        }
-                    }
-                }
-            } catch (IOException e) {
-                // the stream closed under us (the runner was stopped)
-            }
-        }
-
-        boolean await(long end) throws InterruptedException {
-            thread.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining(end))));
-            return !thread.isAlive();
-        }
-
-        boolean overflowed() {
-            return overflowed;
-        }
-
-        String text() {
-            synchronized (buffer) {
-                return buffer.toString(StandardCharsets.UTF_8);
-            }
-        }
-    }
-
-    /** Parses the runner's findings JSON. */
-    static List<Finding> parse(String json) {
-        List<Finding> findings;
-        try {
-            findings = GSON.fromJson(json, new TypeToken<List<Finding>>() { }.getType());
-        } catch (JsonParseException e) {
-            throw new PolicyRunException("the policy runner printed something other than findings JSON: " + e.getMessage());
-        }
-        if (findings == null) {
-            throw new PolicyRunException("the policy runner printed no findings JSON");
-        }
-        for (Finding finding : findings) {
-            if (finding == null || finding.policy() == null || finding.resource() == null || finding.message() == null
-                    || !(finding.isMandatory() || "advisory".equals(finding.enforcementLevel()))) {
-                throw new PolicyRunException("the policy runner printed a malformed finding: " + GSON.toJson(finding));
-            }
-        }
-        return List.copyOf(findings);
-    }
-
 }

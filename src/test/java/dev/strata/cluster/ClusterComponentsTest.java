@@ -44,7 +44,7 @@ class ClusterComponentsTest {
         String id = RecordingMocks.oidcIssuerId("team-cluster");
         PlannedResource provider = plan.ofType("pulumi:providers:kubernetes").get(0);
         assertThat(provider.name()).isEqualTo("team-k8s");
-        assertThat(provider.inputs().get("kubeconfig")).isEqualTo(EksCluster.kubeconfig("team-cluster",
+        assertThat(provider.inputs().get("kubeconfig")).isEqualTo(Kubeconfigs.kubeconfig("team-cluster",
                 "https://" + id + ".gr7.eu-west-1.eks.amazonaws.com",
                 java.util.Base64.getEncoder().encodeToString("plan certificate authority of team-cluster".getBytes()), "eu-west-1"));
     }
@@ -108,7 +108,7 @@ class ClusterComponentsTest {
         assertThat((List<?>) template.get("vpcSecurityGroupIds")).hasSize(1);
         String issuer = "oidc.eks.eu-west-1.amazonaws.com/id/" + RecordingMocks.oidcIssuerId("dev");
         assertThat(plan.ofType("aws:iam/role:Role")).extracting(r -> (Object) r.inputs().get("assumeRolePolicy")).containsExactlyInAnyOrder(
-                EksCluster.servicePrincipalTrust("eks.amazonaws.com"), EksCluster.servicePrincipalTrust("ec2.amazonaws.com"),
+                CreatedCluster.servicePrincipalTrust("eks.amazonaws.com"), CreatedCluster.servicePrincipalTrust("ec2.amazonaws.com"),
                 dev.strata.security.TrustPolicy.json("arn:aws:iam::123456789012:oidc-provider/" + issuer, "https://" + issuer,
                         List.of("system:serviceaccount:kube-system:aws-node")));
         // The VPC CNI on its own IRSA role with the CNI policy; the node role without it.
@@ -123,7 +123,7 @@ class ClusterComponentsTest {
                 "dev-vpc-cni-id arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy");
         assertThat(plan.ofType("aws:eks/addon:Addon")).extracting(a -> a.inputs().get("addonName"))
                 .containsExactlyInAnyOrder("vpc-cni", "eks-pod-identity-agent");
-        assertThat(EksCluster.servicePrincipalTrust("eks.amazonaws.com")).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":"
+        assertThat(CreatedCluster.servicePrincipalTrust("eks.amazonaws.com")).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":"
                 + "[{\"Sid\":\"ServiceAssumesRole\",\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"eks.amazonaws.com\"},"
                 + "\"Action\":\"sts:AssumeRole\"}]}");
     }

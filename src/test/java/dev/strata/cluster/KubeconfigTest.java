@@ -10,7 +10,7 @@ class KubeconfigTest {
     @Test
     void kubeconfigTextIsTheSameInEveryJvm() {
         // Map.of iterates in an order that changes from JVM to JVM: every object here has a fixed order.
-        assertThat(EksCluster.kubeconfig("c", "https://e", "ca", "us-east-1")).isEqualTo(
+        assertThat(Kubeconfigs.kubeconfig("c", "https://e", "ca", "us-east-1")).isEqualTo(
                 "{\"apiVersion\":\"v1\",\"kind\":\"Config\","
                         + "\"clusters\":[{\"name\":\"c\",\"cluster\":{\"server\":\"https://e\",\"certificate-authority-data\":\"ca\"}}],"
                         + "\"contexts\":[{\"name\":\"c\",\"context\":{\"cluster\":\"c\",\"user\":\"c\"}}],\"current-context\":\"c\","

@@ -168,10 +168,10 @@ class PolicyRunnerTest {
 
     @Test
     void parsesFindingsAndRejectsMalformedOnes() {
-        assertThat(PolicyRunner.parse("[{\"policy\":\"p\",\"resource\":\"urn:x\",\"message\":\"X must be Y.\",\"enforcementLevel\":\"mandatory\"}]"))
+        assertThat(FindingsJson.parse("[{\"policy\":\"p\",\"resource\":\"urn:x\",\"message\":\"X must be Y.\",\"enforcementLevel\":\"mandatory\"}]"))
                 .containsExactly(new Finding("p", "urn:x", "X must be Y.", "mandatory"));
-        assertThatThrownBy(() -> PolicyRunner.parse("[{\"policy\":\"p\"}]")).isInstanceOf(PolicyRunException.class);
-        assertThatThrownBy(() -> PolicyRunner.parse("not json")).isInstanceOf(PolicyRunException.class);
-        assertThatThrownBy(() -> PolicyRunner.parse("")).isInstanceOf(PolicyRunException.class);
+        assertThatThrownBy(() -> FindingsJson.parse("[{\"policy\":\"p\"}]")).isInstanceOf(PolicyRunException.class);
+        assertThatThrownBy(() -> FindingsJson.parse("not json")).isInstanceOf(PolicyRunException.class);
+        assertThatThrownBy(() -> FindingsJson.parse("")).isInstanceOf(PolicyRunException.class);
     }
 }
