@@ -76,7 +76,7 @@ public final class StrataStack {
                 identities.put(w.name(), ClusterWiring.identity(stack, w, c, tags, List.of()))));
 
         Optional<TrainingStorage> trainingStorage = settings.training().map(training -> {
-            // One key for the training tiers: S3, FSx and EFS use it on the account's behalf only.
+            // One key for the training tiers (S3, FSx, EFS): its policy trusts the account root, so IAM grants decide who uses it.
             EncryptionKey trainingKey = new EncryptionKey(stack + "-training", EncryptionKeyArgs.builder()
                     .purpose("training")
                     .services(List.of("s3", "fsx", "elasticfilesystem"))
