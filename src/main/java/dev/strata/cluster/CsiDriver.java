@@ -122,6 +122,11 @@ public final class CsiDriver extends ComponentResource implements Grantee {
     private final Set<String> grantIds = new HashSet<>();
     private final List<Resource> policies = new ArrayList<>();
 
+    /** The CsiDriver {@code name} with default resource options, as {@code new CsiDriver(name, args, null)}. */
+    public CsiDriver(String name, CsiDriverArgs args) {
+        this(name, args, null);
+    }
+
     public CsiDriver(String name, CsiDriverArgs args, @Nullable ComponentResourceOptions options) {
         this(name, Checked.of(args), options);
     }

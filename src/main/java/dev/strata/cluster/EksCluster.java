@@ -131,6 +131,11 @@ public final class EksCluster extends ComponentResource {
     private final Provider provider;
     private final Optional<Addon> podIdentityAgent;
 
+    /** The EksCluster {@code name} with default resource options, as {@code new EksCluster(name, args, null)}. */
+    public EksCluster(String name, EksClusterArgs args) {
+        this(name, args, null);
+    }
+
     public EksCluster(String name, EksClusterArgs args, @Nullable ComponentResourceOptions options) {
         this(name, Checked.of(name, args), options);
     }

@@ -35,6 +35,11 @@ public final class DataLake extends ComponentResource {
     /** The zones' buckets, by zone name, for grants and composition. */
     private final Map<String, SecureBucket> buckets;
 
+    /** The DataLake {@code name} with default resource options, as {@code new DataLake(name, args, null)}. */
+    public DataLake(String name, DataLakeArgs args) {
+        this(name, args, null);
+    }
+
     public DataLake(String name, DataLakeArgs args, @Nullable ComponentResourceOptions options) {
         this(name, Checked.of(args), options);
     }

@@ -83,6 +83,11 @@ public final class SecureBucket extends ComponentResource {
     @Nullable
     private final Output<String> keyArn;
 
+    /** The SecureBucket {@code name} with default resource options, as {@code new SecureBucket(name, args, null)}. */
+    public SecureBucket(String name, SecureBucketArgs args) {
+        this(name, args, null);
+    }
+
     public SecureBucket(String name, SecureBucketArgs args, @Nullable ComponentResourceOptions options) {
         this(name, Checked.of(args), options);
     }

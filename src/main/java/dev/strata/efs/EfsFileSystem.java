@@ -81,6 +81,11 @@ public final class EfsFileSystem extends ComponentResource {
     @Export(name = "accessPointIds", refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")
     public final Output<Map<String, String>> accessPointIds;
 
+    /** The EfsFileSystem {@code name} with default resource options, as {@code new EfsFileSystem(name, args, null)}. */
+    public EfsFileSystem(String name, EfsFileSystemArgs args) {
+        this(name, args, null);
+    }
+
     public EfsFileSystem(String name, EfsFileSystemArgs args, @Nullable ComponentResourceOptions options) {
         this(name, Checked.of(args), options);
     }

@@ -112,6 +112,11 @@ public final class InferenceStorage extends ComponentResource {
     private final EfsFileSystem modelRepository;
     private final boolean redisEnabled;
 
+    /** The InferenceStorage {@code name} with default resource options, as {@code new InferenceStorage(name, args, null)}. */
+    public InferenceStorage(String name, InferenceStorageArgs args) {
+        this(name, args, null);
+    }
+
     public InferenceStorage(String name, InferenceStorageArgs args, @Nullable ComponentResourceOptions options) {
         this(name, Checked.of(args, options), options);
     }

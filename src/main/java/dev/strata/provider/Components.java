@@ -18,7 +18,7 @@ import java.util.List;
  * A test checks that this list holds every {@link ComponentResource} of the library.
  */
 public final class Components {
-    /** The components; each has a {@code TYPE} token constant and one public constructor {@code (name, args, options)}. */
+    /** The components; each has a {@code TYPE} token constant and two public constructors, {@code (name, args)} and {@code (name, args, options)}. */
     public static final List<Class<? extends ComponentResource>> ALL = List.of(
             EncryptionKey.class,
             SecureBucket.class,

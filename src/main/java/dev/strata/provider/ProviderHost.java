@@ -1,6 +1,7 @@
 package dev.strata.provider;
 
 import com.pulumi.provider.internal.ResourceProviderService;
+import io.grpc.ServerBuilder;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -38,6 +39,25 @@ public final class ProviderHost {
 
     /** Serves the component provider (reporting {@code version}, Strata's one version) until the engine shuts it down. */
     public static void serve(String engineAddress, String version) throws IOException, InterruptedException {
-        new ResourceProviderService(engineAddress, new StrataProvider(version)).startAndBlockUntilShutdown();
+        service(engineAddress, version).startAndBlockUntilShutdown();
+    }
+
+    static Service service(String engineAddress, String version) {
+        return new Service(engineAddress, version);
+    }
+
+    /** pulumi-java's provider service, its plugin info reporting {@code version} as the schema does ({@link PluginVersion}). */
+    static final class Service extends ResourceProviderService {
+        private final String version;
+
+        Service(String engineAddress, String version) {
+            super(engineAddress, new StrataProvider(version));
+            this.version = version;
+        }
+
+        @Override
+        public ServerBuilder<?> createServerBuilder() {
+            return super.createServerBuilder().intercept(new PluginVersion(version));
+        }
     }
 }

@@ -53,6 +53,11 @@ public final class EncryptionKey extends ComponentResource {
     @Export(name = "aliasName", refs = {String.class}, tree = "[0]")
     public final Output<String> aliasName;
 
+    /** The EncryptionKey {@code name} with default resource options, as {@code new EncryptionKey(name, args, null)}. */
+    public EncryptionKey(String name, EncryptionKeyArgs args) {
+        this(name, args, null);
+    }
+
     public EncryptionKey(String name, EncryptionKeyArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, validated(args), options);
         // KMS alias names allow letters, digits, /, _ and - only; the stack's name base fits (core.StackNames).

@@ -66,6 +66,11 @@ public final class WorkloadIdentity extends ComponentResource implements Grantee
     private final Namespace createdNamespace;
     private final Set<String> grantIds = new HashSet<>();
 
+    /** The WorkloadIdentity {@code name} with default resource options, as {@code new WorkloadIdentity(name, args, null)}. */
+    public WorkloadIdentity(String name, WorkloadIdentityArgs args) {
+        this(name, args, null);
+    }
+
     public WorkloadIdentity(String name, WorkloadIdentityArgs args, @Nullable ComponentResourceOptions options) {
         this(name, Checked.of(args, options), options);
     }

@@ -93,6 +93,11 @@ public final class TrainingStorage extends ComponentResource {
     /** The key per-job file systems are encrypted with: present when the per-job type is persistent. */
     private final Optional<Output<String>> perJobKeyArn;
 
+    /** The TrainingStorage {@code name} with default resource options, as {@code new TrainingStorage(name, args, null)}. */
+    public TrainingStorage(String name, TrainingStorageArgs args) {
+        this(name, args, null);
+    }
+
     /** The training storage {@code name}; its arguments are validated before anything registers, every problem at once. */
     public TrainingStorage(String name, TrainingStorageArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, TierContext.checked(args, TrainingStorageArgs::validate), options);

@@ -6,6 +6,8 @@ import com.google.gson.JsonParser;
 import com.pulumi.provider.internal.models.GetSchemaRequest;
 import com.pulumi.provider.internal.properties.PropertyValue;
 import com.pulumi.resources.ComponentResource;
+import com.pulumi.resources.ComponentResourceOptions;
+import com.pulumi.resources.ResourceArgs;
 import com.pulumi.test.PulumiTest;
 import dev.strata.datalake.DataLake;
 import dev.strata.datalake.DataLakeArgs;
@@ -14,6 +16,7 @@ import dev.strata.security.EncryptionKey;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -95,6 +98,19 @@ class ComponentPackageTest {
         assertThat(SCHEMA.getAsJsonObject("resources").keySet())
                 .containsExactlyInAnyOrderElementsOf(Components.ALL.stream().map(Components::typeOf).toList());
         assertThat(SCHEMA.get("name").getAsString()).isEqualTo("strata");
+    }
+
+    @Test
+    void everyRegisteredComponentHasANameArgsConstructorBesideTheOneWithOptions() {
+        for (Class<? extends ComponentResource> component : Components.ALL) {
+            List<Class<?>[]> constructors = Stream.of(component.getConstructors()).map(Constructor::getParameterTypes).toList();
+            Class<?> args = constructors.stream().filter(parameters -> parameters.length == 3).findFirst()
+                    .orElseThrow(() -> new AssertionError(component.getName() + " has no public (name, args, options) constructor"))[1];
+            assertThat(ResourceArgs.class.isAssignableFrom(args)).as(component.getName()).isTrue();
+            assertThat(constructors).as(component.getName()).hasSize(2)
+                    .anySatisfy(parameters -> assertThat(parameters).containsExactly(String.class, args, ComponentResourceOptions.class))
+                    .anySatisfy(parameters -> assertThat(parameters).containsExactly(String.class, args));
+        }
     }
 
     @Test
