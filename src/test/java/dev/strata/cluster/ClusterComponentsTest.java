@@ -107,7 +107,7 @@ class ClusterComponentsTest {
         // Without a node security group the nodes join the cluster security group only.
         assertThat((List<?>) template.get("vpcSecurityGroupIds")).hasSize(1);
         String issuer = "oidc.eks.eu-west-1.amazonaws.com/id/" + RecordingMocks.oidcIssuerId("dev");
-        assertThat(plan.ofType("aws:iam/role:Role")).extracting(r -> (Object) r.inputs().get("assumeRolePolicy")).containsExactlyInAnyOrder(
+        assertThat(plan.ofType("aws:iam/role:Role")).extracting(r -> r.inputs().get("assumeRolePolicy")).containsExactlyInAnyOrder(
                 CreatedCluster.servicePrincipalTrust("eks.amazonaws.com"), CreatedCluster.servicePrincipalTrust("ec2.amazonaws.com"),
                 dev.strata.security.TrustPolicy.json("arn:aws:iam::123456789012:oidc-provider/" + issuer, "https://" + issuer,
                         List.of("system:serviceaccount:kube-system:aws-node")));

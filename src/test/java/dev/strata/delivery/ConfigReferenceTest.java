@@ -96,7 +96,7 @@ class ConfigReferenceTest {
             if (declaration.containsKey("default")) {
                 Matcher value = Pattern.compile("^`([^`]*)`").matcher(row.pulumiDefault());
                 assertThat(value.find()).as(key + ": the default cell starts with Pulumi.yaml's default in backticks").isTrue();
-                assertThat((Object) YAML.load(value.group(1))).as(key + ": default").isEqualTo(declaration.get("default"));
+                assertThat(YAML.<Object>load(value.group(1))).as(key + ": default").isEqualTo(declaration.get("default"));
             } else {
                 assertThat(row.pulumiDefault()).as(key + ": no default in Pulumi.yaml, so required in every stack file").isEqualTo("(required)");
             }

@@ -63,12 +63,12 @@ class InferenceArgsDefaultsTest {
     void aComponentFromTheRequiredArgsAloneGetsTheDocumentedDefaults() {
         Plan plan = plan(b -> b);
         PlannedResource claim = named(plan, InferenceStorageTest.PVC, "prod-shared-models");
-        assertThat((Object) at(claim.inputs(), "metadata", "namespace")).isEqualTo("ml-inference");
-        assertThat((Object) at(claim.inputs(), "metadata", "name")).isEqualTo("shared-models-pvc");
-        assertThat((Object) at(claim.inputs(), "spec", "resources", "requests", "storage")).isEqualTo("100Gi");
-        assertThat((Object) at(claim.inputs(), "spec", "storageClassName")).isEqualTo("efs-models");
+        assertThat(InferenceStorageTest.<Object>at(claim.inputs(), "metadata", "namespace")).isEqualTo("ml-inference");
+        assertThat(InferenceStorageTest.<Object>at(claim.inputs(), "metadata", "name")).isEqualTo("shared-models-pvc");
+        assertThat(InferenceStorageTest.<Object>at(claim.inputs(), "spec", "resources", "requests", "storage")).isEqualTo("100Gi");
+        assertThat(InferenceStorageTest.<Object>at(claim.inputs(), "spec", "storageClassName")).isEqualTo("efs-models");
         PlannedResource modelClass = named(plan, InferenceStorageTest.STORAGE_CLASS, "prod-efs-models");
-        assertThat((Object) at(modelClass.inputs(), "parameters", "basePath")).isEqualTo("/models");
+        assertThat(InferenceStorageTest.<Object>at(modelClass.inputs(), "parameters", "basePath")).isEqualTo("/models");
         PlannedResource fileSystem = named(plan, FILE_SYSTEM, "prod-model-repository");
         assertThat(fileSystem.inputs()).containsEntry("performanceMode", "generalPurpose").containsEntry("throughputMode", "elastic")
                 .containsEntry("lifecyclePolicies", List.of());
@@ -107,7 +107,7 @@ class InferenceArgsDefaultsTest {
                 .isEqualTo(new NvmeNode("strata.dev/node-pool=inference", "/mnt/strata-local-nvme/cache"));
         Plan plan = plan(b -> b.nvmeNodes(NvmeNodeArgs.builder().build()));
         PlannedResource provisioner = named(plan, InferenceStorageTest.DAEMON_SET, "prod-local-volume-provisioner");
-        assertThat((Object) at(provisioner.inputs(), "spec", "template", "spec", "nodeSelector"))
+        assertThat(InferenceStorageTest.<Object>at(provisioner.inputs(), "spec", "template", "spec", "nodeSelector"))
                 .isEqualTo(Map.of("kubernetes.io/os", "linux", "strata.dev/node-pool", "inference"));
         PlannedResource config = named(plan, InferenceStorageTest.CONFIG_MAP, "prod-local-volume-provisioner");
         assertThat((String) at(config.inputs(), "data", "storageClassMap"))

@@ -109,9 +109,9 @@ class InferenceStorageTest {
     void theProvisionerDiscoversTheCacheMountInItsParentDirectoryAsLocalNvmeVolumes() {
         Plan plan = plan(false, b -> b);
         Map<String, Object> config = named(plan, CONFIG_MAP, "prod-local-volume-provisioner").inputs();
-        assertThat((Map<String, Object>) at(config, "metadata")).containsEntry("name", "local-volume-provisioner-config")
+        assertThat(InferenceStorageTest.<Map<String, Object>>at(config, "metadata")).containsEntry("name", "local-volume-provisioner-config")
                 .containsEntry("namespace", "kube-system");
-        assertThat((Object) at(config, "data")).isEqualTo(Map.of(
+        assertThat(InferenceStorageTest.<Object>at(config, "data")).isEqualTo(Map.of(
                 "storageClassMap", "local-nvme:\n  hostDir: /mnt/strata-local-nvme\n  mountDir: /mnt/strata-local-nvme\n"
                         + "  volumeMode: Filesystem\n  namePattern: \"cache\"\n",
                 "setPVOwnerRef", "true",
@@ -137,10 +137,10 @@ class InferenceStorageTest {
                         "capabilities", Map.of("drop", List.of("ALL"), "add", List.of("DAC_OVERRIDE", "FOWNER"))))
                 .containsEntry("resources", Map.of("requests", Map.of("cpu", "10m", "memory", "32Mi"),
                         "limits", Map.of("cpu", "500m", "memory", "256Mi")));
-        assertThat((Object) at(container, "volumeMounts")).isEqualTo(List.of(
+        assertThat(InferenceStorageTest.<Object>at(container, "volumeMounts")).isEqualTo(List.of(
                 Map.of("name", "provisioner-config", "mountPath", "/etc/provisioner/config", "readOnly", true),
                 Map.of("name", "discovery", "mountPath", "/mnt/strata-local-nvme", "mountPropagation", "HostToContainer")));
-        assertThat((Object) at(pod, "volumes")).isEqualTo(List.of(
+        assertThat(InferenceStorageTest.<Object>at(pod, "volumes")).isEqualTo(List.of(
                 Map.of("name", "provisioner-config", "configMap", Map.of("name", "local-volume-provisioner-config")),
                 Map.of("name", "discovery", "hostPath", Map.of("path", "/mnt/strata-local-nvme", "type", "Directory"))));
     }
@@ -148,7 +148,7 @@ class InferenceStorageTest {
     @Test
     void theProvisionersRoleIsTheChartsLessNodeUpdates() {
         Plan plan = plan(false, b -> b);
-        assertThat((Object) named(plan, CLUSTER_ROLE, "prod-local-volume-provisioner").inputs().get("rules")).isEqualTo(List.of(
+        assertThat(InferenceStorageTest.<Object>named(plan, CLUSTER_ROLE, "prod-local-volume-provisioner").inputs().get("rules")).isEqualTo(List.of(
                 Map.of("apiGroups", List.of(""), "resources", List.of("persistentvolumes"),
                         "verbs", List.of("get", "list", "watch", "create", "delete")),
                 Map.of("apiGroups", List.of("storage.k8s.io"), "resources", List.of("storageclasses"), "verbs", List.of("get", "list", "watch")),
@@ -156,9 +156,9 @@ class InferenceStorageTest {
                 Map.of("apiGroups", List.of("", "events.k8s.io"), "resources", List.of("events"), "verbs", List.of("create", "update", "patch")),
                 Map.of("apiGroups", List.of(""), "resources", List.of("nodes"), "verbs", List.of("get"))));
         Map<String, Object> binding = named(plan, CLUSTER_ROLE_BINDING, "prod-local-volume-provisioner").inputs();
-        assertThat((Object) binding.get("roleRef")).isEqualTo(Map.of("apiGroup", "rbac.authorization.k8s.io", "kind", "ClusterRole",
+        assertThat(binding.get("roleRef")).isEqualTo(Map.of("apiGroup", "rbac.authorization.k8s.io", "kind", "ClusterRole",
                 "name", "strata-local-volume-provisioner"));
-        assertThat((Object) binding.get("subjects")).isEqualTo(List.of(Map.of("kind", "ServiceAccount", "namespace", "kube-system",
+        assertThat(binding.get("subjects")).isEqualTo(List.of(Map.of("kind", "ServiceAccount", "namespace", "kube-system",
                 "name", "local-volume-provisioner")));
     }
 
@@ -172,7 +172,7 @@ class InferenceStorageTest {
         assertThat(warmupPod).containsEntry("nodeSelector", Map.of("example.com/cache", "nvme"))
                 .containsEntry("tolerations", List.of(Map.of("key", "example.com/cache", "operator", "Equal", "value", "nvme",
                         "effect", "NoSchedule")));
-        assertThat((Object) at(warmupPod, "volumes", "0", "hostPath")).isEqualTo(Map.of("path", "/data/l2/models", "type", "Directory"));
+        assertThat(InferenceStorageTest.<Object>at(warmupPod, "volumes", "0", "hostPath")).isEqualTo(Map.of("path", "/data/l2/models", "type", "Directory"));
     }
 
     @Test
@@ -421,7 +421,7 @@ class InferenceStorageTest {
                 .containsEntry("nodeSelector", Map.of("strata.dev/node-pool", "inference"))
                 .containsEntry("tolerations", List.of(L2_TOLERATION))
                 .doesNotContainKey("affinity");
-        assertThat((Object) at(pod, "volumes")).isEqualTo(List.of(
+        assertThat(InferenceStorageTest.<Object>at(pod, "volumes")).isEqualTo(List.of(
                 Map.of("name", "cache", "hostPath", Map.of("path", "/mnt/strata-local-nvme/cache", "type", "Directory")),
                 Map.of("name", "tmp", "emptyDir", Map.of("sizeLimit", "1Gi"))));
         Map<String, Object> init = at(pod, "initContainers", "0");
@@ -447,7 +447,7 @@ class InferenceStorageTest {
         Plan plan = plan(false, b -> b.warmup(CacheWarmupArgs.builder()
                 .image("public.ecr.aws/aws-cli/aws-cli:2.17.0").prefixes(List.of("models/")).build()));
         Map<String, Object> pod = at(named(plan, DAEMON_SET, "prod-cache-warmup").inputs(), "spec", "template", "spec");
-        assertThat((Object) pod.get("securityContext")).isEqualTo(Map.of("runAsNonRoot", true, "runAsUser", 1000L,
+        assertThat(pod.get("securityContext")).isEqualTo(Map.of("runAsNonRoot", true, "runAsUser", 1000L,
                 "runAsGroup", 1000L, "fsGroup", 1000L, "seccompProfile", Map.of("type", "RuntimeDefault")));
         List<Map<String, Object>> containers = new java.util.ArrayList<>((List<Map<String, Object>>) pod.get("initContainers"));
         containers.addAll((List<Map<String, Object>>) pod.get("containers"));
@@ -456,7 +456,7 @@ class InferenceStorageTest {
                     "readOnlyRootFilesystem", true, "privileged", false, "runAsNonRoot", true, "capabilities", Map.of("drop", List.of("ALL"))));
             assertThat(container).containsEntry("resources", Map.of("requests", Map.of("cpu", "100m", "memory", "256Mi"),
                     "limits", Map.of("cpu", "1", "memory", "1Gi")));
-            assertThat((Object) at(container, "volumeMounts", "0")).isEqualTo(Map.of("name", "cache", "mountPath", "/cache"));
+            assertThat(InferenceStorageTest.<Object>at(container, "volumeMounts", "0")).isEqualTo(Map.of("name", "cache", "mountPath", "/cache"));
         });
         // The node side: the cache directory the mount point binds belongs to the warm-up's group, group-writable.
         NvmeNode nodes = NvmeNode.defaults();

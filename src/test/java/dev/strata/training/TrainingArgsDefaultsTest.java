@@ -28,7 +28,7 @@ class TrainingArgsDefaultsTest {
     void trainingStorageArgsDefaults() {
         // Default: namespace ml-training, created; versioning on; the TrainingLifecycle rules; uploads aborted after 7 days; unprotected.
         Plan plan = plan(base().perJob(PerJobScratchArgs.builder().build()).build());
-        assertThat((Object) at(named(plan, "kubernetes:core/v1:Namespace", "t-namespace").inputs(), "metadata", "name"))
+        assertThat(TrainingArgsDefaultsTest.<Object>at(named(plan, "kubernetes:core/v1:Namespace", "t-namespace").inputs(), "metadata", "name"))
                 .isEqualTo("ml-training");
         assertThat(named(plan, "aws:s3/bucketVersioningV2:BucketVersioningV2", "t-data-versioning").inputs())
                 .containsEntry("versioningConfiguration", Map.of("status", "Enabled"));
@@ -51,7 +51,7 @@ class TrainingArgsDefaultsTest {
         Map<String, Object> fs = named(plan, "aws:fsx/lustreFileSystem:LustreFileSystem", "t-hot").inputs();
         assertThat(fs).containsEntry("fileSystemTypeVersion", "2.15").containsEntry("automaticBackupRetentionDays", 0L)
                 .doesNotContainKeys("importPath", "exportPath", "autoImportPolicy");
-        assertThat((Object) at(named(plan, "kubernetes:core/v1:PersistentVolumeClaim", "t-hot-claim").inputs(), "metadata", "name"))
+        assertThat(TrainingArgsDefaultsTest.<Object>at(named(plan, "kubernetes:core/v1:PersistentVolumeClaim", "t-hot-claim").inputs(), "metadata", "name"))
                 .isEqualTo("training-hot");
         assertThat(plan.resources()).noneMatch(r -> r.type().equals("aws:fsx/dataRepositoryAssociation:DataRepositoryAssociation"));
     }
@@ -61,8 +61,8 @@ class TrainingArgsDefaultsTest {
         // Default: StorageClass fsx-lustre-training, SCRATCH_2, Lustre 2.15, no bucket link.
         Plan plan = plan(base().perJob(PerJobScratchArgs.builder().build()).build());
         Map<String, Object> storageClass = named(plan, "kubernetes:storage.k8s.io/v1:StorageClass", "t-scratch-class").inputs();
-        assertThat((Object) at(storageClass, "metadata", "name")).isEqualTo("fsx-lustre-training");
-        assertThat((Map<String, Object>) at(storageClass, "parameters")).containsEntry("deploymentType", "SCRATCH_2")
+        assertThat(TrainingArgsDefaultsTest.<Object>at(storageClass, "metadata", "name")).isEqualTo("fsx-lustre-training");
+        assertThat(TrainingArgsDefaultsTest.<Map<String, Object>>at(storageClass, "parameters")).containsEntry("deploymentType", "SCRATCH_2")
                 .containsEntry("fileSystemTypeVersion", "2.15").doesNotContainKeys("s3ImportPath", "s3ExportPath", "kmsKeyId");
     }
 
@@ -79,14 +79,14 @@ class TrainingArgsDefaultsTest {
                 .containsEntry("backupPolicy", Map.of("status", "DISABLED"));
         Map<String, Object> accessPoint = named(plan, "aws:efs/accessPoint:AccessPoint", "t-warm-shared").inputs();
         assertThat(accessPoint).containsEntry("posixUser", Map.of("gid", 1000L, "uid", 1000L));
-        assertThat((Object) at(accessPoint, "rootDirectory", "path")).isEqualTo("/shared");
+        assertThat(TrainingArgsDefaultsTest.<Object>at(accessPoint, "rootDirectory", "path")).isEqualTo("/shared");
         Map<String, Object> storageClass = named(plan, "kubernetes:storage.k8s.io/v1:StorageClass", "t-warm-class").inputs();
-        assertThat((Object) at(storageClass, "metadata", "name")).isEqualTo("efs-datasets");
-        assertThat((Map<String, Object>) at(storageClass, "parameters")).containsEntry("basePath", "/datasets")
+        assertThat(TrainingArgsDefaultsTest.<Object>at(storageClass, "metadata", "name")).isEqualTo("efs-datasets");
+        assertThat(TrainingArgsDefaultsTest.<Map<String, Object>>at(storageClass, "parameters")).containsEntry("basePath", "/datasets")
                 .containsEntry("directoryPerms", "0755").containsEntry("gidRangeStart", "1000").containsEntry("gidRangeEnd", "2000");
         Map<String, Object> claim = named(plan, "kubernetes:core/v1:PersistentVolumeClaim", "t-warm-claim").inputs();
-        assertThat((Object) at(claim, "metadata", "name")).isEqualTo("training-datasets");
-        assertThat((Object) at(claim, "spec", "resources", "requests", "storage")).isEqualTo("100Gi");
+        assertThat(TrainingArgsDefaultsTest.<Object>at(claim, "metadata", "name")).isEqualTo("training-datasets");
+        assertThat(TrainingArgsDefaultsTest.<Object>at(claim, "spec", "resources", "requests", "storage")).isEqualTo("100Gi");
     }
 
     @Test
