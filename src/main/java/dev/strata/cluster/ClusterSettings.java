@@ -64,10 +64,10 @@ public record ClusterSettings(boolean create, Optional<String> name, String vers
         int logRetention = node.integer("logRetentionDays", EksCluster.DEFAULT_LOG_RETENTION_DAYS, 1, 3653);
         ConfigNode group = node.objectOrEmpty("nodeGroup");
         String instanceType = group.string("instanceType", EksCluster.DEFAULT_INSTANCE_TYPE);
-        int desired = group.integer("desiredSize", 2, 0, 450);
-        int min = group.integer("minSize", 1, 0, 450);
-        int max = group.integer("maxSize", 4, 1, 450);
-        int rootGiB = group.integer("rootVolumeGiB", 100, 20, 16_384);
+        int desired = group.integer("desiredSize", EksClusterArgs.DEFAULT_DESIRED_SIZE, 0, 450);
+        int min = group.integer("minSize", EksClusterArgs.DEFAULT_MIN_SIZE, 0, 450);
+        int max = group.integer("maxSize", EksClusterArgs.DEFAULT_MAX_SIZE, 1, 450);
+        int rootGiB = group.integer("rootVolumeGiB", EksClusterArgs.DEFAULT_ROOT_VOLUME_GIB, 20, 16_384);
         group.finish();
         Addons addons = addons(node.objectOrEmpty("addons"), create);
         node.finish();
@@ -86,10 +86,7 @@ public record ClusterSettings(boolean create, Optional<String> name, String vers
             if (!EksCluster.VERSION.matcher(version).matches()) {
                 problems.add(node.key("version"), version, "must be a Kubernetes minor version such as " + EksCluster.DEFAULT_VERSION);
             }
-            if (min > desired || desired > max) {
-                problems.add(group.key("desiredSize"), desired, group.key("minSize") + "/" + group.key("maxSize"),
-                        min + "/" + max, "need minSize <= desiredSize <= maxSize");
-            }
+            InferenceNodeGroupArgs.checkSizes(group::key, desired, min, max, problems);
             EksCluster.checkPublicEndpoint(node::key, publicAccess, publicCidrs, problems);
             if (node.has("logRetentionDays")) {
                 EksCluster.checkLogRetention(node.key("logRetentionDays"), logRetention, problems);

@@ -188,24 +188,30 @@ public final class EksClusterArgs extends ResourceArgs {
         return Optional.ofNullable(podIdentityAgentVersion);
     }
 
+    /** The general node group's size and root volume when not set: two nodes, one to four, 100 GiB. */
+    public static final int DEFAULT_DESIRED_SIZE = 2;
+    public static final int DEFAULT_MIN_SIZE = 1;
+    public static final int DEFAULT_MAX_SIZE = 4;
+    public static final int DEFAULT_ROOT_VOLUME_GIB = 100;
+
     public String instanceType() {
         return Optional.ofNullable(instanceType).orElse(EksCluster.DEFAULT_INSTANCE_TYPE);
     }
 
     public int desiredSize() {
-        return Optional.ofNullable(desiredSize).orElse(2);
+        return Optional.ofNullable(desiredSize).orElse(DEFAULT_DESIRED_SIZE);
     }
 
     public int minSize() {
-        return Optional.ofNullable(minSize).orElse(1);
+        return Optional.ofNullable(minSize).orElse(DEFAULT_MIN_SIZE);
     }
 
     public int maxSize() {
-        return Optional.ofNullable(maxSize).orElse(4);
+        return Optional.ofNullable(maxSize).orElse(DEFAULT_MAX_SIZE);
     }
 
     public int rootVolumeGiB() {
-        return Optional.ofNullable(rootVolumeGiB).orElse(100);
+        return Optional.ofNullable(rootVolumeGiB).orElse(DEFAULT_ROOT_VOLUME_GIB);
     }
 
     public Optional<InferenceNodeGroupArgs> inferenceNodeGroup() {
