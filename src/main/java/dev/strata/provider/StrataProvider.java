@@ -51,14 +51,16 @@ public final class StrataProvider implements Provider {
     public PackageSpec schema() {
         PackageSpec spec = ComponentAnalyzer.generateSchema(metadata, Components.ALL.toArray(new Class<?>[0]));
         Map<String, ResourceSpec> resources = new LinkedHashMap<>();
+        Map<String, Class<?>> argsOf = new LinkedHashMap<>();
         for (Class<? extends ComponentResource> component : Components.ALL) {
             ResourceSpec resource = spec.getResources().get(PACKAGE + ":index:" + component.getSimpleName());
             if (resource == null) {
                 throw new IllegalStateException("the analyzer found no schema for " + component.getName());
             }
             resources.put(Components.typeOf(component), resource);
+            argsOf.put(Components.typeOf(component), publicConstructor(component).getParameterTypes()[1]);
         }
-        return spec.setResources(resources);
+        return WithoutConstants.of(spec.setResources(resources), argsOf);
     }
 
     @Override

@@ -90,6 +90,35 @@ class ComponentPackageTest {
         }
     }
 
+    /**
+     * The Args own their defaults as constants; pulumi-java's analyzer takes static fields as
+     * properties too, so the provider leaves them out (WithoutConstants): no input, output or type
+     * property is named after a static field, and no type is reached only through one.
+     */
+    @Test
+    void theArgsConstantsAreNoPropertiesOfThePackage() {
+        for (Class<? extends ComponentResource> component : Components.ALL) {
+            Class<?> args = java.util.Arrays.stream(component.getConstructors()).filter(c -> c.getParameterCount() == 3)
+                    .findFirst().orElseThrow().getParameterTypes()[1];
+            Set<String> constants = WithoutConstants.constants(args);
+            assertThat(resource(Components.typeOf(component)).getAsJsonObject("inputProperties").keySet())
+                    .as(Components.typeOf(component)).doesNotContainAnyElementsOf(constants);
+        }
+        assertThat(WithoutConstants.constants(dev.strata.training.TrainingStorageArgs.class)).contains("DEFAULT_NAMESPACE");
+        for (String section : List.of("resources", "types")) {
+            SCHEMA.getAsJsonObject(section).entrySet().forEach(entry -> {
+                JsonObject spec = entry.getValue().getAsJsonObject();
+                for (String kind : List.of("inputProperties", "properties")) {
+                    if (spec.has(kind)) {
+                        assertThat(spec.getAsJsonObject(kind).keySet()).as(entry.getKey() + " " + kind)
+                                .noneMatch(name -> name.matches("[A-Z][A-Z0-9_]*"));
+                    }
+                }
+            });
+        }
+        assertThat(SCHEMA.getAsJsonObject("types").keySet()).noneMatch(token -> token.startsWith("strata:index:DeploymentType"));
+    }
+
     @Test
     void everyPublicComponentOfTheLibraryIsInThePackage() throws IOException, URISyntaxException {
         Set<Class<? extends ComponentResource>> found = libraryComponents();
