@@ -19,9 +19,11 @@ import java.util.Optional;
  * @param logRetentionDays     days the control-plane log group keeps its events ({@code logRetentionDays})
  * @param nodeGroup            the created cluster's default node group ({@code nodeGroup})
  * @param addons               the cluster's add-ons ({@code addons})
+ * @param s3Volumes            the bucket prefixes mounted read-only through Mountpoint for Amazon S3 ({@code s3Volumes})
  */
 public record ClusterSettings(boolean create, Optional<String> name, String version, boolean endpointPublicAccess,
-                              List<String> publicAccessCidrs, int logRetentionDays, NodeGroup nodeGroup, Addons addons) {
+                              List<String> publicAccessCidrs, int logRetentionDays, NodeGroup nodeGroup, Addons addons,
+                              S3Volumes s3Volumes) {
     public ClusterSettings {
         publicAccessCidrs = List.copyOf(publicAccessCidrs);
     }
@@ -43,9 +45,23 @@ public record ClusterSettings(boolean create, Optional<String> name, String vers
 
     /**
      * The add-ons ({@code addons}): {@code podIdentityAgent}, {@code vpcCni} (created clusters only:
-     * its version), {@code efsCsiDriver}, {@code fsxCsiDriver}.
+     * its version), {@code efsCsiDriver}, {@code fsxCsiDriver}, {@code s3CsiDriver} (installed only when a
+     * volume of {@code s3Volumes} is mounted).
      */
-    public record Addons(Addon podIdentityAgent, Optional<String> vpcCniVersion, Addon efsCsiDriver, Addon fsxCsiDriver) {
+    public record Addons(Addon podIdentityAgent, Optional<String> vpcCniVersion, Addon efsCsiDriver, Addon fsxCsiDriver,
+                         Addon s3CsiDriver) {
+    }
+
+    /**
+     * {@code s3Volumes}: the model archive's prefix for the model servers ({@code modelArchive}) and the training
+     * bucket's datasets prefix for training jobs ({@code trainingDatasets}), each mounted read-only.
+     */
+    public record S3Volumes(S3VolumeSettings modelArchive, S3VolumeSettings trainingDatasets) {
+        /** The default prefixes and claims of the two volumes. */
+        public static final String MODEL_ARCHIVE_PREFIX = "models/";
+        public static final String MODEL_ARCHIVE_CLAIM = "model-archive-s3";
+        public static final String TRAINING_DATASETS_PREFIX = "datasets/";
+        public static final String TRAINING_DATASETS_CLAIM = "training-datasets-s3";
     }
 
     /** Whether a stack of this environment creates its cluster unless told otherwise: dev and staging do, prod adopts. */
@@ -70,6 +86,13 @@ public record ClusterSettings(boolean create, Optional<String> name, String vers
         int rootGiB = group.integer("rootVolumeGiB", EksClusterArgs.DEFAULT_ROOT_VOLUME_GIB, 20, 16_384);
         group.finish();
         Addons addons = addons(node.objectOrEmpty("addons"), create);
+        ConfigNode volumes = node.objectOrEmpty("s3Volumes");
+        S3Volumes s3Volumes = new S3Volumes(
+                S3VolumeSettings.parse(volumes.objectOrEmpty("modelArchive"), environment, S3Volumes.MODEL_ARCHIVE_PREFIX,
+                        S3Volumes.MODEL_ARCHIVE_CLAIM, true),
+                S3VolumeSettings.parse(volumes.objectOrEmpty("trainingDatasets"), environment, S3Volumes.TRAINING_DATASETS_PREFIX,
+                        S3Volumes.TRAINING_DATASETS_CLAIM, false));
+        volumes.finish();
         node.finish();
 
         if (!create && name.isEmpty()) {
@@ -108,7 +131,7 @@ public record ClusterSettings(boolean create, Optional<String> name, String vers
                     "a prod cluster's API endpoint is private only");
         }
         return new ClusterSettings(create, name, version, create && publicAccess, create ? publicCidrs : List.of(), logRetention,
-                new NodeGroup(instanceType, desired, min, max, rootGiB), addons);
+                new NodeGroup(instanceType, desired, min, max, rootGiB), addons, s3Volumes);
     }
 
     /** {@code addons}: each add-on's choice, checked against whether the cluster is created. */
@@ -135,8 +158,9 @@ public record ClusterSettings(boolean create, Optional<String> name, String vers
 
         Addon efs = csiDriver(node.objectOrEmpty("efsCsiDriver"), CsiDriver.Driver.EFS, create);
         Addon fsx = csiDriver(node.objectOrEmpty("fsxCsiDriver"), CsiDriver.Driver.FSX, create);
+        Addon s3 = csiDriver(node.objectOrEmpty("s3CsiDriver"), CsiDriver.Driver.S3, create);
         node.finish();
-        return new Addons(new Addon(agentUse, agentVersion, Optional.empty()), create ? cniVersion : Optional.empty(), efs, fsx);
+        return new Addons(new Addon(agentUse, agentVersion, Optional.empty()), create ? cniVersion : Optional.empty(), efs, fsx, s3);
     }
 
     private static Addon csiDriver(ConfigNode node, CsiDriver.Driver driver, boolean create) {

@@ -58,6 +58,15 @@ import java.util.Set;
  *       systems in this account and region and FSx's service-linked roles. Service account
  *       {@code fsx-csi-controller-sa}; the node plugin calls no AWS API
  *       (https://docs.aws.amazon.com/eks/latest/userguide/fsx-csi.html).</li>
+ *   <li>{@code s3}: add-on {@code aws-mountpoint-s3-csi-driver} (Mountpoint for Amazon S3), which "uses the IAM roles
+ *       for service accounts capability of Amazon EKS" with the service account {@code s3-csi-driver-sa} in
+ *       kube-system (https://docs.aws.amazon.com/eks/latest/userguide/mountpoint-for-s3-add-on.html). Driver-level
+ *       credentials: the node plugin hands the role's credentials to the Mountpoint Pod of every volume whose
+ *       {@code authenticationSource} is {@code driver}, the default
+ *       (https://github.com/awslabs/mountpoint-s3-csi-driver/blob/main/docs/CONFIGURATION.md#driver-level-credentials-with-irsa).
+ *       The controller's account {@code s3-csi-driver-controller-sa} calls no AWS API
+ *       (charts/aws-mountpoint-s3-csi-driver/values.yaml). The role starts with nothing: each volume grants read on
+ *       exactly its bucket prefix and key (the bucket's {@code grantRead}, see {@link MountpointVolume}).</li>
  * </ul>
  */
 public final class CsiDriver extends ComponentResource implements Grantee {
@@ -67,7 +76,13 @@ public final class CsiDriver extends ComponentResource implements Grantee {
     /** The drivers Strata installs. */
     public enum Driver {
         EFS("efs", "aws-efs-csi-driver", "v2.1.4-eksbuild.1", List.of("efs-csi-controller-sa", "efs-csi-node-sa")),
-        FSX("fsx", "aws-fsx-csi-driver", "v1.5.0-eksbuild.1", List.of("fsx-csi-controller-sa"));
+        FSX("fsx", "aws-fsx-csi-driver", "v1.5.0-eksbuild.1", List.of("fsx-csi-controller-sa")),
+        /**
+         * Mountpoint for Amazon S3, v2.7.0 (driver v2: Mountpoint runs in its own Pods in {@code mount-s3}, as
+         * non-root; Kubernetes 1.31 or later,
+         * https://github.com/awslabs/mountpoint-s3-csi-driver/blob/main/README.md#compatibility).
+         */
+        S3("s3", "aws-mountpoint-s3-csi-driver", "v2.7.0-eksbuild.1", List.of("s3-csi-driver-sa"));
 
         private final String configValue;
         private final String addonName;
@@ -137,7 +152,8 @@ public final class CsiDriver extends ComponentResource implements Grantee {
             Problems problems = new Problems();
             Optional<Driver> driver = Driver.of(args.driver());
             if (driver.isEmpty()) {
-                problems.add("driver", args.driver(), "must be one of efs, fsx");
+                problems.add("driver", args.driver(), "must be one of "
+                        + String.join(", ", Arrays.stream(Driver.values()).map(Driver::configValue).toList()));
             }
             Optional<EksAddons.Use> use = EksAddons.checkUse("use", args.use(), problems);
             boolean existing = use.filter(u -> u == EksAddons.Use.EXISTING).isPresent();
@@ -215,6 +231,9 @@ public final class CsiDriver extends ComponentResource implements Grantee {
                     grant(new Grant("fsx-csi-provisioning",
                             account.applyValue(t -> Grants.fsxCsiProvisioning(t.t1.partition(), t.t2.name(), t.t3.accountId()))));
                 }
+            }
+            case S3 -> {
+                // Nothing account-wide: each mounted bucket grants read on its prefix (SecureBucket.grantRead).
             }
         }
 

@@ -10,7 +10,10 @@ import java.util.Optional;
 
 /** Arguments of {@link CsiDriver}. */
 public final class CsiDriverArgs extends ResourceArgs {
-    /** Which driver: {@code efs} (Amazon EFS CSI driver) or {@code fsx} (Amazon FSx for Lustre CSI driver). Required. */
+    /**
+     * Which driver: {@code efs} (Amazon EFS CSI driver), {@code fsx} (Amazon FSx for Lustre CSI driver) or {@code s3}
+     * (Mountpoint for Amazon S3 CSI driver). Required.
+     */
     @Import(name = "driver", required = true)
     private String driver;
 

@@ -118,7 +118,7 @@ final class ClusterWiring {
         });
     }
 
-    private static CsiDriverArgs driverArgs(EksCluster eks, CsiDriver.Driver driver, ClusterSettings.Addon addon, boolean dynamic,
+    static CsiDriverArgs driverArgs(EksCluster eks, CsiDriver.Driver driver, ClusterSettings.Addon addon, boolean dynamic,
                                             Map<String, String> tags) {
         return CsiDriverArgs.builder()
                 .driver(driver.configValue())

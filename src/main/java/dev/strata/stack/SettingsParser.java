@@ -75,6 +75,7 @@ public final class SettingsParser {
                         dataLake.zones().stream().map(Zone::name).toList()), problems);
         cluster.ifPresent(c -> checkNamespaceOwners(c, workloads, training, inference, problems));
         cluster.ifPresent(c -> inference.ifPresent(i -> InferenceSettings.checkAgainstCluster(i, c, problems)));
+        cluster.ifPresent(c -> S3Mounts.check(c, training, inference, problems));
         inference.flatMap(InferenceSettings::warmup).ifPresent(warmup -> {
             String namespace = inference.get().namespace();
             String account = inference.get().serviceAccount();

@@ -139,6 +139,7 @@ public final class StrataStack {
                 ClusterWiring.grant(workload, identities.get(workload.name()), dataLake, trainingStorage, inferenceStorage);
             }
             ClusterWiring.grantFileSystems(c, trainingStorage, inferenceStorage);
+            S3Mounts.define(ctx, stack, c, settings, trainingStorage, inferenceStorage, ns -> namespaceOwners(settings, identities, ns), tags);
             ctx.export("cluster", clusterOutputs(c, settings));
             ctx.export("workloads", workloadOutputs(settings.workloads(), identities));
         });

@@ -53,7 +53,8 @@ class ClusterSettingsTest {
         assertThat(dev.addons()).isEqualTo(new ClusterSettings.Addons(
                 new ClusterSettings.Addon(EksAddons.Use.CREATE, Optional.empty(), Optional.empty()), Optional.empty(),
                 new ClusterSettings.Addon(EksAddons.Use.CREATE, Optional.of(CsiDriver.Driver.EFS.defaultVersion()), Optional.empty()),
-                new ClusterSettings.Addon(EksAddons.Use.CREATE, Optional.of(CsiDriver.Driver.FSX.defaultVersion()), Optional.empty())));
+                new ClusterSettings.Addon(EksAddons.Use.CREATE, Optional.of(CsiDriver.Driver.FSX.defaultVersion()), Optional.empty()),
+                new ClusterSettings.Addon(EksAddons.Use.CREATE, Optional.of(CsiDriver.Driver.S3.defaultVersion()), Optional.empty())));
         ClusterSettings staging = cluster("staging", Map.of());
         assertThat(staging.create()).isTrue();
         assertThat(staging.endpointPublicAccess()).isFalse();
