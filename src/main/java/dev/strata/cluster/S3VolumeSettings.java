@@ -33,7 +33,7 @@ public record S3VolumeSettings(boolean enabled, boolean enabledSet, String prefi
     }
 
     /**
-     * Parses one volume; {@code cacheSize} only where {@code cacheAllowed} (else refused), and every value checked by
+     * Parses one volume; {@code cacheSize} only where {@code cacheAllowed} (else an unknown key), every value checked by
      * {@link MountpointVolumeArgs}'s rules under the stack file's keys.
      */
     public static S3VolumeSettings parse(ConfigNode node, Environment environment, String defaultPrefix, String defaultClaim,
@@ -43,12 +43,9 @@ public record S3VolumeSettings(boolean enabled, boolean enabledSet, String prefi
         String prefix = node.string("prefix", defaultPrefix);
         String claim = node.string("claimName", defaultClaim);
         boolean allowOther = node.bool("allowOther", false);
-        Optional<String> cacheSize = node.optionalString("cacheSize");
+        // Only the model archive's volume caches (on the L2 nodes); elsewhere cacheSize is an unknown key.
+        Optional<String> cacheSize = cacheAllowed ? node.optionalString("cacheSize") : Optional.empty();
         node.finish();
-        if (!cacheAllowed && cacheSize.isPresent()) {
-            problems.add(node.key("cacheSize"), cacheSize.get(), "applies only to the model archive's volume, which caches "
-                    + "on the inference nodes' NVMe");
-        }
         // The values' own rules are the component's: its Args check them, under the stack file's keys.
         MountpointVolumeArgs.builder().prefix(prefix).claimName(claim).allowOther(allowOther).cacheSize(cacheSize.orElse(null))
                 .build().validate(node::key, problems);

@@ -3,6 +3,7 @@ package dev.strata.provider;
 import com.pulumi.resources.ComponentResource;
 import dev.strata.cluster.CsiDriver;
 import dev.strata.cluster.EksCluster;
+import dev.strata.cluster.MountpointVolume;
 import dev.strata.datalake.DataLake;
 import dev.strata.datalake.SecureBucket;
 import dev.strata.efs.EfsFileSystem;
@@ -28,6 +29,7 @@ public final class Components {
             InferenceStorage.class,
             EksCluster.class,
             CsiDriver.class,
+            MountpointVolume.class,
             WorkloadIdentity.class);
 
     private Components() {

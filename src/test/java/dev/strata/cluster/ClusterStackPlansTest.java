@@ -199,7 +199,8 @@ class ClusterStackPlansTest {
         assertThat(prod.ofType("aws:eks/addon:Addon")).extracting(a -> a.inputs().get("addonName"))
                 .containsExactlyInAnyOrder("aws-efs-csi-driver", "aws-fsx-csi-driver");
         assertThat(staging.ofType("aws:eks/addon:Addon")).extracting(a -> a.inputs().get("addonName"))
-                .containsExactlyInAnyOrder("vpc-cni", "eks-pod-identity-agent", "aws-efs-csi-driver", "aws-fsx-csi-driver");
+                .containsExactlyInAnyOrder("vpc-cni", "eks-pod-identity-agent", "aws-efs-csi-driver", "aws-fsx-csi-driver",
+                        "aws-mountpoint-s3-csi-driver");
         assertThat(prod.ofType("strata:cluster:EksCluster")).singleElement().satisfies(c -> assertThat(c.name()).isEqualTo("prod"));
         @SuppressWarnings("unchecked")
         Map<String, Object> cluster = (Map<String, Object>) prod.plan().outputs().get("cluster");

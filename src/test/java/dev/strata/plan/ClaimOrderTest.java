@@ -34,7 +34,18 @@ class ClaimOrderTest {
                 // A static volume: the claim waits for it, and it for the file system its handle names.
                 PlannedResource volume = named(plan, VOLUME, (String) spec.get("volumeName"));
                 assertThat(plan.waitsFor(claim, volume)).as(claim.urn()).isTrue();
-                String handle = (String) ((Map<?, ?>) ((Map<?, ?>) volume.inputs().get("spec")).get("csi")).get("volumeHandle");
+                Map<?, ?> csi = (Map<?, ?>) ((Map<?, ?>) volume.inputs().get("spec")).get("csi");
+                if ("s3.csi.aws.com".equals(csi.get("driver"))) {
+                    // A Mountpoint volume: it waits for the bucket it names; neither it nor the claim needs the driver to bind.
+                    String bucketName = (String) ((Map<?, ?>) csi.get("volumeAttributes")).get("bucketName");
+                    PlannedResource bucket = plan.ofType("aws:s3/bucketV2:BucketV2").stream()
+                            .filter(b -> bucketName.startsWith(String.valueOf(b.inputs().get("bucketPrefix"))))
+                            .max(java.util.Comparator.comparingInt(b -> String.valueOf(b.inputs().get("bucketPrefix")).length()))
+                            .orElseThrow();
+                    assertThat(plan.waitsFor(volume, bucket)).as(volume.urn()).isTrue();
+                    continue;
+                }
+                String handle = (String) csi.get("volumeHandle");
                 PlannedResource fileSystem = plan.resources().stream().filter(r -> handle.startsWith(String.valueOf(r.id())))
                         .filter(r -> r.type().startsWith("aws:fsx/") || r.type().startsWith("aws:efs/")).findFirst().orElseThrow();
                 assertThat(plan.waitsFor(volume, fileSystem)).as(volume.urn()).isTrue();
