@@ -30,6 +30,7 @@ import { policy as k8sLocalVolumeProvisioner } from "./k8s-local-volume-provisio
 import { policy as k8sModelStorageRetain } from "./k8s-model-storage-retain";
 import { policy as k8sNoHostnamePinning } from "./k8s-no-hostname-pinning";
 import { policy as k8sNoRecycleReclaim } from "./k8s-no-recycle-reclaim";
+import { policy as k8sS3VolumeReadOnly } from "./k8s-s3-volume-read-only";
 import { policy as kmsGrantConstrained } from "./kms-grant-constrained";
 import { policy as kmsKeyDeletionWindow } from "./kms-key-deletion-window";
 import { policy as kmsKeyPolicyNoPublicPrincipal } from "./kms-key-policy-no-public-principal";
@@ -75,6 +76,7 @@ export const rules: Policies = [
     k8sModelStorageRetain,
     k8sNoHostnamePinning,
     k8sNoRecycleReclaim,
+    k8sS3VolumeReadOnly,
     kmsGrantConstrained,
     kmsKeyDeletionWindow,
     kmsKeyPolicyNoPublicPrincipal,

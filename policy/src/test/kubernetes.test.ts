@@ -4,6 +4,7 @@ import { policy as localProvisioner } from "../rules/k8s-local-volume-provisione
 import { policy as modelRetain } from "../rules/k8s-model-storage-retain";
 import { policy as noHostname } from "../rules/k8s-no-hostname-pinning";
 import { policy as noRecycle } from "../rules/k8s-no-recycle-reclaim";
+import { policy as s3ReadOnly } from "../rules/k8s-s3-volume-read-only";
 import { findings, plan, resource } from "../testing/support";
 
 function storageClass(name: string, reclaimPolicy?: string) {
@@ -96,5 +97,25 @@ describe("k8s-no-hostname-pinning", () => {
             "DaemonSet warmup must select its nodes by label, not by kubernetes.io/hostname or nodeName.");
         assert.equal(findings(noHostname, plan("dev", [daemonSet("a", { nodeSelector: { "kubernetes.io/hostname": "node-a" }, containers: [] })])).length, 1);
         assert.equal(findings(noHostname, plan("dev", [resource("kubernetes:core/v1:Pod", "p", { spec: { nodeName: "node-a", containers: [] } })])).length, 1);
+    });
+});
+
+function s3Volume(name: string, accessModes: string[], mountOptions: string[]) {
+    return resource("kubernetes:core/v1:PersistentVolume", name, {
+        metadata: { name }, spec: { capacity: { storage: "1Gi" }, storageClassName: "", accessModes, mountOptions,
+            csi: { driver: "s3.csi.aws.com", volumeHandle: name, volumeAttributes: { bucketName: "models" } } },
+    });
+}
+
+describe("k8s-s3-volume-read-only", () => {
+    it("accepts a ReadOnlyMany Mountpoint volume mounted read-only, and leaves other drivers alone", () => {
+        assert.deepEqual(findings(s3ReadOnly, plan("dev", [s3Volume("models", ["ReadOnlyMany"], ["read-only", "region us-east-1", "prefix models/"]),
+            volume("efs", "efs-models", "Retain")])), []);
+    });
+    it("rejects a writable access mode or a missing read-only option", () => {
+        assert.equal(findings(s3ReadOnly, plan("dev", [s3Volume("models", ["ReadWriteMany"], ["read-only"])]))[0].message,
+            "PersistentVolume models mounts S3 through Mountpoint, so it must be read-only: accessModes [ReadOnlyMany] and the mount option read-only.");
+        assert.equal(findings(s3ReadOnly, plan("dev", [s3Volume("models", ["ReadOnlyMany"], ["region us-east-1", "allow-delete"])])).length, 1);
+        assert.equal(findings(s3ReadOnly, plan("dev", [s3Volume("models", ["ReadOnlyMany", "ReadWriteOnce"], ["read-only"])])).length, 1);
     });
 });

@@ -32,6 +32,16 @@ describe("the stacks' plans", () => {
     }
 });
 
+describe("mutated dev plans are caught", () => {
+    it("a Mountpoint volume made writable", () => {
+        const doc = JSON.parse(JSON.stringify(stackPlan("dev"))) as PlanDocument;
+        const volume = named(doc, "dev-model-archive-s3-pv");
+        (volume.inputs as any).spec.accessModes = ["ReadWriteMany"];
+        (volume.inputs as any).spec.mountOptions = (volume.inputs as any).spec.mountOptions.filter((o: string) => o !== "read-only");
+        assert.deepEqual(mandatoryPolicies(doc), ["k8s-s3-volume-read-only"]);
+    });
+});
+
 describe("mutated prod plans are caught", () => {
     it("encryption removed from a bucket", () => {
         const doc = mutated("prod", d => { d.resources = d.resources.filter(r => r.name !== "prod-raw-encryption"); });
