@@ -1,7 +1,6 @@
 package dev.strata.stack;
 
 import com.google.gson.Gson;
-import dev.strata.core.InvalidConfigException;
 import dev.strata.plan.Plan;
 import dev.strata.plan.PlannedResource;
 import dev.strata.plan.RecordingMocks;
@@ -37,11 +36,6 @@ class S3MountsTest {
                 + ":key/" + key + "\",\"Condition\":{\"StringEquals\":{\"kms:ViaService\":\"s3.us-east-1.amazonaws.com\"}}}]}";
     }
 
-    private static PlannedResource named(Plan plan, String type, String name) {
-        return plan.ofType(type).stream().filter(r -> r.name().equals(name)).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + type + " " + name));
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging"})
     void devAndStagingInstallTheAddOnOnItsOwnRoleAndGrantItReadOnTheTwoPrefixesOnly(String stack) {
@@ -50,7 +44,8 @@ class S3MountsTest {
                 .filter(a -> "aws-mountpoint-s3-csi-driver".equals(a.inputs().get("addonName"))).findFirst().orElseThrow();
         assertThat(addon.inputs()).containsEntry("addonVersion", "v2.7.0-eksbuild.1")
                 .containsEntry("serviceAccountRoleArn", "arn:aws:iam::" + ACCOUNT + ":role/" + stack + "-s3-csi-id");
-        PlannedResource role = named(plan, "aws:iam/role:Role", stack + "-s3-csi");
+        PlannedResource role = plan.ofType("aws:iam/role:Role").stream().filter(r -> r.name().equals(stack + "-s3-csi")).findFirst()
+                .orElseThrow();
         Map<String, Object> trust = GSON.fromJson((String) role.inputs().get("assumeRolePolicy"), Map.class);
         List<Map<String, Object>> statements = (List<Map<String, Object>>) trust.get("Statement");
         assertThat(statements).singleElement().satisfies(statement -> {
@@ -81,15 +76,15 @@ class S3MountsTest {
             assertThat(spec.get("accessModes")).isEqualTo(List.of("ReadOnlyMany"));
             assertThat((List<String>) spec.get("mountOptions")).contains("read-only", "region us-east-1").doesNotContain("allow-other");
         }
-        Map<String, Object> archive = (Map<String, Object>) named(plan, "kubernetes:core/v1:PersistentVolume", stack + "-model-archive-s3-pv")
-                .inputs().get("spec");
+        Map<String, Map<String, Object>> specs = new java.util.HashMap<>();
+        volumes.forEach(v -> specs.put(v.name(), (Map<String, Object>) v.inputs().get("spec")));
+        Map<String, Object> archive = specs.get(stack + "-model-archive-s3-pv");
         assertThat((Map<String, Object>) archive.get("claimRef")).containsEntry("namespace", "ml-inference");
         assertThat((List<String>) archive.get("mountOptions")).contains("prefix models/");
         // Both stacks have L2 nodes: the archive caches on them, 10Gi at most.
         assertThat((Map<String, Object>) ((Map<String, Object>) archive.get("csi")).get("volumeAttributes"))
                 .containsEntry("cache", "emptyDir").containsEntry("cacheEmptyDirSizeLimit", "10Gi");
-        Map<String, Object> datasets = (Map<String, Object>) named(plan, "kubernetes:core/v1:PersistentVolume",
-                stack + "-training-datasets-s3-pv").inputs().get("spec");
+        Map<String, Object> datasets = specs.get(stack + "-training-datasets-s3-pv");
         assertThat((Map<String, Object>) datasets.get("claimRef")).containsEntry("namespace", "ml-training");
         assertThat((List<String>) datasets.get("mountOptions")).contains("prefix datasets/");
         assertThat((Map<String, Object>) ((Map<String, Object>) datasets.get("csi")).get("volumeAttributes")).doesNotContainKey("cache");
@@ -109,25 +104,16 @@ class S3MountsTest {
         assertThat(prod.outputs()).doesNotContainKey("s3Volumes");
     }
 
-    private static List<String> problems(Map<String, Object> values) {
-        try {
-            SettingsParser.parse(values);
-        } catch (InvalidConfigException e) {
-            return e.problems();
-        }
-        throw new AssertionError("expected invalid config");
-    }
-
     private static final Map<String, Object> NETWORK = Map.of("vpcId", "vpc-0abc1234def567890",
             "privateSubnetIds", List.of("subnet-0a1b2c3d4e5f60718", "subnet-0b2c3d4e5f6071829"), "nodeSecurityGroupId", "sg-0c3d4e5f607182930");
 
     @Test
     void aVolumeTurnedOnNeedsItsTierAndTheArchiveCachesOnlyWithL2() {
-        assertThat(problems(Map.of("environment", "dev", "network", NETWORK, "cluster", Map.of("s3Volumes",
+        assertThat(SettingsParserTest.problems(Map.of("environment", "dev", "network", NETWORK, "cluster", Map.of("s3Volumes",
                 Map.of("modelArchive", Map.of("enabled", true), "trainingDatasets", Map.of("enabled", true))))))
                 .anyMatch(p -> p.startsWith("strata:cluster.s3Volumes.modelArchive.enabled = true and strata:inference"))
                 .anyMatch(p -> p.startsWith("strata:cluster.s3Volumes.trainingDatasets.enabled = true and strata:training"));
-        assertThat(problems(Map.of("environment", "dev", "network", NETWORK, "inference", Map.of("nvme", Map.of("enabled", false)),
+        assertThat(SettingsParserTest.problems(Map.of("environment", "dev", "network", NETWORK, "inference", Map.of("nvme", Map.of("enabled", false)),
                 "cluster", Map.of("s3Volumes", Map.of("modelArchive", Map.of("cacheSize", "10Gi"))))))
                 .anyMatch(p -> p.startsWith("strata:cluster.s3Volumes.modelArchive.cacheSize = \"10Gi\" and strata:inference.nvme.enabled"));
         // The valid counterparts: no tier and the default (on in dev) mounts nothing; a cache with L2 is accepted.

@@ -24,7 +24,7 @@ class SettingsParserTest {
         return map;
     }
 
-    private static List<String> problems(Map<String, Object> values) {
+    static List<String> problems(Map<String, Object> values) {
         try {
             SettingsParser.parse(values);
         } catch (InvalidConfigException e) {
