@@ -4,6 +4,7 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.strata.cluster.MountpointVolume;
 import dev.strata.App;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,12 +35,16 @@ class TrainingStackPlansTest {
         return JsonParser.parseString(Files.readString(out)).getAsJsonObject();
     }
 
-    /** The resources of a type, except those of inference storage (which has EFS, volumes and claims of its own). */
+    /**
+     * The resources of a type, except those of inference storage (which has EFS, volumes and claims of its own) and
+     * the Mountpoint volumes (S3MountsTest).
+     */
     private static List<JsonObject> ofType(JsonObject plan, String type) {
         List<JsonObject> result = new ArrayList<>();
         for (JsonElement resource : plan.getAsJsonArray("resources")) {
             if (resource.getAsJsonObject().get("type").getAsString().equals(type)
-                    && !resource.getAsJsonObject().get("urn").getAsString().contains("strata:inference:InferenceStorage")) {
+                    && !resource.getAsJsonObject().get("urn").getAsString().contains("strata:inference:InferenceStorage")
+                    && !resource.getAsJsonObject().get("urn").getAsString().contains(MountpointVolume.TYPE)) {
                 result.add(resource.getAsJsonObject());
             }
         }
@@ -201,10 +206,12 @@ class TrainingStackPlansTest {
         }
     }
 
+    /** The resources of a type, except the Mountpoint volumes' (S3MountsTest, ClaimOrderTest). */
     private static List<JsonObject> allOfType(JsonObject plan, String type) {
         List<JsonObject> result = new ArrayList<>();
         for (JsonElement resource : plan.getAsJsonArray("resources")) {
-            if (resource.getAsJsonObject().get("type").getAsString().equals(type)) {
+            if (resource.getAsJsonObject().get("type").getAsString().equals(type)
+                    && !resource.getAsJsonObject().get("urn").getAsString().contains(MountpointVolume.TYPE)) {
                 result.add(resource.getAsJsonObject());
             }
         }
