@@ -14,6 +14,7 @@ import dev.strata.datalake.SecureBucket;
 import dev.strata.inference.InferenceSettings;
 import dev.strata.inference.InferenceStorage;
 import dev.strata.security.Grants;
+import dev.strata.training.LustreRules;
 import dev.strata.training.TrainingSettings;
 import dev.strata.training.TrainingStorage;
 
@@ -106,8 +107,8 @@ final class S3Mounts {
     }
 
     /**
-     * Rules across settings: a volume turned on needs its bucket's tier, and the model archive caches only where L2
-     * nodes hold the cache.
+     * Rules across settings: a volume turned on needs its bucket's tier, the model archive caches only where L2
+     * nodes hold the cache, and no lifecycle rule of the training bucket archives the mounted datasets prefix.
      */
     static void check(ClusterSettings cluster, Optional<TrainingSettings> training, Optional<InferenceSettings> inference,
                       Problems problems) {
@@ -126,5 +127,12 @@ final class S3Mounts {
             problems.add(key + "trainingDatasets.enabled", true, "strata:training", "(not set)",
                     "mounts the datasets prefix of strata:training's bucket; set strata:training or turn the volume off");
         }
+        // Mountpoint cannot read objects in S3 Glacier Flexible Retrieval or Deep Archive until they are restored
+        // (https://github.com/awslabs/mountpoint-s3/blob/main/doc/CONFIGURATION.md#s3-storage-classes).
+        training.filter(t -> datasets.enabled()).ifPresent(t -> LustreRules.archivedLinks(
+                List.of(new LustreRules.LinkedPrefix(key + "trainingDatasets.prefix", datasets.prefix())), t.coldArchive().lifecycle(),
+                "strata:training.coldArchive.lifecycle", "Mountpoint for Amazon S3 cannot read objects archived in S3 Glacier "
+                        + "Flexible Retrieval or Deep Archive until they are restored; mount a prefix kept in classes read in real "
+                        + "time, or turn the volume off", problems));
     }
 }

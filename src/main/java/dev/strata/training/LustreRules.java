@@ -184,6 +184,15 @@ public final class LustreRules {
      * the whole bucket); noncurrent versions are not read by FSx and may be archived.
      */
     public static void archivedLinks(List<LinkedPrefix> links, List<LifecycleRule> rules, String rulesKey, Problems problems) {
+        archivedLinks(links, rules, rulesKey, "FSx for Lustre cannot read objects archived in S3 Glacier Flexible "
+                + "Retrieval or Deep Archive until they are restored (nor can GetObject); keep the prefixes "
+                + "file systems link in classes they read and archive under a prefix of its own, such as "
+                + TrainingLifecycle.ARCHIVE_PREFIX, problems);
+    }
+
+    /** {@link #archivedLinks}, for another reader of the linked prefixes (a Mountpoint volume), with its own {@code reason}. */
+    public static void archivedLinks(List<LinkedPrefix> links, List<LifecycleRule> rules, String rulesKey, String reason,
+                                     Problems problems) {
         for (int i = 0; i < rules.size(); i++) {
             LifecycleRule rule = rules.get(i);
             String rulePrefix = rule.prefix().orElse("");
@@ -195,10 +204,7 @@ public final class LustreRules {
                 for (LinkedPrefix link : links) {
                     if (link.prefix().startsWith(rulePrefix) || rulePrefix.startsWith(link.prefix())) {
                         problems.add(rulesKey + "[" + i + "].transitions[" + j + "].storageClass", transition.storageClass().name(),
-                                link.key(), link.prefix(), "FSx for Lustre cannot read objects archived in S3 Glacier Flexible "
-                                        + "Retrieval or Deep Archive until they are restored (nor can GetObject); keep the prefixes "
-                                        + "file systems link in classes they read and archive under a prefix of its own, such as "
-                                        + TrainingLifecycle.ARCHIVE_PREFIX);
+                                link.key(), link.prefix(), reason);
                     }
                 }
                 break;

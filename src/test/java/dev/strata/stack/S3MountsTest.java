@@ -121,4 +121,17 @@ class S3MountsTest {
         SettingsParser.parse(Map.of("environment", "dev", "network", NETWORK, "inference", Map.of(),
                 "cluster", Map.of("s3Volumes", Map.of("modelArchive", Map.of("cacheSize", "20Gi")))));
     }
+
+    @Test
+    void theMountedDatasetsPrefixMustNotBeArchivedByTheTrainingLifecycle() {
+        // archive/ goes to GLACIER at once (the training bucket's default lifecycle): Mountpoint could not read it.
+        assertThat(SettingsParserTest.problems(Map.of("environment", "dev", "network", NETWORK, "training", Map.of(),
+                "cluster", Map.of("s3Volumes", Map.of("trainingDatasets", Map.of("prefix", "archive/"))))))
+                .anyMatch(p -> p.startsWith("strata:training.coldArchive.lifecycle[") && p.contains("= \"GLACIER\" and "
+                        + "strata:cluster.s3Volumes.trainingDatasets.prefix = \"archive/\": Mountpoint for Amazon S3 cannot read"));
+        // The default datasets/ stays in STANDARD_IA; turned off, archive/ is no mount's concern.
+        SettingsParser.parse(Map.of("environment", "dev", "network", NETWORK, "training", Map.of(), "cluster", Map.of()));
+        SettingsParser.parse(Map.of("environment", "dev", "network", NETWORK, "training", Map.of(),
+                "cluster", Map.of("s3Volumes", Map.of("trainingDatasets", Map.of("prefix", "archive/", "enabled", false)))));
+    }
 }
