@@ -26,6 +26,7 @@ import { policy as iamIrsaTrustPolicy } from "./iam-irsa-trust-policy";
 import { policy as iamNoBroadManagedPolicies } from "./iam-no-broad-managed-policies";
 import { policy as iamNoWildcardActions } from "./iam-no-wildcard-actions";
 import { policy as iamNoWildcardResources } from "./iam-no-wildcard-resources";
+import { policy as iamS3CsiDriverReadOnly } from "./iam-s3-csi-driver-read-only";
 import { policy as k8sLocalVolumeProvisioner } from "./k8s-local-volume-provisioner";
 import { policy as k8sModelStorageRetain } from "./k8s-model-storage-retain";
 import { policy as k8sNoHostnamePinning } from "./k8s-no-hostname-pinning";
@@ -72,6 +73,7 @@ export const rules: Policies = [
     iamNoBroadManagedPolicies,
     iamNoWildcardActions,
     iamNoWildcardResources,
+    iamS3CsiDriverReadOnly,
     k8sLocalVolumeProvisioner,
     k8sModelStorageRetain,
     k8sNoHostnamePinning,

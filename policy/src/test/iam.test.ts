@@ -4,6 +4,7 @@ import { policy as wildcardActions } from "../rules/iam-no-wildcard-actions";
 import { policy as wildcardResources } from "../rules/iam-no-wildcard-resources";
 import { policy as irsa } from "../rules/iam-irsa-trust-policy";
 import { policy as broadManaged } from "../rules/iam-no-broad-managed-policies";
+import { policy as s3CsiReadOnly } from "../rules/iam-s3-csi-driver-read-only";
 import { findings, plan, policyJson, resource, tags } from "../testing/support";
 
 const OIDC = "oidc.eks.us-east-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE";
@@ -92,5 +93,34 @@ describe("iam-no-broad-managed-policies", () => {
             "RolePolicyAttachment admin must be attached a least-privilege policy, not the AWS managed AdministratorAccess.",
             "Role reader must be attached a least-privilege policy, not the AWS managed AmazonS3FullAccess.",
         ]);
+    });
+});
+
+describe("iam-s3-csi-driver-read-only", () => {
+    const trust = policyJson({ Sid: "ServiceAccountWebIdentity", Effect: "Allow", Principal: { Federated: "arn:aws:iam::1:oidc-provider/x" },
+        Action: "sts:AssumeRoleWithWebIdentity",
+        Condition: { StringEquals: { "x:sub": "system:serviceaccount:kube-system:s3-csi-driver-sa", "x:aud": "sts.amazonaws.com" } } });
+    const driverRole = resource("aws:iam/role:Role", "dev-s3-csi", { assumeRolePolicy: trust, tags: tags("dev") });
+    const read = resource("aws:iam/rolePolicy:RolePolicy", "dev-s3-csi-read", { role: "dev-s3-csi-id", policy: policyJson(
+        { Effect: "Allow", Action: "s3:GetObject", Resource: "arn:aws:s3:::b/models/*" },
+        { Effect: "Allow", Action: "s3:ListBucket", Resource: "arn:aws:s3:::b", Condition: { StringLike: { "s3:prefix": ["models/*"] } } },
+        { Effect: "Allow", Action: "kms:Decrypt", Resource: "arn:aws:kms:us-east-1:1:key/k" }) });
+    it("accepts the driver's role with read grants, and leaves other roles alone", () => {
+        const other = resource("aws:iam/rolePolicy:RolePolicy", "writer", { role: "w-id", policy: policyJson(
+            { Effect: "Allow", Action: "s3:PutObject", Resource: "arn:aws:s3:::b/*" }) });
+        assert.deepEqual(findings(s3CsiReadOnly, plan("dev", [driverRole, read, other])), []);
+    });
+    it("rejects a write action or a managed policy on the driver's role", () => {
+        const write = resource("aws:iam/rolePolicy:RolePolicy", "dev-s3-csi-write", { role: "dev-s3-csi-id", policy: policyJson(
+            { Effect: "Allow", Action: ["s3:PutObject", "s3:AbortMultipartUpload"], Resource: "arn:aws:s3:::b/models/*" }) });
+        assert.equal(findings(s3CsiReadOnly, plan("dev", [driverRole, read, write]))[0].message,
+            "Role dev-s3-csi runs the Mountpoint for Amazon S3 CSI driver, so it must allow only s3:GetObject, s3:ListBucket, kms:Decrypt "
+            + "(it also allows s3:AbortMultipartUpload, s3:PutObject).");
+        const full = resource("aws:iam/rolePolicyAttachment:RolePolicyAttachment", "full", { role: "dev-s3-csi-id",
+            policyArn: "arn:aws:iam::aws:policy/AmazonS3FullAccess" });
+        assert.equal(findings(s3CsiReadOnly, plan("dev", [driverRole, read, full])).length, 1);
+        const wildcard = resource("aws:iam/rolePolicy:RolePolicy", "dev-s3-csi-any", { role: "dev-s3-csi-id", policy: policyJson(
+            { Effect: "Allow", Action: "s3:*", Resource: "arn:aws:s3:::b/*" }) });
+        assert.equal(findings(s3CsiReadOnly, plan("dev", [driverRole, wildcard])).length, 1);
     });
 });

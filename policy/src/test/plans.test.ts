@@ -40,6 +40,12 @@ describe("mutated dev plans are caught", () => {
         (volume.inputs as any).spec.mountOptions = (volume.inputs as any).spec.mountOptions.filter((o: string) => o !== "read-only");
         assert.deepEqual(mandatoryPolicies(doc), ["k8s-s3-volume-read-only"]);
     });
+    it("a write grant on the Mountpoint driver's role", () => {
+        const doc = JSON.parse(JSON.stringify(stackPlan("dev"))) as PlanDocument;
+        const grant = named(doc, "dev-s3-csi-read-dev-model-archive-models");
+        grant.inputs.policy = policyJson({ Sid: "Write", Effect: "Allow", Action: "s3:PutObject", Resource: "arn:aws:s3:::strata-dev-model-archive-plan/models/*" });
+        assert.deepEqual(mandatoryPolicies(doc), ["iam-s3-csi-driver-read-only"]);
+    });
 });
 
 describe("mutated prod plans are caught", () => {
