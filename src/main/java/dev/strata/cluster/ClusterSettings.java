@@ -85,7 +85,8 @@ public record ClusterSettings(boolean create, Optional<String> name, String vers
         int max = group.integer("maxSize", EksClusterArgs.DEFAULT_MAX_SIZE, 1, 450);
         int rootGiB = group.integer("rootVolumeGiB", EksClusterArgs.DEFAULT_ROOT_VOLUME_GIB, 20, 16_384);
         group.finish();
-        Addons addons = addons(node.objectOrEmpty("addons"), create);
+        ConfigNode addonsNode = node.objectOrEmpty("addons");
+        Addons addons = addons(addonsNode, create);
         ConfigNode volumes = node.objectOrEmpty("s3Volumes");
         S3Volumes s3Volumes = new S3Volumes(
                 S3VolumeSettings.parse(volumes.objectOrEmpty("modelArchive"), environment, S3Volumes.MODEL_ARCHIVE_PREFIX,
@@ -93,6 +94,10 @@ public record ClusterSettings(boolean create, Optional<String> name, String vers
                 S3VolumeSettings.parse(volumes.objectOrEmpty("trainingDatasets"), environment, S3Volumes.TRAINING_DATASETS_PREFIX,
                         S3Volumes.TRAINING_DATASETS_CLAIM, false));
         volumes.finish();
+        if (addonsNode.has("s3CsiDriver") && !s3Volumes.modelArchive().enabled() && !s3Volumes.trainingDatasets().enabled()) {
+            problems.add(addonsNode.key("s3CsiDriver"), "(set)", volumes.key("<volume>.enabled"), false,
+                    "the Mountpoint add-on is installed only for a mounted volume; turn one on or remove the setting");
+        }
         node.finish();
 
         if (!create && name.isEmpty()) {

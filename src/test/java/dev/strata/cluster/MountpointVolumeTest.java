@@ -128,4 +128,21 @@ class MountpointVolumeTest {
         assertThatThrownBy(() -> volumes("dev", Map.of("modelArchive", Map.of("enabled", "yes"))))
                 .hasMessageContaining("strata:cluster.s3Volumes.modelArchive.enabled");
     }
+
+    @Test
+    void theAddOnIsSetOnlyForAMountedVolume() {
+        Problems problems = new Problems();
+        ConfigNode root = ConfigNode.root(Map.of("cluster", Map.of("name", "ml-platform", "addons",
+                Map.of("s3CsiDriver", Map.of("use", "existing", "roleName", "platform-s3-csi")))), problems);
+        ClusterSettings.parse(root.objectOrEmpty("cluster"), Environment.PROD, true);
+        assertThat(problems.messages()).singleElement().asString().startsWith("strata:cluster.addons.s3CsiDriver = \"(set)\" and "
+                + "strata:cluster.s3Volumes.<volume>.enabled = false: the Mountpoint add-on is installed only for a mounted volume");
+        Problems mounted = new Problems();
+        ConfigNode on = ConfigNode.root(Map.of("cluster", Map.of("name", "ml-platform", "addons",
+                Map.of("s3CsiDriver", Map.of("use", "existing", "roleName", "platform-s3-csi")),
+                "s3Volumes", Map.of("modelArchive", Map.of("enabled", true)))), mounted);
+        assertThat(ClusterSettings.parse(on.objectOrEmpty("cluster"), Environment.PROD, true).addons().s3CsiDriver().roleName())
+                .contains("platform-s3-csi");
+        assertThat(mounted.messages()).isEmpty();
+    }
 }
