@@ -166,7 +166,7 @@ class PlanCommandTest {
         assertThat(table.stdout().lines().filter(line -> line.contains("aws:s3:BucketV2")))
                 .allSatisfy(line -> assertThat(line).contains(" yes "));
         Run mermaid = strata(PROJECT, "plan", "--stack", "dev", "--format", "mermaid");
-        assertThat(mermaid.stdout()).startsWith("flowchart LR\n").contains("subgraph", "dev-raw", "strata:datalake:DataLake");
+        assertThat(mermaid.stdout()).startsWith("flowchart LR\n").contains("subgraph", "raw · S3<br/>dev-raw", "Data lake zones · dev");
     }
 
     private static Run planWithConfig(Path dir, String yaml) throws IOException {
