@@ -21,6 +21,16 @@ public final class ClusterCost implements ComponentCost {
                 .orElse(List.of());
     }
 
+    /**
+     * The lines of a created cluster: one control plane for the month, the node group's desired instances
+     * for the month, and their gp3 root volumes.
+     */
+    public static List<CostLine> createdCluster(RegionPrices prices, ClusterSettings.NodeGroup nodes) {
+        return List.of(EksPricing.clusters(prices, COMPONENT, "control-plane", 1, false),
+                Ec2Pricing.instances(prices, COMPONENT, "nodes", nodes.instanceType(), nodes.desiredSize(), NODE_TYPE),
+                prices.line(COMPONENT, "nodes", "ebs.gp3.storage", (double) nodes.desiredSize() * nodes.rootVolumeGiB()));
+    }
+
     @Override
     public void estimate(CostInputs settings, RegionPrices prices, CostEstimate.Builder out) {
         settings.cluster().ifPresent(cluster -> {
@@ -29,10 +39,8 @@ public final class ClusterCost implements ComponentCost {
                         + " is not priced here (its owner pays for it)");
                 return;
             }
-            out.line(EksPricing.clusters(prices, COMPONENT, "control-plane", 1, false));
             ClusterSettings.NodeGroup nodes = cluster.nodeGroup();
-            out.line(Ec2Pricing.instances(prices, COMPONENT, "nodes", nodes.instanceType(), nodes.desiredSize(), NODE_TYPE));
-            out.line(prices.line(COMPONENT, "nodes", "ebs.gp3.storage", (double) nodes.desiredSize() * nodes.rootVolumeGiB()));
+            createdCluster(prices, nodes).forEach(out::line);
             if (nodes.maxSize() > nodes.desiredSize()) {
                 out.note("the cluster's nodes are priced at desiredSize " + nodes.desiredSize() + "; up to maxSize "
                         + nodes.maxSize() + " would cost more");

@@ -3,7 +3,10 @@ package dev.strata.cost.recommend;
 import dev.strata.efs.ThroughputMode;
 import com.google.gson.GsonBuilder;
 import dev.strata.config.Environment;
+import dev.strata.cluster.ClusterSettings;
+import dev.strata.cost.ClusterCost;
 import dev.strata.cost.CostLine;
+import dev.strata.cost.PriceBook;
 import dev.strata.cost.CostReport;
 import dev.strata.cost.Money;
 import dev.strata.datalake.StorageClass;
@@ -274,8 +277,13 @@ public final class RecommendationFormat {
         out.append(String.join(", ", bucket.entrySet().stream().map(e -> e.getKey() + ": " + number(e.getValue())).toList()));
         out.append("}\n");
         out.append("  strata:budget:\n");
-        // The recommendation, plus a tenth for what the plan adds around it (KMS keys, the data lake).
-        out.append("    monthlyUsd: ").append((long) Math.ceil(r.monthlyUsd() * 1.1 + 10)).append('\n');
+        // The recommendation and the cluster the environment creates by default (its control plane and nodes), plus a
+        // tenth for what the plan adds around them (KMS keys, the data lake).
+        Environment env = Environment.valueOf(environment.toUpperCase(Locale.ROOT));
+        double cluster = ClusterSettings.createsByDefault(env)
+                ? Money.sum(ClusterCost.createdCluster(PriceBook.load().region(r.region()), ClusterSettings.NodeGroup.defaults())
+                        .stream().map(CostLine::monthlyUsd).toList()) : 0;
+        out.append("    monthlyUsd: ").append((long) Math.ceil((r.monthlyUsd() + cluster) * 1.1 + 10)).append('\n');
         out.append("    enforcement: advisory\n");
         return out.toString();
     }
