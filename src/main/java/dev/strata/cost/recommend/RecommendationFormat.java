@@ -44,11 +44,13 @@ public final class RecommendationFormat {
         if (r.lines().stream().anyMatch(line -> !line.confirmed())) {
             out.append("  ").append(CostReport.UNCONFIRMED_MARK).append(" unconfirmed unit price (see the price book's note)\n");
         }
+        // (Runner-ups priced with an unconfirmed unit price carry the same mark after their monthly cost.)
         out.append(unconfirmedSentence(r));
         out.append("\nRunner-ups (and why each lost):\n");
         for (Recommendation.Alternative a : r.alternatives()) {
-            out.append(String.format(Locale.ROOT, "  %-8s %-70s %12s  %s%n", a.part(), a.option(),
-                    a.monthlyUsd() == null ? "-" : Money.usd(a.monthlyUsd()), a.reason()));
+            out.append(String.format(Locale.ROOT, "  %-8s %-70s %12s%1s %s%n", a.part(), a.option(),
+                    a.monthlyUsd() == null ? "-" : Money.usd(a.monthlyUsd()),
+                    a.unconfirmedItems().isEmpty() ? "" : CostReport.UNCONFIRMED_MARK, a.reason()));
         }
         out.append("\nSearched: every FSx for Lustre SSD type at each valid capacity up to ")
                 .append(OptionSpace.gib(OptionSpace.MAX_FSX_CAPACITY_GIB)).append(" GiB and each per-unit throughput; EFS elastic, ")
