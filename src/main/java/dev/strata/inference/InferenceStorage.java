@@ -156,7 +156,6 @@ public final class InferenceStorage extends ComponentResource {
         InferenceStorageArgs args = checked.args();
         Provider k8s = checked.provider();
         // Objects in the namespace take its name from args.namespace(): they wait for the Namespace it came from.
-
         // The levels, nearest first; each declares its own resources.
         RedisLevel l1 = new RedisLevel(name, args, checked.redis(), this);
         NvmeCacheLevel l2 = new NvmeCacheLevel(name, args, checked.nodes(), k8s, this);
