@@ -68,7 +68,7 @@ public final class MountpointVolume extends ComponentResource {
 
     /**
      * The volume {@code name} (children {@code name-pv} and {@code name-claim}); the claim waits for what this
-     * component depends on (its namespace's owner). Kubernetes objects go through the component's providers.
+     * component depends on; it takes its namespace as data (a created Namespace's name output: it waits for it).
      */
     public MountpointVolume(String name, MountpointVolumeArgs args, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, checked(args), options);

@@ -41,9 +41,12 @@ public final class MountpointVolumeArgs extends ResourceArgs {
     @Import(name = "prefix", required = true)
     private String prefix;
 
-    /** The claim's namespace. Required. */
+    /**
+     * The claim's namespace, as data: a Namespace's name output (the claim then waits for it) or the name of one
+     * that exists. Required.
+     */
     @Import(name = "namespace", required = true)
-    private String namespace;
+    private Output<String> namespace;
 
     /** The claim's name, which pods mount. Required. */
     @Import(name = "claimName", required = true)
@@ -88,7 +91,7 @@ public final class MountpointVolumeArgs extends ResourceArgs {
         return prefix;
     }
 
-    public String namespace() {
+    public Output<String> namespace() {
         return namespace;
     }
 
@@ -109,8 +112,8 @@ public final class MountpointVolumeArgs extends ResourceArgs {
     }
 
     /**
-     * Every problem of the plain values, under {@code key} of each field name: the prefix, the claim's name, the
-     * namespace and cache size when set. (The references and the namespace's presence are the component's to check.)
+     * Every problem of the plain values, under {@code key} of each field name: the prefix, the claim's name and the
+     * cache size when set. (The references, namespace included, are the component's to check.)
      */
     public void validate(UnaryOperator<String> key, Problems problems) {
         checkPrefix(key.apply("prefix"), prefix, problems);
@@ -118,9 +121,6 @@ public final class MountpointVolumeArgs extends ResourceArgs {
             problems.missing(key.apply("claimName"), "is required: the name pods mount the volume by");
         } else {
             KubernetesValues.checkObjectName(claimName, key.apply("claimName"), problems);
-        }
-        if (namespace != null) {
-            KubernetesValues.checkNamespace(namespace, key.apply("namespace"), problems);
         }
         if (cacheSize != null) {
             KubernetesValues.checkStorageSize(cacheSize, key.apply("cacheSize"), problems);
@@ -163,9 +163,14 @@ public final class MountpointVolumeArgs extends ResourceArgs {
             return this;
         }
 
-        public Builder namespace(String namespace) {
+        public Builder namespace(Output<String> namespace) {
             args.namespace = namespace;
             return this;
+        }
+
+        /** The namespace of an existing name. */
+        public Builder namespace(String namespace) {
+            return namespace(Output.of(namespace));
         }
 
         public Builder claimName(String name) {

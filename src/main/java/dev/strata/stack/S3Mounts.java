@@ -3,7 +3,6 @@ package dev.strata.stack;
 import com.pulumi.Context;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.Resource;
 import dev.strata.cluster.ClusterSettings;
 import dev.strata.cluster.CsiDriver;
 import dev.strata.cluster.MountpointVolume;
@@ -22,7 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Function;
 
 /**
  * {@code strata:cluster.s3Volumes}: the model archive's prefix (for the model servers, beside copying into L2) and
@@ -35,30 +33,25 @@ final class S3Mounts {
     private S3Mounts() {
     }
 
-    /** A mounted volume: the stack-file key it comes from, its settings, the bucket and the claim's namespace. */
-    private record Mount(String name, S3VolumeSettings settings, SecureBucket bucket, String namespace, Optional<String> cacheSize,
-                         List<Resource> namespaceOwners) {
+    /** A mounted volume: its name, its settings, the bucket and the claim's namespace. */
+    private record Mount(String name, S3VolumeSettings settings, SecureBucket bucket, String namespace, Optional<String> cacheSize) {
     }
 
     /**
      * The driver and the volumes the settings turn on (nothing when none is), their grants, and the stack output
-     * {@code s3Volumes}. {@code namespaceOwners} gives what creates a namespace (objects in it wait for it).
+     * {@code s3Volumes}. Each claim takes its namespace as data from {@code namespaces} (so it waits for a created one).
      */
     static void define(Context ctx, String stack, ClusterWiring.Cluster cluster, StrataSettings settings,
-                       Optional<TrainingStorage> training, Optional<InferenceStorage> inference,
-                       Function<String, List<Resource>> namespaceOwners, Map<String, String> tags) {
+                       Optional<TrainingStorage> training, Optional<InferenceStorage> inference, StackNamespaces namespaces,
+                       Map<String, String> tags) {
         ClusterSettings.S3Volumes volumes = settings.cluster().orElseThrow().s3Volumes();
         Map<String, Mount> mounts = new LinkedHashMap<>();
         settings.inference().filter(i -> volumes.modelArchive().enabled()).ifPresent(i -> mounts.put("modelArchive",
                 new Mount("model-archive", volumes.modelArchive(), inference.orElseThrow().archive(), i.namespace(),
-                        cacheSize(volumes.modelArchive(), i), namespaceOwners.apply(i.namespace()))));
-        settings.training().filter(t -> volumes.trainingDatasets().enabled()).ifPresent(t -> {
-            List<Resource> owners = namespaceOwners.apply(t.namespace());
-            // A namespace the training storage creates: the claim waits for the storage (its namespace is a child).
-            mounts.put("trainingDatasets", new Mount("training-datasets", volumes.trainingDatasets(), training.orElseThrow().bucket(),
-                    t.namespace(), Optional.empty(), owners.isEmpty() && t.createNamespace()
-                            ? List.of(training.orElseThrow()) : owners));
-        });
+                        cacheSize(volumes.modelArchive(), i))));
+        settings.training().filter(t -> volumes.trainingDatasets().enabled()).ifPresent(t -> mounts.put("trainingDatasets",
+                new Mount("training-datasets", volumes.trainingDatasets(), training.orElseThrow().bucket(), t.namespace(),
+                        Optional.empty())));
         if (mounts.isEmpty()) {
             return;
         }
@@ -74,12 +67,12 @@ final class S3Mounts {
                     .bucketName(mount.bucket().bucketName)
                     .region(region)
                     .prefix(volume.prefix())
-                    .namespace(mount.namespace())
+                    .namespace(namespaces.name(mount.namespace()))
                     .claimName(volume.claimName())
                     .allowOther(volume.allowOther())
                     .cacheSize(mount.cacheSize().orElse(null))
                     .labels(Map.of("strata.dev/volume", mount.name()))
-                    .build(), ComponentResourceOptions.builder().providers(cluster.kubernetes()).dependsOn(mount.namespaceOwners()).build());
+                    .build(), ComponentResourceOptions.builder().providers(cluster.kubernetes()).build());
             outputs.put(key, Output.tuple(mount.bucket().bucketName, mounted.claimName).applyValue(t -> {
                 Map<String, Object> out = new LinkedHashMap<>();
                 out.put("namespace", mount.namespace());
