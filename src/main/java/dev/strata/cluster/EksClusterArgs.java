@@ -3,6 +3,7 @@ package dev.strata.cluster;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import dev.strata.core.OneOf;
 
 import javax.annotation.Nullable;
 import java.util.List;
@@ -89,6 +90,7 @@ public final class EksClusterArgs extends ResourceArgs {
      * The EKS Pod Identity Agent add-on, which the FSx CSI driver add-on requires: {@code create} (Strata
      * installs it) or {@code existing} (an adopted cluster already runs it). Default: {@code create}.
      */
+    @OneOf(value = EksAddons.Use.class, spelled = "configValue", schemaName = "AddonUse")
     @Import(name = "podIdentityAgent")
     @Nullable
     private String podIdentityAgent;
@@ -108,10 +110,12 @@ public final class EksClusterArgs extends ResourceArgs {
     @Nullable
     private Integer desiredSize;
 
+    /** Minimum node count of the default node group. Default: {@value #DEFAULT_MIN_SIZE}. */
     @Import(name = "minSize")
     @Nullable
     private Integer minSize;
 
+    /** Maximum node count of the default node group. Default: {@value #DEFAULT_MAX_SIZE}. */
     @Import(name = "maxSize")
     @Nullable
     private Integer maxSize;
