@@ -234,7 +234,7 @@ class ComponentPackageTest {
                         "allowedCidrs", PropertyValue.of(List.of(PropertyValue.of("10.10.0.0/16"))))));
         var args = (dev.strata.efs.EfsFileSystemArgs) StrataProvider.argsFrom(dev.strata.efs.EfsFileSystem.class, inputs);
         assertThat(PulumiTest.extractValue(args.network().vpcId())).isEqualTo("vpc-0abc1234def567890");
-        assertThat(args.network().subnetIds()).containsExactly("subnet-0a1b2c3d4e5f60718");
+        assertThat(PulumiTest.extractValue(args.network().subnetIds())).containsExactly("subnet-0a1b2c3d4e5f60718");
         assertThat(PulumiTest.extractValue(args.network().clientSecurityGroupId().orElseThrow())).isEqualTo("sg-0c3d4e5f607182930");
         assertThat(args.network().allowedCidrs()).containsExactly("10.10.0.0/16");
     }
