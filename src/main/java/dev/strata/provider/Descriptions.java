@@ -71,10 +71,14 @@ final class Descriptions {
         text = text.replaceAll("(?i)<p>", "\n\n").replaceAll("(?i)<li>", "\n\n- ").replaceAll("(?i)</?(ul|ol)>", "\n\n");
         text = HTML_TAG.matcher(text).replaceAll("").replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
         StringBuilder markdown = new StringBuilder();
+        boolean item = false;
         for (String paragraph : text.split("\\n\\s*\\n")) {
             String joined = paragraph.strip().replaceAll("\\s+", " ");
             if (!joined.isEmpty()) {
-                markdown.append(markdown.length() == 0 ? "" : joined.startsWith("- ") ? "\n" : "\n\n").append(joined);
+                // Items of one list on consecutive lines; a blank line around the list.
+                boolean nextItem = joined.startsWith("- ");
+                markdown.append(markdown.length() == 0 ? "" : item && nextItem ? "\n" : "\n\n").append(joined);
+                item = nextItem;
             }
         }
         return markdown.toString();
