@@ -161,8 +161,10 @@ public final class EfsFileSystem extends ComponentResource {
         }
 
         // A mount target per subnet, named after it: subnets known now (Strata's stack, plain ids) show in the
-        // preview; subnets that are another resource's outputs not yet known get theirs once they resolve, and
-        // the DNS name waits for them (clients mount through a mount target).
+        // preview; subnets that are another resource's outputs not yet known get theirs once they resolve
+        // (resources made in an apply "will not appear in pulumi preview unless the output's value is already
+        // known": https://www.pulumi.com/docs/iac/concepts/inputs-outputs/apply/), and the DNS name waits for
+        // them (clients mount through a mount target).
         Output<List<String>> subnetIds = args.network().subnetIds();
         Optional<List<String>> known = Known.now(subnetIds);
         Output<List<String>> mountTargets = known.map(Output::of).orElseGet(() -> subnetIds.applyValue(ids -> {

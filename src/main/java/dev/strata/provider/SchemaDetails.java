@@ -25,8 +25,9 @@ import java.util.TreeMap;
  *       them and described by the constants' Javadoc;</li>
  *   <li>{@code required} outputs: every {@code @Export} of the component not marked {@link OptionalOutput}.</li>
  * </ul>
- * Schema: https://www.pulumi.com/docs/iac/using-pulumi/extending-pulumi/schema/ (resource {@code required},
- * property {@code description}, enum types {@code enum: [{name, value, description}]}).
+ * Schema: https://www.pulumi.com/docs/iac/guides/building-extending/packages/schema/ (a resource's {@code required}:
+ * its always populated outputs; {@code description}s are Markdown; enum types {@code enum: [{name, value, description}]};
+ * {@code plain}: the input accepts no eventual values) and its metaschema, pulumi/pulumi pkg/codegen/schema/pulumi.json.
  */
 final class SchemaDetails {
     private static final String TYPES = "#/types/";
