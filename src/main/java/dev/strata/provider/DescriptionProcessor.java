@@ -16,8 +16,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Stream;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * A compile step that keeps the Javadoc the one source of the package schema's descriptions: javac
