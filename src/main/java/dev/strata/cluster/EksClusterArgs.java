@@ -3,7 +3,7 @@ package dev.strata.cluster;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
-import dev.strata.core.Known;
+import dev.strata.core.KnownValue;
 import dev.strata.core.NetworkRules;
 import dev.strata.core.OneOf;
 
@@ -39,7 +39,7 @@ public final class EksClusterArgs extends ResourceArgs {
 
     /**
      * Private subnets of a created cluster's control plane ENIs and nodes. Required to create, at least
-     * one, no duplicates (checked when known: {@link dev.strata.core.Known}).
+     * one, no duplicates (checked when known: {@link dev.strata.core.KnownValue}).
      */
     @Import(name = "privateSubnetIds")
     @Nullable
@@ -162,12 +162,12 @@ public final class EksClusterArgs extends ResourceArgs {
     /** The subnets; checked when they resolve if they were not known when the component was built. */
     public Output<List<String>> privateSubnetIds() {
         return privateSubnetIds == null ? Output.of(List.of())
-                : Known.checked(privateSubnetIds, (ids, problems) -> NetworkRules.subnetIds("privateSubnetIds", ids, problems));
+                : KnownValue.checked(privateSubnetIds, (ids, problems) -> NetworkRules.subnetIds("privateSubnetIds", ids, problems));
     }
 
     /** The nodes' extra security group; checked when it resolves if it was not known when the component was built. */
     public Optional<Output<String>> nodeSecurityGroupId() {
-        return Optional.ofNullable(nodeSecurityGroupId).map(group -> Known.checked(group,
+        return Optional.ofNullable(nodeSecurityGroupId).map(group -> KnownValue.checked(group,
                 (id, problems) -> NetworkRules.securityGroupId("nodeSecurityGroupId", id, problems)));
     }
 

@@ -20,7 +20,7 @@ public final class NetworkArgs extends ResourceArgs {
 
     /**
      * Private subnets: an EFS mount target in each, FSx for Lustre in the first, the Redis subnet
-     * group over all of them. Required, at least one, no duplicates (checked when known: {@link Known}).
+     * group over all of them. Required, at least one, no duplicates (checked when known: {@link KnownValue}).
      */
     @Import(name = "subnetIds", required = true)
     private Output<List<String>> subnetIds;
@@ -40,10 +40,10 @@ public final class NetworkArgs extends ResourceArgs {
         return vpcId;
     }
 
-    /** The subnets; checked when they resolve if they were not known when the component was built ({@link Known}). */
+    /** The subnets; checked when they resolve if they were not known when the component was built ({@link KnownValue}). */
     public Output<List<String>> subnetIds() {
         return subnetIds == null ? Output.of(List.of())
-                : Known.checked(subnetIds, (ids, problems) -> NetworkRules.subnetIds("network.subnetIds", ids, problems));
+                : KnownValue.checked(subnetIds, (ids, problems) -> NetworkRules.subnetIds("network.subnetIds", ids, problems));
     }
 
     public Optional<Output<String>> clientSecurityGroupId() {

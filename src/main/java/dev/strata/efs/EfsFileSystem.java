@@ -24,7 +24,7 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.strata.core.Children;
-import dev.strata.core.Known;
+import dev.strata.core.KnownValue;
 import dev.strata.core.NetworkRules;
 import dev.strata.core.Problems;
 import dev.strata.core.Tags;
@@ -166,7 +166,7 @@ public final class EfsFileSystem extends ComponentResource {
         // known": https://www.pulumi.com/docs/iac/concepts/inputs-outputs/apply/), and the DNS name waits for
         // them (clients mount through a mount target).
         Output<List<String>> subnetIds = args.network().subnetIds();
-        Optional<List<String>> known = Known.now(subnetIds);
+        Optional<List<String>> known = KnownValue.of(subnetIds);
         Output<List<String>> mountTargets = known.map(Output::of).orElseGet(() -> subnetIds.applyValue(ids -> {
             mountTargets(name, ids, fileSystem, securityGroup);
             return ids;

@@ -1,7 +1,7 @@
 package dev.strata.cluster;
 
 import com.pulumi.core.Output;
-import dev.strata.core.Known;
+import dev.strata.core.KnownValue;
 import dev.strata.plan.Plan;
 import dev.strata.plan.PlanRunner;
 import dev.strata.plan.RecordingMocks;
@@ -23,7 +23,7 @@ class EksClusterReferenceOutputsTest {
             CompletableFuture<List<String>> subnetIds = new CompletableFuture<>();
             CompletableFuture<String> group = new CompletableFuture<>();
             Output<List<String>> later = Output.of(subnetIds);
-            assertThat(Known.now(later)).isEmpty();
+            assertThat(KnownValue.of(later)).isEmpty();
             new EksCluster("team", EksClusterArgs.builder()
                     .vpcId(Output.of("vpc-0abc1234def567890"))
                     .privateSubnetIds(later)

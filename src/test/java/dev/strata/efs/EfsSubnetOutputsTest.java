@@ -1,7 +1,7 @@
 package dev.strata.efs;
 
 import com.pulumi.core.Output;
-import dev.strata.core.Known;
+import dev.strata.core.KnownValue;
 import dev.strata.core.NetworkArgs;
 import dev.strata.plan.Plan;
 import dev.strata.plan.PlanRunner;
@@ -27,7 +27,7 @@ class EfsSubnetOutputsTest {
         return PlanRunner.run("dev", new RecordingMocks("us-east-1"), ctx -> {
             CompletableFuture<List<String>> later = new CompletableFuture<>();
             Output<List<String>> subnetIds = Output.of(later);
-            assertThat(Known.now(subnetIds)).isEmpty();
+            assertThat(KnownValue.of(subnetIds)).isEmpty();
             new EfsFileSystem("warm", EfsFileSystemArgs.builder()
                     .kmsKeyArn(Output.of("arn:aws:kms:us-east-1:123456789012:key/k"))
                     .network(NetworkArgs.builder().vpcId("vpc-0abc1234def567890").subnetIds(subnetIds)
@@ -59,7 +59,7 @@ class EfsSubnetOutputsTest {
     void plainSubnetsAreKnownAndCheckedBeforeAnythingRegisters() {
         NetworkArgs network = NetworkArgs.builder().vpcId("vpc-0abc1234def567890").subnetIds(List.of("subnet-nope"))
                 .clientSecurityGroupId("sg-0c3d4e5f607182930").build();
-        assertThat(Known.now(network.subnetIds())).contains(List.of("subnet-nope"));
+        assertThat(KnownValue.of(network.subnetIds())).contains(List.of("subnet-nope"));
         dev.strata.core.Problems problems = new dev.strata.core.Problems();
         dev.strata.core.NetworkRules.network("network", network, problems);
         assertThat(problems.messages()).singleElement().asString().contains("network.subnetIds[0]", "subnet-nope");
