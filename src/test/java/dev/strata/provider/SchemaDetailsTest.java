@@ -168,7 +168,7 @@ class SchemaDetailsTest {
                 "strata:index:PerformanceMode", List.of("generalPurpose", "maxIO"),
                 "strata:index:ThroughputMode", List.of("bursting", "provisioned", "elastic"),
                 "strata:index:KeyService", List.of("s3", "elasticfilesystem", "fsx", "elasticache", "eks", "logs"),
-                "strata:index:CsiDriverKind", List.of("efs", "fsx"),
+                "strata:index:CsiDriverKind", List.of("efs", "fsx", "s3"),
                 "strata:index:AddonUse", List.of("create", "existing")));
 
         Map<String, String> references = Map.ofEntries(
