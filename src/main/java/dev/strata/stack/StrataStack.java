@@ -18,6 +18,7 @@ import dev.strata.datalake.DataLake;
 import dev.strata.datalake.DataLakeArgs;
 import dev.strata.datalake.DataLakeZoneArgs;
 import dev.strata.inference.InferenceStorage;
+import dev.strata.monitoring.StorageAlarms;
 import dev.strata.security.EncryptionKey;
 import dev.strata.security.EncryptionKeyArgs;
 import dev.strata.security.WorkloadIdentity;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The Strata program: validated settings in, components out. {@code pulumi up} and the offline
@@ -142,6 +144,10 @@ public final class StrataStack {
             ctx.export("cluster", clusterOutputs(c, settings));
             ctx.export("workloads", workloadOutputs(settings.workloads(), identities));
         });
+        // Alarms on every watched resource of the tiers built (those the components register), their topic and the dashboard.
+        new StorageAlarms(stack, settings.monitoring().toArgs(Stream.of(trainingStorage.map(TrainingStorage::monitored),
+                inferenceStorage.map(InferenceStorage::monitored), Optional.of(dataLake.monitored()))
+                .flatMap(Optional::stream).flatMap(List::stream).toList(), tags, settings.protect()), null);
         exportCostEstimate(ctx, settings);
     }
 
