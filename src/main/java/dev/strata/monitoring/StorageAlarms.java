@@ -201,9 +201,4 @@ public final class StorageAlarms extends ComponentResource {
     public static List<AlarmDefinition> alarms(StorageAlarmsArgs args) {
         return args.resources().stream().flatMap(r -> AlarmCatalog.of(r, args.thresholds()).stream()).toList();
     }
-
-    /** The number of topics {@code args} make: the stack region's and one per other metrics region. */
-    public static int topics(StorageAlarmsArgs args) {
-        return 1 + (int) args.resources().stream().flatMap(r -> r.metricsRegion().stream()).distinct().count();
-    }
 }
