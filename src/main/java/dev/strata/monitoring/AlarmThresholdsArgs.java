@@ -121,6 +121,27 @@ public final class AlarmThresholdsArgs extends ResourceArgs {
         }
     }
 
+    /** The thresholds in force, defaults applied: what two arguments are equal by. */
+    private java.util.List<Integer> values() {
+        return java.util.List.of(fsxFreeStoragePercent(), fsxThroughputUtilizationPercent(), efsBurstCreditBalanceGiB(),
+                efsPercentIoLimit(), cacheMemoryUsagePercent(), cacheEvictions(), replicationLatencySeconds(), replicationFailedOperations());
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof AlarmThresholdsArgs thresholds && values().equals(thresholds.values());
+    }
+
+    @Override
+    public int hashCode() {
+        return values().hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "AlarmThresholdsArgs" + values();
+    }
+
     public static Builder builder() {
         return new Builder();
     }
