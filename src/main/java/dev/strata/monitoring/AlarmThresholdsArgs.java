@@ -15,15 +15,24 @@ import java.util.function.UnaryOperator;
 public final class AlarmThresholdsArgs extends ResourceArgs {
     public static final int DEFAULT_FSX_FREE_STORAGE_PERCENT = 10;
     public static final int DEFAULT_FSX_THROUGHPUT_UTILIZATION_PERCENT = 80;
-    /** About half an hour of bursting at 100 MiB/s, the lowest burst rate EFS gives (192 GiB / 100 MiB/s = 33 min). */
+    /**
+     * About half an hour of bursting at 100 MiB/s, the rate every Bursting file system can burst to
+     * (192 GiB / 100 MiB/s = 33 min): https://docs.aws.amazon.com/efs/latest/ug/performance.html
+     */
     public static final int DEFAULT_EFS_BURST_CREDIT_BALANCE_GIB = 192;
     public static final int DEFAULT_EFS_PERCENT_IO_LIMIT = 95;
     public static final int DEFAULT_CACHE_MEMORY_USAGE_PERCENT = 80;
     public static final int DEFAULT_CACHE_EVICTIONS = 100;
-    /** S3 Replication Time Control replicates 99.99 % of objects within 15 minutes: later than that is trouble. */
+    /**
+     * S3 Replication Time Control replicates 99.99 % of objects within 15 minutes: later than that is trouble.
+     * https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication-time-control.html
+     */
     public static final int DEFAULT_REPLICATION_LATENCY_SECONDS = 900;
     public static final int DEFAULT_REPLICATION_FAILED_OPERATIONS = 0;
-    /** EFS gives a new file system 2.1 TiB of burst credits; a threshold above it would fire at once. */
+    /**
+     * EFS gives a new file system 2.1 TiB of burst credits; a threshold above it would fire at once.
+     * https://docs.aws.amazon.com/efs/latest/ug/performance.html
+     */
     public static final int MAX_EFS_BURST_CREDIT_BALANCE_GIB = 2150;
 
     /** Alarm when FSx for Lustre's free storage falls below this share of its capacity (1-99). Default: {@value #DEFAULT_FSX_FREE_STORAGE_PERCENT}. */
