@@ -2,16 +2,15 @@ package dev.strata.efs;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
-import com.pulumi.resources.ResourceArgs;
 import dev.strata.core.NetworkArgs;
+import dev.strata.core.StatefulArgs;
 
 import javax.annotation.Nullable;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Arguments of {@link EfsFileSystem}. Every default is the safe one; {@link EfsRules} checks the combination. */
-public final class EfsFileSystemArgs extends ResourceArgs {
+public final class EfsFileSystemArgs extends StatefulArgs {
     /** ARN of the customer-managed KMS key that encrypts the file system at rest. Required. */
     @Import(name = "kmsKeyArn", required = true)
     private Output<String> kmsKeyArn;
@@ -42,16 +41,6 @@ public final class EfsFileSystemArgs extends ResourceArgs {
     @Import(name = "tier", required = true)
     private String tier;
 
-    /** Tags, in addition to {@code component} and {@code tier}. */
-    @Import(name = "tags")
-    @Nullable
-    private Map<String, String> tags;
-
-    /** Protect the file system and retain it when it leaves the stack. Default: false (set in prod). */
-    @Import(name = "protect")
-    @Nullable
-    private Boolean protect;
-
     @Nullable
     public Output<String> kmsKeyArn() {
         return kmsKeyArn;
@@ -78,20 +67,14 @@ public final class EfsFileSystemArgs extends ResourceArgs {
         return tier;
     }
 
-    public Map<String, String> tags() {
-        return Optional.ofNullable(tags).orElse(Map.of());
-    }
-
-    public boolean protect() {
-        return Boolean.TRUE.equals(protect);
-    }
-
     public static Builder builder() {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final EfsFileSystemArgs args = new EfsFileSystemArgs();
+    public static final class Builder extends StatefulArgs.Builder<EfsFileSystemArgs, Builder> {
+        private Builder() {
+            super(new EfsFileSystemArgs());
+        }
 
         public Builder kmsKeyArn(Output<String> kmsKeyArn) {
             args.kmsKeyArn = kmsKeyArn;
@@ -121,20 +104,6 @@ public final class EfsFileSystemArgs extends ResourceArgs {
         public Builder tier(String tier) {
             args.tier = tier;
             return this;
-        }
-
-        public Builder tags(Map<String, String> tags) {
-            args.tags = Map.copyOf(tags);
-            return this;
-        }
-
-        public Builder protect(boolean protect) {
-            args.protect = protect;
-            return this;
-        }
-
-        public EfsFileSystemArgs build() {
-            return args;
         }
     }
 }

@@ -2,15 +2,14 @@ package dev.strata.inference;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
-import com.pulumi.resources.ResourceArgs;
 import dev.strata.core.KubernetesValues;
 import dev.strata.core.NetworkArgs;
 import dev.strata.core.Problems;
+import dev.strata.core.StatefulArgs;
 import dev.strata.datalake.ObjectLock;
 import dev.strata.efs.EfsRules;
 
 import javax.annotation.Nullable;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -18,7 +17,7 @@ import java.util.function.UnaryOperator;
  * Arguments of {@link InferenceStorage}. Every default is the safe one, and lives here: the stack's
  * settings read them from these constants and check their values with {@link #validate}.
  */
-public final class InferenceStorageArgs extends ResourceArgs {
+public final class InferenceStorageArgs extends StatefulArgs {
     public static final String DEFAULT_NAMESPACE = "ml-inference";
     public static final String DEFAULT_SERVICE_ACCOUNT = "model-server";
     public static final String DEFAULT_MODEL_CLAIM_SIZE = "100Gi";
@@ -129,16 +128,6 @@ public final class InferenceStorageArgs extends ResourceArgs {
     @Nullable
     private Output<String> efsCsiDriver;
 
-    /** Tags for every AWS resource, in addition to {@code component} and {@code tier}. */
-    @Import(name = "tags")
-    @Nullable
-    private Map<String, String> tags;
-
-    /** Protect the stateful resources and retain them when they leave the stack. Default: false (the Strata program sets it in prod). */
-    @Import(name = "protect")
-    @Nullable
-    private Boolean protect;
-
     public Output<String> kmsKeyArn() {
         return kmsKeyArn;
     }
@@ -212,14 +201,6 @@ public final class InferenceStorageArgs extends ResourceArgs {
         return java.util.Optional.ofNullable(efsCsiDriver);
     }
 
-    public Map<String, String> tags() {
-        return Optional.ofNullable(tags).orElse(Map.of());
-    }
-
-    public boolean protect() {
-        return Boolean.TRUE.equals(protect);
-    }
-
     /**
      * Checks the values these Args hold (not the references: key, network, driver), each problem under its
      * key as {@code key} maps it: the component reports {@code modelClaimSize}, the stack's settings
@@ -254,8 +235,10 @@ public final class InferenceStorageArgs extends ResourceArgs {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final InferenceStorageArgs args = new InferenceStorageArgs();
+    public static final class Builder extends StatefulArgs.Builder<InferenceStorageArgs, Builder> {
+        private Builder() {
+            super(new InferenceStorageArgs());
+        }
 
         public Builder kmsKeyArn(Output<String> kmsKeyArn) {
             args.kmsKeyArn = kmsKeyArn;
@@ -345,20 +328,6 @@ public final class InferenceStorageArgs extends ResourceArgs {
         public Builder efsCsiDriver(Output<String> addon) {
             args.efsCsiDriver = addon;
             return this;
-        }
-
-        public Builder tags(Map<String, String> tags) {
-            args.tags = Map.copyOf(tags);
-            return this;
-        }
-
-        public Builder protect(boolean protect) {
-            args.protect = protect;
-            return this;
-        }
-
-        public InferenceStorageArgs build() {
-            return args;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.strata.provider;
 
 import com.google.gson.GsonBuilder;
+import com.pulumi.core.annotations.Import;
 import com.pulumi.core.internal.Internal;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -18,7 +19,10 @@ import com.pulumi.provider.internal.schema.PackageSpec;
 import com.pulumi.provider.internal.schema.ResourceSpec;
 
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -95,10 +99,48 @@ public final class StrataProvider implements Provider {
         }
     }
 
-    /** The component's Args, deserialized from engine inputs. */
+    /**
+     * The component's Args, deserialized from engine inputs. pulumi-java 1.36.1's deserializer sets only
+     * the fields the Args class itself declares ({@code Class.getDeclaredFields}), while the schema's
+     * analyzer and {@code ResourceArgs} read inherited ones too; so the inputs of the Args' superclasses
+     * ({@code tags}, {@code protect} of {@link dev.strata.core.TaggedArgs}) are set here, field by field.
+     */
     static Object argsFrom(Class<? extends ComponentResource> component, Map<String, PropertyValue> inputs) {
         Class<?> argsType = publicConstructor(component).getParameterTypes()[1];
-        return PropertyValueSerializer.deserialize(PropertyValue.of(inputs), argsType);
+        Object args = PropertyValueSerializer.deserialize(PropertyValue.of(inputs), argsType);
+        for (Class<?> type = argsType.getSuperclass(); type != ResourceArgs.class; type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+                Import input = field.getAnnotation(Import.class);
+                PropertyValue value = input == null ? null : inputs.get(input.name());
+                if (value != null && !value.isNull()) {
+                    set(field, args, valueOf(value, field.getGenericType()));
+                }
+            }
+        }
+        return args;
+    }
+
+    /**
+     * {@code value} as {@code type}; a map value by value, because pulumi-java 1.36.1 deserializes a map
+     * against its raw class and so refuses a {@code Map<String, String>} ("Unsupported type for
+     * deserialization: STRING to java.lang.Object").
+     */
+    private static Object valueOf(PropertyValue value, Type type) {
+        if (type instanceof ParameterizedType map && map.getRawType() == Map.class) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            value.getObjectValue().forEach((key, entry) -> values.put(key, valueOf(entry, map.getActualTypeArguments()[1])));
+            return values;
+        }
+        return PropertyValueSerializer.deserialize(value, (Class<?>) (type instanceof ParameterizedType p ? p.getRawType() : type));
+    }
+
+    private static void set(Field field, Object target, Object value) {
+        try {
+            field.setAccessible(true);
+            field.set(target, value);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot set " + field, e);
+        }
     }
 
     private static Constructor<?> publicConstructor(Class<? extends ComponentResource> component) {

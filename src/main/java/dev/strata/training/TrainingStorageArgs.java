@@ -2,20 +2,19 @@ package dev.strata.training;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
-import com.pulumi.resources.ResourceArgs;
 import dev.strata.core.NetworkArgs;
 import dev.strata.datalake.LifecycleRuleArgs;
 
 import dev.strata.core.KubernetesValues;
 import dev.strata.core.NetworkRules;
 import dev.strata.core.Problems;
+import dev.strata.core.StatefulArgs;
 import dev.strata.datalake.LifecycleRule;
 import dev.strata.datalake.LifecycleRules;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -24,7 +23,7 @@ import java.util.function.UnaryOperator;
  * (cold and archive tiers) always is. Kubernetes objects go through the Kubernetes provider given
  * in the component's options ({@code ComponentResourceOptions.providers(...)}).
  */
-public final class TrainingStorageArgs extends ResourceArgs {
+public final class TrainingStorageArgs extends StatefulArgs {
     /** The claims' namespace when none is given. */
     public static final String DEFAULT_NAMESPACE = "ml-training";
     /** Days after which incomplete multipart uploads are aborted, when not given. */
@@ -99,16 +98,6 @@ public final class TrainingStorageArgs extends ResourceArgs {
     @Nullable
     private Integer abortIncompleteMultipartUploadDays;
 
-    /** Tags, in addition to {@code component=training} and each resource's {@code tier}. */
-    @Import(name = "tags")
-    @Nullable
-    private Map<String, String> tags;
-
-    /** Protect and retain the stateful resources (bucket, file systems). Default: false (set in prod). */
-    @Import(name = "protect")
-    @Nullable
-    private Boolean protect;
-
     @Nullable
     public Output<String> kmsKeyArn() {
         return kmsKeyArn;
@@ -158,14 +147,6 @@ public final class TrainingStorageArgs extends ResourceArgs {
 
     public int abortIncompleteMultipartUploadDays() {
         return Optional.ofNullable(abortIncompleteMultipartUploadDays).orElse(DEFAULT_ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS);
-    }
-
-    public Map<String, String> tags() {
-        return Optional.ofNullable(tags).orElse(Map.of());
-    }
-
-    public boolean protect() {
-        return Boolean.TRUE.equals(protect);
     }
 
     /**
@@ -226,8 +207,10 @@ public final class TrainingStorageArgs extends ResourceArgs {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final TrainingStorageArgs args = new TrainingStorageArgs();
+    public static final class Builder extends StatefulArgs.Builder<TrainingStorageArgs, Builder> {
+        private Builder() {
+            super(new TrainingStorageArgs());
+        }
 
         public Builder kmsKeyArn(Output<String> arn) {
             args.kmsKeyArn = arn;
@@ -287,20 +270,6 @@ public final class TrainingStorageArgs extends ResourceArgs {
         public Builder abortIncompleteMultipartUploadDays(int days) {
             args.abortIncompleteMultipartUploadDays = days;
             return this;
-        }
-
-        public Builder tags(Map<String, String> tags) {
-            args.tags = Map.copyOf(tags);
-            return this;
-        }
-
-        public Builder protect(boolean protect) {
-            args.protect = protect;
-            return this;
-        }
-
-        public TrainingStorageArgs build() {
-            return args;
         }
     }
 }

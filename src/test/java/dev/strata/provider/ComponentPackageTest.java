@@ -206,6 +206,32 @@ class ComponentPackageTest {
         assertThat(zone.lifecycle()).singleElement().satisfies(rule -> assertThat(rule.expirationDays()).contains(30));
     }
 
+    /**
+     * {@code tags} and {@code protect} are declared once, in {@code core.TaggedArgs}/{@code StatefulArgs};
+     * pulumi-java 1.36.1's deserializer reads only a class's own fields, so the provider fills the
+     * inherited ones: a YAML or Python user's {@code protect: true} must reach the component.
+     */
+    @Test
+    void inheritedTagsAndProtectDeserializeIntoTheComponentsArgs() {
+        Map<String, PropertyValue> inputs = Map.of(
+                "purpose", PropertyValue.of("lake"),
+                "tags", PropertyValue.of(Map.of("team", PropertyValue.of("ml"))),
+                "protect", PropertyValue.of(true));
+        var args = (dev.strata.security.EncryptionKeyArgs) StrataProvider.argsFrom(EncryptionKey.class, inputs);
+        assertThat(args.purpose()).isEqualTo("lake");
+        assertThat(args.tags()).isEqualTo(Map.of("team", "ml"));
+        assertThat(args.protect()).isTrue();
+        var identity = (dev.strata.security.WorkloadIdentityArgs) StrataProvider.argsFrom(dev.strata.security.WorkloadIdentity.class,
+                Map.of("namespace", PropertyValue.of("ml"), "serviceAccountName", PropertyValue.of("trainer"),
+                        "oidcProviderArn", PropertyValue.of("arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC"),
+                        "oidcIssuer", PropertyValue.of("https://oidc.eks.us-east-1.amazonaws.com/id/ABC"),
+                        "tags", PropertyValue.of(Map.of("team", PropertyValue.of("ml")))));
+        assertThat(identity.tags()).isEqualTo(Map.of("team", "ml"));
+        var unset = (dev.strata.security.EncryptionKeyArgs) StrataProvider.argsFrom(EncryptionKey.class, Map.of("purpose", PropertyValue.of("lake")));
+        assertThat(unset.tags()).isEmpty();
+        assertThat(unset.protect()).isFalse();
+    }
+
     @Test
     void theStorageComponentsTakeOneTypedNetwork() {
         for (String token : List.of(dev.strata.efs.EfsFileSystem.TYPE, dev.strata.training.TrainingStorage.TYPE,
