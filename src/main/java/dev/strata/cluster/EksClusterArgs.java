@@ -102,15 +102,17 @@ public final class EksClusterArgs extends TaggedArgs {
     @Nullable
     private String instanceType;
 
-    /** Desired, minimum and maximum node counts. Defaults: 2, 1, 4. */
+    /** Desired node count. Default: {@value #DEFAULT_DESIRED_SIZE}. */
     @Import(name = "desiredSize")
     @Nullable
     private Integer desiredSize;
 
+    /** Minimum node count. Default: {@value #DEFAULT_MIN_SIZE}. */
     @Import(name = "minSize")
     @Nullable
     private Integer minSize;
 
+    /** Maximum node count. Default: {@value #DEFAULT_MAX_SIZE}. */
     @Import(name = "maxSize")
     @Nullable
     private Integer maxSize;

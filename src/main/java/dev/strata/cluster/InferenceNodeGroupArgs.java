@@ -46,15 +46,17 @@ public final class InferenceNodeGroupArgs extends ResourceArgs {
     @Nullable
     private List<String> instanceTypes;
 
-    /** Desired, minimum and maximum node counts. Defaults: 1, 1, 2. */
+    /** Desired node count. Default: {@value #DEFAULT_DESIRED_SIZE}. */
     @Import(name = "desiredSize")
     @Nullable
     private Integer desiredSize;
 
+    /** Minimum node count. Default: {@value #DEFAULT_MIN_SIZE}. */
     @Import(name = "minSize")
     @Nullable
     private Integer minSize;
 
+    /** Maximum node count. Default: {@value #DEFAULT_MAX_SIZE}. */
     @Import(name = "maxSize")
     @Nullable
     private Integer maxSize;
