@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.strata.testing.Fixtures.KEY_ARN;
+import static dev.strata.testing.Fixtures.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -42,7 +44,7 @@ class InferenceSettingsTest {
 
     @Test
     void theSettingsTurnIntoTheComponentsArgsWithTheArgsOwnDefaults() {
-        InferenceStorageArgs dev = parse("dev", Map.of()).args(Output.of(InferenceStorageTest.KEY), InferenceStorageTest.network().build(),
+        InferenceStorageArgs dev = parse("dev", Map.of()).args(Output.of(KEY_ARN), network().build(),
                 Map.of(), false, Optional.empty());
         assertThat(dev.namespace()).isEqualTo(InferenceStorageArgs.DEFAULT_NAMESPACE);
         assertThat(dev.serviceAccountName()).isEqualTo(InferenceStorageArgs.DEFAULT_SERVICE_ACCOUNT);
@@ -54,8 +56,8 @@ class InferenceSettingsTest {
         assertThat(dev.nvmeNodes().orElseThrow().toNode()).isEqualTo(NvmeNodeArgs.builder().build().toNode());
         assertThat(dev.redis()).isEmpty();
         assertThat(dev.warmup()).isEmpty();
-        InferenceStorageArgs prod = parse("prod", Map.of("redis", REDIS)).args(Output.of(InferenceStorageTest.KEY),
-                InferenceStorageTest.network().build(), Map.of(), true, Optional.empty());
+        InferenceStorageArgs prod = parse("prod", Map.of("redis", REDIS)).args(Output.of(KEY_ARN),
+                network().build(), Map.of(), true, Optional.empty());
         assertThat(prod.redis().orElseThrow().toCache())
                 .isEqualTo(RedisCacheArgs.builder().nodeType("cache.r7g.2xlarge").build().toCache());
         assertThat(prod.modelBackup()).isTrue();

@@ -2,7 +2,7 @@ package dev.strata.plan;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
+import dev.strata.testing.Cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClusterPlanTableTest {
     @Test
     void theTableShowsTheClusterTheAddOnsWhomEachRoleTrustsAndEachGrant() {
-        PlanCommandTest.Run run = PlanCommandTest.strata(Path.of("").toAbsolutePath(), "plan", "--stack", "dev", "--format", "table");
-        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        Cli.Run run = Cli.strata(Cli.PROJECT, "plan", "--stack", "dev", "--format", "table");
+        assertThat(run.exit()).as(run.stderr()).isZero();
         assertThat(run.stdout()).contains(
                 "strata-dev 1.32 subnets=[subnet-0a1b2c3d4e5f60718, subnet-0b2c3d4e5f6071829] publicEndpoint=true "
                         + "from=[203.0.113.0/24, 198.51.100.10/32] secretsKey=arn:aws:kms:us-east-1:123456789012:key/dev-cluster-id "

@@ -27,6 +27,9 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static dev.strata.testing.Fixtures.KEY_ARN;
+import static dev.strata.testing.Fixtures.NODE_SECURITY_GROUP_ID;
+import static dev.strata.testing.Fixtures.VPC_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The component package: its schema, generated offline by the SDK's own analyzer, and its inputs. */
@@ -190,7 +193,7 @@ class ComponentPackageTest {
     @Test
     void engineInputsDeserializeIntoTheComponentsArgs() {
         Map<String, PropertyValue> inputs = Map.of(
-                "kmsKeyArn", PropertyValue.of("arn:aws:kms:us-east-1:123456789012:key/k"),
+                "kmsKeyArn", PropertyValue.of(KEY_ARN),
                 "accessLogs", PropertyValue.of(true),
                 "zones", PropertyValue.of(List.of(PropertyValue.of(Map.of(
                         "name", PropertyValue.of("raw"),
@@ -199,7 +202,7 @@ class ComponentPackageTest {
                                 "id", PropertyValue.of("expire"), "expirationDays", PropertyValue.of(30))))))))));
         DataLakeArgs args = (DataLakeArgs) StrataProvider.argsFrom(DataLake.class, inputs);
         assertThat(args.accessLogs()).isTrue();
-        assertThat(PulumiTest.extractValue(args.kmsKeyArn())).isEqualTo("arn:aws:kms:us-east-1:123456789012:key/k");
+        assertThat(PulumiTest.extractValue(args.kmsKeyArn())).isEqualTo(KEY_ARN);
         var zone = args.zones().get(0).toZone("zones[0]", new dev.strata.core.Problems());
         assertThat(zone.name()).isEqualTo("raw");
         assertThat(zone.versioning()).isFalse();
@@ -251,17 +254,17 @@ class ComponentPackageTest {
     @Test
     void engineNetworkInputsDeserializeIntoNetworkArgs() {
         Map<String, PropertyValue> inputs = Map.of(
-                "kmsKeyArn", PropertyValue.of("arn:aws:kms:us-east-1:123456789012:key/k"),
+                "kmsKeyArn", PropertyValue.of(KEY_ARN),
                 "tier", PropertyValue.of("warm"),
                 "network", PropertyValue.of(Map.of(
-                        "vpcId", PropertyValue.of("vpc-0abc1234def567890"),
+                        "vpcId", PropertyValue.of(VPC_ID),
                         "subnetIds", PropertyValue.of(List.of(PropertyValue.of("subnet-0a1b2c3d4e5f60718"))),
-                        "clientSecurityGroupId", PropertyValue.of("sg-0c3d4e5f607182930"),
+                        "clientSecurityGroupId", PropertyValue.of(NODE_SECURITY_GROUP_ID),
                         "allowedCidrs", PropertyValue.of(List.of(PropertyValue.of("10.10.0.0/16"))))));
         var args = (dev.strata.efs.EfsFileSystemArgs) StrataProvider.argsFrom(dev.strata.efs.EfsFileSystem.class, inputs);
-        assertThat(PulumiTest.extractValue(args.network().vpcId())).isEqualTo("vpc-0abc1234def567890");
+        assertThat(PulumiTest.extractValue(args.network().vpcId())).isEqualTo(VPC_ID);
         assertThat(args.network().subnetIds()).containsExactly("subnet-0a1b2c3d4e5f60718");
-        assertThat(PulumiTest.extractValue(args.network().clientSecurityGroupId().orElseThrow())).isEqualTo("sg-0c3d4e5f607182930");
+        assertThat(PulumiTest.extractValue(args.network().clientSecurityGroupId().orElseThrow())).isEqualTo(NODE_SECURITY_GROUP_ID);
         assertThat(args.network().allowedCidrs()).containsExactly("10.10.0.0/16");
     }
 
