@@ -3,7 +3,6 @@ package dev.strata.delivery;
 import com.pulumi.core.Output;
 import com.pulumi.resources.ResourceArgs;
 import com.pulumi.test.PulumiTest;
-import dev.strata.cluster.CsiDriver;
 import dev.strata.efs.EfsOptionsArgs;
 import dev.strata.training.WarmTierArgs;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -25,7 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import dev.strata.testing.LibraryClasses;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -79,7 +77,7 @@ class ArgsDefaultsTest {
     }
 
     @Test
-    void everyArgsClassBuiltFromItsDefaultsGetsTheDocumentedDefaults() throws Exception {
+    void everyArgsClassBuiltFromItsDefaultsGetsTheDocumentedDefaults() throws ReflectiveOperationException {
         List<Documented> documented = new ArrayList<>();
         for (Class<?> args : argsClasses()) {
             documented.addAll(documentedDefaults(args));
@@ -250,26 +248,10 @@ class ArgsDefaultsTest {
     }
 
     /** Every public Args class of the library with a {@code builder()}: found in the compiled classes, not listed by hand. */
-    static List<Class<?>> argsClasses() throws IOException, URISyntaxException {
-        Path classes = Path.of(CsiDriver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        try (Stream<Path> files = Files.walk(classes.resolve("dev/strata"))) {
-            return files.map(file -> classes.relativize(file).toString())
-                    .filter(name -> name.endsWith(".class"))
-                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.').replace('\\', '.'))
-                    .map(ArgsDefaultsTest::load)
-                    .filter(c -> ResourceArgs.class.isAssignableFrom(c) && Modifier.isPublic(c.getModifiers())
-                            && !Modifier.isAbstract(c.getModifiers()))
-                    .filter(c -> Arrays.stream(c.getMethods()).anyMatch(m -> m.getName().equals("builder") && Modifier.isStatic(m.getModifiers())))
-                    .sorted(java.util.Comparator.comparing(Class::getName))
-                    .toList();
-        }
-    }
-
-    private static Class<?> load(String name) {
-        try {
-            return Class.forName(name, false, ArgsDefaultsTest.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
+    static List<Class<?>> argsClasses() {
+        return LibraryClasses.concrete(ResourceArgs.class).stream()
+                .filter(c -> Arrays.stream(c.getMethods()).anyMatch(m -> m.getName().equals("builder") && Modifier.isStatic(m.getModifiers())))
+                .<Class<?>>map(c -> c)
+                .toList();
     }
 }

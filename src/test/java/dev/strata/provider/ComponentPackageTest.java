@@ -15,10 +15,7 @@ import dev.strata.datalake.SecureBucket;
 import dev.strata.security.EncryptionKey;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import dev.strata.testing.LibraryClasses;
 
 import static dev.strata.testing.Fixtures.KEY_ARN;
 import static dev.strata.testing.Fixtures.NODE_SECURITY_GROUP_ID;
@@ -70,29 +68,6 @@ class ComponentPackageTest {
         return array.getAsJsonArray().asList().stream().map(JsonElement::getAsString).toList();
     }
 
-    /** Every public, concrete component class the library compiles (its class directory, not the tests'). */
-    private static Set<Class<? extends ComponentResource>> libraryComponents() throws IOException, URISyntaxException {
-        Path classes = Path.of(Components.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        try (Stream<Path> files = Files.walk(classes.resolve("dev/strata"))) {
-            return files.map(file -> classes.relativize(file).toString())
-                    .filter(name -> name.endsWith(".class"))
-                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.').replace('\\', '.'))
-                    .map(ComponentPackageTest::load)
-                    .filter(c -> ComponentResource.class.isAssignableFrom(c))
-                    .filter(c -> Modifier.isPublic(c.getModifiers()) && !Modifier.isAbstract(c.getModifiers()))
-                    .map(c -> c.asSubclass(ComponentResource.class))
-                    .collect(Collectors.toSet());
-        }
-    }
-
-    private static Class<?> load(String name) {
-        try {
-            return Class.forName(name, false, ComponentPackageTest.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /**
      * The Args own their defaults as constants; pulumi-java's analyzer takes static fields as
      * properties too, so the provider leaves them out (WithoutConstants): no input, output or type
@@ -123,8 +98,8 @@ class ComponentPackageTest {
     }
 
     @Test
-    void everyPublicComponentOfTheLibraryIsInThePackage() throws IOException, URISyntaxException {
-        Set<Class<? extends ComponentResource>> found = libraryComponents();
+    void everyPublicComponentOfTheLibraryIsInThePackage() {
+        Set<Class<? extends ComponentResource>> found = Set.copyOf(LibraryClasses.concrete(ComponentResource.class));
         assertThat(found).isNotEmpty();
         assertThat(Components.ALL).containsExactlyInAnyOrderElementsOf(found);
         assertThat(SCHEMA.getAsJsonObject("resources").keySet())
