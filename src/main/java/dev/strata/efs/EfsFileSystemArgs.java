@@ -1,24 +1,18 @@
 package dev.strata.efs;
 
-import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
-import dev.strata.core.NetworkArgs;
-import dev.strata.core.StatefulArgs;
+import dev.strata.core.StorageArgs;
 
 import javax.annotation.Nullable;
 import java.util.List;
 import java.util.Optional;
 
-/** Arguments of {@link EfsFileSystem}. Every default is the safe one; {@link EfsRules} checks the combination. */
-public final class EfsFileSystemArgs extends StatefulArgs {
-    /** ARN of the customer-managed KMS key that encrypts the file system at rest. Required. */
-    @Import(name = "kmsKeyArn", required = true)
-    private Output<String> kmsKeyArn;
-
-    /** The mount targets' network: VPC, private subnets (one mount target in each, at most one per Availability Zone), NFS clients. Required. */
-    @Import(name = "network", required = true)
-    private NetworkArgs network;
-
+/**
+ * Arguments of {@link EfsFileSystem}. Every default is the safe one; {@link EfsRules} checks the combination.
+ * {@code kmsKeyArn} encrypts the file system at rest; {@code network} places a mount target in each private
+ * subnet (at most one per Availability Zone) and admits its NFS clients.
+ */
+public final class EfsFileSystemArgs extends StorageArgs {
     /**
      * The file system's modes, lifecycle transitions and backup ({@link EfsOptionsArgs}, where each default
      * is documented). Default: every option's own default (generalPurpose, elastic, no transition, no backup).
@@ -41,16 +35,6 @@ public final class EfsFileSystemArgs extends StatefulArgs {
     @Import(name = "tier", required = true)
     private String tier;
 
-    @Nullable
-    public Output<String> kmsKeyArn() {
-        return kmsKeyArn;
-    }
-
-    @Nullable
-    public NetworkArgs network() {
-        return network;
-    }
-
     public EfsOptionsArgs options() {
         return Optional.ofNullable(options).orElseGet(EfsOptionsArgs::defaults);
     }
@@ -71,19 +55,9 @@ public final class EfsFileSystemArgs extends StatefulArgs {
         return new Builder();
     }
 
-    public static final class Builder extends StatefulArgs.Builder<EfsFileSystemArgs, Builder> {
+    public static final class Builder extends StorageArgs.Builder<EfsFileSystemArgs, Builder> {
         private Builder() {
             super(new EfsFileSystemArgs());
-        }
-
-        public Builder kmsKeyArn(Output<String> kmsKeyArn) {
-            args.kmsKeyArn = kmsKeyArn;
-            return this;
-        }
-
-        public Builder network(NetworkArgs network) {
-            args.network = network;
-            return this;
         }
 
         public Builder options(EfsOptionsArgs options) {

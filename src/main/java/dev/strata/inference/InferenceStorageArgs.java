@@ -3,9 +3,8 @@ package dev.strata.inference;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import dev.strata.core.KubernetesValues;
-import dev.strata.core.NetworkArgs;
 import dev.strata.core.Problems;
-import dev.strata.core.StatefulArgs;
+import dev.strata.core.StorageArgs;
 import dev.strata.datalake.ObjectLock;
 import dev.strata.efs.EfsRules;
 
@@ -15,19 +14,17 @@ import java.util.function.UnaryOperator;
 
 /**
  * Arguments of {@link InferenceStorage}. Every default is the safe one, and lives here: the stack's
- * settings read them from these constants and check their values with {@link #validate}.
+ * settings read them from these constants and check their values with {@link #validate}. {@code kmsKeyArn}
+ * encrypts the archive, the EFS file system and the Redis cache; {@code network} holds Redis and the model
+ * file system and admits their clients.
  */
-public final class InferenceStorageArgs extends StatefulArgs {
+public final class InferenceStorageArgs extends StorageArgs {
     public static final String DEFAULT_NAMESPACE = "ml-inference";
     public static final String DEFAULT_SERVICE_ACCOUNT = "model-server";
     public static final String DEFAULT_MODEL_CLAIM_SIZE = "100Gi";
     public static final String DEFAULT_MODEL_BASE_PATH = "/models";
     public static final String DEFAULT_MODEL_PERFORMANCE_MODE = "generalPurpose";
     public static final String DEFAULT_MODEL_THROUGHPUT_MODE = "elastic";
-
-    /** ARN of the customer-managed KMS key that encrypts the archive, the EFS file system and the Redis cache. Required. */
-    @Import(name = "kmsKeyArn", required = true)
-    private Output<String> kmsKeyArn;
 
     /** The namespace of the model servers, where the model claim and the warm-up live. Default: {@value #DEFAULT_NAMESPACE}. */
     @Import(name = "namespace")
@@ -114,10 +111,6 @@ public final class InferenceStorageArgs extends StatefulArgs {
     @Nullable
     private CacheWarmupArgs warmup;
 
-    /** The network of Redis and the model file system: VPC, private subnets, Redis and NFS clients. Required. */
-    @Import(name = "network", required = true)
-    private NetworkArgs network;
-
     /**
      * The EFS CSI driver that provisions the model claim: an output of its add-on, such as
      * {@code CsiDriver.addonVersion}. The claim binds at once (Immediate binding) only when the driver
@@ -127,10 +120,6 @@ public final class InferenceStorageArgs extends StatefulArgs {
     @Import(name = "efsCsiDriver")
     @Nullable
     private Output<String> efsCsiDriver;
-
-    public Output<String> kmsKeyArn() {
-        return kmsKeyArn;
-    }
 
     public String namespace() {
         return Optional.ofNullable(namespace).orElse(DEFAULT_NAMESPACE);
@@ -192,11 +181,6 @@ public final class InferenceStorageArgs extends StatefulArgs {
         return Optional.ofNullable(warmup);
     }
 
-    @Nullable
-    public NetworkArgs network() {
-        return network;
-    }
-
     public java.util.Optional<Output<String>> efsCsiDriver() {
         return java.util.Optional.ofNullable(efsCsiDriver);
     }
@@ -235,14 +219,9 @@ public final class InferenceStorageArgs extends StatefulArgs {
         return new Builder();
     }
 
-    public static final class Builder extends StatefulArgs.Builder<InferenceStorageArgs, Builder> {
+    public static final class Builder extends StorageArgs.Builder<InferenceStorageArgs, Builder> {
         private Builder() {
             super(new InferenceStorageArgs());
-        }
-
-        public Builder kmsKeyArn(Output<String> kmsKeyArn) {
-            args.kmsKeyArn = kmsKeyArn;
-            return this;
         }
 
         public Builder namespace(String namespace) {
@@ -317,11 +296,6 @@ public final class InferenceStorageArgs extends StatefulArgs {
 
         public Builder warmup(CacheWarmupArgs warmup) {
             args.warmup = warmup;
-            return this;
-        }
-
-        public Builder network(NetworkArgs network) {
-            args.network = network;
             return this;
         }
 

@@ -21,6 +21,7 @@ import com.pulumi.provider.internal.schema.ResourceSpec;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.HashMap;
@@ -103,7 +104,8 @@ public final class StrataProvider implements Provider {
      * The component's Args, deserialized from engine inputs. pulumi-java 1.36.1's deserializer sets only
      * the fields the Args class itself declares ({@code Class.getDeclaredFields}), while the schema's
      * analyzer and {@code ResourceArgs} read inherited ones too; so the inputs of the Args' superclasses
-     * ({@code tags}, {@code protect} of {@link dev.strata.core.TaggedArgs}) are set here, field by field.
+     * ({@code tags}, {@code protect}, a storage component's {@code kmsKeyArn} and {@code network}: the
+     * {@code dev.strata.core} Args bases) are set here, field by field, required ones checked as the SDK checks its own.
      */
     static Object argsFrom(Class<? extends ComponentResource> component, Map<String, PropertyValue> inputs) {
         Class<?> argsType = publicConstructor(component).getParameterTypes()[1];
@@ -114,6 +116,9 @@ public final class StrataProvider implements Provider {
                 PropertyValue value = input == null ? null : inputs.get(input.name());
                 if (value != null && !value.isNull()) {
                     set(field, args, valueOf(value, field.getGenericType()));
+                } else if (input != null && input.required()) {
+                    // The SDK's words for a missing required input it declares itself.
+                    throw new IllegalArgumentException("Missing required field " + input.name() + " in type " + argsType.getName());
                 }
             }
         }
@@ -131,7 +136,30 @@ public final class StrataProvider implements Provider {
             value.getObjectValue().forEach((key, entry) -> values.put(key, valueOf(entry, map.getActualTypeArguments()[1])));
             return values;
         }
-        return PropertyValueSerializer.deserialize(value, (Class<?>) (type instanceof ParameterizedType p ? p.getRawType() : type));
+        try {
+            return DESERIALIZE_VALUE.invoke(null, value, type, new String[]{"$"});
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The SDK's own deserializer of one value against a generic type ({@code Output<String>} keeps its
+     * {@code String}); pulumi-java 1.36.1 exposes only {@code deserialize(value, Class)}, which drops the type
+     * arguments. Pinned with the SDK's version; the component package tests fail if it moves.
+     */
+    private static final Method DESERIALIZE_VALUE = deserializeValue();
+
+    private static Method deserializeValue() {
+        try {
+            Method method = PropertyValueSerializer.class.getDeclaredMethod("deserializeValue", PropertyValue.class, Type.class, String[].class);
+            method.setAccessible(true);
+            return method;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("pulumi-java's PropertyValueSerializer has no deserializeValue(PropertyValue, Type, String[])", e);
+        }
     }
 
     private static void set(Field field, Object target, Object value) {

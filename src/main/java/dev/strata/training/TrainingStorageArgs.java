@@ -2,13 +2,12 @@ package dev.strata.training;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
-import dev.strata.core.NetworkArgs;
 import dev.strata.datalake.LifecycleRuleArgs;
 
 import dev.strata.core.KubernetesValues;
 import dev.strata.core.NetworkRules;
 import dev.strata.core.Problems;
-import dev.strata.core.StatefulArgs;
+import dev.strata.core.StorageArgs;
 import dev.strata.datalake.LifecycleRule;
 import dev.strata.datalake.LifecycleRules;
 
@@ -21,21 +20,15 @@ import java.util.function.UnaryOperator;
 /**
  * Arguments of {@link TrainingStorage}. A tier left unset is not built; the training-data bucket
  * (cold and archive tiers) always is. Kubernetes objects go through the Kubernetes provider given
- * in the component's options ({@code ComponentResourceOptions.providers(...)}).
+ * in the component's options ({@code ComponentResourceOptions.providers(...)}). {@code kmsKeyArn} must
+ * admit the services s3, fsx and elasticfilesystem; {@code network} holds the file systems (EFS in each
+ * private subnet, FSx in the first) and admits their NFS and Lustre clients.
  */
-public final class TrainingStorageArgs extends StatefulArgs {
+public final class TrainingStorageArgs extends StorageArgs {
     /** The claims' namespace when none is given. */
     public static final String DEFAULT_NAMESPACE = "ml-training";
     /** Days after which incomplete multipart uploads are aborted, when not given. */
     public static final int DEFAULT_ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS = 7;
-
-    /** ARN of the customer-managed KMS key (services s3, fsx, elasticfilesystem). Required. */
-    @Import(name = "kmsKeyArn", required = true)
-    private Output<String> kmsKeyArn;
-
-    /** The file systems' network: VPC, private subnets (EFS in each, FSx in the first), NFS and Lustre clients. Required. */
-    @Import(name = "network", required = true)
-    private NetworkArgs network;
 
     /** Namespace of the claims. Default: {@code ml-training}. */
     @Import(name = "namespace")
@@ -98,16 +91,6 @@ public final class TrainingStorageArgs extends StatefulArgs {
     @Nullable
     private Integer abortIncompleteMultipartUploadDays;
 
-    @Nullable
-    public Output<String> kmsKeyArn() {
-        return kmsKeyArn;
-    }
-
-    @Nullable
-    public NetworkArgs network() {
-        return network;
-    }
-
     public String namespace() {
         return Optional.ofNullable(namespace).orElse(DEFAULT_NAMESPACE);
     }
@@ -155,10 +138,10 @@ public final class TrainingStorageArgs extends StatefulArgs {
      * one name, a lifecycle rule that archives a prefix a file system links ({@link LustreRules#archivedLinks}).
      */
     public void validate(Problems problems) {
-        if (kmsKeyArn == null) {
+        if (kmsKeyArn() == null) {
             problems.missing("kmsKeyArn", "is required: the bucket and file systems are encrypted with a customer-managed KMS key");
         }
-        NetworkRules.network("network", network, problems);
+        NetworkRules.network("network", network(), problems);
         validateChoices(key -> key, problems);
     }
 
@@ -207,19 +190,9 @@ public final class TrainingStorageArgs extends StatefulArgs {
         return new Builder();
     }
 
-    public static final class Builder extends StatefulArgs.Builder<TrainingStorageArgs, Builder> {
+    public static final class Builder extends StorageArgs.Builder<TrainingStorageArgs, Builder> {
         private Builder() {
             super(new TrainingStorageArgs());
-        }
-
-        public Builder kmsKeyArn(Output<String> arn) {
-            args.kmsKeyArn = arn;
-            return this;
-        }
-
-        public Builder network(NetworkArgs network) {
-            args.network = network;
-            return this;
         }
 
         public Builder namespace(String namespace) {

@@ -208,6 +208,11 @@ class ComponentPackageTest {
         var unset = (dev.strata.security.EncryptionKeyArgs) StrataProvider.argsFrom(EncryptionKey.class, Map.of("purpose", PropertyValue.of("lake")));
         assertThat(unset.tags()).isEmpty();
         assertThat(unset.protect()).isFalse();
+        // A storage component's required key and network, inherited from core.StorageArgs, are still required.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StrataProvider.argsFrom(dev.strata.efs.EfsFileSystem.class,
+                        Map.of("tier", PropertyValue.of("warm"), "network", PropertyValue.of(Map.of(
+                                "vpcId", PropertyValue.of(VPC_ID), "subnetIds", PropertyValue.of(List.of(PropertyValue.of("subnet-0a1b2c3d4e5f60718"))))))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kmsKeyArn");
     }
 
     @Test
