@@ -30,15 +30,13 @@ public final class TrainingStorageArgs extends StorageArgs {
     /** Days after which incomplete multipart uploads are aborted, when not given. */
     public static final int DEFAULT_ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS = 7;
 
-    /** Namespace of the claims. Default: {@code ml-training}. */
+    /**
+     * Namespace of the claims, which must exist: the name output of the Namespace that creates it (the
+     * claims then wait for it), or an existing namespace's name. Default: {@code ml-training}.
+     */
     @Import(name = "namespace")
     @Nullable
-    private String namespace;
-
-    /** Create the namespace. Default: true. */
-    @Import(name = "createNamespace")
-    @Nullable
-    private Boolean createNamespace;
+    private Output<String> namespace;
 
     /** The hot tier's managed FSx for Lustre file system. Default: none. */
     @Import(name = "hot")
@@ -91,12 +89,8 @@ public final class TrainingStorageArgs extends StorageArgs {
     @Nullable
     private Integer abortIncompleteMultipartUploadDays;
 
-    public String namespace() {
-        return Optional.ofNullable(namespace).orElse(DEFAULT_NAMESPACE);
-    }
-
-    public boolean createNamespace() {
-        return !Boolean.FALSE.equals(createNamespace);
+    public Output<String> namespace() {
+        return Optional.ofNullable(namespace).orElseGet(() -> Output.of(DEFAULT_NAMESPACE));
     }
 
     public Optional<HotTierArgs> hot() {
@@ -195,14 +189,13 @@ public final class TrainingStorageArgs extends StorageArgs {
             super(new TrainingStorageArgs());
         }
 
-        public Builder namespace(String namespace) {
+        public Builder namespace(Output<String> namespace) {
             args.namespace = namespace;
             return this;
         }
 
-        public Builder createNamespace(boolean create) {
-            args.createNamespace = create;
-            return this;
+        public Builder namespace(String namespace) {
+            return namespace(Output.of(namespace));
         }
 
         public Builder hot(HotTierArgs hot) {

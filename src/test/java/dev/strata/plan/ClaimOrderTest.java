@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 
 import static dev.strata.testing.ResourceTypes.EKS_ADDON;
+import static dev.strata.testing.ResourceTypes.K8S_NAMESPACE;
 import static dev.strata.testing.ResourceTypes.K8S_PERSISTENT_VOLUME;
 import static dev.strata.testing.ResourceTypes.K8S_PERSISTENT_VOLUME_CLAIM;
 import static dev.strata.testing.ResourceTypes.K8S_STORAGE_CLASS;
@@ -18,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a fixed five minutes for a PersistentVolumeClaim to be Bound (untilCoreV1PersistentVolumeClaimBound,
  * https://github.com/pulumi/pulumi-kubernetes/blob/v4.0.0/provider/pkg/await/awaiters.go), whatever
  * its timeouts say: a claim created before its volume (which waits for its file system) or before the
- * CSI driver that provisions it fails the deploy.
+ * CSI driver that provisions it fails the deploy. A claim also waits for its namespace.
  */
 class ClaimOrderTest {
 
@@ -29,6 +30,9 @@ class ClaimOrderTest {
         List<PlannedResource> claims = plan.ofType(K8S_PERSISTENT_VOLUME_CLAIM);
         assertThat(claims).isNotEmpty();
         for (PlannedResource claim : claims) {
+            // Its namespace, which the stack creates: the claim takes its name from the Namespace's output.
+            PlannedResource namespace = named(plan, K8S_NAMESPACE, (String) ((Map<?, ?>) claim.inputs().get("metadata")).get("namespace"));
+            assertThat(plan.waitsFor(claim, namespace)).as(claim.urn() + " waits for " + namespace.urn()).isTrue();
             Map<?, ?> spec = (Map<?, ?>) claim.inputs().get("spec");
             if (spec.get("volumeName") != null && !"".equals(spec.get("volumeName"))) {
                 // A static volume: the claim waits for it, and it for the file system its handle names.

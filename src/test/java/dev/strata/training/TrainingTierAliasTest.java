@@ -9,7 +9,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.util.List;
 
 import static dev.strata.testing.ResourceTypes.EC2_SECURITY_GROUP;
-import static dev.strata.testing.ResourceTypes.K8S_NAMESPACE;
 import static dev.strata.training.TrainingStorageTest.base;
 import static dev.strata.training.TrainingStorageTest.persistent2;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -81,6 +80,5 @@ class TrainingTierAliasTest {
     void resourcesThatStayedHaveNoAlias() {
         assertThat(resource(EC2_SECURITY_GROUP, "t-lustre").aliases()).isEmpty();
         assertThat(resource("strata:datalake:SecureBucket", "t-data").aliases()).isEmpty();
-        assertThat(resource(K8S_NAMESPACE, "t-namespace").aliases()).isEmpty();
     }
 }
