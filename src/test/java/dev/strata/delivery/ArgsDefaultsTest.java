@@ -53,6 +53,10 @@ class ArgsDefaultsTest {
             "CsiDriverArgs.addonVersion", Absent.VALUE,
             "DataLakeArgs.zones", List.of("raw", "processed", "feature", "model"),
             "EfsFileSystemArgs.options", "generalPurpose/elastic/-/-/false",
+            // Unset: the alarms go to the stack's own region.
+            "MonitoredResourceArgs.metricsRegion", Absent.VALUE,
+            // Every threshold at its own documented default (checked for AlarmThresholdsArgs itself).
+            "StorageAlarmsArgs.thresholds", dev.strata.monitoring.AlarmThresholdsArgs.builder().build(),
             "WarmTierArgs.efs", "generalPurpose/elastic/30/-/false");
 
     /** How a default written in prose is compared (an EFS options object by its fields). */
