@@ -9,6 +9,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import dev.strata.core.Problems;
 
 import javax.annotation.Nullable;
+import java.util.Collections;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -100,7 +101,7 @@ public final class DataLake extends ComponentResource {
             logBucket.ifPresent(log -> bucketArgs.accessLogBucket(log.bucketName));
             buckets.put(zone.name(), new SecureBucket(name + "-" + zone.name(), bucketArgs.build(), childOptions));
         }
-        this.buckets = Map.copyOf(buckets);
+        this.buckets = Collections.unmodifiableMap(buckets); // zone order: Map.copyOf would reorder each run
 
         this.bucketNames = byZone(buckets, bucket -> bucket.bucketName);
         this.bucketArns = byZone(buckets, bucket -> bucket.bucketArn);
