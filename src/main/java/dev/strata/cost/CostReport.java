@@ -40,9 +40,10 @@ public record CostReport(CostEstimate estimate, Optional<BudgetSettings> budget)
     }
 
     /**
-     * The {@code cost} object of the plan's JSON contract: exactly {@code monthlyUsd} and {@code lines}
-     * (DESIGN.md). The budget, the per-tier subtotals and the notes are in the table, on stderr and in
-     * the stack outputs.
+     * The {@code cost} object of the plan's JSON contract: {@code monthlyUsd} and {@code lines}
+     * (DESIGN.md), and {@code budget} when the stack sets one ({@code monthlyUsd}, {@code enforcement},
+     * {@code exceeded}), so that {@code strata diff} can tell a budget crossed. The per-tier subtotals
+     * and the notes are in the table, on stderr and in the stack outputs.
      */
     public Map<String, Object> json() {
         Map<String, Object> cost = new LinkedHashMap<>();
@@ -60,6 +61,13 @@ public record CostReport(CostEstimate estimate, Optional<BudgetSettings> budget)
             lines.add(map);
         }
         cost.put("lines", lines);
+        budget.ifPresent(b -> {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("monthlyUsd", b.monthlyUsd());
+            map.put("enforcement", b.enforcement().configValue());
+            map.put("exceeded", exceeded());
+            cost.put("budget", map);
+        });
         return cost;
     }
 
