@@ -68,9 +68,9 @@ final class DiffText {
             return "no changes; monthly cost " + Money.usd(diff.cost().afterUsd());
         }
         double difference = diff.cost().differenceUsd();
-        String sign = difference > 0 ? "+" : difference < 0 ? "-" : "+/-";
+        String change = difference == 0 ? "unchanged" : (difference > 0 ? "+" : "-") + Money.usd(Math.abs(difference));
         return counts(diff) + "; monthly cost " + Money.usd(diff.cost().beforeUsd()) + " -> " + Money.usd(diff.cost().afterUsd())
-                + " (" + sign + Money.usd(Math.abs(difference)) + ")";
+                + " (" + change + ")";
     }
 
     private static String counts(PlanDiff diff) {
