@@ -54,7 +54,8 @@ class PlanCostTest {
         JsonObject outputs = document.getAsJsonObject("outputs");
         assertThat(outputs.get("estimatedMonthlyUsd").getAsBigDecimal()).isEqualByComparingTo(sum);
         assertThat(outputs.keySet()).contains("estimatedMonthlyUsd.datalake.raw", "estimatedMonthlyUsd.security.datalake");
-        assertThat(cost.keySet()).containsExactly("monthlyUsd", "lines");
+        assertThat(cost.keySet()).containsExactly("monthlyUsd", "lines", "budget");
+        assertThat(cost.getAsJsonObject("budget").get("exceeded").getAsBoolean()).isFalse();
         assertThat(run.stderr()).doesNotContain("EXCEEDED");
     }
 
@@ -80,6 +81,13 @@ class PlanCostTest {
         assertThat(run.stdout()).contains("Total: $231.00 per month")
                 .contains("Budget: $231.00 against the mandatory budget of $200.00: EXCEEDED by $31.00");
         assertThat(run.stderr()).contains("stack over: estimated monthly cost $231.00 against the mandatory budget of $200.00: EXCEEDED by $31.00");
+        // The JSON records the budget and that it is exceeded: strata diff reports a budget crossed from it.
+        Run json = plan(ROOT, "plan", "--stack", "over", "--config-file", dir.resolve("Pulumi.over.yaml").toString(), "--format", "json");
+        assertThat(json.exit()).isEqualTo(1);
+        JsonObject budget = JsonParser.parseString(json.stdout()).getAsJsonObject().getAsJsonObject("cost").getAsJsonObject("budget");
+        assertThat(budget.get("monthlyUsd").getAsDouble()).isEqualTo(200.0);
+        assertThat(budget.get("enforcement").getAsString()).isEqualTo("mandatory");
+        assertThat(budget.get("exceeded").getAsBoolean()).isTrue();
     }
 
     @Test
