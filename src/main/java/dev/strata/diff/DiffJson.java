@@ -4,13 +4,10 @@ import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import dev.strata.diff.PlanDiff.Changed;
 import dev.strata.diff.PlanDiff.InputChange;
-import dev.strata.diff.PlanDocument.Budget;
-import dev.strata.diff.PlanDocument.Finding;
 import dev.strata.diff.PlanDocument.Resource;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 
 /** {@code strata diff --format json}: the diff as one JSON document (shape in docs/commands.md). */
 final class DiffJson {
@@ -44,12 +41,13 @@ final class DiffJson {
         cost.put("notes", diff.cost().notes());
         document.put("cost", cost);
         Map<String, Object> findings = new LinkedHashMap<>();
-        findings.put("added", diff.findingsAdded().stream().map(DiffJson::finding).toList());
-        findings.put("resolved", diff.findingsResolved().stream().map(DiffJson::finding).toList());
+        // Records: Gson writes their components in order (policy, resource, message, enforcementLevel).
+        findings.put("added", diff.findingsAdded());
+        findings.put("resolved", diff.findingsResolved());
         document.put("findings", findings);
         Map<String, Object> budget = new LinkedHashMap<>();
-        budget.put("before", budget(diff.budget().before()));
-        budget.put("after", budget(diff.budget().after()));
+        budget.put("before", diff.budget().before().orElse(null));
+        budget.put("after", diff.budget().after().orElse(null));
         budget.put("crossed", diff.budget().crossedOver() ? "over" : diff.budget().crossedUnder() ? "under" : null);
         document.put("budget", budget);
         return GSON.toJson(document) + "\n";
@@ -89,25 +87,4 @@ final class DiffJson {
         });
         return map;
     }
-
-    private static Map<String, Object> finding(Finding finding) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("policy", finding.policy());
-        map.put("resource", finding.resource());
-        map.put("message", finding.message());
-        map.put("enforcementLevel", finding.enforcementLevel());
-        return map;
-    }
-
-    private static Map<String, Object> budget(Optional<Budget> budget) {
-        if (budget.isEmpty()) {
-            return null;
-        }
-        Map<String, Object> map = new LinkedHashMap<>();
-        map.put("monthlyUsd", budget.get().monthlyUsd());
-        map.put("enforcement", budget.get().enforcement());
-        map.put("exceeded", budget.get().exceeded());
-        return map;
-    }
-
 }

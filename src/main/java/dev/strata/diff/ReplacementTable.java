@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The one table of the inputs whose change replaces a stateful resource (a new one is created and
@@ -85,84 +86,44 @@ public final class ReplacementTable {
     private static final String STORAGE_CLASS_DOC = "https://kubernetes.io/docs/concepts/storage/storage-classes/";
 
     /** The table. */
-    public static final List<Entry> ENTRIES = List.of(
+    public static final List<Entry> ENTRIES = Stream.of(
             // S3: the name is fixed at creation; Object Lock is chosen when the bucket is created.
-            replaces(S3_BUCKET, "bucket", S3_SOURCE),
-            replaces(S3_BUCKET, "bucketPrefix", S3_SOURCE),
-            replaces(S3_BUCKET, "objectLockEnabled", S3_SOURCE),
+            replaces(S3_BUCKET, S3_SOURCE, "bucket", "bucketPrefix", "objectLockEnabled"),
             // KMS: the key material's kind and where it lives.
-            replaces(KMS_KEY, "customKeyStoreId", KMS_SOURCE),
-            replaces(KMS_KEY, "customerMasterKeySpec", KMS_SOURCE),
-            replaces(KMS_KEY, "keyUsage", KMS_SOURCE),
-            replaces(KMS_KEY, "multiRegion", KMS_SOURCE),
-            replaces(KMS_KEY, "xksKeyId", KMS_SOURCE),
-            // FSx for Lustre.
-            replaces(LUSTRE, "backupId", LUSTRE_SOURCE),
-            replaces(LUSTRE, "copyTagsToBackups", LUSTRE_SOURCE),
-            replaces(LUSTRE, "deploymentType", LUSTRE_SOURCE),
-            replaces(LUSTRE, "driveCacheType", LUSTRE_SOURCE),
-            replaces(LUSTRE, "exportPath", LUSTRE_SOURCE),
-            replaces(LUSTRE, "fileSystemTypeVersion", LUSTRE_SOURCE),
-            replaces(LUSTRE, "importPath", LUSTRE_SOURCE),
-            replaces(LUSTRE, "importedFileChunkSize", LUSTRE_SOURCE),
-            replaces(LUSTRE, "kmsKeyId", LUSTRE_SOURCE),
-            replaces(LUSTRE, "securityGroupIds", LUSTRE_SOURCE),
-            replaces(LUSTRE, "storageType", LUSTRE_SOURCE),
-            replaces(LUSTRE, "subnetIds", LUSTRE_SOURCE),
-            new Entry(LUSTRE, "perUnitStorageThroughput", Verdict.MAY_REPLACE, LUSTRE_SOURCE,
-                    "ForceNew in the provider schema cited; newer provider versions update it in place"),
-            new Entry(LUSTRE, "storageCapacity", Verdict.REPLACES_IF_DECREASED, LUSTRE_SOURCE,
-                    "the schema's CustomizeDiff forces a new file system when the capacity decreases (or on SCRATCH_1)"),
-            // EFS.
-            replaces(EFS, "availabilityZoneName", EFS_SOURCE),
-            replaces(EFS, "creationToken", EFS_SOURCE),
-            replaces(EFS, "encrypted", EFS_SOURCE),
-            replaces(EFS, "kmsKeyId", EFS_SOURCE),
-            replaces(EFS, "performanceMode", EFS_SOURCE),
+            replaces(KMS_KEY, KMS_SOURCE, "customKeyStoreId", "customerMasterKeySpec", "keyUsage", "multiRegion", "xksKeyId"),
+            replaces(LUSTRE, LUSTRE_SOURCE, "backupId", "copyTagsToBackups", "deploymentType", "driveCacheType", "exportPath",
+                    "fileSystemTypeVersion", "importPath", "importedFileChunkSize", "kmsKeyId", "securityGroupIds", "storageType", "subnetIds"),
+            List.of(new Entry(LUSTRE, "perUnitStorageThroughput", Verdict.MAY_REPLACE, LUSTRE_SOURCE,
+                            "ForceNew in the provider schema cited; newer provider versions update it in place"),
+                    new Entry(LUSTRE, "storageCapacity", Verdict.REPLACES_IF_DECREASED, LUSTRE_SOURCE,
+                            "the schema's CustomizeDiff forces a new file system when the capacity decreases (or on SCRATCH_1)")),
+            replaces(EFS, EFS_SOURCE, "availabilityZoneName", "creationToken", "encrypted", "kmsKeyId", "performanceMode"),
             // ElastiCache (Redis/Valkey) replication group, Strata's L1 cache.
-            replaces(REDIS, "atRestEncryptionEnabled", REDIS_SOURCE),
-            replaces(REDIS, "dataTieringEnabled", REDIS_SOURCE),
-            replaces(REDIS, "globalReplicationGroupId", REDIS_SOURCE),
-            replaces(REDIS, "kmsKeyId", REDIS_SOURCE),
-            replaces(REDIS, "networkType", REDIS_SOURCE),
-            replaces(REDIS, "port", REDIS_SOURCE),
-            replaces(REDIS, "replicationGroupId", REDIS_SOURCE),
-            replaces(REDIS, "securityGroupNames", REDIS_SOURCE),
-            replaces(REDIS, "snapshotArns", REDIS_SOURCE),
-            replaces(REDIS, "snapshotName", REDIS_SOURCE),
-            replaces(REDIS, "subnetGroupName", REDIS_SOURCE),
-            new Entry(REDIS, "engine", Verdict.MAY_REPLACE, REDIS_SOURCE, "the schema's CustomizeDiff forces a new group on an engine downgrade"),
-            new Entry(REDIS, "engineVersion", Verdict.MAY_REPLACE, REDIS_SOURCE, "the schema's CustomizeDiff forces a new group on a version downgrade"),
-            new Entry(REDIS, "nodeGroupConfiguration", Verdict.MAY_REPLACE, REDIS_SOURCE, "forces a new group on a significant change (CustomizeDiff)"),
+            replaces(REDIS, REDIS_SOURCE, "atRestEncryptionEnabled", "dataTieringEnabled", "globalReplicationGroupId", "kmsKeyId",
+                    "networkType", "port", "replicationGroupId", "securityGroupNames", "snapshotArns", "snapshotName", "subnetGroupName"),
+            List.of(new Entry(REDIS, "engine", Verdict.MAY_REPLACE, REDIS_SOURCE, "the schema's CustomizeDiff forces a new group on an engine downgrade"),
+                    new Entry(REDIS, "engineVersion", Verdict.MAY_REPLACE, REDIS_SOURCE, "the schema's CustomizeDiff forces a new group on a version downgrade"),
+                    new Entry(REDIS, "nodeGroupConfiguration", Verdict.MAY_REPLACE, REDIS_SOURCE,
+                            "forces a new group on a significant change (CustomizeDiff)")),
             // Kubernetes: every kind is replaced when its name or namespace changes.
-            replaces(PVC, "metadata.name", K8S_SOURCE),
-            replaces(PVC, "metadata.namespace", K8S_SOURCE),
-            replaces(PVC, "spec", K8S_SOURCE),
-            new Entry(PVC, "spec.resources.requests", Verdict.MAY_REPLACE, K8S_SOURCE,
+            replaces(PVC, K8S_SOURCE, "metadata.name", "metadata.namespace", "spec"),
+            List.of(new Entry(PVC, "spec.resources.requests", Verdict.MAY_REPLACE, K8S_SOURCE,
                     "Kubernetes expands a bound claim in place when its StorageClass allows it (" + PVC_EXPANSION
-                            + "); Pulumi's Kubernetes provider lists the field as replacing"),
-            replaces(PV, "metadata.name", K8S_SOURCE),
-            replaces(PV, "metadata.namespace", K8S_SOURCE),
-            replaces(PV, "spec.awsElasticBlockStore", K8S_SOURCE),
-            replaces(PV, "spec.csi", K8S_SOURCE),
-            replaces(PV, "spec.hostPath", K8S_SOURCE),
-            replaces(PV, "spec.local", K8S_SOURCE),
-            replaces(PV, "spec.nfs", K8S_SOURCE),
-            replaces(STORAGE_CLASS, "metadata.name", K8S_SOURCE),
-            replaces(STORAGE_CLASS, "parameters", K8S_SOURCE),
-            replaces(STORAGE_CLASS, "provisioner", K8S_SOURCE),
-            new Entry(STORAGE_CLASS, "reclaimPolicy", Verdict.MAY_REPLACE, STORAGE_CLASS_DOC,
-                    "a StorageClass cannot be updated once created; the provider does not replace it for this field, so the update fails"),
-            new Entry(STORAGE_CLASS, "volumeBindingMode", Verdict.MAY_REPLACE, STORAGE_CLASS_DOC,
-                    "a StorageClass cannot be updated once created; the provider does not replace it for this field, so the update fails"));
+                            + "); Pulumi's Kubernetes provider lists the field as replacing")),
+            replaces(PV, K8S_SOURCE, "metadata.name", "metadata.namespace", "spec.awsElasticBlockStore", "spec.csi", "spec.hostPath",
+                    "spec.local", "spec.nfs"),
+            replaces(STORAGE_CLASS, K8S_SOURCE, "metadata.name", "parameters", "provisioner"),
+            Stream.of("reclaimPolicy", "volumeBindingMode").map(path -> new Entry(STORAGE_CLASS, path, Verdict.MAY_REPLACE, STORAGE_CLASS_DOC,
+                    "a StorageClass cannot be updated once created; the provider does not replace it for this field, so the update fails")).toList())
+            .flatMap(List::stream).toList();
 
     private static final Set<String> TYPES = ENTRIES.stream().map(Entry::type).collect(Collectors.toUnmodifiableSet());
 
     private ReplacementTable() {
     }
 
-    private static Entry replaces(String type, String path, String source) {
-        return new Entry(type, path, Verdict.REPLACES, source, "");
+    private static List<Entry> replaces(String type, String source, String... paths) {
+        return Stream.of(paths).map(path -> new Entry(type, path, Verdict.REPLACES, source, "")).toList();
     }
 
     /** Whether the table covers the type: a stateful resource whose replacement the diff reports. */
