@@ -42,6 +42,7 @@ final class DiffText {
         String title = "stack " + diff.stack() + ": " + summary(diff) + (blocking.isEmpty() ? "" : " - BLOCKING");
         line(markdown ? "#### Strata diff, " + title : "Strata diff, " + title);
         if (diff.isEmpty()) {
+            list("Not in the estimate:", diff.cost().notes());
             return out.toString();
         }
         list(blocking.isEmpty() ? "" : "Blocking (strata diff exits 1):", blocking);

@@ -82,8 +82,10 @@ public record PlanDocument(String file, String stack, Map<String, Resource> reso
             return parse(name, root);
         } catch (JsonParseException e) {
             throw new UnreadableException(name + ": is not JSON: " + JsonErrors.reason(e));
-        } catch (IllegalStateException | ClassCastException | UnsupportedOperationException | NullPointerException e) {
-            throw new UnreadableException(name + ": is not a strata plan --format json document: " + Problems.bounded(String.valueOf(e.getMessage())));
+        } catch (RuntimeException e) {
+            // A field missing or of the wrong type (Gson's getAs... throw): not the contract's document.
+            throw new UnreadableException(name + ": is not a strata plan --format json document (a resource, cost line or finding"
+                    + " lacks a field of the contract or has one of another type; docs/commands.md)");
         }
     }
 
@@ -150,7 +152,8 @@ public record PlanDocument(String file, String stack, Map<String, Resource> reso
         List<String> values = new ArrayList<>();
         if (element != null && element.isJsonArray()) {
             for (JsonElement value : (JsonArray) element) {
-                values.add(value.getAsString());
+                // A note may grow into an object one day: shown as its JSON rather than refused.
+                values.add(value.isJsonPrimitive() ? value.getAsString() : value.toString());
             }
         }
         return values;

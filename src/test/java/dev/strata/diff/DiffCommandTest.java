@@ -97,7 +97,7 @@ class DiffCommandTest {
                 new Case(missing, base, "strata diff: --base " + missing + ": cannot be read: no such file or directory"),
                 new Case(base, notJson, "strata diff: --head " + notJson + ": is not JSON: "),
                 new Case(base, notPlan, "strata diff: --head " + notPlan + ": is not a strata plan --format json document (no \"resources\" list)"),
-                new Case(base, badResource, "strata diff: --head " + badResource + ": is not a strata plan --format json document"),
+                new Case(base, badResource, "strata diff: --head " + badResource + ": is not a strata plan --format json document (a resource,"),
                 new Case(base, dir, "strata diff: --head " + dir + ": cannot be read: is a directory"),
                 new Case(base, devPlan, "strata diff: --base is a plan of stack prod and --head of stack dev; compare two plans of one stack")}) {
             Run run = diff(c.base(), c.head(), "table");

@@ -75,6 +75,18 @@ class PlanDiffTest {
     }
 
     @Test
+    void aFindingOfAMovedResourceIsTheSameFindingNotAddedAndResolved() {
+        String cost = "{\"monthlyUsd\": 0, \"lines\": []}";
+        String finding = "[{\"policy\": \"rule\", \"resource\": \"%s\", \"message\": \"A must be B.\", \"enforcementLevel\": \"mandatory\"}]";
+        PlanDocument base = plan(List.of(resource(OLD, LUSTRE, true, "{}")), cost, finding.formatted(OLD));
+        PlanDocument head = plan(List.of(resource(NEW, LUSTRE, true, "{}", OLD)), cost, finding.formatted(NEW));
+        PlanDiff diff = PlanDiff.of(base, head);
+        assertThat(diff.findingsAdded()).isEmpty();
+        assertThat(diff.findingsResolved()).isEmpty();
+        assertThat(diff.blocking()).isEmpty();
+    }
+
+    @Test
     void aProtectedFileSystemReplacedBlocksAndNamesTheProperty() {
         PlanDocument base = plan(resource(OLD, LUSTRE, true, "{\"deploymentType\": \"PERSISTENT_2\", \"storageCapacity\": 2400, \"tags\": {\"a\": \"1\"}}"));
         PlanDocument head = plan(resource(OLD, LUSTRE, true, "{\"deploymentType\": \"PERSISTENT_1\", \"storageCapacity\": 4800, \"tags\": {\"a\": \"2\"}}"));
