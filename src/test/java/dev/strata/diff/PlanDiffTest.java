@@ -176,5 +176,14 @@ class PlanDiffTest {
         PlanDiff diff = PlanDiff.of(plan(bucket), plan(bucket));
         assertThat(diff.isEmpty()).isTrue();
         assertThat(DiffText.markdown(diff)).isEqualTo("#### Strata diff, stack prod: no changes; monthly cost $0.00\n");
+        // What the estimate leaves out is said even then (a note may be an object in a later plan).
+        PlanDocument noted = plan(List.of(bucket), "{\"monthlyUsd\": 5, \"lines\": [], \"notes\": [\"node hours\", {\"item\": \"x\"}]}", "[]");
+        assertThat(DiffText.table(PlanDiff.of(noted, noted))).isEqualTo("""
+                Strata diff, stack prod: no changes; monthly cost $5.00
+
+                Not in the estimate:
+                  node hours
+                  {"item":"x"}
+                """);
     }
 }
