@@ -1,6 +1,7 @@
 // The pack's rules, one a file named by its id. Plain data: the offline runner imports them without
 // constructing a PolicyPack (which would start the analyzer server the Pulumi CLI talks to).
 import type { Policies } from "@pulumi/policy";
+import { policy as cloudwatchAlarmActions } from "./cloudwatch-alarm-actions";
 import { policy as efsBackupProduction } from "./efs-backup-production";
 import { policy as efsEncryptionCmk } from "./efs-encryption-cmk";
 import { policy as efsTlsOnly } from "./efs-tls-only";
@@ -43,9 +44,11 @@ import { policy as s3BucketPolicyNotPublic } from "./s3-bucket-policy-not-public
 import { policy as s3BucketPublicAccessBlock } from "./s3-bucket-public-access-block";
 import { policy as s3BucketTlsOnly } from "./s3-bucket-tls-only";
 import { policy as s3ModelBucketVersioning } from "./s3-model-bucket-versioning";
+import { policy as snsTopicEncryptionCmk } from "./sns-topic-encryption-cmk";
 import { policy as statefulResourcesProtected } from "./stateful-resources-protected";
 
 export const rules: Policies = [
+    cloudwatchAlarmActions,
     efsBackupProduction,
     efsEncryptionCmk,
     efsTlsOnly,
@@ -88,5 +91,6 @@ export const rules: Policies = [
     s3BucketPublicAccessBlock,
     s3BucketTlsOnly,
     s3ModelBucketVersioning,
+    snsTopicEncryptionCmk,
     statefulResourcesProtected,
 ];

@@ -53,7 +53,7 @@ public record StackConfig(Map<String, Object> values, List<String> problems, Lis
      * Pulumi.yaml's declarations). Typo suggestions for a stack file's keys come from this list.
      */
     public static final List<String> STRATA_KEYS = List.of("environment", "protect", "tags", "dataLake", "network", "training",
-            "inference", "cluster", "workloads", "usage", "budget");
+            "inference", "cluster", "workloads", "usage", "budget", "monitoring");
 
     /**
      * The top-level keys of a stack file: pulumi/pulumi {@code sdk/go/common/workspace/project.go}

@@ -2,6 +2,7 @@ package dev.strata.cost;
 
 import dev.strata.cluster.ClusterSettings;
 import dev.strata.inference.InferenceSettings;
+import dev.strata.monitoring.MonitoringSettings;
 import dev.strata.datalake.DataLakeSettings;
 import dev.strata.training.TrainingSettings;
 
@@ -27,4 +28,7 @@ public interface CostInputs {
 
     /** Expected usage and the budget ({@code strata:usage}, {@code strata:budget}). */
     CostSettings cost();
+
+    /** The storage alarms' subscriptions and thresholds ({@code strata:monitoring}). */
+    MonitoringSettings monitoring();
 }

@@ -29,7 +29,12 @@ public final class ItemNames {
             Map.entry("kms.key", "KMS customer managed key"),
             Map.entry("kms.requests", "KMS requests"),
             Map.entry("eks.cluster", "EKS cluster (standard support)"),
-            Map.entry("eks.clusterExtendedSupport", "EKS cluster (extended support)"));
+            Map.entry("eks.clusterExtendedSupport", "EKS cluster (extended support)"),
+            Map.entry("cloudwatch.alarm.standard", "CloudWatch alarm metrics (standard resolution)"),
+            Map.entry("cloudwatch.dashboard", "CloudWatch dashboards"),
+            Map.entry("sns.requests", "SNS publishes"),
+            Map.entry("sns.notifications.email", "SNS e-mail notifications"),
+            Map.entry("sns.notifications.https", "SNS HTTPS notifications"));
 
     private ItemNames() {
     }

@@ -1,6 +1,7 @@
 package dev.strata.cost;
 
 import dev.strata.cluster.ClusterSettings;
+import dev.strata.monitoring.StorageAlarms;
 
 import java.util.List;
 
@@ -8,7 +9,7 @@ import java.util.List;
  * The stack's customer managed KMS keys, one tier per key purpose (the {@code tier} tag the key
  * carries): the data lake's always, the training and inference tiers' when they are set (as
  * {@code StrataStack} creates them), and the created cluster's secrets key (as {@code ClusterWiring}
- * creates it). KMS requests ({@code strata:usage.kms}) are counted on the data lake's key.
+ * creates it), and the alarm topic's (as {@code StorageAlarms} creates it). KMS requests ({@code strata:usage.kms}) are counted on the data lake's key.
  */
 public final class SecurityCost implements ComponentCost {
     public static final String COMPONENT = "security";
@@ -19,6 +20,7 @@ public final class SecurityCost implements ComponentCost {
         settings.training().ifPresent(training -> purposes.add("training"));
         settings.inference().ifPresent(inference -> purposes.add("inference"));
         settings.cluster().filter(ClusterSettings::create).ifPresent(cluster -> purposes.add("cluster"));
+        purposes.add(StorageAlarms.PURPOSE);
         return purposes;
     }
 

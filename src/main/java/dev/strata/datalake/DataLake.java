@@ -1,5 +1,6 @@
 package dev.strata.datalake;
 
+import dev.strata.monitoring.MonitoredResourceArgs;
 import java.util.function.Function;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
@@ -109,6 +110,11 @@ public final class DataLake extends ComponentResource {
     /** The bucket of a zone. */
     public Optional<SecureBucket> zone(String zoneName) {
         return Optional.ofNullable(buckets.get(zoneName));
+    }
+
+    /** The zones' buckets as {@code StorageAlarms} shows them, in tier {@code datalake}, labelled {@code datalake-<zone>}. */
+    public List<MonitoredResourceArgs> monitored() {
+        return buckets.entrySet().stream().map(zone -> zone.getValue().monitored("datalake", "datalake-" + zone.getKey())).toList();
     }
 
     private static Output<Map<String, String>> byZone(Map<String, SecureBucket> buckets,

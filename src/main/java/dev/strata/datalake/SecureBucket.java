@@ -40,6 +40,8 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import dev.strata.core.Children;
+import dev.strata.monitoring.MonitoredKind;
+import dev.strata.monitoring.MonitoredResourceArgs;
 import dev.strata.core.Problems;
 import dev.strata.core.Tags;
 import dev.strata.security.Grant;
@@ -186,6 +188,11 @@ public final class SecureBucket extends ComponentResource {
         this.bucketArn = bucket.arn();
         this.keyArn = args.kmsKeyArn().orElse(null);
         registerOutputs(Map.of("bucketName", bucketName, "bucketArn", bucketArn));
+    }
+
+    /** The bucket as {@code StorageAlarms} shows it: its size and object count on the dashboard (no alarm). */
+    public MonitoredResourceArgs monitored(String tier, String label) {
+        return MonitoredResourceArgs.builder().tier(tier).label(label).kind(MonitoredKind.S3_BUCKET).resourceId(bucketName).build();
     }
 
     /**

@@ -25,6 +25,8 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.strata.core.Children;
 import dev.strata.core.KnownValue;
+import dev.strata.monitoring.MonitoredKind;
+import dev.strata.monitoring.MonitoredResourceArgs;
 import dev.strata.core.NetworkRules;
 import dev.strata.core.Problems;
 import dev.strata.core.Tags;
@@ -117,6 +119,9 @@ public final class EfsFileSystem extends ComponentResource {
         }
     }
 
+    /** The file system's modes, for {@link #monitored}. */
+    private final EfsOptionsArgs options;
+
     private EfsFileSystem(String name, Checked checked, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, checked.args(), options);
         EfsFileSystemArgs args = checked.args();
@@ -201,6 +206,7 @@ public final class EfsFileSystem extends ComponentResource {
             accessPointIds.put(accessPoint.name(), created.id());
         }
 
+        this.options = args.options();
         this.fileSystemId = fileSystem.id();
         this.fileSystemArn = fileSystem.arn();
         this.securityGroupId = securityGroup.id();
@@ -218,6 +224,12 @@ public final class EfsFileSystem extends ComponentResource {
                     .securityGroups(securityGroup.id().applyValue(List::of))
                     .build(), Children.of(this));
         }
+    }
+
+    /** The file system as {@code StorageAlarms} watches it: its burst credits in bursting mode, its I/O limit in generalPurpose mode. */
+    public MonitoredResourceArgs monitored(String tier, String label) {
+        return MonitoredResourceArgs.builder().tier(tier).label(label).kind(MonitoredKind.EFS).resourceId(fileSystemId)
+                .throughputMode(options.throughput().apiValue()).performanceMode(options.performance().apiValue()).build();
     }
 
     /** Lets {@code grantee} mount the file system as an IAM client (read-only): ClientMount on its ARN. */

@@ -11,13 +11,17 @@ import dev.strata.core.NetworkRules;
 import dev.strata.core.OptionalOutput;
 import dev.strata.core.Problems;
 import dev.strata.datalake.SecureBucket;
+import dev.strata.monitoring.MonitoredKind;
+import dev.strata.monitoring.MonitoredResourceArgs;
 import dev.strata.efs.EfsFileSystem;
 import dev.strata.security.Grant;
 import dev.strata.security.Grantee;
 import dev.strata.security.Grants;
 
 import javax.annotation.Nullable;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -116,6 +120,8 @@ public final class InferenceStorage extends ComponentResource {
     /** The L3 file system, for grants. */
     private final EfsFileSystem modelRepository;
     private final boolean redisEnabled;
+    /** What StorageAlarms watches of the levels, nearest first. */
+    private final List<MonitoredResourceArgs> monitored;
 
     /** The InferenceStorage {@code name} with default resource options, as {@code new InferenceStorage(name, args, null)}. */
     public InferenceStorage(String name, InferenceStorageArgs args) {
@@ -171,6 +177,13 @@ public final class InferenceStorage extends ComponentResource {
         // The warm-up copies from L4 into L2.
         checked.warmup().ifPresent(warmup -> l2.warmUp(args, warmup, l4.bucketName(), k8s));
 
+        List<MonitoredResourceArgs> monitored = new ArrayList<>();
+        l1.group.ifPresent(group -> monitored.add(MonitoredResourceArgs.builder().tier("l1-redis").label("inference-redis")
+                .kind(MonitoredKind.ELASTICACHE).resourceId(group.replicationGroupId())
+                .cacheNodes(checked.redis().orElseThrow().replicas() + 1).build()));
+        monitored.add(l3.fileSystem.monitored("l3-efs", "inference-models"));
+        monitored.add(l4.bucket.monitored("l4-s3", "inference-archive"));
+        this.monitored = List.copyOf(monitored);
         this.args = args;
         this.archive = l4.bucket;
         this.modelRepository = l3.fileSystem;
@@ -242,6 +255,15 @@ public final class InferenceStorage extends ComponentResource {
                     levels.put("l4S3", l4);
                     return levels;
                 });
+    }
+
+    /**
+     * The levels' resources as {@code StorageAlarms} watches them: the L1 replication group (tier
+     * {@code l1-redis}, when on), the L3 file system ({@code l3-efs}) and the L4 archive ({@code l4-s3}).
+     * L2 is the nodes' own NVMe, which CloudWatch sees only through an agent on the nodes.
+     */
+    public List<MonitoredResourceArgs> monitored() {
+        return monitored;
     }
 
     /** The model archive bucket, for grants (read by the inference identity). */

@@ -7,6 +7,7 @@ import dev.strata.datalake.DataLake;
 import dev.strata.datalake.SecureBucket;
 import dev.strata.efs.EfsFileSystem;
 import dev.strata.inference.InferenceStorage;
+import dev.strata.monitoring.StorageAlarms;
 import dev.strata.security.EncryptionKey;
 import dev.strata.security.WorkloadIdentity;
 import dev.strata.training.TrainingStorage;
@@ -28,7 +29,8 @@ public final class Components {
             InferenceStorage.class,
             EksCluster.class,
             CsiDriver.class,
-            WorkloadIdentity.class);
+            WorkloadIdentity.class,
+            StorageAlarms.class);
 
     private Components() {
     }

@@ -16,7 +16,8 @@ import java.util.Optional;
  * {@code kms:GenerateDataKeyWithoutPlaintext} and {@code kms:Decrypt}) through IAM, which the root
  * statement allows. S3 calls KMS with the permissions of the caller of each request (SSE-KMS), so the
  * workload's own IAM grant ({@link Grants#s3Read}, {@link Grants#s3Write}) is what counts. Only
- * CloudWatch Logs needs its service principal in the key policy.
+ * CloudWatch Logs, and CloudWatch alarms publishing to an encrypted SNS topic, need their service
+ * principal in the key policy.
  */
 public enum KeyService {
     /**
@@ -51,7 +52,17 @@ public enum KeyService {
      * {@code logs.<region>.amazonaws.com} use the key, limited to log groups of this account and region
      * by the encryption context {@code kms:EncryptionContext:aws:logs:arn}.
      */
-    LOGS("logs", "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html");
+    LOGS("logs", "https://docs.aws.amazon.com/AmazonCloudWatch/latest/logs/encrypt-log-data-kms.html"),
+    /**
+     * SNS server-side encryption of a topic: an AWS service that publishes to the encrypted topic (here
+     * CloudWatch alarms) needs kms:Decrypt and kms:GenerateDataKey* on the key through the key policy,
+     * with its service principal {@code cloudwatch.amazonaws.com} ("Enable compatibility between event
+     * sources from AWS services and encrypted topics").
+     */
+    SNS("sns", "https://docs.aws.amazon.com/sns/latest/dg/sns-key-management.html#compatibility-with-aws-services");
+
+    /** What CloudWatch alarms may do with the key of the encrypted topic they publish to (SNS docs, above). */
+    public static final List<String> CLOUDWATCH_PUBLISH_ACTIONS = List.of("kms:Decrypt", "kms:GenerateDataKey*");
 
     private final String endpointPrefix;
     private final String documentation;
@@ -90,8 +101,13 @@ public enum KeyService {
                 : List.of(endpoint(endpointPrefix, region, dnsSuffix));
     }
 
-    /** The key-policy statements the service's documentation requires; none for all but CloudWatch Logs. */
+    /** The key-policy statements the service's documentation requires; none for all but CloudWatch Logs and SNS. */
     public List<PolicyStatement> keyPolicyStatements(String accountId, String partition, String region, String dnsSuffix) {
+        if (this == SNS) {
+            // The documented statement names the global service principal and no condition.
+            return List.of(PolicyStatement.allow("CloudWatchAlarmsPublishToEncryptedTopic",
+                    Map.of("Service", "cloudwatch.amazonaws.com"), CLOUDWATCH_PUBLISH_ACTIONS, List.of("*"), Map.of()));
+        }
         if (this != LOGS) {
             return List.of();
         }

@@ -9,6 +9,7 @@ import dev.strata.config.Environment;
 import dev.strata.config.NetworkSettings;
 import dev.strata.config.StackConfig;
 import dev.strata.inference.InferenceSettings;
+import dev.strata.monitoring.MonitoringSettings;
 import dev.strata.training.TrainingSettings;
 import dev.strata.datalake.Zone;
 
@@ -98,10 +99,11 @@ public final class SettingsParser {
             }
         });
         CostSettings cost = CostSettingsParser.parse(root, dataLake, training, inference);
+        MonitoringSettings monitoring = root.object("monitoring").map(MonitoringSettings::parse).orElse(MonitoringSettings.defaults());
         root.finish();
 
         problems.throwIfAny();
-        return new StrataSettings(environment, protect, tags, dataLake, network, training, inference, cluster, workloads, cost);
+        return new StrataSettings(environment, protect, tags, dataLake, network, training, inference, cluster, workloads, cost, monitoring);
     }
 
     /** {@link StackConfig#read}, throwing every problem of the stack at once (the file's and the settings'). */

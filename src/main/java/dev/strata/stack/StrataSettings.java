@@ -7,6 +7,7 @@ import dev.strata.cost.CostSettings;
 import dev.strata.config.Environment;
 import dev.strata.config.NetworkSettings;
 import dev.strata.inference.InferenceSettings;
+import dev.strata.monitoring.MonitoringSettings;
 import dev.strata.training.TrainingSettings;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +28,13 @@ import java.util.Optional;
  *                    Kubernetes objects (cluster, training, inference or workloads set)
  * @param workloads   the workload identities ({@code strata:workloads}); empty without a cluster
  * @param cost        expected usage and the budget, for the cost estimate ({@code strata:usage}, {@code strata:budget})
+ * @param monitoring  the storage alarms' subscriptions and thresholds ({@code strata:monitoring})
  */
 public record StrataSettings(Environment environment, boolean protect, Map<String, String> tags, DataLakeSettings dataLake,
                              Optional<NetworkSettings> network, Optional<TrainingSettings> training,
                              Optional<InferenceSettings> inference, Optional<ClusterSettings> cluster,
-                             List<WorkloadSettings> workloads, CostSettings cost) implements CostInputs {
+                             List<WorkloadSettings> workloads, CostSettings cost,
+                             MonitoringSettings monitoring) implements CostInputs {
     public StrataSettings {
         tags = Map.copyOf(tags);
         workloads = List.copyOf(workloads);

@@ -8,12 +8,15 @@ import dev.strata.core.NetworkArgs;
 import dev.strata.core.StackNames;
 import dev.strata.datalake.DataLake;
 import dev.strata.inference.InferenceStorage;
+import dev.strata.monitoring.StorageAlarms;
 import dev.strata.security.WorkloadIdentity;
 import dev.strata.training.TrainingStorage;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 
 /**
  * The Strata program: validated settings in, components out, one statement per component. {@code pulumi up}
@@ -45,6 +48,10 @@ public final class StrataStack {
                 i.args(keys.inference().orElseThrow().keyArn, networkArgs(settings), tags, settings.protect(), efsCsiDriver(cluster),
                         namespaces.name(i.namespace())), onCluster(cluster)));
         cluster.ifPresent(c -> ClusterWiring.grant(c, settings.workloads(), identities, dataLake, training, inference));
+        // Alarms on every watched resource of the tiers built (those the components register), their topic and the dashboard.
+        new StorageAlarms(stack, settings.monitoring().toArgs(Stream.of(training.map(TrainingStorage::monitored),
+                inference.map(InferenceStorage::monitored), Optional.of(dataLake.monitored()))
+                .flatMap(Optional::stream).flatMap(List::stream).toList(), tags, settings.protect()), null);
         StackOutputs.export(ctx, settings, keys, dataLake, cluster, identities, training, inference);
         StackOutputs.exportCostEstimate(ctx, settings);
     }

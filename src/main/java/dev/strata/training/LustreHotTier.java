@@ -1,5 +1,7 @@
 package dev.strata.training;
 
+import dev.strata.monitoring.MonitoredKind;
+import dev.strata.monitoring.MonitoredResourceArgs;
 import com.pulumi.aws.fsx.DataRepositoryAssociation;
 import com.pulumi.aws.fsx.DataRepositoryAssociationArgs;
 import com.pulumi.aws.fsx.LustreFileSystem;
@@ -125,6 +127,13 @@ final class LustreHotTier extends ComponentResource {
         registerOutputs(Map.of("fileSystemId", fileSystemId, "dnsName", dnsName, "mountName", mountName, "claimName", claimName));
     }
 
+
+    /** The file system as {@code StorageAlarms} watches it: free capacity and throughput utilisation. */
+    public MonitoredResourceArgs monitored(String label) {
+        return MonitoredResourceArgs.builder().tier("hot").label(label).kind(MonitoredKind.FSX_LUSTRE).resourceId(fileSystemId)
+                .capacityGiB((Integer) summary.get("capacityGiB"))
+                .throughputMBps(((Number) summary.get("throughputMBps")).doubleValue()).build();
+    }
 
     /** The tier's service, capacity and aggregate throughput, for plans and dashboards. */
     public Map<String, Object> summary() {

@@ -8,6 +8,7 @@ import dev.strata.core.OptionalOutput;
 import dev.strata.core.Problems;
 import dev.strata.datalake.LifecycleRule;
 import dev.strata.datalake.SecureBucket;
+import dev.strata.monitoring.MonitoredResourceArgs;
 import dev.strata.datalake.SecureBucketArgs;
 import dev.strata.efs.EfsFileSystem;
 import dev.strata.security.Grant;
@@ -95,6 +96,8 @@ public final class TrainingStorage extends ComponentResource {
     /** The training-data bucket and the warm tier's file system, for grants. */
     private final SecureBucket bucket;
     private final Optional<EfsFileSystem> warmFileSystem;
+    /** What StorageAlarms watches of the tiers built, hot first. */
+    private final List<MonitoredResourceArgs> monitored;
     /** The key per-job file systems are encrypted with: present when the per-job type is persistent. */
     private final Optional<Output<String>> perJobKeyArn;
 
@@ -133,6 +136,11 @@ public final class TrainingStorage extends ComponentResource {
         Optional<EfsWarmTier> warm = args.warm().map(warmArgs -> new EfsWarmTier(name + "-warm", warmArgs, context, childComponents));
         warm.ifPresent(tier -> tiers.put("warm", tier.summary()));
 
+        List<MonitoredResourceArgs> monitored = new ArrayList<>();
+        hot.ifPresent(tier -> monitored.add(tier.monitored("training-hot")));
+        warm.ifPresent(tier -> monitored.add(tier.fileSystem.monitored("warm", "training-warm")));
+        monitored.add(bucket.monitored("cold-archive", "training-data"));
+        this.monitored = List.copyOf(monitored);
         this.bucket = bucket;
         this.warmFileSystem = warm.map(tier -> tier.fileSystem);
         this.perJobKeyArn = args.perJob().filter(p -> !p.type().isScratch()).map(p -> args.kmsKeyArn());
@@ -182,6 +190,15 @@ public final class TrainingStorage extends ComponentResource {
             fsxCsiDriver.grant(grant);
             return grant;
         });
+    }
+
+    /**
+     * The tiers' resources as {@code StorageAlarms} watches them: the hot file system (tier {@code hot}),
+     * the warm one ({@code warm}) and the training bucket ({@code cold-archive}), those built. The per-job
+     * file systems come and go with the jobs (their claims create them) and are not watched.
+     */
+    public List<MonitoredResourceArgs> monitored() {
+        return monitored;
     }
 
     /** Each tier's service, capacity and aggregate throughput: hot, hotPerJob, warm, cold, archive (those built). */

@@ -45,15 +45,18 @@ class CostEstimatorTest {
                         tuple("datalake", "model", "s3.storage.GLACIER", 500.0, 1.80),               // 500 x 0.0036
                         tuple("datalake", "access-logs", "s3.storage.STANDARD", 50.0, 1.15),         // 50 x 0.023
                         tuple("security", "datalake", "kms.key", 1.0, 1.00),                         // 1 key x $1
-                        tuple("security", "datalake", "kms.requests", 300.0, 9.00));                 // 3,000,000 / 10,000 x 0.03
-        // 23 + 50 + 10 + 4 + 1 + 2.30 + 1.80 + 1.15 + 1 + 9 = 103.25
-        assertThat(estimate.monthlyUsd()).isEqualTo(103.25);
+                        tuple("security", "alarms", "kms.key", 1.0, 1.00),                           // the alarm topic's key
+                        tuple("security", "datalake", "kms.requests", 300.0, 9.00),                  // 3,000,000 / 10,000 x 0.03
+                        tuple("monitoring", "alarms", "cloudwatch.dashboard", 1.0, 3.00));           // no tier to alarm on; the dashboard
+        // 23 + 50 + 10 + 4 + 1 + 2.30 + 1.80 + 1.15 + 1 + 1 + 9 + 3 = 107.25
+        assertThat(estimate.monthlyUsd()).isEqualTo(107.25);
         assertThat(estimate.tierUsd(new Tier("datalake", "raw"))).isEqualTo(88.00);
         assertThat(estimate.tierUsd(new Tier("datalake", "processed"))).isEqualTo(0.0);
         assertThat(estimate.tiers()).extracting(Tier::outputName).containsExactly(
                 "estimatedMonthlyUsd.datalake.raw", "estimatedMonthlyUsd.datalake.processed",
                 "estimatedMonthlyUsd.datalake.feature", "estimatedMonthlyUsd.datalake.model",
-                "estimatedMonthlyUsd.datalake.access-logs", "estimatedMonthlyUsd.security.datalake");
+                "estimatedMonthlyUsd.datalake.access-logs", "estimatedMonthlyUsd.security.datalake",
+                "estimatedMonthlyUsd.security.alarms", "estimatedMonthlyUsd.monitoring.alarms");
         assertThat(estimate.notes()).containsExactly(
                 "strata:usage.dataLake.zones.processed is not set: zone processed's storage and requests are estimated at zero",
                 "strata:usage.dataLake.zones.feature is not set: zone feature's storage and requests are estimated at zero");
@@ -62,8 +65,8 @@ class CostEstimatorTest {
     @Test
     void withoutUsageOnlyTheKeyIsChargedAndTheEstimateSaysWhatItLeftOut() {
         CostEstimate estimate = CostEstimator.estimate(settings(Map.of("environment", "dev")), PriceBook.load().region("us-west-2"));
-        assertThat(estimate.lines()).extracting(CostLine::item).containsExactly("kms.key");
-        assertThat(estimate.monthlyUsd()).isEqualTo(1.00);
+        assertThat(estimate.lines()).extracting(CostLine::item).containsExactly("kms.key", "kms.key", "cloudwatch.dashboard");
+        assertThat(estimate.monthlyUsd()).isEqualTo(5.00);
         assertThat(estimate.notes()).hasSize(5).allMatch(note -> note.contains("is not set"));
     }
 
@@ -90,9 +93,9 @@ class CostEstimatorTest {
         CostLine stray = new CostLine("training", "hot", "fsx.backup", 1, "GB-month", 0.05, 0.05, false);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.line(stray))
                 .hasMessageContaining("undeclared tier training/hot");
-        assertThat(CostEstimator.tiers(settings(Map.of("environment", "dev")))).hasSize(5);
+        assertThat(CostEstimator.tiers(settings(Map.of("environment", "dev")))).hasSize(7);
         assertThat(CostEstimator.COMPONENTS).extracting(component -> component.getClass().getSimpleName())
-                .containsExactly("DataLakeCost", "TrainingCost", "InferenceCost", "SecurityCost", "ClusterCost");
+                .containsExactly("DataLakeCost", "TrainingCost", "InferenceCost", "SecurityCost", "ClusterCost", "MonitoringCost");
     }
 
     private static StrataSettings stack(String file) {
@@ -132,9 +135,9 @@ class CostEstimatorTest {
                 tuple("model-archive", "s3.storage.STANDARD_IA", 200.0, 2.50));
         assertThat(estimate.tiers()).contains(new Tier("training", "hot"), new Tier("inference", "redis"), new Tier("inference", "nvme-nodes"),
                 new Tier("security", "training"), new Tier("security", "inference"), new Tier("security", "cluster"));
-        // The data lake's, training's and inference's keys, and the created cluster's secrets key.
+        // The data lake's, training's and inference's keys, the created cluster's secrets key and the alarm topic's key.
         assertThat(estimate.lines()).filteredOn(line -> line.item().equals("kms.key")).extracting(CostLine::tier)
-                .containsExactly("datalake", "training", "inference", "cluster");
+                .containsExactly("datalake", "training", "inference", "cluster", "alarms");
     }
 
     @Test

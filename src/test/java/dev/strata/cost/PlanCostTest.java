@@ -113,7 +113,8 @@ class PlanCostTest {
 
     @Test
     void aStackOverItsMandatoryBudgetPlansButExitsOne(@TempDir Path dir) throws Exception {
-        // 10,000 GiB of S3 Standard = 10,000 x $0.023 = $230.00, plus the key's $1.00 = $231.00 > $200.00.
+        // 10,000 GiB of S3 Standard = 10,000 x $0.023 = $230.00, plus two keys' $2.00 (data lake, alarm topic) and the
+        // storage dashboard's $3.00 = $235.00 > $200.00.
         Files.writeString(dir.resolve("Pulumi.over.yaml"), """
                 config:
                   aws:region: us-east-1
@@ -130,9 +131,9 @@ class PlanCostTest {
                 """);
         Run run = plan(ROOT, "plan", "--stack", "over", "--config-file", dir.resolve("Pulumi.over.yaml").toString(), "--format", "table");
         assertThat(run.exit()).isEqualTo(1);
-        assertThat(run.stdout()).contains("Total: $231.00 per month")
-                .contains("Budget: $231.00 against the mandatory budget of $200.00: EXCEEDED by $31.00");
-        assertThat(run.stderr()).contains("stack over: estimated monthly cost $231.00 against the mandatory budget of $200.00: EXCEEDED by $31.00");
+        assertThat(run.stdout()).contains("Total: $235.00 per month")
+                .contains("Budget: $235.00 against the mandatory budget of $200.00: EXCEEDED by $35.00");
+        assertThat(run.stderr()).contains("stack over: estimated monthly cost $235.00 against the mandatory budget of $200.00: EXCEEDED by $35.00");
         // The JSON records the budget and that it is exceeded: strata diff reports a budget crossed from it.
         Run json = plan(ROOT, "plan", "--stack", "over", "--config-file", dir.resolve("Pulumi.over.yaml").toString(), "--format", "json");
         assertThat(json.exit()).isEqualTo(1);
@@ -153,9 +154,9 @@ class PlanCostTest {
                 """);
         Run run = plan(ROOT, "plan", "--stack", "warn", "--config-file", dir.resolve("Pulumi.warn.yaml").toString(), "--format", "json");
         assertThat(run.exit()).isZero();
-        // The key alone: $1.00 against $0.50.
-        assertThat(JsonParser.parseString(run.stdout()).getAsJsonObject().getAsJsonObject("cost").get("monthlyUsd").getAsDouble()).isEqualTo(1.0);
-        assertThat(run.stderr()).contains("$1.00 against the advisory budget of $0.50: EXCEEDED by $0.50");
+        // The data lake's and the alarm topic's keys and the storage dashboard: $5.00 against $0.50.
+        assertThat(JsonParser.parseString(run.stdout()).getAsJsonObject().getAsJsonObject("cost").get("monthlyUsd").getAsDouble()).isEqualTo(5.0);
+        assertThat(run.stderr()).contains("$5.00 against the advisory budget of $0.50: EXCEEDED by $4.50");
     }
 
     @Test

@@ -52,7 +52,7 @@ class PriceBookTest {
     @Test
     void everyItemReadsAsWordsAndTheDefaultNodeTypesArePricedInEveryRegion() {
         for (String item : book.region("us-east-1").all().keySet()) {
-            assertThat(ItemNames.describe(item)).as(item).isNotEqualTo(item).matches("(S3|EFS|FSx|EBS|KMS|EKS|EC2|ElastiCache) .+");
+            assertThat(ItemNames.describe(item)).as(item).isNotEqualTo(item).matches("(S3|EFS|FSx|EBS|KMS|EKS|EC2|ElastiCache|CloudWatch|SNS) .+");
         }
         assertThat(ItemNames.describe("s3.storage.STANDARD_IA")).isEqualTo("S3 Standard-IA storage");
         assertThat(ItemNames.describe("fsx.storage.PERSISTENT_2.500")).isEqualTo("FSx for Lustre PERSISTENT_2 storage at 500 MB/s/TiB");

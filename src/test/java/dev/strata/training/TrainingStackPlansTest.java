@@ -122,7 +122,7 @@ class TrainingStackPlansTest {
         stateful.add(fsx);
         stateful.add(efs);
         ofType(plan, "aws:kms/key:Key").stream()
-                .filter(k -> !k.get("name").getAsString().equals("prod-inference")).forEach(stateful::add);
+                .filter(k -> !List.of("prod-inference", "prod-alarms").contains(k.get("name").getAsString())).forEach(stateful::add);
         ofType(plan, "aws:s3/bucketV2:BucketV2").stream()
                 .filter(b -> b.get("name").getAsString().equals("prod-training-data")).forEach(stateful::add);
         assertThat(stateful).hasSize(5).allSatisfy(r -> {
