@@ -2,15 +2,14 @@ package dev.strata.cluster;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
-import com.pulumi.resources.ResourceArgs;
 import dev.strata.core.OneOf;
+import dev.strata.core.TaggedArgs;
 
 import javax.annotation.Nullable;
-import java.util.Map;
 import java.util.Optional;
 
 /** Arguments of {@link CsiDriver}. */
-public final class CsiDriverArgs extends ResourceArgs {
+public final class CsiDriverArgs extends TaggedArgs {
     /** Which driver: {@code efs} (Amazon EFS CSI driver) or {@code fsx} (Amazon FSx for Lustre CSI driver). Required. */
     @OneOf(value = CsiDriver.Driver.class, spelled = "configValue", schemaName = "CsiDriverKind")
     @Import(name = "driver", required = true)
@@ -56,11 +55,6 @@ public final class CsiDriverArgs extends ResourceArgs {
     @Nullable
     private Boolean dynamicProvisioning;
 
-    /** Tags for the role and the add-on. */
-    @Import(name = "tags")
-    @Nullable
-    private Map<String, String> tags;
-
     public String driver() {
         return driver;
     }
@@ -94,16 +88,14 @@ public final class CsiDriverArgs extends ResourceArgs {
         return Boolean.TRUE.equals(dynamicProvisioning);
     }
 
-    public Map<String, String> tags() {
-        return Optional.ofNullable(tags).orElse(Map.of());
-    }
-
     public static Builder builder() {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final CsiDriverArgs args = new CsiDriverArgs();
+    public static final class Builder extends TaggedArgs.Builder<CsiDriverArgs, Builder> {
+        private Builder() {
+            super(new CsiDriverArgs());
+        }
 
         public Builder driver(String driver) {
             args.driver = driver;
@@ -143,15 +135,6 @@ public final class CsiDriverArgs extends ResourceArgs {
         public Builder dynamicProvisioning(boolean dynamic) {
             args.dynamicProvisioning = dynamic;
             return this;
-        }
-
-        public Builder tags(Map<String, String> tags) {
-            args.tags = Map.copyOf(tags);
-            return this;
-        }
-
-        public CsiDriverArgs build() {
-            return args;
         }
     }
 }

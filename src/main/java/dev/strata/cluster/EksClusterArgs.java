@@ -2,18 +2,17 @@ package dev.strata.cluster;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
-import com.pulumi.resources.ResourceArgs;
 import dev.strata.core.KnownValue;
 import dev.strata.core.NetworkRules;
 import dev.strata.core.OneOf;
+import dev.strata.core.TaggedArgs;
 
 import javax.annotation.Nullable;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Arguments of {@link EksCluster}. Every default is the safe one. */
-public final class EksClusterArgs extends ResourceArgs {
+public final class EksClusterArgs extends TaggedArgs {
     /** Create the cluster (true) or adopt an existing one by {@code clusterName} (false). Default: true. */
     @Import(name = "create")
     @Nullable
@@ -110,7 +109,7 @@ public final class EksClusterArgs extends ResourceArgs {
     @Nullable
     private String instanceType;
 
-    /** Desired, minimum and maximum node counts. Defaults: 2, 1, 4. */
+    /** Desired node count. Default: {@value #DEFAULT_DESIRED_SIZE}. */
     @Import(name = "desiredSize")
     @Nullable
     private Integer desiredSize;
@@ -137,11 +136,6 @@ public final class EksClusterArgs extends ResourceArgs {
     @Import(name = "inferenceNodeGroup")
     @Nullable
     private InferenceNodeGroupArgs inferenceNodeGroup;
-
-    /** Tags for the cluster and its resources. */
-    @Import(name = "tags")
-    @Nullable
-    private Map<String, String> tags;
 
     public boolean create() {
         return !Boolean.FALSE.equals(create);
@@ -231,16 +225,14 @@ public final class EksClusterArgs extends ResourceArgs {
         return Optional.ofNullable(inferenceNodeGroup);
     }
 
-    public Map<String, String> tags() {
-        return Optional.ofNullable(tags).orElse(Map.of());
-    }
-
     public static Builder builder() {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final EksClusterArgs args = new EksClusterArgs();
+    public static final class Builder extends TaggedArgs.Builder<EksClusterArgs, Builder> {
+        private Builder() {
+            super(new EksClusterArgs());
+        }
 
         public Builder create(boolean create) {
             args.create = create;
@@ -347,15 +339,6 @@ public final class EksClusterArgs extends ResourceArgs {
         public Builder inferenceNodeGroup(@Nullable InferenceNodeGroupArgs group) {
             args.inferenceNodeGroup = group;
             return this;
-        }
-
-        public Builder tags(Map<String, String> tags) {
-            args.tags = Map.copyOf(tags);
-            return this;
-        }
-
-        public EksClusterArgs build() {
-            return args;
         }
     }
 }

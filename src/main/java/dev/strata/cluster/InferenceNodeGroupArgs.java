@@ -2,6 +2,7 @@ package dev.strata.cluster;
 
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import dev.strata.core.ArgsBuilder;
 import dev.strata.core.KubernetesValues;
 import dev.strata.core.Problems;
 
@@ -45,7 +46,7 @@ public final class InferenceNodeGroupArgs extends ResourceArgs {
     @Nullable
     private List<String> instanceTypes;
 
-    /** Desired, minimum and maximum node counts. Defaults: 1, 1, 2. */
+    /** Desired node count. Default: {@value #DEFAULT_DESIRED_SIZE}. */
     @Import(name = "desiredSize")
     @Nullable
     private Integer desiredSize;
@@ -181,8 +182,10 @@ public final class InferenceNodeGroupArgs extends ResourceArgs {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final InferenceNodeGroupArgs args = new InferenceNodeGroupArgs();
+    public static final class Builder extends ArgsBuilder<InferenceNodeGroupArgs, Builder> {
+        private Builder() {
+            super(new InferenceNodeGroupArgs());
+        }
 
         public Builder instanceTypes(List<String> types) {
             args.instanceTypes = List.copyOf(types);
@@ -222,10 +225,6 @@ public final class InferenceNodeGroupArgs extends ResourceArgs {
         public Builder bootScript(@Nullable String script) {
             args.bootScript = script;
             return this;
-        }
-
-        public InferenceNodeGroupArgs build() {
-            return args;
         }
     }
 }

@@ -58,8 +58,10 @@ public final class NetworkArgs extends ResourceArgs {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final NetworkArgs args = new NetworkArgs();
+    public static final class Builder extends ArgsBuilder<NetworkArgs, Builder> {
+        private Builder() {
+            super(new NetworkArgs());
+        }
 
         public Builder vpcId(Output<String> vpcId) {
             args.vpcId = vpcId;
@@ -91,10 +93,6 @@ public final class NetworkArgs extends ResourceArgs {
         public Builder allowedCidrs(List<String> cidrs) {
             args.allowedCidrs = List.copyOf(cidrs);
             return this;
-        }
-
-        public NetworkArgs build() {
-            return args;
         }
     }
 }

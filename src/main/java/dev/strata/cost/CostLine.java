@@ -1,5 +1,8 @@
 package dev.strata.cost;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /**
  * One line of a cost estimate (the {@code cost.lines} of the plan contract).
  *
@@ -18,5 +21,20 @@ public record CostLine(String component, String tier, String item, double quanti
     /** The item in words, e.g. {@code S3 Standard-IA storage} for {@code s3.storage.STANDARD_IA}. */
     public String description() {
         return ItemNames.describe(item);
+    }
+
+    /** The line as the plan's and the recommendation's JSON write it: the contract's keys, in its order. */
+    public Map<String, Object> json() {
+        Map<String, Object> map = new LinkedHashMap<>();
+        map.put("component", component);
+        map.put("tier", tier);
+        map.put("item", item);
+        map.put("description", description());
+        map.put("quantity", quantity);
+        map.put("unit", unit);
+        map.put("unitPriceUsd", unitPriceUsd);
+        map.put("monthlyUsd", monthlyUsd);
+        map.put("confirmed", confirmed);
+        return map;
     }
 }

@@ -57,21 +57,7 @@ public record CostReport(CostEstimate estimate, Optional<BudgetSettings> budget)
     public Map<String, Object> json() {
         Map<String, Object> cost = new LinkedHashMap<>();
         cost.put("monthlyUsd", monthlyUsd());
-        List<Map<String, Object>> lines = new ArrayList<>();
-        for (CostLine line : estimate.lines()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            map.put("component", line.component());
-            map.put("tier", line.tier());
-            map.put("item", line.item());
-            map.put("description", line.description());
-            map.put("quantity", line.quantity());
-            map.put("unit", line.unit());
-            map.put("unitPriceUsd", line.unitPriceUsd());
-            map.put("monthlyUsd", line.monthlyUsd());
-            map.put("confirmed", line.confirmed());
-            lines.add(map);
-        }
-        cost.put("lines", lines);
+        cost.put("lines", estimate.lines().stream().map(CostLine::json).toList());
         cost.put("notes", estimate.notes());
         budget.ifPresent(b -> {
             Map<String, Object> map = new LinkedHashMap<>();

@@ -2,15 +2,14 @@ package dev.strata.datalake;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
-import com.pulumi.resources.ResourceArgs;
+import dev.strata.core.StatefulArgs;
 
 import javax.annotation.Nullable;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Arguments of {@link DataLake}. */
-public final class DataLakeArgs extends ResourceArgs {
+public final class DataLakeArgs extends StatefulArgs {
     /** ARN of the customer-managed KMS key that encrypts every zone. Required. */
     @Import(name = "kmsKeyArn", required = true)
     private Output<String> kmsKeyArn;
@@ -35,16 +34,6 @@ public final class DataLakeArgs extends ResourceArgs {
     @Nullable
     private Integer abortIncompleteMultipartUploadDays;
 
-    /** Tags for every bucket, in addition to {@code component} and {@code tier}. */
-    @Import(name = "tags")
-    @Nullable
-    private Map<String, String> tags;
-
-    /** Protect the buckets and retain them when they leave the stack. Default: false (the Strata program sets it in prod). */
-    @Import(name = "protect")
-    @Nullable
-    private Boolean protect;
-
     public Output<String> kmsKeyArn() {
         return kmsKeyArn;
     }
@@ -65,20 +54,14 @@ public final class DataLakeArgs extends ResourceArgs {
         return Optional.ofNullable(abortIncompleteMultipartUploadDays).orElse(7);
     }
 
-    public Map<String, String> tags() {
-        return Optional.ofNullable(tags).orElse(Map.of());
-    }
-
-    public boolean protect() {
-        return Boolean.TRUE.equals(protect);
-    }
-
     public static Builder builder() {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final DataLakeArgs args = new DataLakeArgs();
+    public static final class Builder extends StatefulArgs.Builder<DataLakeArgs, Builder> {
+        private Builder() {
+            super(new DataLakeArgs());
+        }
 
         public Builder kmsKeyArn(Output<String> kmsKeyArn) {
             args.kmsKeyArn = kmsKeyArn;
@@ -103,20 +86,6 @@ public final class DataLakeArgs extends ResourceArgs {
         public Builder abortIncompleteMultipartUploadDays(int days) {
             args.abortIncompleteMultipartUploadDays = days;
             return this;
-        }
-
-        public Builder tags(Map<String, String> tags) {
-            args.tags = Map.copyOf(tags);
-            return this;
-        }
-
-        public Builder protect(boolean protect) {
-            args.protect = protect;
-            return this;
-        }
-
-        public DataLakeArgs build() {
-            return args;
         }
     }
 }

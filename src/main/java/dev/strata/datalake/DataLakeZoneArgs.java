@@ -2,6 +2,7 @@ package dev.strata.datalake;
 
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import dev.strata.core.ArgsBuilder;
 import dev.strata.core.Problems;
 
 import javax.annotation.Nullable;
@@ -51,8 +52,10 @@ public final class DataLakeZoneArgs extends ResourceArgs {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final DataLakeZoneArgs args = new DataLakeZoneArgs();
+    public static final class Builder extends ArgsBuilder<DataLakeZoneArgs, Builder> {
+        private Builder() {
+            super(new DataLakeZoneArgs());
+        }
 
         public Builder name(String name) {
             args.name = name;
@@ -67,10 +70,6 @@ public final class DataLakeZoneArgs extends ResourceArgs {
         public Builder lifecycleRules(List<LifecycleRuleArgs> rules) {
             args.lifecycleRules = List.copyOf(rules);
             return this;
-        }
-
-        public DataLakeZoneArgs build() {
-            return args;
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.strata.datalake;
 
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import dev.strata.core.ArgsBuilder;
 import dev.strata.core.Problems;
 
 import javax.annotation.Nullable;
@@ -100,8 +101,10 @@ public final class LifecycleRuleArgs extends ResourceArgs {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final LifecycleRuleArgs args = new LifecycleRuleArgs();
+    public static final class Builder extends ArgsBuilder<LifecycleRuleArgs, Builder> {
+        private Builder() {
+            super(new LifecycleRuleArgs());
+        }
 
         public Builder id(String id) {
             args.id = id;
@@ -141,10 +144,6 @@ public final class LifecycleRuleArgs extends ResourceArgs {
         public Builder noncurrentExpirationDays(int days) {
             args.noncurrentExpirationDays = days;
             return this;
-        }
-
-        public LifecycleRuleArgs build() {
-            return args;
         }
     }
 }

@@ -2,15 +2,14 @@ package dev.strata.datalake;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
-import com.pulumi.resources.ResourceArgs;
+import dev.strata.core.StatefulArgs;
 
 import javax.annotation.Nullable;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Arguments of {@link SecureBucket}. Every default is the safe one. */
-public final class SecureBucketArgs extends ResourceArgs {
+public final class SecureBucketArgs extends StatefulArgs {
     /** ARN of the customer-managed KMS key for SSE-KMS. Required, except for an access-log destination. */
     @Import(name = "kmsKeyArn")
     @Nullable
@@ -63,16 +62,6 @@ public final class SecureBucketArgs extends ResourceArgs {
     @Nullable
     private Integer objectLockDays;
 
-    /** Tags for the bucket, in addition to {@code component} and {@code tier}. */
-    @Import(name = "tags")
-    @Nullable
-    private Map<String, String> tags;
-
-    /** Protect the bucket and retain it when it leaves the stack. Default: false (the Strata program sets it in prod). */
-    @Import(name = "protect")
-    @Nullable
-    private Boolean protect;
-
     public Optional<Output<String>> kmsKeyArn() {
         return Optional.ofNullable(kmsKeyArn);
     }
@@ -109,20 +98,14 @@ public final class SecureBucketArgs extends ResourceArgs {
         return Optional.ofNullable(objectLockDays);
     }
 
-    public Map<String, String> tags() {
-        return Optional.ofNullable(tags).orElse(Map.of());
-    }
-
-    public boolean protect() {
-        return Boolean.TRUE.equals(protect);
-    }
-
     public static Builder builder() {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final SecureBucketArgs args = new SecureBucketArgs();
+    public static final class Builder extends StatefulArgs.Builder<SecureBucketArgs, Builder> {
+        private Builder() {
+            super(new SecureBucketArgs());
+        }
 
         public Builder kmsKeyArn(Output<String> kmsKeyArn) {
             args.kmsKeyArn = kmsKeyArn;
@@ -167,20 +150,6 @@ public final class SecureBucketArgs extends ResourceArgs {
         public Builder objectLockDays(int days) {
             args.objectLockDays = days;
             return this;
-        }
-
-        public Builder tags(Map<String, String> tags) {
-            args.tags = Map.copyOf(tags);
-            return this;
-        }
-
-        public Builder protect(boolean protect) {
-            args.protect = protect;
-            return this;
-        }
-
-        public SecureBucketArgs build() {
-            return args;
         }
     }
 }

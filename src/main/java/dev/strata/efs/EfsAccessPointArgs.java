@@ -2,6 +2,7 @@ package dev.strata.efs;
 
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import dev.strata.core.ArgsBuilder;
 import dev.strata.core.Problems;
 
 import javax.annotation.Nullable;
@@ -82,8 +83,10 @@ public final class EfsAccessPointArgs extends ResourceArgs {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final EfsAccessPointArgs args = new EfsAccessPointArgs();
+    public static final class Builder extends ArgsBuilder<EfsAccessPointArgs, Builder> {
+        private Builder() {
+            super(new EfsAccessPointArgs());
+        }
 
         public Builder name(String name) {
             args.name = name;
@@ -108,10 +111,6 @@ public final class EfsAccessPointArgs extends ResourceArgs {
         public Builder permissions(String permissions) {
             args.permissions = permissions;
             return this;
-        }
-
-        public EfsAccessPointArgs build() {
-            return args;
         }
     }
 }

@@ -1,25 +1,18 @@
 package dev.strata.efs;
 
-import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
-import com.pulumi.resources.ResourceArgs;
-import dev.strata.core.NetworkArgs;
+import dev.strata.core.StorageArgs;
 
 import javax.annotation.Nullable;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
-/** Arguments of {@link EfsFileSystem}. Every default is the safe one; {@link EfsRules} checks the combination. */
-public final class EfsFileSystemArgs extends ResourceArgs {
-    /** ARN of the customer-managed KMS key that encrypts the file system at rest. Required. */
-    @Import(name = "kmsKeyArn", required = true)
-    private Output<String> kmsKeyArn;
-
-    /** The mount targets' network: VPC, private subnets (one mount target in each, at most one per Availability Zone), NFS clients. Required. */
-    @Import(name = "network", required = true)
-    private NetworkArgs network;
-
+/**
+ * Arguments of {@link EfsFileSystem}. Every default is the safe one; {@link EfsRules} checks the combination.
+ * {@code kmsKeyArn} encrypts the file system at rest; {@code network} places a mount target in each private
+ * subnet (at most one per Availability Zone) and admits its NFS clients.
+ */
+public final class EfsFileSystemArgs extends StorageArgs {
     /**
      * The file system's modes, lifecycle transitions and backup ({@link EfsOptionsArgs}, where each default
      * is documented). Default: every option's own default (generalPurpose, elastic, no transition, no backup).
@@ -42,26 +35,6 @@ public final class EfsFileSystemArgs extends ResourceArgs {
     @Import(name = "tier", required = true)
     private String tier;
 
-    /** Tags, in addition to {@code component} and {@code tier}. */
-    @Import(name = "tags")
-    @Nullable
-    private Map<String, String> tags;
-
-    /** Protect the file system and retain it when it leaves the stack. Default: false (set in prod). */
-    @Import(name = "protect")
-    @Nullable
-    private Boolean protect;
-
-    @Nullable
-    public Output<String> kmsKeyArn() {
-        return kmsKeyArn;
-    }
-
-    @Nullable
-    public NetworkArgs network() {
-        return network;
-    }
-
     public EfsOptionsArgs options() {
         return Optional.ofNullable(options).orElseGet(EfsOptionsArgs::defaults);
     }
@@ -78,29 +51,13 @@ public final class EfsFileSystemArgs extends ResourceArgs {
         return tier;
     }
 
-    public Map<String, String> tags() {
-        return Optional.ofNullable(tags).orElse(Map.of());
-    }
-
-    public boolean protect() {
-        return Boolean.TRUE.equals(protect);
-    }
-
     public static Builder builder() {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final EfsFileSystemArgs args = new EfsFileSystemArgs();
-
-        public Builder kmsKeyArn(Output<String> kmsKeyArn) {
-            args.kmsKeyArn = kmsKeyArn;
-            return this;
-        }
-
-        public Builder network(NetworkArgs network) {
-            args.network = network;
-            return this;
+    public static final class Builder extends StorageArgs.Builder<EfsFileSystemArgs, Builder> {
+        private Builder() {
+            super(new EfsFileSystemArgs());
         }
 
         public Builder options(EfsOptionsArgs options) {
@@ -121,20 +78,6 @@ public final class EfsFileSystemArgs extends ResourceArgs {
         public Builder tier(String tier) {
             args.tier = tier;
             return this;
-        }
-
-        public Builder tags(Map<String, String> tags) {
-            args.tags = Map.copyOf(tags);
-            return this;
-        }
-
-        public Builder protect(boolean protect) {
-            args.protect = protect;
-            return this;
-        }
-
-        public EfsFileSystemArgs build() {
-            return args;
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.strata.efs;
 
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import dev.strata.core.ArgsBuilder;
 import dev.strata.core.OneOf;
 import dev.strata.core.Problems;
 
@@ -130,8 +131,10 @@ public final class EfsOptionsArgs extends ResourceArgs {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final EfsOptionsArgs args = new EfsOptionsArgs();
+    public static final class Builder extends ArgsBuilder<EfsOptionsArgs, Builder> {
+        private Builder() {
+            super(new EfsOptionsArgs());
+        }
 
         public Builder performanceMode(String mode) {
             args.performanceMode = mode;
@@ -163,10 +166,6 @@ public final class EfsOptionsArgs extends ResourceArgs {
         public Builder backup(boolean backup) {
             args.backup = backup;
             return this;
-        }
-
-        public EfsOptionsArgs build() {
-            return args;
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.strata.inference;
 
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import dev.strata.core.ArgsBuilder;
 import dev.strata.core.Problems;
 
 import javax.annotation.Nullable;
@@ -36,8 +37,10 @@ public final class CacheWarmupArgs extends ResourceArgs {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final CacheWarmupArgs args = new CacheWarmupArgs();
+    public static final class Builder extends ArgsBuilder<CacheWarmupArgs, Builder> {
+        private Builder() {
+            super(new CacheWarmupArgs());
+        }
 
         public Builder image(String image) {
             args.image = image;
@@ -47,10 +50,6 @@ public final class CacheWarmupArgs extends ResourceArgs {
         public Builder prefixes(List<String> prefixes) {
             args.prefixes = List.copyOf(prefixes);
             return this;
-        }
-
-        public CacheWarmupArgs build() {
-            return args;
         }
     }
 }

@@ -2,36 +2,32 @@ package dev.strata.inference;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
-import com.pulumi.resources.ResourceArgs;
 import dev.strata.core.KubernetesValues;
-import dev.strata.core.NetworkArgs;
 import dev.strata.core.OneOf;
 import dev.strata.core.Problems;
+import dev.strata.core.StorageArgs;
 import dev.strata.datalake.ObjectLock;
 import dev.strata.efs.EfsRules;
 import dev.strata.efs.PerformanceMode;
 import dev.strata.efs.ThroughputMode;
 
 import javax.annotation.Nullable;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
  * Arguments of {@link InferenceStorage}. Every default is the safe one, and lives here: the stack's
- * settings read them from these constants and check their values with {@link #validate}.
+ * settings read them from these constants and check their values with {@link #validate}. {@code kmsKeyArn}
+ * encrypts the archive, the EFS file system and the Redis cache; {@code network} holds Redis and the model
+ * file system and admits their clients.
  */
-public final class InferenceStorageArgs extends ResourceArgs {
+public final class InferenceStorageArgs extends StorageArgs {
     public static final String DEFAULT_NAMESPACE = "ml-inference";
     public static final String DEFAULT_SERVICE_ACCOUNT = "model-server";
     public static final String DEFAULT_MODEL_CLAIM_SIZE = "100Gi";
     public static final String DEFAULT_MODEL_BASE_PATH = "/models";
     public static final String DEFAULT_MODEL_PERFORMANCE_MODE = "generalPurpose";
     public static final String DEFAULT_MODEL_THROUGHPUT_MODE = "elastic";
-
-    /** ARN of the customer-managed KMS key that encrypts the archive, the EFS file system and the Redis cache. Required. */
-    @Import(name = "kmsKeyArn", required = true)
-    private Output<String> kmsKeyArn;
 
     /**
      * The namespace of the model servers, where the model claim and the warm-up live, which must exist: the
@@ -124,10 +120,6 @@ public final class InferenceStorageArgs extends ResourceArgs {
     @Nullable
     private CacheWarmupArgs warmup;
 
-    /** The network of Redis and the model file system: VPC, private subnets, Redis and NFS clients. Required. */
-    @Import(name = "network", required = true)
-    private NetworkArgs network;
-
     /**
      * The EFS CSI driver that provisions the model claim: an output of its add-on, such as
      * {@code CsiDriver.addonVersion}. The claim binds at once (Immediate binding) only when the driver
@@ -137,20 +129,6 @@ public final class InferenceStorageArgs extends ResourceArgs {
     @Import(name = "efsCsiDriver")
     @Nullable
     private Output<String> efsCsiDriver;
-
-    /** Tags for every AWS resource, in addition to {@code component} and {@code tier}. */
-    @Import(name = "tags")
-    @Nullable
-    private Map<String, String> tags;
-
-    /** Protect the stateful resources and retain them when they leave the stack. Default: false (the Strata program sets it in prod). */
-    @Import(name = "protect")
-    @Nullable
-    private Boolean protect;
-
-    public Output<String> kmsKeyArn() {
-        return kmsKeyArn;
-    }
 
     public Output<String> namespace() {
         return Optional.ofNullable(namespace).orElseGet(() -> Output.of(DEFAULT_NAMESPACE));
@@ -212,21 +190,8 @@ public final class InferenceStorageArgs extends ResourceArgs {
         return Optional.ofNullable(warmup);
     }
 
-    @Nullable
-    public NetworkArgs network() {
-        return network;
-    }
-
     public java.util.Optional<Output<String>> efsCsiDriver() {
         return java.util.Optional.ofNullable(efsCsiDriver);
-    }
-
-    public Map<String, String> tags() {
-        return Optional.ofNullable(tags).orElse(Map.of());
-    }
-
-    public boolean protect() {
-        return Boolean.TRUE.equals(protect);
     }
 
     /**
@@ -263,12 +228,9 @@ public final class InferenceStorageArgs extends ResourceArgs {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final InferenceStorageArgs args = new InferenceStorageArgs();
-
-        public Builder kmsKeyArn(Output<String> kmsKeyArn) {
-            args.kmsKeyArn = kmsKeyArn;
-            return this;
+    public static final class Builder extends StorageArgs.Builder<InferenceStorageArgs, Builder> {
+        private Builder() {
+            super(new InferenceStorageArgs());
         }
 
         public Builder namespace(Output<String> namespace) {
@@ -350,28 +312,9 @@ public final class InferenceStorageArgs extends ResourceArgs {
             return this;
         }
 
-        public Builder network(NetworkArgs network) {
-            args.network = network;
-            return this;
-        }
-
         public Builder efsCsiDriver(Output<String> addon) {
             args.efsCsiDriver = addon;
             return this;
-        }
-
-        public Builder tags(Map<String, String> tags) {
-            args.tags = Map.copyOf(tags);
-            return this;
-        }
-
-        public Builder protect(boolean protect) {
-            args.protect = protect;
-            return this;
-        }
-
-        public InferenceStorageArgs build() {
-            return args;
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.strata.inference;
 
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import dev.strata.core.ArgsBuilder;
 import dev.strata.core.Problems;
 
 import javax.annotation.Nullable;
@@ -44,8 +45,10 @@ public final class NvmeNodeArgs extends ResourceArgs {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final NvmeNodeArgs args = new NvmeNodeArgs();
+    public static final class Builder extends ArgsBuilder<NvmeNodeArgs, Builder> {
+        private Builder() {
+            super(new NvmeNodeArgs());
+        }
 
         public Builder nodeLabel(String nodeLabel) {
             args.nodeLabel = nodeLabel;
@@ -55,10 +58,6 @@ public final class NvmeNodeArgs extends ResourceArgs {
         public Builder mountPath(String mountPath) {
             args.mountPath = mountPath;
             return this;
-        }
-
-        public NvmeNodeArgs build() {
-            return args;
         }
     }
 }

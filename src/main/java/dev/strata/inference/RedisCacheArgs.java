@@ -2,6 +2,7 @@ package dev.strata.inference;
 
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import dev.strata.core.ArgsBuilder;
 import dev.strata.core.Problems;
 
 import javax.annotation.Nullable;
@@ -69,8 +70,10 @@ public final class RedisCacheArgs extends ResourceArgs {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final RedisCacheArgs args = new RedisCacheArgs();
+    public static final class Builder extends ArgsBuilder<RedisCacheArgs, Builder> {
+        private Builder() {
+            super(new RedisCacheArgs());
+        }
 
         public Builder engine(String engine) {
             args.engine = engine;
@@ -100,10 +103,6 @@ public final class RedisCacheArgs extends ResourceArgs {
         public Builder multiAz(boolean multiAz) {
             args.multiAz = multiAz;
             return this;
-        }
-
-        public RedisCacheArgs build() {
-            return args;
         }
     }
 }

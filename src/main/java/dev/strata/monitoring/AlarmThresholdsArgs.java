@@ -2,6 +2,7 @@ package dev.strata.monitoring;
 
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import dev.strata.core.ArgsBuilder;
 import dev.strata.core.Problems;
 
 import javax.annotation.Nullable;
@@ -155,8 +156,10 @@ public final class AlarmThresholdsArgs extends ResourceArgs {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final AlarmThresholdsArgs args = new AlarmThresholdsArgs();
+    public static final class Builder extends ArgsBuilder<AlarmThresholdsArgs, Builder> {
+        private Builder() {
+            super(new AlarmThresholdsArgs());
+        }
 
         public Builder fsxFreeStoragePercent(@Nullable Integer value) {
             args.fsxFreeStoragePercent = value;
@@ -196,10 +199,6 @@ public final class AlarmThresholdsArgs extends ResourceArgs {
         public Builder replicationFailedOperations(@Nullable Integer value) {
             args.replicationFailedOperations = value;
             return this;
-        }
-
-        public AlarmThresholdsArgs build() {
-            return args;
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.strata.monitoring;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import dev.strata.core.ArgsBuilder;
 import dev.strata.core.Problems;
 
 import javax.annotation.Nullable;
@@ -170,8 +171,10 @@ public final class MonitoredResourceArgs extends ResourceArgs {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final MonitoredResourceArgs args = new MonitoredResourceArgs();
+    public static final class Builder extends ArgsBuilder<MonitoredResourceArgs, Builder> {
+        private Builder() {
+            super(new MonitoredResourceArgs());
+        }
 
         public Builder tier(String tier) {
             args.tier = tier;
@@ -236,10 +239,6 @@ public final class MonitoredResourceArgs extends ResourceArgs {
         public Builder ruleId(Output<String> ruleId) {
             args.ruleId = ruleId;
             return this;
-        }
-
-        public MonitoredResourceArgs build() {
-            return args;
         }
     }
 }

@@ -1,19 +1,18 @@
 package dev.strata.monitoring;
 
 import com.pulumi.core.annotations.Import;
-import com.pulumi.resources.ResourceArgs;
 import dev.strata.core.Problems;
+import dev.strata.core.StatefulArgs;
 
 import javax.annotation.Nullable;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /** The arguments of {@link StorageAlarms}: what to watch, when to alarm and who is told. */
-public final class StorageAlarmsArgs extends ResourceArgs {
+public final class StorageAlarmsArgs extends StatefulArgs {
     /** The resources to watch, as the components register them, in dashboard order. Default: none (a topic and an empty dashboard). */
     @Import(name = "resources")
     @Nullable
@@ -34,16 +33,6 @@ public final class StorageAlarmsArgs extends ResourceArgs {
     @Nullable
     private List<String> httpsEndpoints;
 
-    /** Tags of the key, topic and alarms. Default: none. */
-    @Import(name = "tags")
-    @Nullable
-    private Map<String, String> tags;
-
-    /** Protect the topic's key and retain it when it leaves the stack. Default: false. */
-    @Import(name = "protect")
-    @Nullable
-    private Boolean protect;
-
     public List<MonitoredResourceArgs> resources() {
         return Optional.ofNullable(resources).orElse(List.of());
     }
@@ -58,14 +47,6 @@ public final class StorageAlarmsArgs extends ResourceArgs {
 
     public List<String> httpsEndpoints() {
         return Optional.ofNullable(httpsEndpoints).orElse(List.of());
-    }
-
-    public Map<String, String> tags() {
-        return Optional.ofNullable(tags).orElse(Map.of());
-    }
-
-    public boolean protect() {
-        return Optional.ofNullable(protect).orElse(false);
     }
 
     /** Every problem of the arguments, under keys made by {@code key} (e.g. {@code email[0]}). */
@@ -88,8 +69,10 @@ public final class StorageAlarmsArgs extends ResourceArgs {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final StorageAlarmsArgs args = new StorageAlarmsArgs();
+    public static final class Builder extends StatefulArgs.Builder<StorageAlarmsArgs, Builder> {
+        private Builder() {
+            super(new StorageAlarmsArgs());
+        }
 
         public Builder resources(List<MonitoredResourceArgs> resources) {
             args.resources = List.copyOf(resources);
@@ -111,18 +94,5 @@ public final class StorageAlarmsArgs extends ResourceArgs {
             return this;
         }
 
-        public Builder tags(Map<String, String> tags) {
-            args.tags = Map.copyOf(tags);
-            return this;
-        }
-
-        public Builder protect(boolean protect) {
-            args.protect = protect;
-            return this;
-        }
-
-        public StorageAlarmsArgs build() {
-            return args;
-        }
     }
 }

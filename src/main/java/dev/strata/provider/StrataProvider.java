@@ -3,6 +3,7 @@ package dev.strata.provider;
 import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
 import com.google.gson.JsonObject;
+import com.pulumi.core.annotations.Import;
 import com.pulumi.core.internal.Internal;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -20,7 +21,11 @@ import com.pulumi.provider.internal.schema.PackageSpec;
 import com.pulumi.provider.internal.schema.ResourceSpec;
 
 import java.lang.reflect.Constructor;
+import java.lang.reflect.Field;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -101,10 +106,75 @@ public final class StrataProvider implements Provider {
         }
     }
 
-    /** The component's Args, deserialized from engine inputs. */
+    /**
+     * The component's Args, deserialized from engine inputs. pulumi-java 1.36.1's deserializer sets only
+     * the fields the Args class itself declares ({@code Class.getDeclaredFields}), while the schema's
+     * analyzer and {@code ResourceArgs} read inherited ones too; so the inputs of the Args' superclasses
+     * ({@code tags}, {@code protect}, a storage component's {@code kmsKeyArn} and {@code network}: the
+     * {@code dev.strata.core} Args bases) are set here, field by field, required ones checked as the SDK checks its own.
+     */
     static Object argsFrom(Class<? extends ComponentResource> component, Map<String, PropertyValue> inputs) {
         Class<?> argsType = publicConstructor(component).getParameterTypes()[1];
-        return PropertyValueSerializer.deserialize(PropertyValue.of(inputs), argsType);
+        Object args = PropertyValueSerializer.deserialize(PropertyValue.of(inputs), argsType);
+        for (Class<?> type = argsType.getSuperclass(); type != ResourceArgs.class; type = type.getSuperclass()) {
+            for (Field field : type.getDeclaredFields()) {
+                Import input = field.getAnnotation(Import.class);
+                PropertyValue value = input == null ? null : inputs.get(input.name());
+                if (value != null && !value.isNull()) {
+                    set(field, args, valueOf(value, field.getGenericType()));
+                } else if (input != null && input.required()) {
+                    // The SDK's words for a missing required input it declares itself.
+                    throw new IllegalArgumentException("Missing required field " + input.name() + " in type " + argsType.getName());
+                }
+            }
+        }
+        return args;
+    }
+
+    /**
+     * {@code value} as {@code type}; a map value by value, because pulumi-java 1.36.1 deserializes a map
+     * against its raw class and so refuses a {@code Map<String, String>} ("Unsupported type for
+     * deserialization: STRING to java.lang.Object").
+     */
+    private static Object valueOf(PropertyValue value, Type type) {
+        if (type instanceof ParameterizedType map && map.getRawType() == Map.class) {
+            Map<String, Object> values = new LinkedHashMap<>();
+            value.getObjectValue().forEach((key, entry) -> values.put(key, valueOf(entry, map.getActualTypeArguments()[1])));
+            return values;
+        }
+        try {
+            return DESERIALIZE_VALUE.invoke(null, value, type, new String[]{"$"});
+        } catch (InvocationTargetException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * The SDK's own deserializer of one value against a generic type ({@code Output<String>} keeps its
+     * {@code String}); pulumi-java 1.36.1 exposes only {@code deserialize(value, Class)}, which drops the type
+     * arguments. Pinned with the SDK's version; the component package tests fail if it moves.
+     */
+    private static final Method DESERIALIZE_VALUE = deserializeValue();
+
+    private static Method deserializeValue() {
+        try {
+            Method method = PropertyValueSerializer.class.getDeclaredMethod("deserializeValue", PropertyValue.class, Type.class, String[].class);
+            method.setAccessible(true);
+            return method;
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("pulumi-java's PropertyValueSerializer has no deserializeValue(PropertyValue, Type, String[])", e);
+        }
+    }
+
+    private static void set(Field field, Object target, Object value) {
+        try {
+            field.setAccessible(true);
+            field.set(target, value);
+        } catch (IllegalAccessException e) {
+            throw new IllegalStateException("cannot set " + field, e);
+        }
     }
 
     private static Constructor<?> publicConstructor(Class<? extends ComponentResource> component) {

@@ -2,16 +2,15 @@ package dev.strata.security;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
-import com.pulumi.resources.ResourceArgs;
 import dev.strata.core.OneOf;
+import dev.strata.core.StatefulArgs;
 
 import javax.annotation.Nullable;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Arguments of {@link EncryptionKey}. */
-public final class EncryptionKeyArgs extends ResourceArgs {
+public final class EncryptionKeyArgs extends StatefulArgs {
     /** What the key encrypts, e.g. {@code datalake}; it names the alias {@code alias/strata-<stack>-<purpose>}. Required. */
     @Import(name = "purpose", required = true)
     private String purpose;
@@ -43,16 +42,6 @@ public final class EncryptionKeyArgs extends ResourceArgs {
     @Nullable
     private Integer deletionWindowInDays;
 
-    /** Tags for the key, in addition to {@code component=security} and {@code tier=<purpose>}. */
-    @Import(name = "tags")
-    @Nullable
-    private Map<String, String> tags;
-
-    /** Protect the key and retain it when it leaves the stack. Default: false (the Strata program sets it in prod). */
-    @Import(name = "protect")
-    @Nullable
-    private Boolean protect;
-
     public String purpose() {
         return purpose;
     }
@@ -69,20 +58,14 @@ public final class EncryptionKeyArgs extends ResourceArgs {
         return Optional.ofNullable(deletionWindowInDays).orElse(EncryptionKey.DEFAULT_DELETION_WINDOW_DAYS);
     }
 
-    public Map<String, String> tags() {
-        return Optional.ofNullable(tags).orElse(Map.of());
-    }
-
-    public boolean protect() {
-        return Boolean.TRUE.equals(protect);
-    }
-
     public static Builder builder() {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final EncryptionKeyArgs args = new EncryptionKeyArgs();
+    public static final class Builder extends StatefulArgs.Builder<EncryptionKeyArgs, Builder> {
+        private Builder() {
+            super(new EncryptionKeyArgs());
+        }
 
         public Builder purpose(String purpose) {
             args.purpose = purpose;
@@ -106,20 +89,6 @@ public final class EncryptionKeyArgs extends ResourceArgs {
         public Builder deletionWindowInDays(int days) {
             args.deletionWindowInDays = days;
             return this;
-        }
-
-        public Builder tags(Map<String, String> tags) {
-            args.tags = Map.copyOf(tags);
-            return this;
-        }
-
-        public Builder protect(boolean protect) {
-            args.protect = protect;
-            return this;
-        }
-
-        public EncryptionKeyArgs build() {
-            return args;
         }
     }
 }

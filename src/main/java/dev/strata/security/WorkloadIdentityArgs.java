@@ -2,14 +2,12 @@ package dev.strata.security;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
-import com.pulumi.resources.ResourceArgs;
+import dev.strata.core.TaggedArgs;
 
 import javax.annotation.Nullable;
-import java.util.Map;
-import java.util.Optional;
 
 /** Arguments of {@link WorkloadIdentity}. */
-public final class WorkloadIdentityArgs extends ResourceArgs {
+public final class WorkloadIdentityArgs extends TaggedArgs {
     /**
      * The Kubernetes namespace of the service account (a DNS-1123 label), which must exist: pass the name
      * output of the Namespace that creates it (its service account then waits for it), or the name of an
@@ -30,11 +28,6 @@ public final class WorkloadIdentityArgs extends ResourceArgs {
     @Import(name = "oidcIssuer", required = true)
     private Output<String> oidcIssuer;
 
-    /** Tags for the role, in addition to {@code component=security} and {@code tier=identity}. */
-    @Import(name = "tags")
-    @Nullable
-    private Map<String, String> tags;
-
     @Nullable
     public Output<String> namespace() {
         return namespace;
@@ -52,16 +45,14 @@ public final class WorkloadIdentityArgs extends ResourceArgs {
         return oidcIssuer;
     }
 
-    public Map<String, String> tags() {
-        return Optional.ofNullable(tags).orElse(Map.of());
-    }
-
     public static Builder builder() {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final WorkloadIdentityArgs args = new WorkloadIdentityArgs();
+    public static final class Builder extends TaggedArgs.Builder<WorkloadIdentityArgs, Builder> {
+        private Builder() {
+            super(new WorkloadIdentityArgs());
+        }
 
         public Builder namespace(Output<String> namespace) {
             args.namespace = namespace;
@@ -85,15 +76,6 @@ public final class WorkloadIdentityArgs extends ResourceArgs {
         public Builder oidcIssuer(Output<String> issuer) {
             args.oidcIssuer = issuer;
             return this;
-        }
-
-        public Builder tags(Map<String, String> tags) {
-            args.tags = Map.copyOf(tags);
-            return this;
-        }
-
-        public WorkloadIdentityArgs build() {
-            return args;
         }
     }
 }

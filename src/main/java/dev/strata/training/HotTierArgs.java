@@ -2,6 +2,7 @@ package dev.strata.training;
 
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import dev.strata.core.ArgsBuilder;
 import dev.strata.core.KubernetesValues;
 import dev.strata.core.OneOf;
 import dev.strata.core.Problems;
@@ -158,8 +159,10 @@ public final class HotTierArgs extends ResourceArgs {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final HotTierArgs args = new HotTierArgs();
+    public static final class Builder extends ArgsBuilder<HotTierArgs, Builder> {
+        private Builder() {
+            super(new HotTierArgs());
+        }
 
         public Builder deploymentType(String type) {
             args.deploymentType = type;
@@ -209,10 +212,6 @@ public final class HotTierArgs extends ResourceArgs {
         public Builder fileSystemTypeVersion(String version) {
             args.fileSystemTypeVersion = version;
             return this;
-        }
-
-        public HotTierArgs build() {
-            return args;
         }
     }
 }

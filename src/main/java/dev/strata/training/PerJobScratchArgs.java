@@ -3,6 +3,7 @@ package dev.strata.training;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
 
+import dev.strata.core.ArgsBuilder;
 import dev.strata.core.KubernetesValues;
 import dev.strata.core.Problems;
 import dev.strata.core.OneOf;
@@ -140,8 +141,10 @@ public final class PerJobScratchArgs extends ResourceArgs {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final PerJobScratchArgs args = new PerJobScratchArgs();
+    public static final class Builder extends ArgsBuilder<PerJobScratchArgs, Builder> {
+        private Builder() {
+            super(new PerJobScratchArgs());
+        }
 
         public Builder storageClassName(String name) {
             args.storageClassName = name;
@@ -176,10 +179,6 @@ public final class PerJobScratchArgs extends ResourceArgs {
         public Builder fileSystemTypeVersion(String version) {
             args.fileSystemTypeVersion = version;
             return this;
-        }
-
-        public PerJobScratchArgs build() {
-            return args;
         }
     }
 }

@@ -2,41 +2,33 @@ package dev.strata.training;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
-import com.pulumi.resources.ResourceArgs;
-import dev.strata.core.NetworkArgs;
 import dev.strata.datalake.LifecycleRuleArgs;
 
 import dev.strata.core.KubernetesValues;
 import dev.strata.core.NetworkRules;
 import dev.strata.core.Problems;
+import dev.strata.core.StorageArgs;
 import dev.strata.datalake.LifecycleRule;
 import dev.strata.datalake.LifecycleRules;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
  * Arguments of {@link TrainingStorage}. A tier left unset is not built; the training-data bucket
  * (cold and archive tiers) always is. Kubernetes objects go through the Kubernetes provider given
- * in the component's options ({@code ComponentResourceOptions.providers(...)}).
+ * in the component's options ({@code ComponentResourceOptions.providers(...)}). {@code kmsKeyArn} must
+ * admit the services s3, fsx and elasticfilesystem; {@code network} holds the file systems (EFS in each
+ * private subnet, FSx in the first) and admits their NFS and Lustre clients.
  */
-public final class TrainingStorageArgs extends ResourceArgs {
+public final class TrainingStorageArgs extends StorageArgs {
     /** The claims' namespace when none is given. */
     public static final String DEFAULT_NAMESPACE = "ml-training";
     /** Days after which incomplete multipart uploads are aborted, when not given. */
     public static final int DEFAULT_ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS = 7;
-
-    /** ARN of the customer-managed KMS key (services s3, fsx, elasticfilesystem). Required. */
-    @Import(name = "kmsKeyArn", required = true)
-    private Output<String> kmsKeyArn;
-
-    /** The file systems' network: VPC, private subnets (EFS in each, FSx in the first), NFS and Lustre clients. Required. */
-    @Import(name = "network", required = true)
-    private NetworkArgs network;
 
     /**
      * Namespace of the claims, which must exist: the name output of the Namespace that creates it (the
@@ -97,26 +89,6 @@ public final class TrainingStorageArgs extends ResourceArgs {
     @Nullable
     private Integer abortIncompleteMultipartUploadDays;
 
-    /** Tags, in addition to {@code component=training} and each resource's {@code tier}. */
-    @Import(name = "tags")
-    @Nullable
-    private Map<String, String> tags;
-
-    /** Protect and retain the stateful resources (bucket, file systems). Default: false (set in prod). */
-    @Import(name = "protect")
-    @Nullable
-    private Boolean protect;
-
-    @Nullable
-    public Output<String> kmsKeyArn() {
-        return kmsKeyArn;
-    }
-
-    @Nullable
-    public NetworkArgs network() {
-        return network;
-    }
-
     public Output<String> namespace() {
         return Optional.ofNullable(namespace).orElseGet(() -> Output.of(DEFAULT_NAMESPACE));
     }
@@ -154,24 +126,16 @@ public final class TrainingStorageArgs extends ResourceArgs {
         return Optional.ofNullable(abortIncompleteMultipartUploadDays).orElse(DEFAULT_ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS);
     }
 
-    public Map<String, String> tags() {
-        return Optional.ofNullable(tags).orElse(Map.of());
-    }
-
-    public boolean protect() {
-        return Boolean.TRUE.equals(protect);
-    }
-
     /**
      * Records what is wrong with these arguments, each tier's problems under its field ({@code hot.storageGiB},
      * {@code warm.efs.throughputMode}), and the rules across tiers: two claims or two StorageClasses of
      * one name, a lifecycle rule that archives a prefix a file system links ({@link LustreRules#archivedLinks}).
      */
     public void validate(Problems problems) {
-        if (kmsKeyArn == null) {
+        if (kmsKeyArn() == null) {
             problems.missing("kmsKeyArn", "is required: the bucket and file systems are encrypted with a customer-managed KMS key");
         }
-        NetworkRules.network("network", network, problems);
+        NetworkRules.network("network", network(), problems);
         validateChoices(key -> key, problems);
     }
 
@@ -220,17 +184,9 @@ public final class TrainingStorageArgs extends ResourceArgs {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final TrainingStorageArgs args = new TrainingStorageArgs();
-
-        public Builder kmsKeyArn(Output<String> arn) {
-            args.kmsKeyArn = arn;
-            return this;
-        }
-
-        public Builder network(NetworkArgs network) {
-            args.network = network;
-            return this;
+    public static final class Builder extends StorageArgs.Builder<TrainingStorageArgs, Builder> {
+        private Builder() {
+            super(new TrainingStorageArgs());
         }
 
         public Builder namespace(Output<String> namespace) {
@@ -280,20 +236,6 @@ public final class TrainingStorageArgs extends ResourceArgs {
         public Builder abortIncompleteMultipartUploadDays(int days) {
             args.abortIncompleteMultipartUploadDays = days;
             return this;
-        }
-
-        public Builder tags(Map<String, String> tags) {
-            args.tags = Map.copyOf(tags);
-            return this;
-        }
-
-        public Builder protect(boolean protect) {
-            args.protect = protect;
-            return this;
-        }
-
-        public TrainingStorageArgs build() {
-            return args;
         }
     }
 }

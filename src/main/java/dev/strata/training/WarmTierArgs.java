@@ -2,6 +2,7 @@ package dev.strata.training;
 
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import dev.strata.core.ArgsBuilder;
 import dev.strata.core.KubernetesValues;
 import dev.strata.core.Problems;
 import dev.strata.efs.EfsAccessPointArgs;
@@ -154,8 +155,10 @@ public final class WarmTierArgs extends ResourceArgs {
         return new Builder();
     }
 
-    public static final class Builder {
-        private final WarmTierArgs args = new WarmTierArgs();
+    public static final class Builder extends ArgsBuilder<WarmTierArgs, Builder> {
+        private Builder() {
+            super(new WarmTierArgs());
+        }
 
         public Builder efs(EfsOptionsArgs efs) {
             args.efs = efs;
@@ -205,10 +208,6 @@ public final class WarmTierArgs extends ResourceArgs {
         public Builder claimStorageGiB(int gib) {
             args.claimStorageGiB = gib;
             return this;
-        }
-
-        public WarmTierArgs build() {
-            return args;
         }
     }
 }

@@ -12,14 +12,24 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static dev.strata.testing.Fixtures.SUBNET_IDS;
+import static dev.strata.testing.Fixtures.keyArn;
+import static dev.strata.testing.Fixtures.VPC_ID;
+import static dev.strata.testing.ResourceTypes.EC2_LAUNCH_TEMPLATE;
+import static dev.strata.testing.ResourceTypes.EKS_ADDON;
+import static dev.strata.testing.ResourceTypes.EKS_CLUSTER;
+import static dev.strata.testing.ResourceTypes.IAM_OIDC_PROVIDER;
+import static dev.strata.testing.ResourceTypes.IAM_ROLE;
+import static dev.strata.testing.ResourceTypes.IAM_ROLE_POLICY;
+import static dev.strata.testing.ResourceTypes.IAM_ROLE_POLICY_ATTACHMENT;
+import static dev.strata.testing.ResourceTypes.LOG_GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** EksCluster and CsiDriver with plain Args: adoption, creation, and their bad arguments. */
 class ClusterComponentsTest {
-    private static final List<String> SUBNETS = List.of("subnet-0a1b2c3d4e5f60718", "subnet-0b2c3d4e5f6071829");
 
-    private static final String KEY = "arn:aws:kms:eu-west-1:123456789012:key/secrets";
+    private static final String KEY = keyArn("eu-west-1");
 
     private static Plan run(Runnable program) {
         return PlanRunner.run("dev", new RecordingMocks("eu-west-1"), ctx -> program.run());
@@ -27,20 +37,20 @@ class ClusterComponentsTest {
 
     /** The arguments of a valid created cluster, to change one thing at a time. */
     private static EksClusterArgs.Builder created() {
-        return EksClusterArgs.builder().vpcId("vpc-0abc1234def567890").privateSubnetIds(SUBNETS).secretsKeyArn(Output.of(KEY));
+        return EksClusterArgs.builder().vpcId(VPC_ID).privateSubnetIds(SUBNET_IDS).secretsKeyArn(Output.of(KEY));
     }
 
     @Test
     void anAdoptedClusterIsLookedUpAndOnlyThePodIdentityAgentAndTheProviderAreCreated() {
         Plan plan = run(() -> new EksCluster("team", EksClusterArgs.builder().create(false).clusterName("team-cluster").build(), null));
         assertThat(plan.resources()).extracting(PlannedResource::type)
-                .containsExactlyInAnyOrder(EksCluster.TYPE, "aws:eks/addon:Addon", "pulumi:providers:kubernetes");
-        assertThat(plan.ofType("aws:eks/addon:Addon").get(0).inputs()).isEqualTo(Map.of("clusterName", "team-cluster",
+                .containsExactlyInAnyOrder(EksCluster.TYPE, EKS_ADDON, "pulumi:providers:kubernetes");
+        assertThat(plan.ofType(EKS_ADDON).get(0).inputs()).isEqualTo(Map.of("clusterName", "team-cluster",
                 "addonName", "eks-pod-identity-agent", "resolveConflictsOnCreate", "OVERWRITE", "resolveConflictsOnUpdate", "OVERWRITE",
                 "tags", Map.of("component", "cluster", "tier", "eks")));
         Plan existingAgent = run(() -> new EksCluster("team", EksClusterArgs.builder().create(false).clusterName("team-cluster")
                 .podIdentityAgent("existing").build(), null));
-        assertThat(existingAgent.ofType("aws:eks/addon:Addon")).isEmpty();
+        assertThat(existingAgent.ofType(EKS_ADDON)).isEmpty();
         String id = RecordingMocks.oidcIssuerId("team-cluster");
         PlannedResource provider = plan.ofType("pulumi:providers:kubernetes").get(0);
         assertThat(provider.name()).isEqualTo("team-k8s");
@@ -90,16 +100,16 @@ class ClusterComponentsTest {
     @Test
     void aCreatedClusterIsPrivateWithEncryptedSecretsAndRootVolumesRetainedLogsAndAnOidcProvider() {
         Plan plan = run(() -> new EksCluster("dev", created().build(), null));
-        assertThat(plan.ofType("aws:eks/cluster:Cluster").get(0).inputs())
+        assertThat(plan.ofType(EKS_CLUSTER).get(0).inputs())
                 .containsEntry("name", "dev")
-                .containsEntry("vpcConfig", Map.of("subnetIds", SUBNETS, "endpointPrivateAccess", true, "endpointPublicAccess", false))
+                .containsEntry("vpcConfig", Map.of("subnetIds", SUBNET_IDS, "endpointPrivateAccess", true, "endpointPublicAccess", false))
                 .containsEntry("accessConfig", Map.of("authenticationMode", "API_AND_CONFIG_MAP", "bootstrapClusterCreatorAdminPermissions", true))
                 .containsEntry("encryptionConfig", Map.of("resources", List.of("secrets"), "provider", Map.of("keyArn", KEY)))
                 .containsEntry("enabledClusterLogTypes", List.of("api", "audit", "authenticator"));
-        assertThat(plan.ofType("aws:cloudwatch/logGroup:LogGroup")).singleElement().satisfies(logs -> assertThat(logs.inputs())
+        assertThat(plan.ofType(LOG_GROUP)).singleElement().satisfies(logs -> assertThat(logs.inputs())
                 .containsEntry("name", "/aws/eks/dev/cluster").containsEntry("retentionInDays", 90L));
-        assertThat(plan.ofType("aws:iam/openIdConnectProvider:OpenIdConnectProvider")).hasSize(1);
-        Map<String, Object> template = plan.ofType("aws:ec2/launchTemplate:LaunchTemplate").get(0).inputs();
+        assertThat(plan.ofType(IAM_OIDC_PROVIDER)).hasSize(1);
+        Map<String, Object> template = plan.ofType(EC2_LAUNCH_TEMPLATE).get(0).inputs();
         assertThat(template.get("blockDeviceMappings").toString()).contains("encrypted=true", "volumeType=gp3");
         // IMDSv2 only, and only on the node: pods without host networking cannot reach it.
         assertThat(template.get("metadataOptions")).isEqualTo(Map.of("httpEndpoint", "enabled", "httpTokens", "required",
@@ -107,21 +117,21 @@ class ClusterComponentsTest {
         // Without a node security group the nodes join the cluster security group only.
         assertThat((List<?>) template.get("vpcSecurityGroupIds")).hasSize(1);
         String issuer = "oidc.eks.eu-west-1.amazonaws.com/id/" + RecordingMocks.oidcIssuerId("dev");
-        assertThat(plan.ofType("aws:iam/role:Role")).extracting(r -> r.inputs().get("assumeRolePolicy")).containsExactlyInAnyOrder(
+        assertThat(plan.ofType(IAM_ROLE)).extracting(r -> r.inputs().get("assumeRolePolicy")).containsExactlyInAnyOrder(
                 CreatedCluster.servicePrincipalTrust("eks.amazonaws.com"), CreatedCluster.servicePrincipalTrust("ec2.amazonaws.com"),
                 dev.strata.security.TrustPolicy.json("arn:aws:iam::123456789012:oidc-provider/" + issuer, "https://" + issuer,
                         List.of("system:serviceaccount:kube-system:aws-node")));
         // The VPC CNI on its own IRSA role with the CNI policy; the node role without it.
-        assertThat(plan.ofType("aws:eks/addon:Addon")).filteredOn(a -> "vpc-cni".equals(a.inputs().get("addonName"))).singleElement()
+        assertThat(plan.ofType(EKS_ADDON)).filteredOn(a -> "vpc-cni".equals(a.inputs().get("addonName"))).singleElement()
                 .satisfies(cni -> assertThat(cni.inputs()).containsEntry("serviceAccountRoleArn", "arn:aws:iam::123456789012:role/dev-vpc-cni-id")
                         .containsEntry("resolveConflictsOnCreate", "OVERWRITE").doesNotContainKey("addonVersion"));
-        assertThat(plan.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")).extracting(a -> a.inputs().get("role") + " "
+        assertThat(plan.ofType(IAM_ROLE_POLICY_ATTACHMENT)).extracting(a -> a.inputs().get("role") + " "
                 + a.inputs().get("policyArn")).containsExactlyInAnyOrder(
                 "dev-cluster-id arn:aws:iam::aws:policy/AmazonEKSClusterPolicy",
                 "dev-nodes-id arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
                 "dev-nodes-id arn:aws:iam::aws:policy/AmazonEC2ContainerRegistryReadOnly",
                 "dev-vpc-cni-id arn:aws:iam::aws:policy/AmazonEKS_CNI_Policy");
-        assertThat(plan.ofType("aws:eks/addon:Addon")).extracting(a -> a.inputs().get("addonName"))
+        assertThat(plan.ofType(EKS_ADDON)).extracting(a -> a.inputs().get("addonName"))
                 .containsExactlyInAnyOrder("vpc-cni", "eks-pod-identity-agent");
         assertThat(CreatedCluster.servicePrincipalTrust("eks.amazonaws.com")).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":"
                 + "[{\"Sid\":\"ServiceAssumesRole\",\"Effect\":\"Allow\",\"Principal\":{\"Service\":\"eks.amazonaws.com\"},"
@@ -146,9 +156,9 @@ class ClusterComponentsTest {
     void thePublicEndpointAdmitsOnlyTheNamedBlocks() {
         Plan plan = run(() -> new EksCluster("dev", created().endpointPublicAccess(true).publicAccessCidrs(List.of("203.0.113.0/24"))
                 .logRetentionDays(30).build(), null));
-        assertThat(plan.ofType("aws:eks/cluster:Cluster").get(0).inputs()).containsEntry("vpcConfig", Map.of("subnetIds", SUBNETS,
+        assertThat(plan.ofType(EKS_CLUSTER).get(0).inputs()).containsEntry("vpcConfig", Map.of("subnetIds", SUBNET_IDS,
                 "endpointPrivateAccess", true, "endpointPublicAccess", true, "publicAccessCidrs", List.of("203.0.113.0/24")));
-        assertThat(plan.ofType("aws:cloudwatch/logGroup:LogGroup").get(0).inputs()).containsEntry("retentionInDays", 30L);
+        assertThat(plan.ofType(LOG_GROUP).get(0).inputs()).containsEntry("retentionInDays", 30L);
         assertThatThrownBy(() -> new EksCluster("x", created().endpointPublicAccess(true).build(), null))
                 .isInstanceOf(InvalidConfigException.class)
                 .hasMessageContaining("publicAccessCidrs = [] and endpointPublicAccess = true: a public endpoint needs the CIDR blocks");
@@ -181,9 +191,9 @@ class ClusterComponentsTest {
     void anExistingDriverGetsTheGrantsOnItsOwnRoleAndNothingIsInstalled() {
         Plan plan = run(() -> new CsiDriver("prod-efs-csi", CsiDriverArgs.builder().driver("efs").use("existing")
                 .roleName("platform-efs-csi").build(), null));
-        assertThat(plan.ofType("aws:eks/addon:Addon")).isEmpty();
-        assertThat(plan.ofType("aws:iam/role:Role")).isEmpty();
-        assertThat(plan.ofType("aws:iam/rolePolicy:RolePolicy")).singleElement().satisfies(policy -> assertThat(policy.inputs())
+        assertThat(plan.ofType(EKS_ADDON)).isEmpty();
+        assertThat(plan.ofType(IAM_ROLE)).isEmpty();
+        assertThat(plan.ofType(IAM_ROLE_POLICY)).singleElement().satisfies(policy -> assertThat(policy.inputs())
                 .containsEntry("role", "platform-efs-csi").containsEntry("name", "prod-efs-csi-efs-csi-access-points"));
     }
 
@@ -206,7 +216,7 @@ class ClusterComponentsTest {
         assertThatThrownBy(() -> new CsiDriver("d", CsiDriverArgs.builder().driver("fsx").build(), null))
                 .hasMessageContaining("clusterName/oidcProviderArn/oidcIssuer: are required to create the add-on");
         assertThat(run(() -> new CsiDriver("d", valid.driver("fsx").dynamicProvisioning(false).build(), null))
-                .ofType("aws:iam/rolePolicy:RolePolicy")).extracting(PlannedResource::name)
+                .ofType(IAM_ROLE_POLICY)).extracting(PlannedResource::name)
                 .containsExactly("d-describe-fsx-file-systems");
     }
 

@@ -20,6 +20,21 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import static dev.strata.testing.Fixtures.NODE_SECURITY_GROUP_ID;
+import static dev.strata.testing.ResourceTypes.EC2_LAUNCH_TEMPLATE;
+import static dev.strata.testing.ResourceTypes.EKS_ADDON;
+import static dev.strata.testing.ResourceTypes.EKS_CLUSTER;
+import static dev.strata.testing.ResourceTypes.EKS_NODE_GROUP;
+import static dev.strata.testing.ResourceTypes.IAM_OIDC_PROVIDER;
+import static dev.strata.testing.ResourceTypes.IAM_ROLE;
+import static dev.strata.testing.ResourceTypes.IAM_ROLE_POLICY;
+import static dev.strata.testing.ResourceTypes.IAM_ROLE_POLICY_ATTACHMENT;
+import static dev.strata.testing.ResourceTypes.K8S_DAEMON_SET;
+import static dev.strata.testing.ResourceTypes.K8S_NAMESPACE;
+import static dev.strata.testing.ResourceTypes.K8S_SERVICE_ACCOUNT;
+import static dev.strata.testing.ResourceTypes.KMS_KEY;
+import static dev.strata.testing.ResourceTypes.LOG_GROUP;
+import static dev.strata.testing.ResourceTypes.S3_BUCKET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -69,7 +84,7 @@ class ClusterStackPlansTest {
     /** Every (action, resource) pair the inline policies of a role grant. */
     private static Set<String> pairs(Run run, String rolePolicyPrefix) {
         Set<String> pairs = new LinkedHashSet<>();
-        for (PlannedResource policy : run.ofType("aws:iam/rolePolicy:RolePolicy")) {
+        for (PlannedResource policy : run.ofType(IAM_ROLE_POLICY)) {
             if (!policy.name().startsWith(rolePolicyPrefix)) {
                 continue;
             }
@@ -108,10 +123,10 @@ class ClusterStackPlansTest {
     @ValueSource(strings = {"dev", "staging"})
     void aCreatedClusterComesUpInTheOrderItsDocsRequire(String stack) {
         Run run = plan(stack);
-        PlannedResource cluster = run.ofType("aws:eks/cluster:Cluster").get(0);
-        PlannedResource logGroup = run.ofType("aws:cloudwatch/logGroup:LogGroup").stream()
+        PlannedResource cluster = run.ofType(EKS_CLUSTER).get(0);
+        PlannedResource logGroup = run.ofType(LOG_GROUP).stream()
                 .filter(group -> ("/aws/eks/strata-" + stack + "/cluster").equals(group.inputs().get("name"))).findFirst().orElseThrow();
-        PlannedResource nodes = run.ofType("aws:eks/nodeGroup:NodeGroup").get(0);
+        PlannedResource nodes = run.ofType(EKS_NODE_GROUP).get(0);
         PlannedResource agent = addon(run, "eks-pod-identity-agent");
         Plan plan = run.plan();
         // The log group exists, with its retention, before EKS would create one without.
@@ -126,7 +141,7 @@ class ClusterStackPlansTest {
     }
 
     private static PlannedResource addon(Run run, String addonName) {
-        return run.ofType("aws:eks/addon:Addon").stream().filter(addon -> addonName.equals(addon.inputs().get("addonName")))
+        return run.ofType(EKS_ADDON).stream().filter(addon -> addonName.equals(addon.inputs().get("addonName")))
                 .findFirst().orElseThrow(() -> new AssertionError("no add-on " + addonName));
     }
 
@@ -135,7 +150,7 @@ class ClusterStackPlansTest {
         Run run = plan("dev");
         List<String> subnets = List.of("subnet-0a1b2c3d4e5f60718", "subnet-0b2c3d4e5f6071829");
         String issuerId = RecordingMocks.oidcIssuerId("strata-dev");
-        assertThat(run.ofType("aws:eks/cluster:Cluster")).singleElement().satisfies(cluster -> {
+        assertThat(run.ofType(EKS_CLUSTER)).singleElement().satisfies(cluster -> {
             assertThat(cluster.name()).isEqualTo("dev");
             assertThat(cluster.inputs()).containsEntry("name", "strata-dev").containsEntry("version", "1.32")
                     .containsEntry("roleArn", "arn:aws:iam::" + ACCOUNT + ":role/dev-cluster-id")
@@ -146,33 +161,33 @@ class ClusterStackPlansTest {
                             "provider", Map.of("keyArn", "arn:aws:kms:us-east-1:" + ACCOUNT + ":key/dev-cluster-id")))
                     .containsEntry("enabledClusterLogTypes", List.of("api", "audit", "authenticator"));
         });
-        assertThat(run.ofType("aws:cloudwatch/logGroup:LogGroup")).singleElement().satisfies(logs -> assertThat(logs.inputs())
+        assertThat(run.ofType(LOG_GROUP)).singleElement().satisfies(logs -> assertThat(logs.inputs())
                 .containsEntry("name", "/aws/eks/strata-dev/cluster").containsEntry("retentionInDays", 30L));
         // The secrets key is a customer-managed key of the stack, for EKS.
-        assertThat(run.named("aws:kms/key:Key", "dev-cluster").inputs()).containsEntry("enableKeyRotation", true)
+        assertThat(run.named(KMS_KEY, "dev-cluster").inputs()).containsEntry("enableKeyRotation", true)
                 .containsEntry("deletionWindowInDays", 30L);
         // EKS needs nothing in the key policy: the deployer's IAM permissions create the cluster's grant (docs/deployability.md).
-        assertThat(json(run.named("aws:kms/key:Key", "dev-cluster").inputs().get("policy"))).isEqualTo(json(
+        assertThat(json(run.named(KMS_KEY, "dev-cluster").inputs().get("policy"))).isEqualTo(json(
                 "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"AccountAdministersKeyThroughIam\",\"Effect\":\"Allow\","
                         + "\"Principal\":{\"AWS\":\"arn:aws:iam::" + ACCOUNT + ":root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}"));
-        assertThat(run.ofType("aws:iam/openIdConnectProvider:OpenIdConnectProvider")).singleElement().satisfies(oidc ->
+        assertThat(run.ofType(IAM_OIDC_PROVIDER)).singleElement().satisfies(oidc ->
                 assertThat(oidc.inputs()).containsEntry("url", "https://oidc.eks.us-east-1.amazonaws.com/id/" + issuerId)
                         .containsEntry("clientIdLists", List.of("sts.amazonaws.com")));
-        assertThat(run.ofType("aws:eks/nodeGroup:NodeGroup")).extracting(PlannedResource::name)
+        assertThat(run.ofType(EKS_NODE_GROUP)).extracting(PlannedResource::name)
                 .containsExactlyInAnyOrder("dev-nodes", "dev-inference-nodes");
-        assertThat(run.named("aws:eks/nodeGroup:NodeGroup", "dev-nodes")).satisfies(nodes -> {
+        assertThat(run.named(EKS_NODE_GROUP, "dev-nodes")).satisfies(nodes -> {
             assertThat(nodes.inputs()).containsEntry("subnetIds", subnets).containsEntry("instanceTypes", List.of("m6i.xlarge"))
                     .containsEntry("scalingConfig", Map.of("desiredSize", 2L, "minSize", 1L, "maxSize", 4L))
                     .containsEntry("launchTemplate", Map.of("id", "dev-nodes-id", "version", "1"))
                     .doesNotContainKeys("remoteAccess", "labels", "taints");
         });
-        assertThat(run.named("aws:ec2/launchTemplate:LaunchTemplate", "dev-nodes")).satisfies(template -> {
+        assertThat(run.named(EC2_LAUNCH_TEMPLATE, "dev-nodes")).satisfies(template -> {
             assertThat(template.inputs().get("blockDeviceMappings")).isEqualTo(List.of(Map.of("deviceName", "/dev/xvda",
                     "ebs", Map.of("encrypted", "true", "volumeType", "gp3", "volumeSize", 100L, "deleteOnTermination", "true"))));
             assertThat(template.inputs().get("metadataOptions")).isEqualTo(Map.of("httpEndpoint", "enabled", "httpTokens", "required",
                     "httpPutResponseHopLimit", 1L));
             // The nodes join the cluster security group and the one the file systems admit.
-            assertThat((List<Object>) template.inputs().get("vpcSecurityGroupIds")).hasSize(2).contains("sg-0c3d4e5f607182930");
+            assertThat((List<Object>) template.inputs().get("vpcSecurityGroupIds")).hasSize(2).contains(NODE_SECURITY_GROUP_ID);
             assertThat(template.inputs()).doesNotContainKeys("networkInterfaces", "userData");
         });
         assertThat(run.plan().outputs().get("cluster")).isEqualTo(Map.of(
@@ -186,19 +201,19 @@ class ClusterStackPlansTest {
     @Test
     void stagingCreatesItsClusterWithAPrivateEndpointAndProdAdoptsItsClusterByName() {
         Run staging = plan("staging");
-        assertThat(staging.ofType("aws:eks/cluster:Cluster")).singleElement().satisfies(cluster -> {
+        assertThat(staging.ofType(EKS_CLUSTER)).singleElement().satisfies(cluster -> {
             assertThat(cluster.inputs()).containsEntry("name", "strata-staging");
             assertThat((Map<String, Object>) cluster.inputs().get("vpcConfig")).containsEntry("endpointPublicAccess", false);
         });
         Run prod = plan("prod");
-        assertThat(prod.ofType("aws:eks/cluster:Cluster")).isEmpty();
-        assertThat(prod.ofType("aws:eks/nodeGroup:NodeGroup")).isEmpty();
-        assertThat(prod.ofType("aws:iam/openIdConnectProvider:OpenIdConnectProvider")).isEmpty();
-        assertThat(prod.ofType("aws:cloudwatch/logGroup:LogGroup")).isEmpty();
+        assertThat(prod.ofType(EKS_CLUSTER)).isEmpty();
+        assertThat(prod.ofType(EKS_NODE_GROUP)).isEmpty();
+        assertThat(prod.ofType(IAM_OIDC_PROVIDER)).isEmpty();
+        assertThat(prod.ofType(LOG_GROUP)).isEmpty();
         // The platform cluster already runs the Pod Identity Agent (Pulumi.prod.yaml): only the two CSI add-ons are created.
-        assertThat(prod.ofType("aws:eks/addon:Addon")).extracting(a -> a.inputs().get("addonName"))
+        assertThat(prod.ofType(EKS_ADDON)).extracting(a -> a.inputs().get("addonName"))
                 .containsExactlyInAnyOrder("aws-efs-csi-driver", "aws-fsx-csi-driver");
-        assertThat(staging.ofType("aws:eks/addon:Addon")).extracting(a -> a.inputs().get("addonName"))
+        assertThat(staging.ofType(EKS_ADDON)).extracting(a -> a.inputs().get("addonName"))
                 .containsExactlyInAnyOrder("vpc-cni", "eks-pod-identity-agent", "aws-efs-csi-driver", "aws-fsx-csi-driver");
         assertThat(prod.ofType("strata:cluster:EksCluster")).singleElement().satisfies(c -> assertThat(c.name()).isEqualTo("prod"));
         @SuppressWarnings("unchecked")
@@ -232,14 +247,14 @@ class ClusterStackPlansTest {
         Run run = new Run(PlanRunner.run("prod", mocks, ctx -> StrataStack.define(ctx, settings)), mocks, "us-west-2");
 
         // Only the FSx add-on is installed; the platform's EFS driver gets Strata's grants on its own role.
-        assertThat(run.ofType("aws:eks/addon:Addon")).extracting(a -> a.inputs().get("addonName")).containsExactly("aws-fsx-csi-driver");
-        assertThat(run.ofType("aws:iam/role:Role")).noneMatch(r -> r.name().equals("prod-efs-csi"));
-        assertThat(run.ofType("aws:iam/rolePolicy:RolePolicy")).filteredOn(p -> p.name().startsWith("prod-efs-csi-"))
+        assertThat(run.ofType(EKS_ADDON)).extracting(a -> a.inputs().get("addonName")).containsExactly("aws-fsx-csi-driver");
+        assertThat(run.ofType(IAM_ROLE)).noneMatch(r -> r.name().equals("prod-efs-csi"));
+        assertThat(run.ofType(IAM_ROLE_POLICY)).filteredOn(p -> p.name().startsWith("prod-efs-csi-"))
                 .isNotEmpty().allSatisfy(p -> assertThat(p.inputs()).containsEntry("role", "platform-efs-csi")
                         .hasEntrySatisfying("name", name -> assertThat((String) name).startsWith("prod-efs-csi-")));
         assertThat((Map<String, Object>) run.plan().outputs().get("cluster"))
                 .containsEntry("efsCsiDriverRoleArn", "arn:aws:iam::" + ACCOUNT + ":role/platform-efs-csi");
-        assertThat(run.ofType("kubernetes:core/v1:Namespace")).extracting(n -> (Object) ((Map<?, ?>) n.inputs().get("metadata")).get("name"))
+        assertThat(run.ofType(K8S_NAMESPACE)).extracting(n -> (Object) ((Map<?, ?>) n.inputs().get("metadata")).get("name"))
                 .containsExactlyInAnyOrder("ml-inference", "ml-data");
     }
 
@@ -264,7 +279,7 @@ class ClusterStackPlansTest {
                 "aws-efs-csi-driver", List.of("system:serviceaccount:kube-system:efs-csi-controller-sa",
                         "system:serviceaccount:kube-system:efs-csi-node-sa"),
                 "aws-fsx-csi-driver", List.of("system:serviceaccount:kube-system:fsx-csi-controller-sa"));
-        List<PlannedResource> drivers = run.ofType("aws:eks/addon:Addon").stream()
+        List<PlannedResource> drivers = run.ofType(EKS_ADDON).stream()
                 .filter(a -> accounts.containsKey((String) a.inputs().get("addonName"))).toList();
         assertThat(drivers).hasSize(2);
         for (PlannedResource addon : drivers) {
@@ -274,7 +289,7 @@ class ClusterStackPlansTest {
             assertThat((String) addon.inputs().get("addonVersion")).matches("v[0-9]+\\.[0-9]+\\.[0-9]+-eksbuild\\.[0-9]+");
             List<String> subjects = accounts.get((String) addon.inputs().get("addonName"));
             Object sub = subjects.size() == 1 ? "\"" + subjects.get(0) + "\"" : GSON.toJson(subjects);
-            assertThat(run.named("aws:iam/role:Role", driver).inputs().get("assumeRolePolicy")).isEqualTo(
+            assertThat(run.named(IAM_ROLE, driver).inputs().get("assumeRolePolicy")).isEqualTo(
                     "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"ServiceAccountWebIdentity\",\"Effect\":\"Allow\","
                             + "\"Principal\":{\"Federated\":\"arn:aws:iam::" + ACCOUNT + ":oidc-provider/" + issuer + "\"},"
                             + "\"Action\":\"sts:AssumeRoleWithWebIdentity\",\"Condition\":{\"StringEquals\":{"
@@ -332,7 +347,7 @@ class ClusterStackPlansTest {
                 write("strata-dev-processed-plan", "", lake),
                 write("strata-dev-feature-plan", "", lake)));
         // The training read of datasets/ lists that prefix only.
-        Map<String, Object> list = statements(dev.named("aws:iam/rolePolicy:RolePolicy",
+        Map<String, Object> list = statements(dev.named(IAM_ROLE_POLICY,
                 "dev-training-read-dev-training-data-datasets").inputs().get("policy")).get(1);
         assertThat(list).containsEntry("Condition", Map.of("StringLike", Map.of("s3:prefix", List.of("datasets/*"))));
 
@@ -355,18 +370,18 @@ class ClusterStackPlansTest {
                 .containsExactlyInAnyOrder(stack + "-training", stack + "-inference", stack + "-data-pipeline");
         Map<String, String> accounts = Map.of("training", "ml-training/training-job", "inference", "ml-inference/model-server",
                 "data-pipeline", "ml-data/data-pipeline");
-        assertThat(run.ofType("kubernetes:core/v1:Namespace")).extracting(n -> (Object) ((Map<?, ?>) n.inputs().get("metadata")).get("name"))
+        assertThat(run.ofType(K8S_NAMESPACE)).extracting(n -> (Object) ((Map<?, ?>) n.inputs().get("metadata")).get("name"))
                 .containsExactlyInAnyOrder("ml-training", "ml-inference", "ml-data");
         accounts.forEach((workload, account) -> {
             String namespace = account.split("/")[0];
             String serviceAccount = account.split("/")[1];
             String roleArn = "arn:aws:iam::" + ACCOUNT + ":role/" + stack + "-" + workload + "-id";
-            Map<?, ?> metadata = (Map<?, ?>) run.named("kubernetes:core/v1:ServiceAccount", stack + "-" + workload + "-service-account")
+            Map<?, ?> metadata = (Map<?, ?>) run.named(K8S_SERVICE_ACCOUNT, stack + "-" + workload + "-service-account")
                     .inputs().get("metadata");
             assertThat(metadata.get("name")).isEqualTo(serviceAccount);
             assertThat(metadata.get("namespace")).isEqualTo(namespace);
             assertThat(metadata.get("annotations")).isEqualTo(Map.of("eks.amazonaws.com/role-arn", roleArn));
-            Map<String, Object> statement = statements(run.named("aws:iam/role:Role", stack + "-" + workload)
+            Map<String, Object> statement = statements(run.named(IAM_ROLE, stack + "-" + workload)
                     .inputs().get("assumeRolePolicy")).get(0);
             assertThat(statement).isEqualTo(Map.of("Sid", "ServiceAccountWebIdentity", "Effect", "Allow",
                     "Principal", Map.of("Federated", "arn:aws:iam::" + ACCOUNT + ":oidc-provider/" + issuer),
@@ -376,7 +391,7 @@ class ClusterStackPlansTest {
                             issuer + ":aud", "sts.amazonaws.com"))));
         });
         // The warm-up DaemonSet (staging, prod) runs as the inference identity's service account.
-        run.ofType("kubernetes:apps/v1:DaemonSet").stream().filter(d -> d.name().endsWith("-cache-warmup")).forEach(daemonSet -> {
+        run.ofType(K8S_DAEMON_SET).stream().filter(d -> d.name().endsWith("-cache-warmup")).forEach(daemonSet -> {
             Map<?, ?> spec = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) daemonSet.inputs().get("spec")).get("template")).get("spec");
             assertThat(spec.get("serviceAccountName")).isEqualTo("model-server");
             assertThat(((Map<?, ?>) daemonSet.inputs().get("metadata")).get("namespace")).isEqualTo("ml-inference");
@@ -387,15 +402,15 @@ class ClusterStackPlansTest {
     @ValueSource(strings = {"dev", "staging", "prod"})
     void everyPolicyIsLeastPrivilege(String stack) {
         Run run = plan(stack);
-        Set<String> buckets = run.ofType("aws:s3/bucketV2:BucketV2").stream()
+        Set<String> buckets = run.ofType(S3_BUCKET).stream()
                 .map(b -> "arn:aws:s3:::" + b.inputs().get("bucketPrefix") + "plan").collect(Collectors.toSet());
-        Set<String> keys = run.ofType("aws:kms/key:Key").stream()
+        Set<String> keys = run.ofType(KMS_KEY).stream()
                 .map(k -> "arn:aws:kms:" + run.region() + ":" + ACCOUNT + ":key/" + k.id()).collect(Collectors.toSet());
-        List<PlannedResource> policies = run.ofType("aws:iam/rolePolicy:RolePolicy");
+        List<PlannedResource> policies = run.ofType(IAM_ROLE_POLICY);
         assertThat(policies).isNotEmpty();
         // Managed policies only on a created cluster's own roles, and only EKS's documented ones: the CNI
         // policy on the VPC CNI's IRSA role, never on the node role.
-        assertThat(run.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")).extracting(a -> a.inputs().get("role") + " "
+        assertThat(run.ofType(IAM_ROLE_POLICY_ATTACHMENT)).extracting(a -> a.inputs().get("role") + " "
                 + a.inputs().get("policyArn")).containsExactlyInAnyOrderElementsOf(stack.equals("prod") ? List.of() : List.of(
                 stack + "-cluster-id arn:aws:iam::aws:policy/AmazonEKSClusterPolicy",
                 stack + "-nodes-id arn:aws:iam::aws:policy/AmazonEKSWorkerNodePolicy",
@@ -435,7 +450,7 @@ class ClusterStackPlansTest {
         assertThat(checked).isNotEmpty();
         // Every role trusts its cluster's OIDC provider with StringEquals on sub and aud, never a wildcard;
         // a created cluster's own two roles trust EKS and EC2.
-        for (PlannedResource role : run.ofType("aws:iam/role:Role")) {
+        for (PlannedResource role : run.ofType(IAM_ROLE)) {
             String trust = (String) role.inputs().get("assumeRolePolicy");
             assertThat(trust).doesNotContain("*", "StringLike");
             if (role.name().equals(stack + "-cluster") || role.name().equals(stack + "-nodes")) {

@@ -14,22 +14,25 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
+import static dev.strata.testing.Fixtures.SUBNET_IDS;
+import static dev.strata.testing.Fixtures.keyArn;
+import static dev.strata.testing.Fixtures.NODE_SECURITY_GROUP_ID;
+import static dev.strata.testing.Fixtures.VPC_ID;
+import static dev.strata.testing.ResourceTypes.EC2_LAUNCH_TEMPLATE;
+import static dev.strata.testing.ResourceTypes.EKS_NODE_GROUP;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** EksCluster's inference node group with plain Args: hardened like the general nodes, RAID0 at boot, checked types. */
 public class InferenceNodeGroupTest {
-    private static final List<String> SUBNETS = List.of("subnet-0a1b2c3d4e5f60718", "subnet-0b2c3d4e5f6071829");
-    private static final String KEY = "arn:aws:kms:eu-west-1:123456789012:key/secrets";
-    public static final String NODE_GROUP = "aws:eks/nodeGroup:NodeGroup";
-    public static final String LAUNCH_TEMPLATE = "aws:ec2/launchTemplate:LaunchTemplate";
+    private static final String KEY = keyArn("eu-west-1");
 
     private RecordingMocks mocks;
 
     private Plan created(InferenceNodeGroupArgs group) {
         mocks = new RecordingMocks("eu-west-1");
-        return PlanRunner.run("dev", mocks, ctx -> new EksCluster("team", EksClusterArgs.builder().vpcId("vpc-0abc1234def567890")
-                .privateSubnetIds(SUBNETS).secretsKeyArn(Output.of(KEY)).nodeSecurityGroupId("sg-0c3d4e5f607182930")
+        return PlanRunner.run("dev", mocks, ctx -> new EksCluster("team", EksClusterArgs.builder().vpcId(VPC_ID)
+                .privateSubnetIds(SUBNET_IDS).secretsKeyArn(Output.of(KEY)).nodeSecurityGroupId(NODE_SECURITY_GROUP_ID)
                 .inferenceNodeGroup(group).build(), null));
     }
 
@@ -59,18 +62,18 @@ public class InferenceNodeGroupTest {
         Plan plan = created(InferenceNodeGroupArgs.builder().instanceTypes(List.of("i4i.xlarge", "i4i.2xlarge"))
                 .labels(Map.of("strata.dev/node-pool", "inference")).taints(Map.of("strata.dev/node-pool", "inference"))
                 .bootScript("#!/bin/bash\necho cache\n").build());
-        Map<String, Object> group = named(plan, NODE_GROUP, "team-inference-nodes").inputs();
+        Map<String, Object> group = named(plan, EKS_NODE_GROUP, "team-inference-nodes").inputs();
         assertThat(group).containsEntry("amiType", "AL2023_x86_64_STANDARD")
                 .containsEntry("instanceTypes", List.of("i4i.xlarge", "i4i.2xlarge"))
                 .containsEntry("scalingConfig", Map.of("desiredSize", 1L, "minSize", 1L, "maxSize", 2L))
-                .containsEntry("subnetIds", SUBNETS)
+                .containsEntry("subnetIds", SUBNET_IDS)
                 .containsEntry("labels", Map.of("strata.dev/node-pool", "inference"))
                 .containsEntry("taints", List.of(Map.of("key", "strata.dev/node-pool", "value", "inference", "effect", "NO_SCHEDULE")))
                 .containsEntry("launchTemplate", Map.of("id", "team-inference-nodes-id", "version", "1"))
-                .containsEntry("nodeRoleArn", named(plan, NODE_GROUP, "team-nodes").inputs().get("nodeRoleArn"))
+                .containsEntry("nodeRoleArn", named(plan, EKS_NODE_GROUP, "team-nodes").inputs().get("nodeRoleArn"))
                 .doesNotContainKey("remoteAccess");
-        Map<String, Object> template = named(plan, LAUNCH_TEMPLATE, "team-inference-nodes").inputs();
-        Map<String, Object> general = named(plan, LAUNCH_TEMPLATE, "team-nodes").inputs();
+        Map<String, Object> template = named(plan, EC2_LAUNCH_TEMPLATE, "team-inference-nodes").inputs();
+        Map<String, Object> general = named(plan, EC2_LAUNCH_TEMPLATE, "team-nodes").inputs();
         assertThat(template.get("blockDeviceMappings")).isEqualTo(List.of(Map.of("deviceName", "/dev/xvda",
                 "ebs", Map.of("encrypted", "true", "volumeType", "gp3", "volumeSize", 50L, "deleteOnTermination", "true"))));
         assertThat(template.get("metadataOptions")).isEqualTo(Map.of("httpEndpoint", "enabled", "httpTokens", "required",
@@ -84,24 +87,24 @@ public class InferenceNodeGroupTest {
                 "spec", Map.of("instance", Map.of("localStorage", Map.of("strategy", "RAID0")))));
         assertThat(parts.get("text/x-shellscript; charset=\"us-ascii\"")).isEqualTo("#!/bin/bash\necho cache\n\n");
         // The node group waits for what the general one waits for: its role's policies and the VPC CNI add-on.
-        assertThat(named(plan, NODE_GROUP, "team-inference-nodes").dependencies())
-                .containsAll(named(plan, NODE_GROUP, "team-nodes").dependencies().stream()
+        assertThat(named(plan, EKS_NODE_GROUP, "team-inference-nodes").dependencies())
+                .containsAll(named(plan, EKS_NODE_GROUP, "team-nodes").dependencies().stream()
                         .filter(urn -> !urn.contains("LaunchTemplate")).toList());
     }
 
     @Test
     void gpuTypesTakeTheNvidiaAmi() {
         Plan plan = created(InferenceNodeGroupArgs.builder().instanceTypes(List.of("g5.xlarge", "g5.2xlarge")).build());
-        assertThat(named(plan, NODE_GROUP, "team-inference-nodes").inputs()).containsEntry("amiType", "AL2023_x86_64_NVIDIA")
+        assertThat(named(plan, EKS_NODE_GROUP, "team-inference-nodes").inputs()).containsEntry("amiType", "AL2023_x86_64_NVIDIA")
                 .doesNotContainKeys("labels", "taints");
     }
 
     @Test
     void noInferenceGroupUnlessAsked() {
         mocks = new RecordingMocks("eu-west-1");
-        Plan plan = PlanRunner.run("dev", mocks, ctx -> new EksCluster("team", EksClusterArgs.builder().vpcId("vpc-0abc1234def567890")
-                .privateSubnetIds(SUBNETS).secretsKeyArn(Output.of(KEY)).build(), null));
-        assertThat(plan.ofType(NODE_GROUP)).extracting(PlannedResource::name).containsExactly("team-nodes");
+        Plan plan = PlanRunner.run("dev", mocks, ctx -> new EksCluster("team", EksClusterArgs.builder().vpcId(VPC_ID)
+                .privateSubnetIds(SUBNET_IDS).secretsKeyArn(Output.of(KEY)).build(), null));
+        assertThat(plan.ofType(EKS_NODE_GROUP)).extracting(PlannedResource::name).containsExactly("team-nodes");
     }
 
     @Test

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.strata.testing.Fixtures.NODE_SECURITY_GROUP_ID;
+import static dev.strata.testing.Fixtures.VPC_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -17,9 +19,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class NetworkSettingsTest {
     private static Map<String, Object> network() {
         Map<String, Object> network = new LinkedHashMap<>();
-        network.put("vpcId", "vpc-0abc1234def567890");
+        network.put("vpcId", VPC_ID);
         network.put("privateSubnetIds", List.of("subnet-0a1b2c3d4e5f60718", "subnet-0b2c3d4e"));
-        network.put("nodeSecurityGroupId", "sg-0c3d4e5f607182930");
+        network.put("nodeSecurityGroupId", NODE_SECURITY_GROUP_ID);
         network.put("allowedCidrs", List.of("10.10.0.0/16"));
         return network;
     }
@@ -38,9 +40,9 @@ class NetworkSettingsTest {
     @Test
     void parsesEveryKey() {
         NetworkSettings settings = parse(network()).network().orElseThrow();
-        assertThat(settings.vpcId()).isEqualTo("vpc-0abc1234def567890");
+        assertThat(settings.vpcId()).isEqualTo(VPC_ID);
         assertThat(settings.privateSubnetIds()).containsExactly("subnet-0a1b2c3d4e5f60718", "subnet-0b2c3d4e");
-        assertThat(settings.nodeSecurityGroupId()).contains("sg-0c3d4e5f607182930");
+        assertThat(settings.nodeSecurityGroupId()).contains(NODE_SECURITY_GROUP_ID);
         assertThat(settings.allowedCidrs()).containsExactly("10.10.0.0/16");
     }
 

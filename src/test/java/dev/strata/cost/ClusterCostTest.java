@@ -7,15 +7,17 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static dev.strata.testing.Fixtures.NODE_SECURITY_GROUP_ID;
+import static dev.strata.testing.Fixtures.VPC_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 class ClusterCostTest {
     private static final Map<String, Object> NETWORK = Map.of(
-            "vpcId", "vpc-0abc1234def567890",
+            "vpcId", VPC_ID,
             "privateSubnetIds", List.of("subnet-0a1b2c3d4e5f60718", "subnet-0b2c3d4e5f6071829"),
-            "nodeSecurityGroupId", "sg-0c3d4e5f607182930");
+            "nodeSecurityGroupId", NODE_SECURITY_GROUP_ID);
 
     private static CostEstimate estimate(Map<String, Object> cluster) {
         return CostEstimator.estimate(SettingsParser.parse(Map.of("environment", "dev", "network", NETWORK, "cluster", cluster)),

@@ -7,6 +7,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static dev.strata.testing.Fixtures.NODE_SECURITY_GROUP_ID;
+import static dev.strata.testing.Fixtures.VPC_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
@@ -197,8 +199,8 @@ class CostEstimatorTest {
 
     @Test
     void hotTierBackupsArePricedOnlyWhereFsxKeepsThem() {
-        Map<String, Object> network = Map.of("vpcId", "vpc-0abc1234def567890", "privateSubnetIds", List.of("subnet-0a1b2c3d4e5f60718"),
-                "nodeSecurityGroupId", "sg-0c3d4e5f607182930");
+        Map<String, Object> network = Map.of("vpcId", VPC_ID, "privateSubnetIds", List.of("subnet-0a1b2c3d4e5f60718"),
+                "nodeSecurityGroupId", NODE_SECURITY_GROUP_ID);
         Map<String, Object> usage = Map.of("training", Map.of("hot", Map.of("backupGiB", 2400)));
         // Linked to S3 by the default association: FSx keeps no backups, so backupGiB prices nothing.
         CostEstimate linked = CostEstimator.estimate(settings(Map.of("environment", "prod", "network", network,

@@ -4,41 +4,30 @@ import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.strata.App;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.strata.testing.Cli.Run;
 
+import static dev.strata.testing.Cli.PROJECT;
+import static dev.strata.testing.Cli.strata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The estimate in {@code strata plan}: the JSON cost object, the table, stack outputs and budgets. */
 class PlanCostTest {
-    /** The project root (Maven runs the tests there): the stack files and the built policy pack live here. */
-    static final Path ROOT = Path.of("").toAbsolutePath();
 
-    record Run(int exit, String stdout, String stderr) {
-    }
 
-    static Run plan(Path root, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = App.run(args, root, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "prod"})
     void everyStacksCostLinesAddUpToItsTotal(String stack, @TempDir Path dir) throws Exception {
         Path out = dir.resolve("plan.json");
-        Run run = plan(ROOT, "plan", "--stack", stack, "--format", "json", "--out", out.toString());
+        Run run = strata(PROJECT, "plan", "--stack", stack, "--format", "json", "--out", out.toString());
         assertThat(run.exit()).as(run.stderr()).isZero();
         JsonObject document = JsonParser.parseString(Files.readString(out)).getAsJsonObject();
         JsonObject cost = document.getAsJsonObject("cost");
@@ -72,7 +61,7 @@ class PlanCostTest {
     @Test
     void devsEstimateIncludesItsNodesAndSaysWhatItStillLeavesOut(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("plan.json");
-        Run run = plan(ROOT, "plan", "--stack", "dev", "--format", "json", "--out", out.toString());
+        Run run = strata(PROJECT, "plan", "--stack", "dev", "--format", "json", "--out", out.toString());
         assertThat(run.exit()).as(run.stderr()).isZero();
         JsonObject cost = JsonParser.parseString(Files.readString(out)).getAsJsonObject().getAsJsonObject("cost");
         // The general group: 2 x m6i.xlarge x 730 h x $0.192 = $280.32; the L2 group: 1 x m6id.large x 730 h x $0.1187 = $86.651.
@@ -91,8 +80,8 @@ class PlanCostTest {
     @ValueSource(strings = {"dev", "staging", "prod"})
     void theTableFitsA160ColumnTerminalAndMarksEveryUnconfirmedPrice(String stack, @TempDir Path dir) throws Exception {
         Path json = dir.resolve("plan.json");
-        assertThat(plan(ROOT, "plan", "--stack", stack, "--format", "json", "--out", json.toString()).exit()).isZero();
-        Run table = plan(ROOT, "plan", "--stack", stack, "--format", "table");
+        assertThat(strata(PROJECT, "plan", "--stack", stack, "--format", "json", "--out", json.toString()).exit()).isZero();
+        Run table = strata(PROJECT, "plan", "--stack", stack, "--format", "table");
         assertThat(table.exit()).as(table.stderr()).isZero();
         assertThat(table.stdout().lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(160));
         JsonObject cost = JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonObject("cost");
@@ -129,7 +118,7 @@ class PlanCostTest {
                     monthlyUsd: 200
                     enforcement: mandatory
                 """);
-        Run run = plan(ROOT, "plan", "--stack", "over", "--config-file", dir.resolve("Pulumi.over.yaml").toString(), "--format", "table");
+        Run run = strata(PROJECT, "plan", "--stack", "over", "--config-file", dir.resolve("Pulumi.over.yaml").toString(), "--format", "table");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.stdout()).contains("Total: $235.00 per month")
                 .contains("Budget: $235.00 against the mandatory budget of $200.00: EXCEEDED by $35.00");
@@ -152,7 +141,7 @@ class PlanCostTest {
                   strata:protect: false
                   strata:budget: {monthlyUsd: 0.5}
                 """);
-        Run run = plan(ROOT, "plan", "--stack", "warn", "--config-file", dir.resolve("Pulumi.warn.yaml").toString(), "--format", "json");
+        Run run = strata(PROJECT, "plan", "--stack", "warn", "--config-file", dir.resolve("Pulumi.warn.yaml").toString(), "--format", "json");
         assertThat(run.exit()).isZero();
         // The data lake's and the alarm topic's keys and the storage dashboard: $5.00 against $0.50.
         assertThat(JsonParser.parseString(run.stdout()).getAsJsonObject().getAsJsonObject("cost").get("monthlyUsd").getAsDouble()).isEqualTo(5.0);
@@ -167,7 +156,7 @@ class PlanCostTest {
                   strata:environment: dev
                   strata:protect: false
                 """);
-        Run run = plan(ROOT, "plan", "--stack", "eu", "--config-file", dir.resolve("Pulumi.eu.yaml").toString());
+        Run run = strata(PROJECT, "plan", "--stack", "eu", "--config-file", dir.resolve("Pulumi.eu.yaml").toString());
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.stdout()).isEmpty();
         assertThat(run.stderr()).contains("aws:region = \"eu-west-1\": the price book has no prices for this region");

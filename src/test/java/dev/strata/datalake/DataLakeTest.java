@@ -11,11 +11,16 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static dev.strata.testing.Fixtures.KEY_ARN;
+import static dev.strata.testing.ResourceTypes.S3_BUCKET;
+import static dev.strata.testing.ResourceTypes.S3_ENCRYPTION;
+import static dev.strata.testing.ResourceTypes.S3_LIFECYCLE;
+import static dev.strata.testing.ResourceTypes.S3_LOGGING;
+import static dev.strata.testing.ResourceTypes.S3_VERSIONING;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DataLakeTest {
-    private static final String KEY = "arn:aws:kms:us-east-1:123456789012:key/lake";
 
     private static Plan plan(DataLakeArgs args) {
         return PlanRunner.run("dev", new RecordingMocks("us-east-1"), ctx -> new DataLake("dev", args, null));
@@ -23,26 +28,26 @@ class DataLakeTest {
 
     @SuppressWarnings("unchecked")
     private static List<Map<String, Object>> lifecycleRules(Plan plan, String bucketName) {
-        return (List<Map<String, Object>>) plan.ofType("aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2").stream()
+        return (List<Map<String, Object>>) plan.ofType(S3_LIFECYCLE).stream()
                 .filter(r -> r.name().equals(bucketName + "-lifecycle")).findFirst().orElseThrow().inputs().get("rules");
     }
 
     @Test
     void defaultZonesAreThePlaybooksFourEachASecureBucket() {
-        Plan plan = plan(DataLakeArgs.builder().kmsKeyArn(Output.of(KEY)).build());
+        Plan plan = plan(DataLakeArgs.builder().kmsKeyArn(Output.of(KEY_ARN)).build());
         assertThat(plan.ofType(SecureBucket.TYPE)).extracting(PlannedResource::name)
                 .containsExactlyInAnyOrder("dev-raw", "dev-processed", "dev-feature", "dev-model");
-        assertThat(plan.ofType("aws:s3/bucketV2:BucketV2")).hasSize(4);
-        assertThat(plan.ofType("aws:s3/bucketVersioningV2:BucketVersioningV2")).hasSize(4);
+        assertThat(plan.ofType(S3_BUCKET)).hasSize(4);
+        assertThat(plan.ofType(S3_VERSIONING)).hasSize(4);
         String lakeUrn = plan.ofType(DataLake.TYPE).get(0).urn();
         assertThat(plan.ofType(SecureBucket.TYPE)).allSatisfy(bucket -> assertThat(bucket.parent()).isEqualTo(lakeUrn));
-        assertThat(plan.ofType("aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2"))
-                .allSatisfy(sse -> assertThat(sse.inputs().toString()).contains("kmsMasterKeyId=" + KEY, "sseAlgorithm=aws:kms"));
+        assertThat(plan.ofType(S3_ENCRYPTION))
+                .allSatisfy(sse -> assertThat(sse.inputs().toString()).contains("kmsMasterKeyId=" + KEY_ARN, "sseAlgorithm=aws:kms"));
     }
 
     @Test
     void zoneLifecyclesFollowThePlaybook() {
-        Plan plan = plan(DataLakeArgs.builder().kmsKeyArn(Output.of(KEY)).build());
+        Plan plan = plan(DataLakeArgs.builder().kmsKeyArn(Output.of(KEY_ARN)).build());
         assertThat(lifecycleRules(plan, "dev-raw").get(0)).containsEntry("transitions",
                 List.of(Map.of("days", 30L, "storageClass", "STANDARD_IA"))).containsEntry("expiration", Map.of("days", 2555L));
         assertThat(lifecycleRules(plan, "dev-processed").get(0)).containsEntry("transitions",
@@ -58,9 +63,9 @@ class DataLakeTest {
 
     @Test
     void accessLogsGoToAnSseS3LogBucketFromEveryZone() {
-        Plan plan = plan(DataLakeArgs.builder().kmsKeyArn(Output.of(KEY)).accessLogs(true).accessLogExpirationDays(90).build());
+        Plan plan = plan(DataLakeArgs.builder().kmsKeyArn(Output.of(KEY_ARN)).accessLogs(true).accessLogExpirationDays(90).build());
         assertThat(plan.ofType(SecureBucket.TYPE)).hasSize(5);
-        assertThat(plan.ofType("aws:s3/bucketLoggingV2:BucketLoggingV2")).hasSize(4)
+        assertThat(plan.ofType(S3_LOGGING)).hasSize(4)
                 .allSatisfy(logging -> assertThat(logging.inputs()).containsEntry("targetBucket", "strata-dev-access-logs-plan"));
         assertThat(lifecycleRules(plan, "dev-access-logs").get(0)).containsEntry("id", "expire-access-logs")
                 .containsEntry("expiration", Map.of("days", 90L));
@@ -68,21 +73,21 @@ class DataLakeTest {
 
     @Test
     void customZonesAndProtection() {
-        Plan plan = plan(DataLakeArgs.builder().kmsKeyArn(Output.of(KEY)).protect(true)
+        Plan plan = plan(DataLakeArgs.builder().kmsKeyArn(Output.of(KEY_ARN)).protect(true)
                 .zones(List.of(DataLakeZoneArgs.builder().name("scratch").versioning(false).build())).build());
-        assertThat(plan.ofType("aws:s3/bucketV2:BucketV2")).singleElement().satisfies(bucket -> {
+        assertThat(plan.ofType(S3_BUCKET)).singleElement().satisfies(bucket -> {
             assertThat(bucket.name()).isEqualTo("dev-scratch");
             assertThat(bucket.protect()).isTrue();
             assertThat(bucket.retainOnDelete()).isTrue();
         });
-        assertThat(plan.ofType("aws:s3/bucketVersioningV2:BucketVersioningV2")).isEmpty();
+        assertThat(plan.ofType(S3_VERSIONING)).isEmpty();
     }
 
     @Test
     void invalidZonesFailBeforeRegistration() {
         RecordingMocks mocks = new RecordingMocks("us-east-1");
         assertThatThrownBy(() -> PlanRunner.run("dev", mocks, ctx -> new DataLake("dev", DataLakeArgs.builder()
-                .kmsKeyArn(Output.of(KEY))
+                .kmsKeyArn(Output.of(KEY_ARN))
                 .zones(List.of(DataLakeZoneArgs.builder().name("Bad Zone").build(), DataLakeZoneArgs.builder().name("raw")
                         .lifecycleRules(List.of(LifecycleRuleArgs.builder().id("x").transitions(new TransitionArgs(5, "STANDARD_IA")).build()))
                         .build()))

@@ -12,6 +12,12 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static dev.strata.testing.Fixtures.KEY_ARN;
+import static dev.strata.testing.Fixtures.NODE_SECURITY_GROUP_ID;
+import static dev.strata.testing.Fixtures.VPC_ID;
+import static dev.strata.testing.ResourceTypes.EFS_ACCESS_POINT;
+import static dev.strata.testing.ResourceTypes.EFS_BACKUP_POLICY;
+import static dev.strata.testing.ResourceTypes.EFS_FILE_SYSTEM;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** EfsFileSystemArgs and EfsOptionsArgs built from their defaults alone give the documented defaults. */
@@ -24,29 +30,29 @@ class EfsArgsDefaultsTest {
     void efsFileSystemArgsDefaults() {
         // Required: kmsKeyArn, network, tier. Default: the options' defaults, no access point, component tag efs, unprotected.
         Plan plan = PlanRunner.run("dev", new RecordingMocks("us-east-1"), ctx -> new EfsFileSystem("fs", EfsFileSystemArgs.builder()
-                .kmsKeyArn(Output.of("arn:aws:kms:us-east-1:123456789012:key/k"))
-                .network(NetworkArgs.builder().vpcId("vpc-0abc1234def567890").subnetIds(List.of("subnet-0a1b2c3d4e5f60718"))
-                        .clientSecurityGroupId("sg-0c3d4e5f607182930").build())
+                .kmsKeyArn(Output.of(KEY_ARN))
+                .network(NetworkArgs.builder().vpcId(VPC_ID).subnetIds(List.of("subnet-0a1b2c3d4e5f60718"))
+                        .clientSecurityGroupId(NODE_SECURITY_GROUP_ID).build())
                 .tier("warm").build(), null));
-        PlannedResource fs = only(plan, "aws:efs/fileSystem:FileSystem");
+        PlannedResource fs = only(plan, EFS_FILE_SYSTEM);
         assertThat(fs.inputs()).containsEntry("performanceMode", "generalPurpose").containsEntry("throughputMode", "elastic")
                 .containsEntry("lifecyclePolicies", List.of()).doesNotContainKey("provisionedThroughputInMibps");
         assertThat(fs.inputs().get("tags")).isEqualTo(Map.of("Name", "fs", "component", "efs", "tier", "warm"));
         assertThat(fs.protect()).isFalse();
-        assertThat(only(plan, "aws:efs/backupPolicy:BackupPolicy").inputs()).containsEntry("backupPolicy", Map.of("status", "DISABLED"));
-        assertThat(plan.resources()).noneMatch(r -> r.type().equals("aws:efs/accessPoint:AccessPoint"));
+        assertThat(only(plan, EFS_BACKUP_POLICY).inputs()).containsEntry("backupPolicy", Map.of("status", "DISABLED"));
+        assertThat(plan.resources()).noneMatch(r -> r.type().equals(EFS_ACCESS_POINT));
     }
 
     @Test
     void efsAccessPointArgsDefaults() {
         // Required: name, path. Default: uid and gid 1000, permissions 0755.
         Plan plan = PlanRunner.run("dev", new RecordingMocks("us-east-1"), ctx -> new EfsFileSystem("fs", EfsFileSystemArgs.builder()
-                .kmsKeyArn(Output.of("arn:aws:kms:us-east-1:123456789012:key/k"))
-                .network(NetworkArgs.builder().vpcId("vpc-0abc1234def567890").subnetIds(List.of("subnet-0a1b2c3d4e5f60718"))
-                        .clientSecurityGroupId("sg-0c3d4e5f607182930").build())
+                .kmsKeyArn(Output.of(KEY_ARN))
+                .network(NetworkArgs.builder().vpcId(VPC_ID).subnetIds(List.of("subnet-0a1b2c3d4e5f60718"))
+                        .clientSecurityGroupId(NODE_SECURITY_GROUP_ID).build())
                 .accessPoints(List.of(EfsAccessPointArgs.builder().name("shared").path("/shared").build()))
                 .tier("warm").build(), null));
-        Map<String, Object> accessPoint = only(plan, "aws:efs/accessPoint:AccessPoint").inputs();
+        Map<String, Object> accessPoint = only(plan, EFS_ACCESS_POINT).inputs();
         assertThat(accessPoint).containsEntry("posixUser", Map.of("gid", 1000L, "uid", 1000L));
         assertThat(accessPoint.get("rootDirectory")).isEqualTo(Map.of("path", "/shared",
                 "creationInfo", Map.of("ownerGid", 1000L, "ownerUid", 1000L, "permissions", "0755")));

@@ -14,23 +14,27 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import static dev.strata.testing.Fixtures.KEY_ARN;
+import static dev.strata.testing.Fixtures.NODE_SECURITY_GROUP_ID;
+import static dev.strata.testing.Fixtures.SUBNET_IDS;
+import static dev.strata.testing.Fixtures.VPC_ID;
+import static dev.strata.testing.Fixtures.network;
+import static dev.strata.testing.ResourceTypes.EC2_SECURITY_GROUP;
+import static dev.strata.testing.ResourceTypes.EFS_ACCESS_POINT;
+import static dev.strata.testing.ResourceTypes.EFS_BACKUP_POLICY;
+import static dev.strata.testing.ResourceTypes.EFS_FILE_SYSTEM;
+import static dev.strata.testing.ResourceTypes.EFS_FILE_SYSTEM_POLICY;
+import static dev.strata.testing.ResourceTypes.EFS_MOUNT_TARGET;
+import static dev.strata.testing.ResourceTypes.VPC_INGRESS_RULE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EfsFileSystemTest {
-    private static final String KEY = "arn:aws:kms:us-east-1:123456789012:key/k";
-    private static final List<String> SUBNETS = List.of("subnet-0a1b2c3d4e5f60718", "subnet-0b2c3d4e5f6071829");
 
-    private static NetworkArgs.Builder network() {
-        return NetworkArgs.builder()
-                .vpcId("vpc-0abc1234def567890")
-                .subnetIds(SUBNETS)
-                .clientSecurityGroupId("sg-0c3d4e5f607182930");
-    }
 
     private static EfsFileSystemArgs.Builder valid() {
         return EfsFileSystemArgs.builder()
-                .kmsKeyArn(Output.of(KEY))
+                .kmsKeyArn(Output.of(KEY_ARN))
                 .network(network().build())
                 .tier("warm")
                 .component("training");
@@ -49,9 +53,9 @@ class EfsFileSystemTest {
     @Test
     void fileSystemIsEncryptedWithTheKeyAndHasTheAskedModesAndLifecycle() {
         Plan plan = plan(valid().options(EfsOptionsArgs.builder().throughputMode("elastic").transitionToIaDays(30).transitionToArchiveDays(90).build()).build());
-        Map<String, Object> fs = only(plan, "aws:efs/fileSystem:FileSystem").inputs();
+        Map<String, Object> fs = only(plan, EFS_FILE_SYSTEM).inputs();
         assertThat(fs).containsEntry("encrypted", true)
-                .containsEntry("kmsKeyId", KEY)
+                .containsEntry("kmsKeyId", KEY_ARN)
                 .containsEntry("performanceMode", "generalPurpose")
                 .containsEntry("throughputMode", "elastic")
                 .doesNotContainKey("provisionedThroughputInMibps");
@@ -64,25 +68,25 @@ class EfsFileSystemTest {
     @Test
     void provisionedThroughputIsPassedAsMibps() {
         Plan plan = plan(valid().options(EfsOptionsArgs.builder().throughputMode("provisioned").provisionedThroughputMibps(256).build()).build());
-        Map<String, Object> fs = only(plan, "aws:efs/fileSystem:FileSystem").inputs();
+        Map<String, Object> fs = only(plan, EFS_FILE_SYSTEM).inputs();
         assertThat(fs).containsEntry("throughputMode", "provisioned").containsEntry("provisionedThroughputInMibps", 256L);
     }
 
     @Test
     void oneMountTargetPerSubnetBehindTheNfsGroupThatAdmitsOnlyTheCluster() {
         Plan plan = plan(valid().network(network().allowedCidrs(List.of("10.10.0.0/16")).build()).build());
-        PlannedResource group = only(plan, "aws:ec2/securityGroup:SecurityGroup");
-        assertThat(group.inputs()).containsEntry("vpcId", "vpc-0abc1234def567890")
+        PlannedResource group = only(plan, EC2_SECURITY_GROUP);
+        assertThat(group.inputs()).containsEntry("vpcId", VPC_ID)
                 .doesNotContainKey("ingress").doesNotContainKey("egress");
 
-        List<PlannedResource> targets = plan.ofType("aws:efs/mountTarget:MountTarget");
-        assertThat(targets).extracting(t -> t.inputs().get("subnetId")).containsExactlyInAnyOrderElementsOf(SUBNETS);
+        List<PlannedResource> targets = plan.ofType(EFS_MOUNT_TARGET);
+        assertThat(targets).extracting(t -> t.inputs().get("subnetId")).containsExactlyInAnyOrderElementsOf(SUBNET_IDS);
         assertThat(targets).allSatisfy(t -> {
             assertThat(t.inputs()).containsEntry("fileSystemId", "warm-id");
             assertThat(t.inputs()).containsEntry("securityGroups", List.of(group.id()));
         });
 
-        List<PlannedResource> rules = plan.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule");
+        List<PlannedResource> rules = plan.ofType(VPC_INGRESS_RULE);
         assertThat(rules).hasSize(2);
         assertThat(rules).allSatisfy(rule -> assertThat(rule.inputs())
                 .containsEntry("securityGroupId", group.id())
@@ -90,14 +94,14 @@ class EfsFileSystemTest {
                 .containsEntry("fromPort", 2049L)
                 .containsEntry("toPort", 2049L));
         assertThat(rules).extracting(rule -> rule.inputs().get("referencedSecurityGroupId"))
-                .containsExactlyInAnyOrder("sg-0c3d4e5f607182930", null);
+                .containsExactlyInAnyOrder(NODE_SECURITY_GROUP_ID, null);
         assertThat(rules).extracting(rule -> rule.inputs().get("cidrIpv4")).containsExactlyInAnyOrder("10.10.0.0/16", null);
     }
 
     @Test
     void policyDeniesPlainTransportAndGrantsNoMountToAnonymousClients() {
         Plan plan = plan(valid().build());
-        String policy = (String) only(plan, "aws:efs/fileSystemPolicy:FileSystemPolicy").inputs().get("policy");
+        String policy = (String) only(plan, EFS_FILE_SYSTEM_POLICY).inputs().get("policy");
         String arn = "arn:aws:elasticfilesystem:us-east-1:123456789012:file-system/warm-id";
         assertThat(JsonParser.parseString(policy)).isEqualTo(JsonParser.parseString("""
                 {"Version":"2012-10-17","Statement":[
@@ -113,12 +117,12 @@ class EfsFileSystemTest {
     @Test
     void backupPolicyFollowsTheSwitchAndProtectionGuardsTheFileSystemOnly() {
         Plan off = plan(valid().build());
-        assertThat(only(off, "aws:efs/backupPolicy:BackupPolicy").inputs().get("backupPolicy")).isEqualTo(Map.of("status", "DISABLED"));
-        assertThat(only(off, "aws:efs/fileSystem:FileSystem").protect()).isFalse();
+        assertThat(only(off, EFS_BACKUP_POLICY).inputs().get("backupPolicy")).isEqualTo(Map.of("status", "DISABLED"));
+        assertThat(only(off, EFS_FILE_SYSTEM).protect()).isFalse();
 
         Plan on = plan(valid().options(EfsOptionsArgs.builder().backup(true).build()).protect(true).build());
-        assertThat(only(on, "aws:efs/backupPolicy:BackupPolicy").inputs().get("backupPolicy")).isEqualTo(Map.of("status", "ENABLED"));
-        PlannedResource fs = only(on, "aws:efs/fileSystem:FileSystem");
+        assertThat(only(on, EFS_BACKUP_POLICY).inputs().get("backupPolicy")).isEqualTo(Map.of("status", "ENABLED"));
+        PlannedResource fs = only(on, EFS_FILE_SYSTEM);
         assertThat(fs.protect()).isTrue();
         assertThat(fs.retainOnDelete()).isTrue();
     }
@@ -127,7 +131,7 @@ class EfsFileSystemTest {
     void accessPointsPinTheirDirectoryAndUser() {
         Plan plan = plan(valid().accessPoints(List.of(EfsAccessPointArgs.builder().name("datasets").path("/datasets")
                 .uid(2000).gid(3000).permissions("0750").build())).build());
-        PlannedResource accessPoint = only(plan, "aws:efs/accessPoint:AccessPoint");
+        PlannedResource accessPoint = only(plan, EFS_ACCESS_POINT);
         assertThat(accessPoint.name()).isEqualTo("warm-datasets");
         assertThat(accessPoint.inputs()).containsEntry("fileSystemId", "warm-id")
                 .containsEntry("posixUser", Map.of("uid", 2000L, "gid", 3000L))
@@ -211,13 +215,13 @@ class EfsFileSystemTest {
     @Test
     void networkMustNameSubnetsAndClientsButNeverTheInternet() {
         rejects(valid().network(network().subnetIds(List.of()).build()).build(), "network.subnetIds", "at least one private subnet");
-        rejects(valid().network(NetworkArgs.builder().vpcId("vpc-0abc1234def567890").subnetIds(SUBNETS).build()).build(),
+        rejects(valid().network(NetworkArgs.builder().vpcId(VPC_ID).subnetIds(SUBNET_IDS).build()).build(),
                 "network.clientSecurityGroupId = (not set) and network.allowedCidrs = []");
         rejects(valid().network(network().allowedCidrs(List.of("0.0.0.0/0")).build()).build(),
                 "network.allowedCidrs[0] = \"0.0.0.0/0\"", "whole internet");
-        rejects(valid().network(NetworkArgs.builder().subnetIds(SUBNETS).clientSecurityGroupId("sg-0c3d4e5f607182930").build()).build(),
+        rejects(valid().network(NetworkArgs.builder().subnetIds(SUBNET_IDS).clientSecurityGroupId(NODE_SECURITY_GROUP_ID).build()).build(),
                 "network.vpcId: is required");
-        rejects(EfsFileSystemArgs.builder().kmsKeyArn(Output.of(KEY)).tier("warm").build(), "network: is required");
+        rejects(EfsFileSystemArgs.builder().kmsKeyArn(Output.of(KEY_ARN)).tier("warm").build(), "network: is required");
         rejects(EfsFileSystemArgs.builder().network(network().build()).tier("warm").build(), "kmsKeyArn");
     }
 

@@ -15,6 +15,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import static dev.strata.testing.Fixtures.KEY_ARN;
+import static dev.strata.testing.Fixtures.network;
+import static dev.strata.testing.ResourceTypes.EFS_FILE_SYSTEM;
+import static dev.strata.testing.ResourceTypes.ELASTICACHE_REPLICATION_GROUP;
+import static dev.strata.testing.ResourceTypes.K8S_CONFIG_MAP;
+import static dev.strata.testing.ResourceTypes.K8S_DAEMON_SET;
+import static dev.strata.testing.ResourceTypes.K8S_PERSISTENT_VOLUME_CLAIM;
+import static dev.strata.testing.ResourceTypes.K8S_STORAGE_CLASS;
+import static dev.strata.testing.ResourceTypes.S3_OBJECT_LOCK;
 import static dev.strata.inference.InferenceStorageTest.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,12 +33,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * ({@code Default:}), read from the one constant that holds each.
  */
 class InferenceArgsDefaultsTest {
-    private static final String FILE_SYSTEM = "aws:efs/fileSystem:FileSystem";
 
     private static Plan plan(UnaryOperator<InferenceStorageArgs.Builder> customize) {
         return PlanRunner.run("prod", new RecordingMocks("us-east-1"), ctx -> new InferenceStorage("prod",
-                customize.apply(InferenceStorageArgs.builder().kmsKeyArn(Output.of(InferenceStorageTest.KEY))
-                        .network(InferenceStorageTest.network().build())).build(),
+                customize.apply(InferenceStorageArgs.builder().kmsKeyArn(Output.of(KEY_ARN))
+                        .network(network().build())).build(),
                 InferenceStorageTest.on(new Provider("prod-k8s", ProviderArgs.builder().build()))));
     }
 
@@ -62,22 +70,22 @@ class InferenceArgsDefaultsTest {
     @Test
     void aComponentFromTheRequiredArgsAloneGetsTheDocumentedDefaults() {
         Plan plan = plan(b -> b);
-        PlannedResource claim = named(plan, InferenceStorageTest.PVC, "prod-shared-models");
+        PlannedResource claim = named(plan, K8S_PERSISTENT_VOLUME_CLAIM, "prod-shared-models");
         assertThat(InferenceStorageTest.<Object>at(claim.inputs(), "metadata", "namespace")).isEqualTo("ml-inference");
         assertThat(InferenceStorageTest.<Object>at(claim.inputs(), "metadata", "name")).isEqualTo("shared-models-pvc");
         assertThat(InferenceStorageTest.<Object>at(claim.inputs(), "spec", "resources", "requests", "storage")).isEqualTo("100Gi");
         assertThat(InferenceStorageTest.<Object>at(claim.inputs(), "spec", "storageClassName")).isEqualTo("efs-models");
-        PlannedResource modelClass = named(plan, InferenceStorageTest.STORAGE_CLASS, "prod-efs-models");
+        PlannedResource modelClass = named(plan, K8S_STORAGE_CLASS, "prod-efs-models");
         assertThat(InferenceStorageTest.<Object>at(modelClass.inputs(), "parameters", "basePath")).isEqualTo("/models");
-        PlannedResource fileSystem = named(plan, FILE_SYSTEM, "prod-model-repository");
+        PlannedResource fileSystem = named(plan, EFS_FILE_SYSTEM, "prod-model-repository");
         assertThat(fileSystem.inputs()).containsEntry("performanceMode", "generalPurpose").containsEntry("throughputMode", "elastic")
                 .containsEntry("lifecyclePolicies", List.of());
         assertThat(fileSystem.protect()).isFalse();
         // No L1, no L2, no warm-up, no Object Lock unless asked.
         assertThat(plan.ofType(CacheLevel.TYPE)).extracting(l -> l.inputs().get("enabled")).containsExactly(false, false, true, true);
-        assertThat(plan.ofType(InferenceStorageTest.REPLICATION_GROUP)).isEmpty();
-        assertThat(plan.ofType(InferenceStorageTest.DAEMON_SET)).isEmpty();
-        assertThat(plan.ofType("aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2")).isEmpty();
+        assertThat(plan.ofType(ELASTICACHE_REPLICATION_GROUP)).isEmpty();
+        assertThat(plan.ofType(K8S_DAEMON_SET)).isEmpty();
+        assertThat(plan.ofType(S3_OBJECT_LOCK)).isEmpty();
     }
 
     @Test
@@ -85,7 +93,7 @@ class InferenceArgsDefaultsTest {
         RedisCache cache = RedisCacheArgs.builder().nodeType("cache.r7g.large").build().toCache();
         assertThat(cache).isEqualTo(new RedisCache("redis", "7.1", "cache.r7g.large", 1, true, true));
         PlannedResource group = named(plan(b -> b.redis(RedisCacheArgs.builder().nodeType("cache.r7g.large").build())),
-                InferenceStorageTest.REPLICATION_GROUP, "prod-redis");
+                ELASTICACHE_REPLICATION_GROUP, "prod-redis");
         assertThat(group.inputs()).containsEntry("engine", "redis").containsEntry("engineVersion", "7.1")
                 .containsEntry("numCacheClusters", 2L).containsEntry("automaticFailoverEnabled", true)
                 .containsEntry("multiAzEnabled", true);
@@ -106,10 +114,10 @@ class InferenceArgsDefaultsTest {
         assertThat(NvmeNodeArgs.builder().build().toNode())
                 .isEqualTo(new NvmeNode("strata.dev/node-pool=inference", "/mnt/strata-local-nvme/cache"));
         Plan plan = plan(b -> b.nvmeNodes(NvmeNodeArgs.builder().build()));
-        PlannedResource provisioner = named(plan, InferenceStorageTest.DAEMON_SET, "prod-local-volume-provisioner");
+        PlannedResource provisioner = named(plan, K8S_DAEMON_SET, "prod-local-volume-provisioner");
         assertThat(InferenceStorageTest.<Object>at(provisioner.inputs(), "spec", "template", "spec", "nodeSelector"))
                 .isEqualTo(Map.of("kubernetes.io/os", "linux", "strata.dev/node-pool", "inference"));
-        PlannedResource config = named(plan, InferenceStorageTest.CONFIG_MAP, "prod-local-volume-provisioner");
+        PlannedResource config = named(plan, K8S_CONFIG_MAP, "prod-local-volume-provisioner");
         assertThat((String) at(config.inputs(), "data", "storageClassMap"))
                 .contains("hostDir: /mnt/strata-local-nvme\n").contains("namePattern: \"cache\"");
     }

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import java.util.Map;
 import java.util.Set;
 
+import static dev.strata.testing.ResourceTypes.EKS_ADDON;
+import static dev.strata.testing.ResourceTypes.K8S_PERSISTENT_VOLUME_CLAIM;
+import static dev.strata.testing.ResourceTypes.K8S_STORAGE_CLASS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -23,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class InferenceClaimOrderTest {
     @Test
     void modelClaimIsCreatedOnlyOnceTheEfsCsiDriverAndItsStorageClassAre() {
-        SlowMocks mocks = new SlowMocks("us-east-1", Set.of("aws:eks/addon:Addon", InferenceStorageTest.STORAGE_CLASS));
+        SlowMocks mocks = new SlowMocks("us-east-1", Set.of(EKS_ADDON, K8S_STORAGE_CLASS));
         Plan plan = PlanRunner.run("prod", mocks, ctx -> {
             Provider provider = new Provider("prod-k8s", ProviderArgs.builder().build());
             Addon addon = new Addon("efs-csi", AddonArgs.builder().clusterName("strata-prod").addonName("aws-efs-csi-driver")
@@ -33,7 +36,7 @@ class InferenceClaimOrderTest {
         });
         mocks.assertRegisteredAfter("prod-shared-models", "efs-csi");
         mocks.assertRegisteredAfter("prod-shared-models", "prod-efs-models");
-        PlannedResource claim = plan.ofType(InferenceStorageTest.PVC).stream()
+        PlannedResource claim = plan.ofType(K8S_PERSISTENT_VOLUME_CLAIM).stream()
                 .filter(r -> r.name().equals("prod-shared-models")).findFirst().orElseThrow();
         Map<String, Object> metadata = InferenceStorageTest.at(claim.inputs(), "metadata");
         assertThat(metadata).containsEntry("annotations", Map.of("strata.dev/efs-csi-driver", "v2.1.4-eksbuild.1"));

@@ -19,6 +19,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static dev.strata.testing.ResourceTypes.EFS_FILE_SYSTEM;
+import static dev.strata.testing.ResourceTypes.ELASTICACHE_REPLICATION_GROUP;
+import static dev.strata.testing.ResourceTypes.K8S_DAEMON_SET;
+import static dev.strata.testing.ResourceTypes.K8S_PERSISTENT_VOLUME;
+import static dev.strata.testing.ResourceTypes.K8S_STORAGE_CLASS;
+import static dev.strata.testing.ResourceTypes.KMS_ALIAS;
+import static dev.strata.testing.ResourceTypes.KMS_KEY;
+import static dev.strata.testing.ResourceTypes.S3_BUCKET;
+import static dev.strata.testing.ResourceTypes.S3_OBJECT_LOCK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,7 +52,7 @@ class InferencePlanTest {
         Plan plan = planOf("prod");
         assertThat(plan.ofType(InferenceStorage.TYPE)).hasSize(1);
         assertThat(plan.ofType(CacheLevel.TYPE)).extracting(r -> r.inputs().get("enabled")).containsExactly(true, true, true, true);
-        PlannedResource redis = named(plan, InferenceStorageTest.REPLICATION_GROUP, "prod-redis");
+        PlannedResource redis = named(plan, ELASTICACHE_REPLICATION_GROUP, "prod-redis");
         assertThat(redis.inputs()).containsEntry("atRestEncryptionEnabled", true)
                 .containsEntry("kmsKeyId", "arn:aws:kms:us-west-2:123456789012:key/prod-inference-id")
                 .containsEntry("transitEncryptionEnabled", true).containsEntry("transitEncryptionMode", "required")
@@ -52,17 +61,17 @@ class InferencePlanTest {
                 .containsEntry("automaticFailoverEnabled", true).containsEntry("multiAzEnabled", true);
         assertThat(redis.protect()).isTrue();
         // L2 on the platform team's labelled nodes: no volume listed ahead, the provisioner finds them.
-        assertThat(plan.ofType(InferenceStorageTest.PV)).filteredOn(pv -> pv.name().startsWith("prod-nvme-")).isEmpty();
-        assertThat(named(plan, InferenceStorageTest.DAEMON_SET, "prod-local-volume-provisioner").parent())
+        assertThat(plan.ofType(K8S_PERSISTENT_VOLUME)).filteredOn(pv -> pv.name().startsWith("prod-nvme-")).isEmpty();
+        assertThat(named(plan, K8S_DAEMON_SET, "prod-local-volume-provisioner").parent())
                 .isEqualTo(named(plan, CacheLevel.TYPE, "prod-l2-local-nvme").urn());
-        assertThat(named(plan, InferenceStorageTest.STORAGE_CLASS, "prod-efs-models").inputs())
+        assertThat(named(plan, K8S_STORAGE_CLASS, "prod-efs-models").inputs())
                 .containsEntry("reclaimPolicy", "Retain");
-        assertThat(named(plan, "aws:efs/fileSystem:FileSystem", "prod-model-repository").protect()).isTrue();
-        assertThat(named(plan, "aws:s3/bucketV2:BucketV2", "prod-model-archive").protect()).isTrue();
-        assertThat(named(plan, "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2",
+        assertThat(named(plan, EFS_FILE_SYSTEM, "prod-model-repository").protect()).isTrue();
+        assertThat(named(plan, S3_BUCKET, "prod-model-archive").protect()).isTrue();
+        assertThat(named(plan, S3_OBJECT_LOCK,
                 "prod-model-archive-object-lock").inputs())
                 .containsEntry("rule", Map.of("defaultRetention", Map.of("mode", "GOVERNANCE", "days", 30L)));
-        assertThat(plan.ofType(InferenceStorageTest.DAEMON_SET)).extracting(PlannedResource::name)
+        assertThat(plan.ofType(K8S_DAEMON_SET)).extracting(PlannedResource::name)
                 .containsExactlyInAnyOrder("prod-local-volume-provisioner", "prod-cache-warmup");
     }
 
@@ -70,10 +79,10 @@ class InferencePlanTest {
     void theInferenceKeyServesS3EfsAndElastiCacheThroughIamAndTheirOwnGrants() {
         Plan plan = planOf("prod");
         // S3, EFS and ElastiCache need nothing of the key policy but KMS's default account-root statement.
-        String policy = String.valueOf(named(plan, "aws:kms/key:Key", "prod-inference").inputs().get("policy"));
+        String policy = String.valueOf(named(plan, KMS_KEY, "prod-inference").inputs().get("policy"));
         assertThat(policy).isEqualTo("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\"AccountAdministersKeyThroughIam\","
                 + "\"Effect\":\"Allow\",\"Principal\":{\"AWS\":\"arn:aws:iam::123456789012:root\"},\"Action\":\"kms:*\",\"Resource\":\"*\"}]}");
-        assertThat(named(plan, "aws:kms/alias:Alias", "prod-inference").inputs()).containsEntry("name", "alias/strata-prod-inference");
+        assertThat(named(plan, KMS_ALIAS, "prod-inference").inputs()).containsEntry("name", "alias/strata-prod-inference");
     }
 
     @Test
@@ -132,6 +141,6 @@ class InferencePlanTest {
                 .hasMessageContaining("objectLockDays = 5 and accessLogDestination = true");
         Plan plan = PlanRunner.run("dev", new RecordingMocks("us-east-1"), ctx -> new SecureBucket("b",
                 SecureBucketArgs.builder().tier("t").kmsKeyArn(Output.of("k")).objectLockDays(5).build(), null));
-        assertThat(plan.ofType("aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2")).hasSize(1);
+        assertThat(plan.ofType(S3_OBJECT_LOCK)).hasSize(1);
     }
 }

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static dev.strata.testing.Fixtures.KEY_ARN;
+import static dev.strata.testing.Fixtures.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -44,7 +46,7 @@ class InferenceSettingsTest {
     @Test
     void theSettingsTurnIntoTheComponentsArgsWithTheArgsOwnDefaults() {
         InferenceSettings devSettings = parse("dev", Map.of());
-        InferenceStorageArgs dev = devSettings.args(Output.of(InferenceStorageTest.KEY), InferenceStorageTest.network().build(),
+        InferenceStorageArgs dev = devSettings.args(Output.of(KEY_ARN), network().build(),
                 Map.of(), false, Optional.empty(), Output.of(devSettings.namespace()));
         assertThat(devSettings.namespace()).isEqualTo(InferenceStorageArgs.DEFAULT_NAMESPACE);
         assertThat(KnownValue.of(dev.namespace())).contains(InferenceStorageArgs.DEFAULT_NAMESPACE);
@@ -57,8 +59,8 @@ class InferenceSettingsTest {
         assertThat(dev.nvmeNodes().orElseThrow().toNode()).isEqualTo(NvmeNodeArgs.builder().build().toNode());
         assertThat(dev.redis()).isEmpty();
         assertThat(dev.warmup()).isEmpty();
-        InferenceStorageArgs prod = parse("prod", Map.of("redis", REDIS)).args(Output.of(InferenceStorageTest.KEY),
-                InferenceStorageTest.network().build(), Map.of(), true, Optional.empty(), Output.of(InferenceStorageArgs.DEFAULT_NAMESPACE));
+        InferenceStorageArgs prod = parse("prod", Map.of("redis", REDIS)).args(Output.of(KEY_ARN),
+                network().build(), Map.of(), true, Optional.empty(), Output.of(InferenceStorageArgs.DEFAULT_NAMESPACE));
         assertThat(prod.redis().orElseThrow().toCache())
                 .isEqualTo(RedisCacheArgs.builder().nodeType("cache.r7g.2xlarge").build().toCache());
         assertThat(prod.modelBackup()).isTrue();

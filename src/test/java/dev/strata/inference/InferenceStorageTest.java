@@ -18,39 +18,45 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import static dev.strata.testing.Fixtures.KEY_ARN;
+import static dev.strata.testing.Fixtures.NODE_SECURITY_GROUP_ID;
+import static dev.strata.testing.Fixtures.SUBNET_IDS;
+import static dev.strata.testing.Fixtures.VPC_ID;
+import static dev.strata.testing.Fixtures.network;
+import static dev.strata.testing.ResourceTypes.EC2_SECURITY_GROUP;
+import static dev.strata.testing.ResourceTypes.EFS_BACKUP_POLICY;
+import static dev.strata.testing.ResourceTypes.EFS_FILE_SYSTEM;
+import static dev.strata.testing.ResourceTypes.EFS_FILE_SYSTEM_POLICY;
+import static dev.strata.testing.ResourceTypes.EFS_MOUNT_TARGET;
+import static dev.strata.testing.ResourceTypes.ELASTICACHE_REPLICATION_GROUP;
+import static dev.strata.testing.ResourceTypes.ELASTICACHE_USER;
+import static dev.strata.testing.ResourceTypes.K8S_CLUSTER_ROLE;
+import static dev.strata.testing.ResourceTypes.K8S_CLUSTER_ROLE_BINDING;
+import static dev.strata.testing.ResourceTypes.K8S_CONFIG_MAP;
+import static dev.strata.testing.ResourceTypes.K8S_DAEMON_SET;
+import static dev.strata.testing.ResourceTypes.K8S_PERSISTENT_VOLUME;
+import static dev.strata.testing.ResourceTypes.K8S_PERSISTENT_VOLUME_CLAIM;
+import static dev.strata.testing.ResourceTypes.K8S_STORAGE_CLASS;
+import static dev.strata.testing.ResourceTypes.S3_BUCKET;
+import static dev.strata.testing.ResourceTypes.S3_ENCRYPTION;
+import static dev.strata.testing.ResourceTypes.S3_LIFECYCLE;
+import static dev.strata.testing.ResourceTypes.S3_OBJECT_LOCK;
+import static dev.strata.testing.ResourceTypes.S3_VERSIONING;
+import static dev.strata.testing.ResourceTypes.VPC_INGRESS_RULE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The component's exact inputs per level, with plain Args (the settings parser is tested separately). */
 class InferenceStorageTest {
-    static final String KEY = "arn:aws:kms:us-east-1:123456789012:key/inference";
-    static final List<String> SUBNETS = List.of("subnet-0a1b2c3d4e5f60718", "subnet-0b2c3d4e5f6071829");
-    static final String NODE_GROUP = "sg-0c3d4e5f607182930";
-    static final String STORAGE_CLASS = "kubernetes:storage.k8s.io/v1:StorageClass";
-    static final String PV = "kubernetes:core/v1:PersistentVolume";
-    static final String PVC = "kubernetes:core/v1:PersistentVolumeClaim";
-    static final String DAEMON_SET = "kubernetes:apps/v1:DaemonSet";
-    static final String CONFIG_MAP = "kubernetes:core/v1:ConfigMap";
-    static final String SERVICE_ACCOUNT = "kubernetes:core/v1:ServiceAccount";
-    static final String CLUSTER_ROLE = "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole";
-    static final String CLUSTER_ROLE_BINDING = "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding";
     static final Map<String, Object> L2_TOLERATION = Map.of("key", "strata.dev/node-pool", "operator", "Equal", "value", "inference",
             "effect", "NoSchedule");
-    static final String REPLICATION_GROUP = "aws:elasticache/replicationGroup:ReplicationGroup";
-    static final String USER = "aws:elasticache/user:User";
 
     private RecordingMocks mocks;
 
-    static NetworkArgs.Builder network() {
-        return NetworkArgs.builder()
-                .vpcId(Output.of("vpc-0abc1234def567890"))
-                .subnetIds(SUBNETS)
-                .clientSecurityGroupId(Output.of(NODE_GROUP));
-    }
 
     static InferenceStorageArgs.Builder valid() {
         return InferenceStorageArgs.builder()
-                .kmsKeyArn(Output.of(KEY))
+                .kmsKeyArn(Output.of(KEY_ARN))
                 .network(network().build())
                 .nvmeNodes(NvmeNodeArgs.builder().build());
     }
@@ -87,7 +93,7 @@ class InferenceStorageTest {
     @Test
     void localNvmeStorageClassIsThePlaybooks() {
         Plan plan = plan(false, b -> b);
-        assertThat(named(plan, STORAGE_CLASS, "prod-local-nvme").inputs()).isEqualTo(Map.of(
+        assertThat(named(plan, K8S_STORAGE_CLASS, "prod-local-nvme").inputs()).isEqualTo(Map.of(
                 "apiVersion", "storage.k8s.io/v1",
                 "kind", "StorageClass",
                 "metadata", Map.of("name", "local-nvme",
@@ -101,14 +107,14 @@ class InferenceStorageTest {
     void noVolumeIsListedAheadAndNothingNamesAHost() {
         Plan plan = plan(false, b -> b.warmup(CacheWarmupArgs.builder()
                 .image("public.ecr.aws/aws-cli/aws-cli:2.17.0").prefixes(List.of("models/")).build()));
-        assertThat(plan.ofType(PV)).isEmpty();
+        assertThat(plan.ofType(K8S_PERSISTENT_VOLUME)).isEmpty();
         assertThat(PlanJson.render(plan)).doesNotContain("kubernetes.io/hostname");
     }
 
     @Test
     void theProvisionerDiscoversTheCacheMountInItsParentDirectoryAsLocalNvmeVolumes() {
         Plan plan = plan(false, b -> b);
-        Map<String, Object> config = named(plan, CONFIG_MAP, "prod-local-volume-provisioner").inputs();
+        Map<String, Object> config = named(plan, K8S_CONFIG_MAP, "prod-local-volume-provisioner").inputs();
         assertThat(InferenceStorageTest.<Map<String, Object>>at(config, "metadata")).containsEntry("name", "local-volume-provisioner-config")
                 .containsEntry("namespace", "kube-system");
         assertThat(InferenceStorageTest.<Object>at(config, "data")).isEqualTo(Map.of(
@@ -122,7 +128,7 @@ class InferenceStorageTest {
     @Test
     void theProvisionerRunsOnTheL2NodesOnlyUnprivilegedWithLimitsAndAPinnedImage() {
         Plan plan = plan(false, b -> b);
-        Map<String, Object> in = named(plan, DAEMON_SET, "prod-local-volume-provisioner").inputs();
+        Map<String, Object> in = named(plan, K8S_DAEMON_SET, "prod-local-volume-provisioner").inputs();
         assertThat((Map<String, Object>) at(in, "metadata")).containsEntry("name", "local-volume-provisioner")
                 .containsEntry("namespace", "kube-system");
         Map<String, Object> pod = at(in, "spec", "template", "spec");
@@ -148,14 +154,14 @@ class InferenceStorageTest {
     @Test
     void theProvisionersRoleIsTheChartsLessNodeUpdates() {
         Plan plan = plan(false, b -> b);
-        assertThat(InferenceStorageTest.<Object>named(plan, CLUSTER_ROLE, "prod-local-volume-provisioner").inputs().get("rules")).isEqualTo(List.of(
+        assertThat(InferenceStorageTest.<Object>named(plan, K8S_CLUSTER_ROLE, "prod-local-volume-provisioner").inputs().get("rules")).isEqualTo(List.of(
                 Map.of("apiGroups", List.of(""), "resources", List.of("persistentvolumes"),
                         "verbs", List.of("get", "list", "watch", "create", "delete")),
                 Map.of("apiGroups", List.of("storage.k8s.io"), "resources", List.of("storageclasses"), "verbs", List.of("get", "list", "watch")),
                 Map.of("apiGroups", List.of(""), "resources", List.of("events"), "verbs", List.of("watch")),
                 Map.of("apiGroups", List.of("", "events.k8s.io"), "resources", List.of("events"), "verbs", List.of("create", "update", "patch")),
                 Map.of("apiGroups", List.of(""), "resources", List.of("nodes"), "verbs", List.of("get"))));
-        Map<String, Object> binding = named(plan, CLUSTER_ROLE_BINDING, "prod-local-volume-provisioner").inputs();
+        Map<String, Object> binding = named(plan, K8S_CLUSTER_ROLE_BINDING, "prod-local-volume-provisioner").inputs();
         assertThat(binding.get("roleRef")).isEqualTo(Map.of("apiGroup", "rbac.authorization.k8s.io", "kind", "ClusterRole",
                 "name", "strata-local-volume-provisioner"));
         assertThat(binding.get("subjects")).isEqualTo(List.of(Map.of("kind", "ServiceAccount", "namespace", "kube-system",
@@ -166,9 +172,9 @@ class InferenceStorageTest {
     void aCustomLabelAndMountPathReachEveryL2Object() {
         Plan plan = plan(false, b -> b.nvmeNodes(NvmeNodeArgs.builder().nodeLabel("example.com/cache=nvme").mountPath("/data/l2/models").build())
                 .warmup(CacheWarmupArgs.builder().image("public.ecr.aws/aws-cli/aws-cli:2.17.0").prefixes(List.of("models/")).build()));
-        assertThat((String) at(named(plan, CONFIG_MAP, "prod-local-volume-provisioner").inputs(), "data", "storageClassMap"))
+        assertThat((String) at(named(plan, K8S_CONFIG_MAP, "prod-local-volume-provisioner").inputs(), "data", "storageClassMap"))
                 .contains("hostDir: /data/l2\n", "namePattern: \"models\"");
-        Map<String, Object> warmupPod = at(named(plan, DAEMON_SET, "prod-cache-warmup").inputs(), "spec", "template", "spec");
+        Map<String, Object> warmupPod = at(named(plan, K8S_DAEMON_SET, "prod-cache-warmup").inputs(), "spec", "template", "spec");
         assertThat(warmupPod).containsEntry("nodeSelector", Map.of("example.com/cache", "nvme"))
                 .containsEntry("tolerations", List.of(Map.of("key", "example.com/cache", "operator", "Equal", "value", "nvme",
                         "effect", "NoSchedule")));
@@ -179,10 +185,10 @@ class InferenceStorageTest {
     void withoutNvmeNodesThereIsNoL2() {
         mocks = new RecordingMocks("us-east-1");
         Plan plan = PlanRunner.run("prod", mocks, ctx -> new InferenceStorage("prod", InferenceStorageArgs.builder()
-                .kmsKeyArn(Output.of(KEY)).network(network().build()).build(),
+                .kmsKeyArn(Output.of(KEY_ARN)).network(network().build()).build(),
                 on(new Provider("prod-k8s", ProviderArgs.builder().build()))));
-        assertThat(plan.ofType(STORAGE_CLASS)).extracting(PlannedResource::name).containsExactly("prod-efs-models");
-        assertThat(plan.ofType(DAEMON_SET)).isEmpty();
+        assertThat(plan.ofType(K8S_STORAGE_CLASS)).extracting(PlannedResource::name).containsExactly("prod-efs-models");
+        assertThat(plan.ofType(K8S_DAEMON_SET)).isEmpty();
         assertThat(plan.ofType(CacheLevel.TYPE)).extracting(l -> l.inputs().get("enabled")).containsExactly(false, false, true, true);
     }
 
@@ -202,26 +208,26 @@ class InferenceStorageTest {
     @Test
     void modelRepositoryIsTheSharedEfsBlockEncryptedWithTheKeyBehindTheNfsGroup() {
         Plan plan = plan(true, b -> b);
-        PlannedResource fs = plan.ofType("aws:efs/fileSystem:FileSystem").get(0);
-        assertThat(plan.ofType("aws:efs/fileSystem:FileSystem")).hasSize(1);
+        PlannedResource fs = plan.ofType(EFS_FILE_SYSTEM).get(0);
+        assertThat(plan.ofType(EFS_FILE_SYSTEM)).hasSize(1);
         assertThat(fs.name()).isEqualTo("prod-model-repository");
-        assertThat(fs.inputs()).containsEntry("encrypted", true).containsEntry("kmsKeyId", KEY)
+        assertThat(fs.inputs()).containsEntry("encrypted", true).containsEntry("kmsKeyId", KEY_ARN)
                 .containsEntry("performanceMode", "generalPurpose").containsEntry("throughputMode", "elastic");
         assertThat(fs.protect()).isTrue();
-        assertThat(plan.ofType("aws:efs/mountTarget:MountTarget")).extracting(t -> t.inputs().get("subnetId"))
-                .containsExactlyInAnyOrderElementsOf(SUBNETS);
-        assertThat(plan.ofType("aws:efs/fileSystemPolicy:FileSystemPolicy")).hasSize(1);
-        assertThat(named(plan, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "prod-model-repository-nfs-from-nodes")
+        assertThat(plan.ofType(EFS_MOUNT_TARGET)).extracting(t -> t.inputs().get("subnetId"))
+                .containsExactlyInAnyOrderElementsOf(SUBNET_IDS);
+        assertThat(plan.ofType(EFS_FILE_SYSTEM_POLICY)).hasSize(1);
+        assertThat(named(plan, VPC_INGRESS_RULE, "prod-model-repository-nfs-from-nodes")
                 .inputs()).containsEntry("fromPort", 2049L).containsEntry("toPort", 2049L)
-                .containsEntry("referencedSecurityGroupId", NODE_GROUP);
-        assertThat(named(plan, "aws:efs/backupPolicy:BackupPolicy", "prod-model-repository-backup").inputs())
+                .containsEntry("referencedSecurityGroupId", NODE_SECURITY_GROUP_ID);
+        assertThat(named(plan, EFS_BACKUP_POLICY, "prod-model-repository-backup").inputs())
                 .containsEntry("backupPolicy", Map.of("status", "DISABLED"));
     }
 
     @Test
     void efsModelsStorageClassRetainsAndCarriesThePlaybooksParameters() {
         Plan plan = plan(false, b -> b.modelBasePath("/srv/models"));
-        Map<String, Object> inputs = named(plan, STORAGE_CLASS, "prod-efs-models").inputs();
+        Map<String, Object> inputs = named(plan, K8S_STORAGE_CLASS, "prod-efs-models").inputs();
         assertThat(inputs).containsEntry("provisioner", "efs.csi.aws.com")
                 .containsEntry("reclaimPolicy", "Retain")
                 .containsEntry("volumeBindingMode", "Immediate")
@@ -239,7 +245,7 @@ class InferenceStorageTest {
     @Test
     void sharedModelsClaimIsReadWriteManyInTheNamespaceAndProtectedInProd() {
         Plan plan = plan(true, b -> b);
-        PlannedResource claim = named(plan, PVC, "prod-shared-models");
+        PlannedResource claim = named(plan, K8S_PERSISTENT_VOLUME_CLAIM, "prod-shared-models");
         assertThat(InferenceStorageTest.<Map<String, Object>>at(claim.inputs(), "metadata")).containsEntry("name", "shared-models-pvc")
                 .containsEntry("namespace", "ml-inference");
         assertThat(InferenceStorageTest.<Map<String, Object>>at(claim.inputs(), "spec")).isEqualTo(Map.of(
@@ -253,7 +259,7 @@ class InferenceStorageTest {
     @Test
     void claimSizeAndNamespaceFollowTheArguments() {
         Plan plan = plan(false, b -> b.modelClaimSize("2Ti").namespace("serving"));
-        PlannedResource claim = named(plan, PVC, "prod-shared-models");
+        PlannedResource claim = named(plan, K8S_PERSISTENT_VOLUME_CLAIM, "prod-shared-models");
         assertThat((String) at(claim.inputs(), "spec", "resources", "requests", "storage")).isEqualTo("2Ti");
         assertThat((String) at(claim.inputs(), "metadata", "namespace")).isEqualTo("serving");
         assertThat(claim.protect()).isFalse();
@@ -264,31 +270,31 @@ class InferenceStorageTest {
     @Test
     void modelArchiveIsAVersionedSecureBucketWithTheModelZoneLifecycle() {
         Plan plan = plan(true, b -> b);
-        PlannedResource bucket = named(plan, "aws:s3/bucketV2:BucketV2", "prod-model-archive");
+        PlannedResource bucket = named(plan, S3_BUCKET, "prod-model-archive");
         assertThat(bucket.protect()).isTrue();
         assertThat(bucket.inputs()).containsEntry("bucketPrefix", "strata-prod-model-archive-")
                 .containsEntry("forceDestroy", false).doesNotContainKey("objectLockEnabled");
-        assertThat(named(plan, "aws:s3/bucketVersioningV2:BucketVersioningV2", "prod-model-archive-versioning").inputs())
+        assertThat(named(plan, S3_VERSIONING, "prod-model-archive-versioning").inputs())
                 .containsEntry("versioningConfiguration", Map.of("status", "Enabled"));
         Map<String, Object> encryption = named(plan,
-                "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2",
+                S3_ENCRYPTION,
                 "prod-model-archive-encryption").inputs();
         assertThat(InferenceStorageTest.<Object>at(encryption, "rules", "0", "applyServerSideEncryptionByDefault"))
-                .isEqualTo(Map.of("sseAlgorithm", "aws:kms", "kmsMasterKeyId", KEY));
+                .isEqualTo(Map.of("sseAlgorithm", "aws:kms", "kmsMasterKeyId", KEY_ARN));
         Map<String, Object> lifecycle = named(plan,
-                "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", "prod-model-archive-lifecycle").inputs();
+                S3_LIFECYCLE, "prod-model-archive-lifecycle").inputs();
         assertThat(InferenceStorageTest.<Object>at(lifecycle, "rules", "0", "noncurrentVersionTransitions")).isEqualTo(List.of(
                 Map.of("noncurrentDays", 30L, "storageClass", "STANDARD_IA"),
                 Map.of("noncurrentDays", 90L, "storageClass", "GLACIER")));
-        assertThat(plan.ofType("aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2")).isEmpty();
+        assertThat(plan.ofType(S3_OBJECT_LOCK)).isEmpty();
     }
 
     @Test
     void objectLockIsTurnedOnAtCreationWithGovernanceRetention() {
         Plan plan = plan(true, b -> b.objectLockDays(30));
-        assertThat(named(plan, "aws:s3/bucketV2:BucketV2", "prod-model-archive").inputs())
+        assertThat(named(plan, S3_BUCKET, "prod-model-archive").inputs())
                 .containsEntry("objectLockEnabled", true);
-        PlannedResource lock = named(plan, "aws:s3/bucketObjectLockConfigurationV2:BucketObjectLockConfigurationV2",
+        PlannedResource lock = named(plan, S3_OBJECT_LOCK,
                 "prod-model-archive-object-lock");
         assertThat(lock.inputs()).containsEntry("bucket", "prod-model-archive-id")
                 .containsEntry("rule", Map.of("defaultRetention", Map.of("mode", "GOVERNANCE", "days", 30L)));
@@ -310,7 +316,7 @@ class InferenceStorageTest {
     @Test
     void redisEncryptsAtRestWithTheKeyAndInTransitAndRequiresRbacAuthentication() {
         Plan plan = plan(true, b -> b.redis(redis().build()));
-        PlannedResource group = named(plan, REPLICATION_GROUP, "prod-redis");
+        PlannedResource group = named(plan, ELASTICACHE_REPLICATION_GROUP, "prod-redis");
         assertThat(group.inputs()).containsEntry("engine", "redis")
                 .containsEntry("engineVersion", "7.1")
                 .containsEntry("nodeType", "cache.r7g.2xlarge")
@@ -319,7 +325,7 @@ class InferenceStorageTest {
                 .containsEntry("automaticFailoverEnabled", true)
                 .containsEntry("multiAzEnabled", true)
                 .containsEntry("atRestEncryptionEnabled", true)
-                .containsEntry("kmsKeyId", KEY)
+                .containsEntry("kmsKeyId", KEY_ARN)
                 .containsEntry("transitEncryptionEnabled", true)
                 .containsEntry("transitEncryptionMode", "required")
                 .containsEntry("userGroupIds", List.of("strata-prod-model-cache"))
@@ -329,21 +335,21 @@ class InferenceStorageTest {
         assertThat(group.protect()).isTrue();
         assertThat(group.retainOnDelete()).isTrue();
         assertThat(named(plan, "aws:elasticache/subnetGroup:SubnetGroup", "prod-redis").inputs())
-                .containsEntry("subnetIds", SUBNETS);
+                .containsEntry("subnetIds", SUBNET_IDS);
     }
 
     @Test
     void theOnlyUserThatCanConnectAuthenticatesWithIamAndTheDefaultUserIsOff() {
         Plan plan = plan(false, b -> b.redis(redis().build()));
-        assertThat(plan.ofType(USER)).hasSize(2);
-        assertThat(named(plan, USER, "prod-redis-iam").inputs()).isEqualTo(Map.of(
+        assertThat(plan.ofType(ELASTICACHE_USER)).hasSize(2);
+        assertThat(named(plan, ELASTICACHE_USER, "prod-redis-iam").inputs()).isEqualTo(Map.of(
                 "userId", "strata-prod-inference",
                 "userName", "strata-prod-inference",
                 "engine", "redis",
                 "accessString", RedisLevel.ACCESS_STRING,
                 "authenticationMode", Map.of("type", "iam"),
                 "tags", Map.of("component", "inference", "tier", "redis")));
-        Map<String, Object> defaultUser = named(plan, USER, "prod-redis-default").inputs();
+        Map<String, Object> defaultUser = named(plan, ELASTICACHE_USER, "prod-redis-default").inputs();
         assertThat(defaultUser).containsEntry("userName", "default")
                 .containsEntry("accessString", "off -@all")
                 .containsEntry("authenticationMode", Map.of("type", "no-password-required"))
@@ -379,18 +385,18 @@ class InferenceStorageTest {
     @Test
     void redisSecurityGroupAdmitsOnlyTheRedisPortFromTheCluster() {
         Plan plan = plan(false, b -> b.redis(redis().build()).network(network().allowedCidrs(List.of("10.10.0.0/16")).build()));
-        PlannedResource group = named(plan, "aws:ec2/securityGroup:SecurityGroup", "prod-redis");
-        assertThat(group.inputs()).containsEntry("vpcId", "vpc-0abc1234def567890")
+        PlannedResource group = named(plan, EC2_SECURITY_GROUP, "prod-redis");
+        assertThat(group.inputs()).containsEntry("vpcId", VPC_ID)
                 .doesNotContainKey("ingress").doesNotContainKey("egress");
-        List<PlannedResource> rules = plan.ofType("aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").stream()
+        List<PlannedResource> rules = plan.ofType(VPC_INGRESS_RULE).stream()
                 .filter(r -> r.name().startsWith("prod-redis-")).toList();
         assertThat(rules).extracting(PlannedResource::name)
                 .containsExactlyInAnyOrder("prod-redis-from-nodes", "prod-redis-from-10-10-0-0-16");
         assertThat(rules).allSatisfy(rule -> assertThat(rule.inputs()).containsEntry("securityGroupId", group.id())
                 .containsEntry("ipProtocol", "tcp").containsEntry("fromPort", 6379L).containsEntry("toPort", 6379L));
-        assertThat(named(plan, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "prod-redis-from-nodes").inputs())
-                .containsEntry("referencedSecurityGroupId", NODE_GROUP).doesNotContainKey("cidrIpv4");
-        assertThat(named(plan, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule", "prod-redis-from-10-10-0-0-16")
+        assertThat(named(plan, VPC_INGRESS_RULE, "prod-redis-from-nodes").inputs())
+                .containsEntry("referencedSecurityGroupId", NODE_SECURITY_GROUP_ID).doesNotContainKey("cidrIpv4");
+        assertThat(named(plan, VPC_INGRESS_RULE, "prod-redis-from-10-10-0-0-16")
                 .inputs()).containsEntry("cidrIpv4", "10.10.0.0/16");
     }
 
@@ -398,10 +404,10 @@ class InferenceStorageTest {
     void aSingleNodeCacheWithoutFailoverIsAllowedOutsideProd() {
         Plan plan = plan(false, b -> b.redis(redis().replicas(0).automaticFailover(false).multiAz(false).engine("valkey")
                 .engineVersion("7.2").build()));
-        assertThat(named(plan, REPLICATION_GROUP, "prod-redis").inputs()).containsEntry("numCacheClusters", 1L)
+        assertThat(named(plan, ELASTICACHE_REPLICATION_GROUP, "prod-redis").inputs()).containsEntry("numCacheClusters", 1L)
                 .containsEntry("automaticFailoverEnabled", false).containsEntry("multiAzEnabled", false)
                 .containsEntry("engine", "valkey");
-        assertThat(named(plan, USER, "prod-redis-iam").inputs()).containsEntry("engine", "valkey");
+        assertThat(named(plan, ELASTICACHE_USER, "prod-redis-iam").inputs()).containsEntry("engine", "valkey");
     }
 
     // --- warm-up ---
@@ -411,7 +417,7 @@ class InferenceStorageTest {
     void warmupCopiesFromTheArchiveOnTheL2NodesAsTheInferenceIdentityWithoutCredentials() {
         Plan plan = plan(false, b -> b.warmup(CacheWarmupArgs.builder()
                 .image("public.ecr.aws/aws-cli/aws-cli:2.17.0").prefixes(List.of("models/a/", "models/b/")).build()));
-        PlannedResource daemonSet = named(plan, DAEMON_SET, "prod-cache-warmup");
+        PlannedResource daemonSet = named(plan, K8S_DAEMON_SET, "prod-cache-warmup");
         Map<String, Object> in = daemonSet.inputs();
         assertThat(InferenceStorageTest.<Map<String, Object>>at(in, "metadata")).containsEntry("name", "model-cache-warmup")
                 .containsEntry("namespace", "ml-inference");
@@ -446,7 +452,7 @@ class InferenceStorageTest {
     void warmupPodsRunAsNonRootCanWriteTheCacheAndHaveLimits() {
         Plan plan = plan(false, b -> b.warmup(CacheWarmupArgs.builder()
                 .image("public.ecr.aws/aws-cli/aws-cli:2.17.0").prefixes(List.of("models/")).build()));
-        Map<String, Object> pod = at(named(plan, DAEMON_SET, "prod-cache-warmup").inputs(), "spec", "template", "spec");
+        Map<String, Object> pod = at(named(plan, K8S_DAEMON_SET, "prod-cache-warmup").inputs(), "spec", "template", "spec");
         assertThat(pod.get("securityContext")).isEqualTo(Map.of("runAsNonRoot", true, "runAsUser", 1000L,
                 "runAsGroup", 1000L, "fsGroup", 1000L, "seccompProfile", Map.of("type", "RuntimeDefault")));
         List<Map<String, Object>> containers = new java.util.ArrayList<>((List<Map<String, Object>>) pod.get("initContainers"));
@@ -469,7 +475,7 @@ class InferenceStorageTest {
 
     @Test
     void noWarmupUnlessAsked() {
-        assertThat(plan(false, b -> b).ofType(DAEMON_SET)).extracting(PlannedResource::name).containsExactly("prod-local-volume-provisioner");
+        assertThat(plan(false, b -> b).ofType(K8S_DAEMON_SET)).extracting(PlannedResource::name).containsExactly("prod-local-volume-provisioner");
     }
 
     // --- levels, outputs ---
@@ -481,10 +487,10 @@ class InferenceStorageTest {
         assertThat(levels).extracting(PlannedResource::name)
                 .containsExactly("prod-l1-redis", "prod-l2-local-nvme", "prod-l3-efs", "prod-l4-s3");
         assertThat(levels).extracting(l -> l.inputs().get("level")).containsExactly(1L, 2L, 3L, 4L);
-        assertThat(named(plan, REPLICATION_GROUP, "prod-redis").parent()).isEqualTo(levels.get(0).urn());
-        assertThat(named(plan, DAEMON_SET, "prod-local-volume-provisioner").parent()).isEqualTo(levels.get(1).urn());
-        assertThat(named(plan, STORAGE_CLASS, "prod-local-nvme").parent()).isEqualTo(levels.get(1).urn());
-        assertThat(named(plan, PVC, "prod-shared-models").parent()).isEqualTo(levels.get(2).urn());
+        assertThat(named(plan, ELASTICACHE_REPLICATION_GROUP, "prod-redis").parent()).isEqualTo(levels.get(0).urn());
+        assertThat(named(plan, K8S_DAEMON_SET, "prod-local-volume-provisioner").parent()).isEqualTo(levels.get(1).urn());
+        assertThat(named(plan, K8S_STORAGE_CLASS, "prod-local-nvme").parent()).isEqualTo(levels.get(1).urn());
+        assertThat(named(plan, K8S_PERSISTENT_VOLUME_CLAIM, "prod-shared-models").parent()).isEqualTo(levels.get(2).urn());
         assertThat(named(plan, "strata:datalake:SecureBucket", "prod-model-archive").parent()).isEqualTo(levels.get(3).urn());
     }
 
@@ -528,7 +534,7 @@ class InferenceStorageTest {
     void rejectsAWarmupWithoutTheL2Nodes() {
         mocks = new RecordingMocks("us-east-1");
         assertThatThrownBy(() -> PlanRunner.run("prod", mocks, ctx -> new InferenceStorage("prod", InferenceStorageArgs.builder()
-                .kmsKeyArn(Output.of(KEY)).network(network().build())
+                .kmsKeyArn(Output.of(KEY_ARN)).network(network().build())
                 .warmup(CacheWarmupArgs.builder().image("public.ecr.aws/aws-cli/aws-cli:2.17.0").prefixes(List.of("m/")).build()).build(),
                 on(new Provider("prod-k8s", ProviderArgs.builder().build())))))
                 .hasMessageContaining("warmup = \"(set)\" and nvmeNodes = (not set): the warm-up fills the L2 cache");
@@ -550,7 +556,7 @@ class InferenceStorageTest {
     @Test
     void rejectsANetworkWithoutSubnetsOrClients() {
         rejects(b -> b.network(network().subnetIds(List.of()).build()), "network.subnetIds: must list at least one private subnet id");
-        rejects(b -> b.network(NetworkArgs.builder().vpcId(Output.of("vpc-0abc1234def567890")).subnetIds(SUBNETS).build()),
+        rejects(b -> b.network(NetworkArgs.builder().vpcId(Output.of(VPC_ID)).subnetIds(SUBNET_IDS).build()),
                 "network.clientSecurityGroupId = (not set) and network.allowedCidrs = []");
         rejects(b -> b.network(null), "network: is required");
     }
@@ -559,8 +565,8 @@ class InferenceStorageTest {
     void rejectsMissingProviderAndOpenNetworks() {
         mocks = new RecordingMocks("us-east-1");
         assertThatThrownBy(() -> PlanRunner.run("prod", mocks, ctx -> new InferenceStorage("prod", InferenceStorageArgs.builder()
-                .kmsKeyArn(Output.of(KEY))
-                .network(NetworkArgs.builder().vpcId(Output.of("vpc-0abc1234def567890")).subnetIds(SUBNETS)
+                .kmsKeyArn(Output.of(KEY_ARN))
+                .network(NetworkArgs.builder().vpcId(Output.of(VPC_ID)).subnetIds(SUBNET_IDS)
                         .allowedCidrs(List.of("0.0.0.0/0")).build()).build(), null)))
                 .hasMessageContainingAll("providers: must hold the Kubernetes provider", "network.allowedCidrs[0] = \"0.0.0.0/0\"");
         assertThat(mocks.resources()).isEmpty();

@@ -27,6 +27,15 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static dev.strata.testing.ResourceTypes.EC2_LAUNCH_TEMPLATE;
+import static dev.strata.testing.ResourceTypes.EKS_NODE_GROUP;
+import static dev.strata.testing.ResourceTypes.K8S_CLUSTER_ROLE;
+import static dev.strata.testing.ResourceTypes.K8S_CLUSTER_ROLE_BINDING;
+import static dev.strata.testing.ResourceTypes.K8S_CONFIG_MAP;
+import static dev.strata.testing.ResourceTypes.K8S_DAEMON_SET;
+import static dev.strata.testing.ResourceTypes.K8S_PERSISTENT_VOLUME;
+import static dev.strata.testing.ResourceTypes.K8S_SERVICE_ACCOUNT;
+import static dev.strata.testing.ResourceTypes.K8S_STORAGE_CLASS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The L2 cache in the three stacks' plans: what the acceptance asks of dev, staging and prod. */
@@ -46,13 +55,13 @@ class LocalNvmeStackPlansTest {
     @ValueSource(strings = {"dev", "staging"})
     void aCreatedClustersInferenceNodesHaveInstanceStoreNvmeAssembledInRaid0AtBoot(String stack) {
         Plan plan = planOf(stack);
-        Map<String, Object> group = named(plan, InferenceNodeGroupTest.NODE_GROUP, stack + "-inference-nodes").inputs();
+        Map<String, Object> group = named(plan, EKS_NODE_GROUP, stack + "-inference-nodes").inputs();
         @SuppressWarnings("unchecked") List<String> types = (List<String>) group.get("instanceTypes");
         assertThat(types).isNotEmpty().allSatisfy(type -> assertThat(InstanceStore.of(type)).as(type).isPresent());
         assertThat(group).containsEntry("amiType", InstanceStore.of(types.get(0)).orElseThrow().amiType())
                 .containsEntry("labels", Map.of("strata.dev/node-pool", "inference"))
                 .containsEntry("taints", List.of(Map.of("key", "strata.dev/node-pool", "value", "inference", "effect", "NO_SCHEDULE")));
-        Map<String, Object> template = named(plan, InferenceNodeGroupTest.LAUNCH_TEMPLATE, stack + "-inference-nodes").inputs();
+        Map<String, Object> template = named(plan, EC2_LAUNCH_TEMPLATE, stack + "-inference-nodes").inputs();
         assertThat(template.get("metadataOptions")).isEqualTo(Map.of("httpEndpoint", "enabled", "httpTokens", "required",
                 "httpPutResponseHopLimit", 1L));
         Map<String, String> parts = InferenceNodeGroupTest.parts(template.get("userData"));
@@ -66,12 +75,12 @@ class LocalNvmeStackPlansTest {
     @Test
     void prodAdoptsItsClusterSoItsInferenceNodesAreFoundByLabel() {
         Plan plan = planOf("prod");
-        assertThat(plan.ofType(InferenceNodeGroupTest.NODE_GROUP)).isEmpty();
-        Map<String, Object> pod = InferenceStorageTest.at(named(plan, InferenceStorageTest.DAEMON_SET, "prod-local-volume-provisioner")
+        assertThat(plan.ofType(EKS_NODE_GROUP)).isEmpty();
+        Map<String, Object> pod = InferenceStorageTest.at(named(plan, K8S_DAEMON_SET, "prod-local-volume-provisioner")
                 .inputs(), "spec", "template", "spec");
         assertThat(pod).containsEntry("nodeSelector", Map.of("strata.dev/node-pool", "inference", "kubernetes.io/os", "linux"));
         // The warm-up runs prod's image by digest.
-        Map<String, Object> warmup = InferenceStorageTest.at(named(plan, InferenceStorageTest.DAEMON_SET, "prod-cache-warmup").inputs(),
+        Map<String, Object> warmup = InferenceStorageTest.at(named(plan, K8S_DAEMON_SET, "prod-cache-warmup").inputs(),
                 "spec", "template", "spec", "containers", "0");
         assertThat((String) warmup.get("image")).matches(".+@sha256:[0-9a-f]{64}");
     }
@@ -80,14 +89,14 @@ class LocalNvmeStackPlansTest {
     @ValueSource(strings = {"dev", "staging", "prod"})
     void noPlanPinsAVolumeOrAPodToAHostname(String stack) {
         Plan plan = planOf(stack);
-        assertThat(plan.ofType(InferenceStorageTest.PV)).noneMatch(pv -> pv.urn().contains(InferenceStorage.TYPE));
+        assertThat(plan.ofType(K8S_PERSISTENT_VOLUME)).noneMatch(pv -> pv.urn().contains(InferenceStorage.TYPE));
         assertThat(PlanJson.render(plan)).doesNotContain("kubernetes.io/hostname").doesNotContain("\"nodeName\"");
         // Every L2 object is in the plan: the class, and the provisioner's five objects.
         assertThat(plan.resources()).filteredOn(r -> r.name().equals(stack + "-local-volume-provisioner")).extracting(PlannedResource::type)
-                .containsExactlyInAnyOrder("kubernetes:core/v1:ServiceAccount", "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole",
-                        "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", "kubernetes:core/v1:ConfigMap",
-                        "kubernetes:apps/v1:DaemonSet");
-        assertThat(named(plan, InferenceStorageTest.STORAGE_CLASS, stack + "-local-nvme").inputs())
+                .containsExactlyInAnyOrder(K8S_SERVICE_ACCOUNT, K8S_CLUSTER_ROLE,
+                        K8S_CLUSTER_ROLE_BINDING, K8S_CONFIG_MAP,
+                        K8S_DAEMON_SET);
+        assertThat(named(plan, K8S_STORAGE_CLASS, stack + "-local-nvme").inputs())
                 .containsEntry("provisioner", "kubernetes.io/no-provisioner").containsEntry("reclaimPolicy", "Delete")
                 .containsEntry("volumeBindingMode", "WaitForFirstConsumer");
     }

@@ -7,6 +7,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 import java.util.List;
 import java.util.Map;
 
+import static dev.strata.testing.ResourceTypes.EKS_ADDON;
+import static dev.strata.testing.ResourceTypes.K8S_NAMESPACE;
+import static dev.strata.testing.ResourceTypes.K8S_PERSISTENT_VOLUME;
+import static dev.strata.testing.ResourceTypes.K8S_PERSISTENT_VOLUME_CLAIM;
+import static dev.strata.testing.ResourceTypes.K8S_STORAGE_CLASS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -17,26 +22,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * CSI driver that provisions it fails the deploy. A claim also waits for its namespace.
  */
 class ClaimOrderTest {
-    private static final String CLAIM = "kubernetes:core/v1:PersistentVolumeClaim";
-    private static final String VOLUME = "kubernetes:core/v1:PersistentVolume";
-    private static final String STORAGE_CLASS = "kubernetes:storage.k8s.io/v1:StorageClass";
-    private static final String ADDON = "aws:eks/addon:Addon";
-    private static final String NAMESPACE = "kubernetes:core/v1:Namespace";
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "prod"})
     void everyClaimWaitsForWhatBindsIt(String stack) {
         Plan plan = StackPlans.plan(stack);
-        List<PlannedResource> claims = plan.ofType(CLAIM);
+        List<PlannedResource> claims = plan.ofType(K8S_PERSISTENT_VOLUME_CLAIM);
         assertThat(claims).isNotEmpty();
         for (PlannedResource claim : claims) {
             // Its namespace, which the stack creates: the claim takes its name from the Namespace's output.
-            PlannedResource namespace = named(plan, NAMESPACE, (String) ((Map<?, ?>) claim.inputs().get("metadata")).get("namespace"));
+            PlannedResource namespace = named(plan, K8S_NAMESPACE, (String) ((Map<?, ?>) claim.inputs().get("metadata")).get("namespace"));
             assertThat(plan.waitsFor(claim, namespace)).as(claim.urn() + " waits for " + namespace.urn()).isTrue();
             Map<?, ?> spec = (Map<?, ?>) claim.inputs().get("spec");
             if (spec.get("volumeName") != null && !"".equals(spec.get("volumeName"))) {
                 // A static volume: the claim waits for it, and it for the file system its handle names.
-                PlannedResource volume = named(plan, VOLUME, (String) spec.get("volumeName"));
+                PlannedResource volume = named(plan, K8S_PERSISTENT_VOLUME, (String) spec.get("volumeName"));
                 assertThat(plan.waitsFor(claim, volume)).as(claim.urn()).isTrue();
                 String handle = (String) ((Map<?, ?>) ((Map<?, ?>) volume.inputs().get("spec")).get("csi")).get("volumeHandle");
                 PlannedResource fileSystem = plan.resources().stream().filter(r -> handle.startsWith(String.valueOf(r.id())))
@@ -44,16 +44,16 @@ class ClaimOrderTest {
                 assertThat(plan.waitsFor(volume, fileSystem)).as(volume.urn()).isTrue();
             } else {
                 // Dynamic provisioning: the claim waits for its class and, where Strata installs it, the class's CSI driver.
-                PlannedResource storageClass = named(plan, STORAGE_CLASS, (String) spec.get("storageClassName"));
+                PlannedResource storageClass = named(plan, K8S_STORAGE_CLASS, (String) spec.get("storageClassName"));
                 assertThat(plan.waitsFor(claim, storageClass)).as(claim.urn()).isTrue();
                 String driver = switch ((String) storageClass.inputs().get("provisioner")) {
                     case "efs.csi.aws.com" -> "aws-efs-csi-driver";
                     case "fsx.csi.aws.com" -> "aws-fsx-csi-driver";
                     default -> null;
                 };
-                plan.ofType(ADDON).stream().filter(addon -> addon.inputs().get("addonName").equals(driver)).forEach(addon ->
+                plan.ofType(EKS_ADDON).stream().filter(addon -> addon.inputs().get("addonName").equals(driver)).forEach(addon ->
                         assertThat(plan.waitsFor(claim, addon)).as(claim.urn() + " waits for " + addon.urn()).isTrue());
-                assertThat(driver == null || plan.ofType(ADDON).stream().anyMatch(a -> driver.equals(a.inputs().get("addonName"))))
+                assertThat(driver == null || plan.ofType(EKS_ADDON).stream().anyMatch(a -> driver.equals(a.inputs().get("addonName"))))
                         .as("the stack installs " + driver).isTrue();
             }
         }

@@ -2,7 +2,7 @@ package dev.strata.plan;
 
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Path;
+import dev.strata.testing.Cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -10,8 +10,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ClusterPlanTableTest {
     @Test
     void theTableShowsTheClusterTheAddOnsWhomEachRoleTrustsAndEachGrant() {
-        PlanCommandTest.Run run = PlanCommandTest.strata(Path.of("").toAbsolutePath(), "plan", "--stack", "dev", "--format", "table");
-        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        Cli.Run run = Cli.strata(Cli.PROJECT, "plan", "--stack", "dev", "--format", "table");
+        assertThat(run.exit()).as(run.stderr()).isZero();
         // Long settings wrap onto indented lines (the table fits 160 columns): read them joined.
         assertThat(run.stdout().replaceAll("\n +", " ")).contains(
                 "strata-dev 1.32 subnets=[subnet-0a1b2c3d4e5f60718, subnet-0b2c3d4e5f6071829] publicEndpoint=true "

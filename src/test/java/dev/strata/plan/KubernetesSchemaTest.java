@@ -17,6 +17,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import static dev.strata.testing.ResourceTypes.K8S_CLUSTER_ROLE;
+import static dev.strata.testing.ResourceTypes.K8S_CLUSTER_ROLE_BINDING;
+import static dev.strata.testing.ResourceTypes.K8S_CONFIG_MAP;
+import static dev.strata.testing.ResourceTypes.K8S_DAEMON_SET;
+import static dev.strata.testing.ResourceTypes.K8S_SERVICE_ACCOUNT;
+import static dev.strata.testing.ResourceTypes.K8S_STORAGE_CLASS;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -67,9 +73,9 @@ class KubernetesSchemaTest {
     void everyKubernetesObjectIsValidAgainstTheApiSchema(String stack) {
         List<PlannedResource> objects = planOf(stack).resources().stream()
                 .filter(r -> r.type().startsWith("kubernetes:") && !r.type().startsWith("pulumi:")).toList();
-        assertThat(objects).extracting(PlannedResource::type).contains("kubernetes:apps/v1:DaemonSet",
-                "kubernetes:core/v1:ConfigMap", "kubernetes:core/v1:ServiceAccount", "kubernetes:rbac.authorization.k8s.io/v1:ClusterRole",
-                "kubernetes:rbac.authorization.k8s.io/v1:ClusterRoleBinding", "kubernetes:storage.k8s.io/v1:StorageClass");
+        assertThat(objects).extracting(PlannedResource::type).contains(K8S_DAEMON_SET,
+                K8S_CONFIG_MAP, K8S_SERVICE_ACCOUNT, K8S_CLUSTER_ROLE,
+                K8S_CLUSTER_ROLE_BINDING, K8S_STORAGE_CLASS);
         assertThat(objects).allSatisfy(object -> {
             JsonObject json = GSON.toJsonTree(object.inputs()).getAsJsonObject();
             assertThat(json.get("kind").getAsString()).isEqualTo(object.type().substring(object.type().lastIndexOf(':') + 1));
@@ -83,7 +89,7 @@ class KubernetesSchemaTest {
 
     @Test
     void theCheckRefusesUnknownFieldsMissingRequiredOnesAndWrongShapes() throws Exception {
-        String type = "kubernetes:apps/v1:DaemonSet";
+        String type = K8S_DAEMON_SET;
         String valid = "{\"apiVersion\":\"apps/v1\",\"kind\":\"DaemonSet\",\"metadata\":{\"name\":\"x\"},\"spec\":{\"selector\":"
                 + "{\"matchLabels\":{\"a\":\"b\"}},\"template\":{\"spec\":{\"containers\":[{\"name\":\"c\",\"image\":\"i\","
                 + "\"securityContext\":{\"runAsNonRoot\":true}}]}}}}";
@@ -94,7 +100,7 @@ class KubernetesSchemaTest {
                 .hasMessageContaining("The required field `name` is not found");
         assertThatThrownBy(() -> validate(type, GSON.fromJson(valid.replace("[{\"name\"", "{\"x\":[{\"name\"")
                 .replace("}]}}}}", "}]}}}}}"), JsonElement.class))).isInstanceOf(Exception.class);
-        assertThatThrownBy(() -> validate("kubernetes:storage.k8s.io/v1:StorageClass", GSON.fromJson(
+        assertThatThrownBy(() -> validate(K8S_STORAGE_CLASS, GSON.fromJson(
                 "{\"apiVersion\":\"storage.k8s.io/v1\",\"kind\":\"StorageClass\",\"metadata\":{\"name\":\"local-nvme\"},"
                         + "\"volumeBindingMode\":\"WaitForFirstConsumer\"}", JsonElement.class)))
                 .hasMessageContaining("The required field `provisioner` is not found");

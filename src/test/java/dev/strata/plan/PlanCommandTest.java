@@ -3,42 +3,40 @@ package dev.strata.plan;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.strata.App;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.StreamSupport;
+import dev.strata.testing.Cli.Run;
 
+import static dev.strata.testing.Cli.PROJECT;
+import static dev.strata.testing.Cli.strata;
+import static dev.strata.testing.ResourceTypes.KMS_KEY;
+import static dev.strata.testing.ResourceTypes.S3_BUCKET;
+import static dev.strata.testing.ResourceTypes.S3_BUCKET_POLICY;
+import static dev.strata.testing.ResourceTypes.S3_ENCRYPTION;
+import static dev.strata.testing.ResourceTypes.S3_LIFECYCLE;
+import static dev.strata.testing.ResourceTypes.S3_OWNERSHIP_CONTROLS;
+import static dev.strata.testing.ResourceTypes.S3_PUBLIC_ACCESS_BLOCK;
+import static dev.strata.testing.ResourceTypes.S3_VERSIONING;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@code strata plan} end to end: the JSON contract of every stack, and invalid config. */
 class PlanCommandTest {
-    private static final Path PROJECT = Path.of("").toAbsolutePath();
 
-    record Run(int exitCode, String stdout, String stderr) {
-    }
 
-    static Run strata(Path root, String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int code = App.run(args, root, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     static JsonObject planJson(String stack) {
         Run run = strata(PROJECT, "plan", "--stack", stack, "--format", "json");
-        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.exit()).as(run.stderr()).isZero();
         return JsonParser.parseString(run.stdout()).getAsJsonObject();
     }
 
@@ -102,21 +100,21 @@ class PlanCommandTest {
     @ValueSource(strings = {"dev", "staging", "prod"})
     void everyBucketIsClosedEncryptedTlsOnlyAndHasALifecycle(String stack) {
         JsonObject plan = planJson(stack);
-        List<JsonObject> buckets = resources(plan, "aws:s3/bucketV2:BucketV2");
+        List<JsonObject> buckets = resources(plan, S3_BUCKET);
         assertThat(buckets).hasSizeGreaterThanOrEqualTo(4);
         for (JsonObject bucket : buckets) {
             String tier = bucket.getAsJsonObject("inputs").getAsJsonObject("tags").get("tier").getAsString();
             assertThat(bucket.getAsJsonObject("inputs").get("forceDestroy").getAsBoolean()).isFalse();
-            assertThat(forBucket(plan, "aws:s3/bucketOwnershipControls:BucketOwnershipControls", bucket)).singleElement()
+            assertThat(forBucket(plan, S3_OWNERSHIP_CONTROLS, bucket)).singleElement()
                     .satisfies(r -> assertThat(r.getAsJsonObject("inputs").getAsJsonObject("rule").get("objectOwnership").getAsString())
                             .isEqualTo("BucketOwnerEnforced"));
-            assertThat(forBucket(plan, "aws:s3/bucketPublicAccessBlock:BucketPublicAccessBlock", bucket)).singleElement()
+            assertThat(forBucket(plan, S3_PUBLIC_ACCESS_BLOCK, bucket)).singleElement()
                     .satisfies(r -> {
                         for (String flag : List.of("blockPublicAcls", "blockPublicPolicy", "ignorePublicAcls", "restrictPublicBuckets")) {
                             assertThat(r.getAsJsonObject("inputs").get(flag).getAsBoolean()).as(flag).isTrue();
                         }
                     });
-            JsonObject sse = forBucket(plan, "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2", bucket)
+            JsonObject sse = forBucket(plan, S3_ENCRYPTION, bucket)
                     .get(0).getAsJsonObject("inputs").getAsJsonArray("rules").get(0).getAsJsonObject();
             if (tier.equals("access-logs")) {
                 // S3 log delivery cannot write to an SSE-KMS bucket; the log bucket alone uses SSE-S3.
@@ -127,16 +125,16 @@ class PlanCommandTest {
                         .startsWith("arn:aws:kms:").contains(":key/");
                 assertThat(sse.get("bucketKeyEnabled").getAsBoolean()).isTrue();
             }
-            String policy = forBucket(plan, "aws:s3/bucketPolicy:BucketPolicy", bucket).get(0).getAsJsonObject("inputs").get("policy").getAsString();
+            String policy = forBucket(plan, S3_BUCKET_POLICY, bucket).get(0).getAsJsonObject("inputs").get("policy").getAsString();
             assertThat(policy).contains("\"aws:SecureTransport\":\"false\"").contains("\"s3:TlsVersion\":\"1.2\"");
-            assertThat(forBucket(plan, "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2", bucket)).hasSize(1);
+            assertThat(forBucket(plan, S3_LIFECYCLE, bucket)).hasSize(1);
             if (tier.equals("model")) {
-                assertThat(forBucket(plan, "aws:s3/bucketVersioningV2:BucketVersioningV2", bucket)).singleElement()
+                assertThat(forBucket(plan, S3_VERSIONING, bucket)).singleElement()
                         .satisfies(v -> assertThat(v.getAsJsonObject("inputs").getAsJsonObject("versioningConfiguration")
                                 .get("status").getAsString()).isEqualTo("Enabled"));
             }
         }
-        assertThat(resources(plan, "aws:kms/key:Key")).isNotEmpty()
+        assertThat(resources(plan, KMS_KEY)).isNotEmpty()
                 .allSatisfy(key -> assertThat(key.getAsJsonObject("inputs").get("enableKeyRotation").getAsBoolean()).isTrue());
     }
 
@@ -144,8 +142,8 @@ class PlanCommandTest {
     void prodProtectsEveryBucketAndKeyAndDevNone() {
         for (String stack : List.of("prod", "dev")) {
             JsonObject plan = planJson(stack);
-            List<JsonObject> stateful = new ArrayList<>(resources(plan, "aws:s3/bucketV2:BucketV2"));
-            stateful.addAll(resources(plan, "aws:kms/key:Key"));
+            List<JsonObject> stateful = new ArrayList<>(resources(plan, S3_BUCKET));
+            stateful.addAll(resources(plan, KMS_KEY));
             boolean expected = stack.equals("prod");
             assertThat(stateful).allSatisfy(r -> {
                 assertThat(r.get("protect").getAsBoolean()).as(r.get("name").getAsString()).isEqualTo(expected);
@@ -161,7 +159,7 @@ class PlanCommandTest {
     void outFileHoldsExactlyTheDocumentAndStdoutStaysEmpty(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("plan.json");
         Run run = strata(PROJECT, "plan", "--stack", "dev", "--format", "json", "--out", out.toString());
-        assertThat(run.exitCode()).isZero();
+        assertThat(run.exit()).isZero();
         assertThat(run.stdout()).isEmpty();
         assertThat(Files.readString(out)).isEqualTo(strata(PROJECT, "plan", "--stack", "dev", "--format", "json").stdout());
     }
@@ -169,7 +167,7 @@ class PlanCommandTest {
     @Test
     void tableAndMermaidShowComponentsAndReviewerSettings() {
         Run table = strata(PROJECT, "plan", "--stack", "prod");
-        assertThat(table.exitCode()).isZero();
+        assertThat(table.exit()).isZero();
         assertThat(table.stdout()).contains("prod-raw", "aws:kms key=arn:aws:kms:us-west-2:123456789012:key/prod-datalake-id bucketKey=true",
                 "all four public-access blocks on", "raw-retention: STANDARD_IA@30d, expire@2555d", "rotation=true deletionWindow=30d");
         assertThat(table.stdout().lines().filter(line -> line.contains("aws:s3:BucketV2")))
@@ -205,7 +203,7 @@ class PlanCommandTest {
                               - days: 100
                                 storageClass: COLDEST
                 """);
-        assertThat(run.exitCode()).isEqualTo(PlanCommand.INVALID);
+        assertThat(run.exit()).isEqualTo(PlanCommand.INVALID);
         assertThat(run.stdout()).isEmpty();
         assertThat(run.stderr()).contains(
                 "strata:environment = \"production\": must be one of dev, staging, prod",
@@ -223,21 +221,21 @@ class PlanCommandTest {
                           - id: too-early
                             transitions: [{days: 10, storageClass: STANDARD_IA}]
                 """);
-        assertThat(early.exitCode()).isEqualTo(2);
+        assertThat(early.exit()).isEqualTo(2);
         assertThat(early.stderr()).contains("strata:dataLake.zones.raw.lifecycle[0].transitions[0].days = 10: STANDARD_IA needs at least 30 days");
     }
 
     @Test
     void missingStackOrRegionOrBadUsageExitTwo(@TempDir Path dir) throws IOException {
         Run missing = strata(dir, "plan", "--stack", "nowhere");
-        assertThat(missing.exitCode()).isEqualTo(2);
+        assertThat(missing.exit()).isEqualTo(2);
         assertThat(missing.stdout()).isEmpty();
         assertThat(missing.stderr()).contains("Pulumi.nowhere.yaml: no such stack file");
         Run noRegion = planWithConfig(dir, "config:\n  strata:environment: dev\n  strata:protect: false\n");
-        assertThat(noRegion.exitCode()).isEqualTo(2);
+        assertThat(noRegion.exit()).isEqualTo(2);
         assertThat(noRegion.stderr()).contains("aws:region: is required");
         Run usage = strata(PROJECT, "plan", "--stack", "dev", "--format", "yaml");
-        assertThat(usage.exitCode()).isEqualTo(2);
+        assertThat(usage.exit()).isEqualTo(2);
         assertThat(usage.stdout()).isEmpty();
         assertThat(usage.stderr()).contains("--format", "yaml");
     }

@@ -1,22 +1,22 @@
 package dev.strata.plan;
 
-import dev.strata.App;
 import dev.strata.policy.PolicyRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import dev.strata.testing.Cli.Run;
+import dev.strata.testing.Cli;
 
+import static dev.strata.testing.Cli.PROJECT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,14 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * left byte-identical.
  */
 class PlanRobustnessTest {
-    private static final Path PROJECT = Path.of("").toAbsolutePath();
     private static final byte[] OLD = "{\"the\": \"previous plan\"}\n".getBytes(StandardCharsets.UTF_8);
 
     @TempDir
     Path dir;
 
-    record Run(int exit, String stdout, String stderr) {
-    }
 
     /** A policy runner with no pack: a plan that got as far as the policy checks would exit 4, never 2. */
     private PolicyRunner noPack() {
@@ -40,11 +37,7 @@ class PlanRobustnessTest {
     }
 
     private Run strata(PolicyRunner policies, String... args) {
-        var out = new ByteArrayOutputStream();
-        var err = new ByteArrayOutputStream();
-        int exit = App.run(args, PROJECT, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), policies);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return Cli.strata(PROJECT, policies, args);
     }
 
     /** Plans a stack file written as {@code yaml} with --out over an existing file; asserts what every refusal shares. */

@@ -15,10 +15,7 @@ import dev.strata.datalake.SecureBucket;
 import dev.strata.security.EncryptionKey;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.lang.reflect.Constructor;
-import java.lang.reflect.Modifier;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -26,7 +23,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import dev.strata.testing.LibraryClasses;
 
+import static dev.strata.testing.Fixtures.KEY_ARN;
+import static dev.strata.testing.Fixtures.VPC_ID;
+import static dev.strata.testing.Fixtures.NODE_SECURITY_GROUP_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The component package: its schema, generated offline by the SDK's own analyzer, and its inputs. */
@@ -67,29 +68,6 @@ class ComponentPackageTest {
         return array.getAsJsonArray().asList().stream().map(JsonElement::getAsString).toList();
     }
 
-    /** Every public, concrete component class the library compiles (its class directory, not the tests'). */
-    private static Set<Class<? extends ComponentResource>> libraryComponents() throws IOException, URISyntaxException {
-        Path classes = Path.of(Components.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-        try (Stream<Path> files = Files.walk(classes.resolve("dev/strata"))) {
-            return files.map(file -> classes.relativize(file).toString())
-                    .filter(name -> name.endsWith(".class"))
-                    .map(name -> name.substring(0, name.length() - ".class".length()).replace('/', '.').replace('\\', '.'))
-                    .map(ComponentPackageTest::load)
-                    .filter(c -> ComponentResource.class.isAssignableFrom(c))
-                    .filter(c -> Modifier.isPublic(c.getModifiers()) && !Modifier.isAbstract(c.getModifiers()))
-                    .map(c -> c.asSubclass(ComponentResource.class))
-                    .collect(Collectors.toSet());
-        }
-    }
-
-    private static Class<?> load(String name) {
-        try {
-            return Class.forName(name, false, ComponentPackageTest.class.getClassLoader());
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /**
      * The Args own their defaults as constants; pulumi-java's analyzer takes static fields as
      * properties too, so the provider leaves them out (WithoutConstants): no input, output or type
@@ -122,8 +100,8 @@ class ComponentPackageTest {
     }
 
     @Test
-    void everyPublicComponentOfTheLibraryIsInThePackage() throws IOException, URISyntaxException {
-        Set<Class<? extends ComponentResource>> found = libraryComponents();
+    void everyPublicComponentOfTheLibraryIsInThePackage() {
+        Set<Class<? extends ComponentResource>> found = Set.copyOf(LibraryClasses.concrete(ComponentResource.class));
         assertThat(found).isNotEmpty();
         assertThat(Components.ALL).containsExactlyInAnyOrderElementsOf(found);
         assertThat(SCHEMA.getAsJsonObject("resources").keySet())
@@ -192,7 +170,7 @@ class ComponentPackageTest {
     @Test
     void engineInputsDeserializeIntoTheComponentsArgs() {
         Map<String, PropertyValue> inputs = Map.of(
-                "kmsKeyArn", PropertyValue.of("arn:aws:kms:us-east-1:123456789012:key/k"),
+                "kmsKeyArn", PropertyValue.of(KEY_ARN),
                 "accessLogs", PropertyValue.of(true),
                 "zones", PropertyValue.of(List.of(PropertyValue.of(Map.of(
                         "name", PropertyValue.of("raw"),
@@ -201,11 +179,42 @@ class ComponentPackageTest {
                                 "id", PropertyValue.of("expire"), "expirationDays", PropertyValue.of(30))))))))));
         DataLakeArgs args = (DataLakeArgs) StrataProvider.argsFrom(DataLake.class, inputs);
         assertThat(args.accessLogs()).isTrue();
-        assertThat(PulumiTest.extractValue(args.kmsKeyArn())).isEqualTo("arn:aws:kms:us-east-1:123456789012:key/k");
+        assertThat(PulumiTest.extractValue(args.kmsKeyArn())).isEqualTo(KEY_ARN);
         var zone = args.zones().get(0).toZone("zones[0]", new dev.strata.core.Problems());
         assertThat(zone.name()).isEqualTo("raw");
         assertThat(zone.versioning()).isFalse();
         assertThat(zone.lifecycle()).singleElement().satisfies(rule -> assertThat(rule.expirationDays()).contains(30));
+    }
+
+    /**
+     * {@code tags} and {@code protect} are declared once, in {@code core.TaggedArgs}/{@code StatefulArgs};
+     * pulumi-java 1.36.1's deserializer reads only a class's own fields, so the provider fills the
+     * inherited ones: a YAML or Python user's {@code protect: true} must reach the component.
+     */
+    @Test
+    void inheritedTagsAndProtectDeserializeIntoTheComponentsArgs() {
+        Map<String, PropertyValue> inputs = Map.of(
+                "purpose", PropertyValue.of("lake"),
+                "tags", PropertyValue.of(Map.of("team", PropertyValue.of("ml"))),
+                "protect", PropertyValue.of(true));
+        var args = (dev.strata.security.EncryptionKeyArgs) StrataProvider.argsFrom(EncryptionKey.class, inputs);
+        assertThat(args.purpose()).isEqualTo("lake");
+        assertThat(args.tags()).isEqualTo(Map.of("team", "ml"));
+        assertThat(args.protect()).isTrue();
+        var identity = (dev.strata.security.WorkloadIdentityArgs) StrataProvider.argsFrom(dev.strata.security.WorkloadIdentity.class,
+                Map.of("namespace", PropertyValue.of("ml"), "serviceAccountName", PropertyValue.of("trainer"),
+                        "oidcProviderArn", PropertyValue.of("arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC"),
+                        "oidcIssuer", PropertyValue.of("https://oidc.eks.us-east-1.amazonaws.com/id/ABC"),
+                        "tags", PropertyValue.of(Map.of("team", PropertyValue.of("ml")))));
+        assertThat(identity.tags()).isEqualTo(Map.of("team", "ml"));
+        var unset = (dev.strata.security.EncryptionKeyArgs) StrataProvider.argsFrom(EncryptionKey.class, Map.of("purpose", PropertyValue.of("lake")));
+        assertThat(unset.tags()).isEmpty();
+        assertThat(unset.protect()).isFalse();
+        // A storage component's required key and network, inherited from core.StorageArgs, are still required.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StrataProvider.argsFrom(dev.strata.efs.EfsFileSystem.class,
+                        Map.of("tier", PropertyValue.of("warm"), "network", PropertyValue.of(Map.of(
+                                "vpcId", PropertyValue.of(VPC_ID), "subnetIds", PropertyValue.of(List.of(PropertyValue.of("subnet-0a1b2c3d4e5f60718"))))))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kmsKeyArn");
     }
 
     @Test
@@ -227,17 +236,17 @@ class ComponentPackageTest {
     @Test
     void engineNetworkInputsDeserializeIntoNetworkArgs() {
         Map<String, PropertyValue> inputs = Map.of(
-                "kmsKeyArn", PropertyValue.of("arn:aws:kms:us-east-1:123456789012:key/k"),
+                "kmsKeyArn", PropertyValue.of(KEY_ARN),
                 "tier", PropertyValue.of("warm"),
                 "network", PropertyValue.of(Map.of(
-                        "vpcId", PropertyValue.of("vpc-0abc1234def567890"),
+                        "vpcId", PropertyValue.of(VPC_ID),
                         "subnetIds", PropertyValue.of(List.of(PropertyValue.of("subnet-0a1b2c3d4e5f60718"))),
-                        "clientSecurityGroupId", PropertyValue.of("sg-0c3d4e5f607182930"),
+                        "clientSecurityGroupId", PropertyValue.of(NODE_SECURITY_GROUP_ID),
                         "allowedCidrs", PropertyValue.of(List.of(PropertyValue.of("10.10.0.0/16"))))));
         var args = (dev.strata.efs.EfsFileSystemArgs) StrataProvider.argsFrom(dev.strata.efs.EfsFileSystem.class, inputs);
-        assertThat(PulumiTest.extractValue(args.network().vpcId())).isEqualTo("vpc-0abc1234def567890");
+        assertThat(PulumiTest.extractValue(args.network().vpcId())).isEqualTo(VPC_ID);
         assertThat(PulumiTest.extractValue(args.network().subnetIds())).containsExactly("subnet-0a1b2c3d4e5f60718");
-        assertThat(PulumiTest.extractValue(args.network().clientSecurityGroupId().orElseThrow())).isEqualTo("sg-0c3d4e5f607182930");
+        assertThat(PulumiTest.extractValue(args.network().clientSecurityGroupId().orElseThrow())).isEqualTo(NODE_SECURITY_GROUP_ID);
         assertThat(args.network().allowedCidrs()).containsExactly("10.10.0.0/16");
     }
 
@@ -324,13 +333,13 @@ class ComponentPackageTest {
                         "oidcIssuer", PropertyValue.of("https://oidc.eks.us-east-1.amazonaws.com/id/A")));
         assertThat(PulumiTest.extractValue(identity.namespace())).isEqualTo("ml-jobs");
         var training = (dev.strata.training.TrainingStorageArgs) StrataProvider.argsFrom(dev.strata.training.TrainingStorage.class,
-                Map.of("namespace", PropertyValue.of("ml-jobs"), "kmsKeyArn", PropertyValue.of("arn:aws:kms:us-east-1:123456789012:key/k"),
-                        "network", PropertyValue.of(Map.of("vpcId", PropertyValue.of("vpc-0abc1234def567890"),
+                Map.of("namespace", PropertyValue.of("ml-jobs"), "kmsKeyArn", PropertyValue.of(KEY_ARN),
+                        "network", PropertyValue.of(Map.of("vpcId", PropertyValue.of(VPC_ID),
                                 "subnetIds", PropertyValue.of(List.of(PropertyValue.of("subnet-0a1b2c3d4e5f60718")))))));
         assertThat(PulumiTest.extractValue(training.namespace())).isEqualTo("ml-jobs");
         var inference = (dev.strata.inference.InferenceStorageArgs) StrataProvider.argsFrom(dev.strata.inference.InferenceStorage.class,
-                Map.of("namespace", PropertyValue.of("serving"), "kmsKeyArn", PropertyValue.of("arn:aws:kms:us-east-1:123456789012:key/k"),
-                        "network", PropertyValue.of(Map.of("vpcId", PropertyValue.of("vpc-0abc1234def567890"),
+                Map.of("namespace", PropertyValue.of("serving"), "kmsKeyArn", PropertyValue.of(KEY_ARN),
+                        "network", PropertyValue.of(Map.of("vpcId", PropertyValue.of(VPC_ID),
                                 "subnetIds", PropertyValue.of(List.of(PropertyValue.of("subnet-0a1b2c3d4e5f60718")))))));
         assertThat(PulumiTest.extractValue(inference.namespace())).isEqualTo("serving");
     }

@@ -167,7 +167,7 @@ class SchemaDetailsTest {
                 "strata:index:StorageClass", List.of("STANDARD_IA", "INTELLIGENT_TIERING", "ONEZONE_IA", "GLACIER_IR", "GLACIER", "DEEP_ARCHIVE"),
                 "strata:index:PerformanceMode", List.of("generalPurpose", "maxIO"),
                 "strata:index:ThroughputMode", List.of("bursting", "provisioned", "elastic"),
-                "strata:index:KeyService", List.of("s3", "elasticfilesystem", "fsx", "elasticache", "eks", "logs"),
+                "strata:index:KeyService", List.of("s3", "elasticfilesystem", "fsx", "elasticache", "eks", "logs", "sns"),
                 "strata:index:CsiDriverKind", List.of("efs", "fsx"),
                 "strata:index:AddonUse", List.of("create", "existing")));
 

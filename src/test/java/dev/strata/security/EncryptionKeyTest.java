@@ -11,6 +11,8 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static dev.strata.testing.ResourceTypes.KMS_ALIAS;
+import static dev.strata.testing.ResourceTypes.KMS_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,10 +25,10 @@ class EncryptionKeyTest {
     @Test
     void keyRotatesWithA30DayDeletionWindowAndAStackAlias() {
         Plan plan = plan(EncryptionKeyArgs.builder().purpose("datalake").tags(Map.of("environment", "prod")).build());
-        Map<String, Object> key = plan.ofType("aws:kms/key:Key").get(0).inputs();
+        Map<String, Object> key = plan.ofType(KMS_KEY).get(0).inputs();
         assertThat(key).containsEntry("enableKeyRotation", true).containsEntry("deletionWindowInDays", 30L);
         assertThat(key.get("tags")).isEqualTo(Map.of("environment", "prod", "component", "security", "tier", "datalake"));
-        assertThat(plan.ofType("aws:kms/alias:Alias")).singleElement().satisfies(alias -> assertThat(alias.inputs())
+        assertThat(plan.ofType(KMS_ALIAS)).singleElement().satisfies(alias -> assertThat(alias.inputs())
                 .isEqualTo(Map.of("name", "alias/strata-prod-datalake", "targetKeyId", "prod-datalake-id")));
     }
 
@@ -35,7 +37,7 @@ class EncryptionKeyTest {
              "Action":"kms:*","Resource":"*"}""";
 
     private static String policy(EncryptionKeyArgs args) {
-        return (String) plan(args).ofType("aws:kms/key:Key").get(0).inputs().get("policy");
+        return (String) plan(args).ofType(KMS_KEY).get(0).inputs().get("policy");
     }
 
     @Test
@@ -102,11 +104,11 @@ class EncryptionKeyTest {
     @Test
     void keyIsProtectedAndRetainedWhenAskedAndTheAliasIsNot() {
         Plan plan = plan(EncryptionKeyArgs.builder().purpose("datalake").protect(true).build());
-        assertThat(plan.ofType("aws:kms/key:Key").get(0)).satisfies(key -> {
+        assertThat(plan.ofType(KMS_KEY).get(0)).satisfies(key -> {
             assertThat(key.protect()).isTrue();
             assertThat(key.retainOnDelete()).isTrue();
         });
-        assertThat(plan.ofType("aws:kms/alias:Alias").get(0).protect()).isFalse();
+        assertThat(plan.ofType(KMS_ALIAS).get(0).protect()).isFalse();
         assertThat(plan(EncryptionKeyArgs.builder().purpose("datalake").build()).resources())
                 .noneMatch(PlannedResource::protect);
     }
@@ -129,6 +131,6 @@ class EncryptionKeyTest {
                 .hasMessageContaining("services = [s3, sqs, s3]: must name each service once");
         assertThat(mocks.resources()).isEmpty();
         assertThat(plan(EncryptionKeyArgs.builder().purpose("data-lake").deletionWindowInDays(7).build())
-                .ofType("aws:kms/key:Key").get(0).inputs()).containsEntry("deletionWindowInDays", 7L);
+                .ofType(KMS_KEY).get(0).inputs()).containsEntry("deletionWindowInDays", 7L);
     }
 }

@@ -7,18 +7,18 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static dev.strata.testing.Fixtures.KEY_ARN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The statements of each grant, the trust policy, and the prefix rule, stated exactly. */
 class GrantsTest {
     private static final String BUCKET = "arn:aws:s3:::strata-dev-raw-plan";
-    private static final String KEY = "arn:aws:kms:us-east-1:123456789012:key/k";
     private static final String VIA = "s3.us-east-1.amazonaws.com";
 
     @Test
     void readIsGetObjectUnderThePrefixListLimitedToItAndDecryptThroughS3() {
-        assertThat(PolicyDocument.json(Grants.s3Read(BUCKET, KEY, "datasets/", VIA))).isEqualTo("""
+        assertThat(PolicyDocument.json(Grants.s3Read(BUCKET, KEY_ARN, "datasets/", VIA))).isEqualTo("""
                 {"Version":"2012-10-17","Statement":[\
                 {"Sid":"ReadObjects","Effect":"Allow","Action":"s3:GetObject","Resource":"arn:aws:s3:::strata-dev-raw-plan/datasets/*"},\
                 {"Sid":"ListObjects","Effect":"Allow","Action":"s3:ListBucket","Resource":"arn:aws:s3:::strata-dev-raw-plan",\
@@ -26,13 +26,13 @@ class GrantsTest {
                 {"Sid":"DecryptThroughS3","Effect":"Allow","Action":"kms:Decrypt","Resource":"arn:aws:kms:us-east-1:123456789012:key/k",\
                 "Condition":{"StringEquals":{"kms:ViaService":"s3.us-east-1.amazonaws.com"}}}]}""");
         // The whole bucket: no s3:prefix condition.
-        assertThat(Grants.s3Read(BUCKET, KEY, "", VIA).get(1).condition()).isEmpty();
-        assertThat(Grants.s3Read(BUCKET, KEY, "", VIA).get(0).resources()).containsExactly(BUCKET + "/*");
+        assertThat(Grants.s3Read(BUCKET, KEY_ARN, "", VIA).get(1).condition()).isEmpty();
+        assertThat(Grants.s3Read(BUCKET, KEY_ARN, "", VIA).get(0).resources()).containsExactly(BUCKET + "/*");
     }
 
     @Test
     void writeIsPutAndAbortUnderThePrefixAndGenerateDataKeyThroughS3() {
-        assertThat(PolicyDocument.json(Grants.s3Write(BUCKET, KEY, "checkpoints/", VIA))).isEqualTo("""
+        assertThat(PolicyDocument.json(Grants.s3Write(BUCKET, KEY_ARN, "checkpoints/", VIA))).isEqualTo("""
                 {"Version":"2012-10-17","Statement":[\
                 {"Sid":"WriteObjects","Effect":"Allow","Action":["s3:PutObject","s3:AbortMultipartUpload"],\
                 "Resource":"arn:aws:s3:::strata-dev-raw-plan/checkpoints/*"},\
@@ -45,7 +45,7 @@ class GrantsTest {
 
     @Test
     void theFsxDriverUsesTheKeyToCreateEncryptedFileSystemsOnlyThroughFsx() {
-        assertThat(PolicyDocument.json(Grants.fsxCreateEncrypted(KEY, Grants.fsxViaService("us-east-1", "amazonaws.com")))).isEqualTo("""
+        assertThat(PolicyDocument.json(Grants.fsxCreateEncrypted(KEY_ARN, Grants.fsxViaService("us-east-1", "amazonaws.com")))).isEqualTo("""
                 {"Version":"2012-10-17","Statement":[\
                 {"Sid":"UseKeyThroughFsx","Effect":"Allow","Action":["kms:DescribeKey","kms:Decrypt","kms:GenerateDataKeyWithoutPlaintext"],\
                 "Resource":"arn:aws:kms:us-east-1:123456789012:key/k",\

@@ -9,13 +9,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
+import static dev.strata.testing.ResourceTypes.FSX_ASSOCIATION;
+import static dev.strata.testing.ResourceTypes.FSX_LUSTRE;
+import static dev.strata.testing.ResourceTypes.IAM_ROLE_POLICY;
+import static dev.strata.testing.ResourceTypes.K8S_STORAGE_CLASS;
+import static dev.strata.testing.ResourceTypes.KMS_GRANT;
+import static dev.strata.testing.ResourceTypes.KMS_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,7 +48,7 @@ class StackKeysAndGrantsTest {
     /** Each inline policy of the role {@code role}, as its (action resource condition) triples. */
     private static Map<String, Set<String>> inlinePolicies(Plan plan, String role) {
         Map<String, Set<String>> policies = new TreeMap<>();
-        for (PlannedResource policy : plan.ofType("aws:iam/rolePolicy:RolePolicy")) {
+        for (PlannedResource policy : plan.ofType(IAM_ROLE_POLICY)) {
             if (!policy.inputs().get("role").equals(role + "-id")) {
                 continue;
             }
@@ -65,7 +70,7 @@ class StackKeysAndGrantsTest {
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "prod"})
     void everyKeyPolicyIsKmsDefaultAndNamesNoStar(String stack) {
-        List<PlannedResource> keys = plan(stack).ofType("aws:kms/key:Key");
+        List<PlannedResource> keys = plan(stack).ofType(KMS_KEY);
         List<String> names = new java.util.ArrayList<>(List.of(stack + "-datalake", stack + "-training", stack + "-inference"));
         if (!stack.equals("prod")) {
             names.add(stack + "-cluster"); // a created cluster's secrets key; prod adopts its cluster
@@ -80,10 +85,10 @@ class StackKeysAndGrantsTest {
     @ValueSource(strings = {"dev", "staging", "prod"})
     void theHotTiersS3AccessRoleMayUseTheTrainingKeyOnTheTrainingBucketOnly(String stack) {
         Plan plan = plan(stack);
-        PlannedResource key = plan.ofType("aws:kms/key:Key").stream().filter(k -> k.name().equals(stack + "-training")).findFirst()
+        PlannedResource key = plan.ofType(KMS_KEY).stream().filter(k -> k.name().equals(stack + "-training")).findFirst()
                 .orElseThrow();
         String keyArn = "arn:aws:kms:" + (stack.equals("prod") ? "us-west-2" : "us-east-1") + ":" + ACCOUNT + ":key/" + key.id();
-        assertThat(plan.ofType("aws:kms/grant:Grant")).singleElement().satisfies(grant -> assertThat(grant.inputs()).isEqualTo(Map.of(
+        assertThat(plan.ofType(KMS_GRANT)).singleElement().satisfies(grant -> assertThat(grant.inputs()).isEqualTo(Map.of(
                 "name", stack + "-training-hot-s3-access",
                 "keyId", keyArn,
                 "granteePrincipal", "arn:aws:iam::" + ACCOUNT + ":role/aws-service-role/s3.data-source.lustre.fsx.amazonaws.com/"
@@ -92,17 +97,17 @@ class StackKeysAndGrantsTest {
                 "constraints", List.of(Map.of("encryptionContextSubset",
                         Map.of("aws:s3:arn", "arn:aws:s3:::strata-" + stack + "-training-data-plan"))))));
         // The role exists once the file system does; the links use it as soon as they are created.
-        PlannedResource grant = plan.ofType("aws:kms/grant:Grant").get(0);
-        assertThat(grant.dependencies()).contains(plan.ofType("aws:fsx/lustreFileSystem:LustreFileSystem").stream()
+        PlannedResource grant = plan.ofType(KMS_GRANT).get(0);
+        assertThat(grant.dependencies()).contains(plan.ofType(FSX_LUSTRE).stream()
                 .filter(fs -> fs.name().equals(stack + "-training-hot")).findFirst().orElseThrow().urn());
-        assertThat(grant.dependencies()).containsAll(plan.ofType("aws:fsx/dataRepositoryAssociation:DataRepositoryAssociation")
+        assertThat(grant.dependencies()).containsAll(plan.ofType(FSX_ASSOCIATION)
                 .stream().map(PlannedResource::urn).toList());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "prod"})
     void noPerJobFileSystemIsLinkedToTheTrainingBucket(String stack) {
-        assertThat(plan(stack).ofType("kubernetes:storage.k8s.io/v1:StorageClass"))
+        assertThat(plan(stack).ofType(K8S_STORAGE_CLASS))
                 .filteredOn(c -> "fsx.csi.aws.com".equals(c.inputs().get("provisioner")))
                 .singleElement().satisfies(c -> assertThat((Map<String, Object>) c.inputs().get("parameters"))
                         .doesNotContainKeys("s3ImportPath", "s3ExportPath", "autoImportPolicy"));

@@ -23,14 +23,19 @@ import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
+import static dev.strata.testing.Fixtures.KEY_ARN;
+import static dev.strata.testing.Fixtures.OIDC_ISSUER;
+import static dev.strata.testing.Fixtures.OIDC_PROVIDER_ARN;
+import static dev.strata.testing.ResourceTypes.IAM_ROLE;
+import static dev.strata.testing.ResourceTypes.IAM_ROLE_POLICY;
+import static dev.strata.testing.ResourceTypes.IAM_ROLE_POLICY_ATTACHMENT;
+import static dev.strata.testing.ResourceTypes.K8S_NAMESPACE;
+import static dev.strata.testing.ResourceTypes.K8S_SERVICE_ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The identity's exact Kubernetes objects, trust policy and grants, and its bad arguments. */
 class WorkloadIdentityTest {
-    static final String ISSUER = "https://oidc.eks.us-east-1.amazonaws.com/id/ABC";
-    static final String PROVIDER_ARN = "arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC";
-    static final String KEY = "arn:aws:kms:us-east-1:123456789012:key/k";
 
     private RecordingMocks mocks;
 
@@ -38,8 +43,8 @@ class WorkloadIdentityTest {
         return WorkloadIdentityArgs.builder()
                 .namespace("ml-training")
                 .serviceAccountName("training-job")
-                .oidcProviderArn(Output.of(PROVIDER_ARN))
-                .oidcIssuer(Output.of(ISSUER));
+                .oidcProviderArn(Output.of(OIDC_PROVIDER_ARN))
+                .oidcIssuer(Output.of(OIDC_ISSUER));
     }
 
     private Plan plan(UnaryOperator<WorkloadIdentityArgs.Builder> customize, Consumer<WorkloadIdentity> then) {
@@ -61,8 +66,8 @@ class WorkloadIdentityTest {
     void aServiceAccountAnnotatedWithTheRoleInItsOwnNamespace() {
         Plan plan = plan(b -> b, identity -> { });
         // The namespace is the caller's: the identity creates none.
-        assertThat(plan.ofType("kubernetes:core/v1:Namespace")).isEmpty();
-        assertThat(one(plan, "kubernetes:core/v1:ServiceAccount").inputs()).isEqualTo(Map.of(
+        assertThat(plan.ofType(K8S_NAMESPACE)).isEmpty();
+        assertThat(one(plan, K8S_SERVICE_ACCOUNT).inputs()).isEqualTo(Map.of(
                 "apiVersion", "v1", "kind", "ServiceAccount", "automountServiceAccountToken", true,
                 "metadata", Map.of("name", "training-job", "namespace", "ml-training",
                         "labels", Map.of("app.kubernetes.io/managed-by", "strata"),
@@ -71,14 +76,14 @@ class WorkloadIdentityTest {
                 .allSatisfy(r -> assertThat(mocks.resource(r.type(), r.name()).orElseThrow().provider)
                         .endsWith("pulumi:providers:kubernetes::dev-k8s::dev-k8s-id"));
         // The role starts with no permissions at all.
-        assertThat(plan.ofType("aws:iam/rolePolicy:RolePolicy")).isEmpty();
-        assertThat(plan.ofType("aws:iam/rolePolicyAttachment:RolePolicyAttachment")).isEmpty();
+        assertThat(plan.ofType(IAM_ROLE_POLICY)).isEmpty();
+        assertThat(plan.ofType(IAM_ROLE_POLICY_ATTACHMENT)).isEmpty();
     }
 
     @Test
     void theTrustPolicyAdmitsExactlyThatServiceAccount() {
         Plan plan = plan(b -> b, identity -> { });
-        assertThat(one(plan, "aws:iam/role:Role").inputs().get("assumeRolePolicy")).isEqualTo("""
+        assertThat(one(plan, IAM_ROLE).inputs().get("assumeRolePolicy")).isEqualTo("""
                 {"Version":"2012-10-17","Statement":[{"Sid":"ServiceAccountWebIdentity","Effect":"Allow",\
                 "Principal":{"Federated":"arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/ABC"},\
                 "Action":"sts:AssumeRoleWithWebIdentity","Condition":{"StringEquals":{\
@@ -97,9 +102,9 @@ class WorkloadIdentityTest {
             new WorkloadIdentity("dev-training", valid().namespace(namespace.metadata().applyValue(m -> m.name().orElseThrow())).build(),
                     ComponentResourceOptions.builder().providers(provider).build());
         });
-        PlannedResource namespace = one(plan, "kubernetes:core/v1:Namespace");
-        PlannedResource account = one(plan, "kubernetes:core/v1:ServiceAccount");
-        PlannedResource role = one(plan, "aws:iam/role:Role");
+        PlannedResource namespace = one(plan, K8S_NAMESPACE);
+        PlannedResource account = one(plan, K8S_SERVICE_ACCOUNT);
+        PlannedResource role = one(plan, IAM_ROLE);
         assertThat(account.dependencies()).containsExactly(namespace.urn(), role.urn());
         assertThat(role.dependencies()).contains(namespace.urn());
         assertThat(((Map<?, ?>) account.inputs().get("metadata")).get("namespace")).isEqualTo("jobs");
@@ -110,35 +115,35 @@ class WorkloadIdentityTest {
     @Test
     void aPlainNamespaceNameIsAnExistingNamespace() {
         Plan plan = plan(b -> b.namespace("platform-jobs"), identity -> { });
-        assertThat(plan.ofType("kubernetes:core/v1:Namespace")).isEmpty();
-        PlannedResource account = one(plan, "kubernetes:core/v1:ServiceAccount");
-        assertThat(account.dependencies()).containsExactly(one(plan, "aws:iam/role:Role").urn());
+        assertThat(plan.ofType(K8S_NAMESPACE)).isEmpty();
+        PlannedResource account = one(plan, K8S_SERVICE_ACCOUNT);
+        assertThat(account.dependencies()).containsExactly(one(plan, IAM_ROLE).urn());
     }
 
     @Test
     void aBucketsGrantsBecomeOneInlinePolicyEach() {
         Plan plan = plan(b -> b, identity -> {
             SecureBucket bucket = new SecureBucket("dev-data", SecureBucketArgs.builder()
-                    .kmsKeyArn(Output.of(KEY)).tier("cold").build(), null);
+                    .kmsKeyArn(Output.of(KEY_ARN)).tier("cold").build(), null);
             bucket.grantRead(identity, "datasets/");
             bucket.grantWrite(identity, "checkpoints/");
         });
-        List<PlannedResource> policies = plan.ofType("aws:iam/rolePolicy:RolePolicy");
+        List<PlannedResource> policies = plan.ofType(IAM_ROLE_POLICY);
         assertThat(policies).extracting(PlannedResource::name)
                 .containsExactlyInAnyOrder("dev-training-read-dev-data-datasets", "dev-training-write-dev-data-checkpoints");
         PlannedResource read = policies.stream().filter(p -> p.name().endsWith("datasets")).findFirst().orElseThrow();
         assertThat(read.inputs()).containsEntry("role", "dev-training-id").containsEntry("name", "read-dev-data-datasets");
         assertThat(read.inputs().get("policy")).isEqualTo(PolicyDocument.json(Grants.s3Read(
-                "arn:aws:s3:::strata-dev-data-plan", KEY, "datasets/", "s3.us-east-1.amazonaws.com")));
+                "arn:aws:s3:::strata-dev-data-plan", KEY_ARN, "datasets/", "s3.us-east-1.amazonaws.com")));
         PlannedResource write = policies.stream().filter(p -> p.name().endsWith("checkpoints")).findFirst().orElseThrow();
         assertThat(write.inputs().get("policy")).isEqualTo(PolicyDocument.json(Grants.s3Write(
-                "arn:aws:s3:::strata-dev-data-plan", KEY, "checkpoints/", "s3.us-east-1.amazonaws.com")));
+                "arn:aws:s3:::strata-dev-data-plan", KEY_ARN, "checkpoints/", "s3.us-east-1.amazonaws.com")));
     }
 
     @Test
     void aGrantWithALeadingSlashOrTwiceTheSameFailsTheProgram() {
         assertThatThrownBy(() -> plan(b -> b, identity -> new SecureBucket("dev-data", SecureBucketArgs.builder()
-                .kmsKeyArn(Output.of(KEY)).tier("cold").build(), null).grantRead(identity, "/datasets/")))
+                .kmsKeyArn(Output.of(KEY_ARN)).tier("cold").build(), null).grantRead(identity, "/datasets/")))
                 .isInstanceOf(PlanFailedException.class).hasMessageContaining("prefix = \"/datasets/\": must not start with /");
         assertThatThrownBy(() -> plan(b -> b, identity -> {
             identity.grant(Grants.describeFileSystems());

@@ -15,6 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.strata.testing.ResourceTypes.K8S_CONFIG_MAP;
+import static dev.strata.testing.ResourceTypes.K8S_DAEMON_SET;
+import static dev.strata.testing.ResourceTypes.K8S_PERSISTENT_VOLUME_CLAIM;
+import static dev.strata.testing.ResourceTypes.K8S_SERVICE_ACCOUNT;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -25,8 +29,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class StackNamespacesTest {
     private static final String NAMESPACE = StackNamespaces.NAMESPACE_TYPE;
-    private static final List<String> NAMESPACED = List.of("kubernetes:core/v1:ServiceAccount", "kubernetes:core/v1:PersistentVolumeClaim",
-            "kubernetes:apps/v1:DaemonSet", "kubernetes:core/v1:ConfigMap");
+    private static final List<String> NAMESPACED = List.of(K8S_SERVICE_ACCOUNT, K8S_PERSISTENT_VOLUME_CLAIM,
+            K8S_DAEMON_SET, K8S_CONFIG_MAP);
 
     private static String kubernetesName(PlannedResource r, String field) {
         return String.valueOf(((Map<?, ?>) r.inputs().get("metadata")).get(field));
@@ -79,7 +83,7 @@ class StackNamespacesTest {
         assertThat((Map<String, Object>) training.inputs().get("metadata")).containsEntry("labels",
                 Map.of("app.kubernetes.io/managed-by", "strata", "strata.dev/tier", "training"));
         // The identity in it, which does not create it, waits for it as the claims do.
-        PlannedResource account = plan.ofType("kubernetes:core/v1:ServiceAccount").stream()
+        PlannedResource account = plan.ofType(K8S_SERVICE_ACCOUNT).stream()
                 .filter(a -> a.name().equals("dev-training-service-account")).findFirst().orElseThrow();
         assertThat(plan.waitsFor(account, training)).isTrue();
         assertThat(plan.ofType(NAMESPACE)).hasSize(3);

@@ -8,15 +8,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import static dev.strata.testing.Fixtures.NODE_SECURITY_GROUP_ID;
+import static dev.strata.testing.Fixtures.VPC_ID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** {@code strata:workloads}: the three defaults, and a valid/invalid pair for each rule. */
 class WorkloadSettingsTest {
     private static final Map<String, Object> NETWORK = Map.of(
-            "vpcId", "vpc-0abc1234def567890",
+            "vpcId", VPC_ID,
             "privateSubnetIds", List.of("subnet-0a1b2c3d4e5f60718"),
-            "nodeSecurityGroupId", "sg-0c3d4e5f607182930");
+            "nodeSecurityGroupId", NODE_SECURITY_GROUP_ID);
 
     /**
      * A dev stack with training and inference storage on an adopted cluster, and the given workloads

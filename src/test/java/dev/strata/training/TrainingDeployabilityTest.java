@@ -26,19 +26,20 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-import static dev.strata.training.TrainingStorageTest.FSX;
-import static dev.strata.training.TrainingStorageTest.EGRESS;
-import static dev.strata.training.TrainingStorageTest.INGRESS;
-import static dev.strata.training.TrainingStorageTest.NODES;
-import static dev.strata.training.TrainingStorageTest.PV;
-import static dev.strata.training.TrainingStorageTest.PVC;
-import static dev.strata.training.TrainingStorageTest.SG;
-import static dev.strata.training.TrainingStorageTest.STORAGE_CLASS;
+import static dev.strata.testing.Fixtures.NODE_SECURITY_GROUP_ID;
+import static dev.strata.testing.Fixtures.network;
+import static dev.strata.testing.ResourceTypes.EC2_SECURITY_GROUP;
+import static dev.strata.testing.ResourceTypes.EKS_ADDON;
+import static dev.strata.testing.ResourceTypes.FSX_LUSTRE;
+import static dev.strata.testing.ResourceTypes.K8S_PERSISTENT_VOLUME;
+import static dev.strata.testing.ResourceTypes.K8S_PERSISTENT_VOLUME_CLAIM;
+import static dev.strata.testing.ResourceTypes.K8S_STORAGE_CLASS;
+import static dev.strata.testing.ResourceTypes.VPC_EGRESS_RULE;
+import static dev.strata.testing.ResourceTypes.VPC_INGRESS_RULE;
 import static dev.strata.training.TrainingStorageTest.at;
 import static dev.strata.training.TrainingStorageTest.base;
 import static dev.strata.training.TrainingStorageTest.hot;
 import static dev.strata.training.TrainingStorageTest.named;
-import static dev.strata.training.TrainingStorageTest.network;
 import static dev.strata.training.TrainingStorageTest.only;
 import static dev.strata.training.TrainingStorageTest.persistent2;
 import static dev.strata.training.TrainingStorageTest.plan;
@@ -52,7 +53,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * readable, no backups of S3-linked file systems, and the Lustre rules on the nodes' security group.
  */
 class TrainingDeployabilityTest {
-    static final String ADDON = "aws:eks/addon:Addon";
 
     record Run(Plan plan, SlowMocks mocks, Map<String, CustomResourceOptions> options) {
     }
@@ -81,19 +81,19 @@ class TrainingDeployabilityTest {
 
     @Test
     void hotClaimIsCreatedOnlyOnceItsVolumeExistsAndTheVolumeOnceTheFileSystemDoes() {
-        Run run = run(base().hot(persistent2().build()), Set.of(FSX, PV));
+        Run run = run(base().hot(persistent2().build()), Set.of(FSX_LUSTRE, K8S_PERSISTENT_VOLUME));
         run.mocks().assertRegisteredAfter("t-hot-pv", "t-hot");
         run.mocks().assertRegisteredAfter("t-hot-claim", "t-hot-pv");
-        assertThat(at(named(run.plan(), PVC, "t-hot-claim").inputs(), "spec", "volumeName").toString())
-                .isEqualTo(at(only(run.plan(), PV).inputs(), "metadata", "name").toString());
+        assertThat(at(named(run.plan(), K8S_PERSISTENT_VOLUME_CLAIM, "t-hot-claim").inputs(), "spec", "volumeName").toString())
+                .isEqualTo(at(only(run.plan(), K8S_PERSISTENT_VOLUME).inputs(), "metadata", "name").toString());
     }
 
     @Test
     void warmClaimIsCreatedOnlyOnceTheEfsCsiDriverAndItsStorageClassAre() {
-        Run run = run(base().warm(WarmTierArgs.builder().build()), Set.of(ADDON, STORAGE_CLASS));
+        Run run = run(base().warm(WarmTierArgs.builder().build()), Set.of(EKS_ADDON, K8S_STORAGE_CLASS));
         run.mocks().assertRegisteredAfter("t-warm-claim", "efs-csi");
         run.mocks().assertRegisteredAfter("t-warm-claim", "t-warm-class");
-        PlannedResource claim = named(run.plan(), PVC, "t-warm-claim");
+        PlannedResource claim = named(run.plan(), K8S_PERSISTENT_VOLUME_CLAIM, "t-warm-claim");
         assertThat(at(claim.inputs(), "metadata", "annotations").toString())
                 .isEqualTo(Map.of("strata.dev/efs-csi-driver", "v2.1.4-eksbuild.1").toString());
         assertThat(at(claim.inputs(), "spec", "storageClassName").toString()).isEqualTo("efs-datasets");
@@ -102,7 +102,7 @@ class TrainingDeployabilityTest {
     @Test
     void withoutADriverTheWarmClaimCarriesNoAnnotation() {
         Plan plan = plan(base().warm(WarmTierArgs.builder().build()).build());
-        assertThat(at(named(plan, PVC, "t-warm-claim").inputs(), "metadata").toString()).doesNotContain("annotations");
+        assertThat(at(named(plan, K8S_PERSISTENT_VOLUME_CLAIM, "t-warm-claim").inputs(), "metadata").toString()).doesNotContain("annotations");
     }
 
     @Test
@@ -120,12 +120,12 @@ class TrainingDeployabilityTest {
     @Test
     void everyFileSystemAndThePerJobClassSetALustreVersionTheNodesMount() {
         Plan plan = plan(base().hot(scratch().build()).perJob(PerJobScratchArgs.builder().build()).build());
-        assertThat(only(plan, FSX).inputs()).containsEntry("fileSystemTypeVersion", "2.15");
-        assertThat(at(only(plan, STORAGE_CLASS).inputs(), "parameters", "fileSystemTypeVersion").toString()).isEqualTo("2.15");
+        assertThat(only(plan, FSX_LUSTRE).inputs()).containsEntry("fileSystemTypeVersion", "2.15");
+        assertThat(at(only(plan, K8S_STORAGE_CLASS).inputs(), "parameters", "fileSystemTypeVersion").toString()).isEqualTo("2.15");
         Plan older = plan(base().hot(scratch().fileSystemTypeVersion("2.12").build())
                 .perJob(PerJobScratchArgs.builder().fileSystemTypeVersion("2.12").build()).build());
-        assertThat(only(older, FSX).inputs()).containsEntry("fileSystemTypeVersion", "2.12");
-        assertThat(at(only(older, STORAGE_CLASS).inputs(), "parameters", "fileSystemTypeVersion").toString()).isEqualTo("2.12");
+        assertThat(only(older, FSX_LUSTRE).inputs()).containsEntry("fileSystemTypeVersion", "2.12");
+        assertThat(at(only(older, K8S_STORAGE_CLASS).inputs(), "parameters", "fileSystemTypeVersion").toString()).isEqualTo("2.12");
         assertThat(LustreVersion.mountable()).containsExactly("2.12", "2.15");
         assertThat(LustreVersion.DEFAULT.apiValue()).isEqualTo("2.15");
     }
@@ -158,7 +158,7 @@ class TrainingDeployabilityTest {
         Plan plan = plan(base().hot(scratch().build()).lifecycleRules(lifecycle(archives("archive/"),
                 LifecycleRule.forPrefix("datasets", "datasets/", List.of(new Transition(30, StorageClass.STANDARD_IA),
                         new Transition(90, StorageClass.GLACIER_IR)), null, List.of(), null))).build());
-        assertThat(plan.ofType(FSX)).hasSize(1);
+        assertThat(plan.ofType(FSX_LUSTRE)).hasSize(1);
     }
 
     @Test
@@ -189,7 +189,7 @@ class TrainingDeployabilityTest {
     void backupsAreKeptOnlyOnPersistentFileSystemsLinkedToNoBucket() {
         Plan plan = plan(base().hot(HotTierArgs.builder().deploymentType("PERSISTENT_1").storageGiB(2400).perUnitStorageThroughput(100)
                 .automaticBackupRetentionDays(14).build()).protect(true).build());
-        assertThat(only(plan, FSX).inputs()).containsEntry("automaticBackupRetentionDays", 14L)
+        assertThat(only(plan, FSX_LUSTRE).inputs()).containsEntry("automaticBackupRetentionDays", 14L)
                 .containsEntry("skipFinalBackup", false).doesNotContainKeys("importPath", "exportPath");
     }
 
@@ -207,22 +207,22 @@ class TrainingDeployabilityTest {
     @Test
     void nodesGroupAdmitsAndReachesTheLustreGroupOnTheLustrePorts() {
         Plan plan = plan(base().hot(scratch().build()).build());
-        String lustre = named(plan, SG, "t-lustre").id();
-        for (String type : List.of(INGRESS, EGRESS)) {
-            List<PlannedResource> rules = plan.ofType(type).stream().filter(r -> NODES.equals(r.inputs().get("securityGroupId"))).toList();
+        String lustre = named(plan, EC2_SECURITY_GROUP, "t-lustre").id();
+        for (String type : List.of(VPC_INGRESS_RULE, VPC_EGRESS_RULE)) {
+            List<PlannedResource> rules = plan.ofType(type).stream().filter(r -> NODE_SECURITY_GROUP_ID.equals(r.inputs().get("securityGroupId"))).toList();
             assertThat(rules).extracting(r -> r.inputs().get("ipProtocol") + " " + r.inputs().get("fromPort") + "-"
                             + r.inputs().get("toPort") + " " + r.inputs().get("referencedSecurityGroupId"))
                     .containsExactlyInAnyOrder("tcp 988-988 " + lustre, "tcp 1018-1023 " + lustre);
             assertThat(rules).allSatisfy(r -> assertThat(r.inputs()).doesNotContainKeys("cidrIpv4", "cidrIpv6"));
         }
-        assertThat(named(plan, INGRESS, "t-lustre-client-in-988").inputs()).containsEntry("securityGroupId", NODES);
-        assertThat(named(plan, EGRESS, "t-lustre-client-out-1018").inputs()).containsEntry("toPort", 1023L);
+        assertThat(named(plan, VPC_INGRESS_RULE, "t-lustre-client-in-988").inputs()).containsEntry("securityGroupId", NODE_SECURITY_GROUP_ID);
+        assertThat(named(plan, VPC_EGRESS_RULE, "t-lustre-client-out-1018").inputs()).containsEntry("toPort", 1023L);
     }
 
     @Test
     void noRulesOnTheNodesGroupWhenTurnedOffOrWhenClientsAreCidrsOnly() {
         Plan off = plan(base().hot(scratch().build()).lustreClientRules(false).build());
-        assertThat(off.resources()).noneSatisfy(r -> assertThat(r.inputs().get("securityGroupId")).isEqualTo(NODES));
+        assertThat(off.resources()).noneSatisfy(r -> assertThat(r.inputs().get("securityGroupId")).isEqualTo(NODE_SECURITY_GROUP_ID));
         Plan cidrs = plan(base().network(network().clientSecurityGroupId((Output<String>) null).allowedCidrs(List.of("10.10.0.0/16"))
                 .build()).hot(scratch().build()).build());
         assertThat(cidrs.resources()).noneMatch(r -> r.name().contains("lustre-client"));

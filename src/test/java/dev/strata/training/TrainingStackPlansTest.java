@@ -1,6 +1,5 @@
 package dev.strata.training;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
@@ -18,6 +17,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.StreamSupport;
 
+import static dev.strata.testing.ResourceTypes.EC2_SECURITY_GROUP;
+import static dev.strata.testing.ResourceTypes.EFS_BACKUP_POLICY;
+import static dev.strata.testing.ResourceTypes.EFS_FILE_SYSTEM;
+import static dev.strata.testing.ResourceTypes.EKS_ADDON;
+import static dev.strata.testing.ResourceTypes.FSX_ASSOCIATION;
+import static dev.strata.testing.ResourceTypes.FSX_LUSTRE;
+import static dev.strata.testing.ResourceTypes.K8S_PERSISTENT_VOLUME;
+import static dev.strata.testing.ResourceTypes.K8S_PERSISTENT_VOLUME_CLAIM;
+import static dev.strata.testing.ResourceTypes.K8S_STORAGE_CLASS;
+import static dev.strata.testing.ResourceTypes.KMS_KEY;
+import static dev.strata.testing.ResourceTypes.S3_BUCKET;
+import static dev.strata.testing.ResourceTypes.S3_LIFECYCLE;
+import static dev.strata.testing.ResourceTypes.VPC_EGRESS_RULE;
+import static dev.strata.testing.ResourceTypes.VPC_INGRESS_RULE;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The acceptance checks of the training tiers, on {@code strata plan --format json} of the three stacks. */
@@ -60,26 +73,26 @@ class TrainingStackPlansTest {
     @ValueSource(strings = {"dev", "staging", "prod"})
     void everyStackHasTheFourTiersMountableAndClosed(String stack) throws Exception {
         JsonObject plan = plan(stack);
-        JsonObject fsx = one(plan, "aws:fsx/lustreFileSystem:LustreFileSystem");
-        JsonObject efs = one(plan, "aws:efs/fileSystem:FileSystem");
+        JsonObject fsx = one(plan, FSX_LUSTRE);
+        JsonObject efs = one(plan, EFS_FILE_SYSTEM);
         assertThat(inputs(efs).get("encrypted").getAsBoolean()).isTrue();
         JsonObject tiers = plan.getAsJsonObject("outputs").getAsJsonObject("trainingTiers");
         assertThat(tiers.keySet()).containsExactlyInAnyOrder("hot", "hotPerJob", "warm", "cold", "archive");
 
         // The PV's capacity equals the file system's.
-        JsonObject pv = one(plan, "kubernetes:core/v1:PersistentVolume");
+        JsonObject pv = one(plan, K8S_PERSISTENT_VOLUME);
         assertThat(inputs(pv).getAsJsonObject("spec").getAsJsonObject("capacity").get("storage").getAsString())
                 .isEqualTo(inputs(fsx).get("storageCapacity").getAsLong() + "Gi");
         assertThat(inputs(pv).getAsJsonObject("spec").getAsJsonObject("csi").get("volumeHandle").getAsString())
                 .isEqualTo(fsx.get("id").getAsString());
-        assertThat(ofType(plan, "kubernetes:core/v1:PersistentVolumeClaim")).hasSize(2);
-        assertThat(ofType(plan, "kubernetes:storage.k8s.io/v1:StorageClass"))
+        assertThat(ofType(plan, K8S_PERSISTENT_VOLUME_CLAIM)).hasSize(2);
+        assertThat(ofType(plan, K8S_STORAGE_CLASS))
                 .extracting(sc -> inputs(sc).getAsJsonObject("metadata").get("name").getAsString())
                 .containsExactlyInAnyOrder("fsx-lustre-training", "efs-datasets");
 
         // No security group admits 0.0.0.0/0, inline or as a rule.
-        for (String type : List.of("aws:ec2/securityGroup:SecurityGroup", "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule",
-                "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule")) {
+        for (String type : List.of(EC2_SECURITY_GROUP, VPC_INGRESS_RULE,
+                VPC_EGRESS_RULE)) {
             assertThat(ofType(plan, type)).isNotEmpty().allSatisfy(r -> assertThat(r.toString()).doesNotContain("0.0.0.0/0"));
         }
         // The Kubernetes objects go through the stack's one provider.
@@ -90,12 +103,12 @@ class TrainingStackPlansTest {
     @Test
     void devIsOneScratch2FileSystemOf1200GiBAndBurstingEfsUnprotected() throws Exception {
         JsonObject plan = plan("dev");
-        JsonObject fsx = one(plan, "aws:fsx/lustreFileSystem:LustreFileSystem");
+        JsonObject fsx = one(plan, FSX_LUSTRE);
         assertThat(inputs(fsx).get("deploymentType").getAsString()).isEqualTo("SCRATCH_2");
         assertThat(inputs(fsx).get("storageCapacity").getAsLong()).isEqualTo(1200);
         assertThat(inputs(fsx).has("perUnitStorageThroughput")).isFalse();
         assertThat(inputs(fsx).get("importPath").getAsString()).startsWith("s3://strata-dev-training-data-").endsWith("/datasets/");
-        JsonObject efs = one(plan, "aws:efs/fileSystem:FileSystem");
+        JsonObject efs = one(plan, EFS_FILE_SYSTEM);
         assertThat(inputs(efs).get("throughputMode").getAsString()).isEqualTo("bursting");
         assertThat(StreamSupport.stream(plan.getAsJsonArray("resources").spliterator(), false)
                 .filter(r -> r.getAsJsonObject().get("protect").getAsBoolean())).isEmpty();
@@ -105,25 +118,25 @@ class TrainingStackPlansTest {
     void prodIsPersistent2WithAssociationsElasticEfsBackupsAndProtection() throws Exception {
         // FSx backs up no file system linked to S3: the associations' bucket, versioned and protected, is the durable copy.
         JsonObject plan = plan("prod");
-        JsonObject fsx = one(plan, "aws:fsx/lustreFileSystem:LustreFileSystem");
+        JsonObject fsx = one(plan, FSX_LUSTRE);
         assertThat(inputs(fsx).get("deploymentType").getAsString()).isEqualTo("PERSISTENT_2");
         assertThat(inputs(fsx).get("storageCapacity").getAsLong()).isGreaterThanOrEqualTo(2400);
         assertThat(inputs(fsx).get("perUnitStorageThroughput").getAsLong()).isGreaterThanOrEqualTo(500);
         assertThat(inputs(fsx).get("automaticBackupRetentionDays").getAsLong()).isZero();
         assertThat(inputs(fsx).get("skipFinalBackup").getAsBoolean()).isTrue();
         assertThat(inputs(fsx).get("kmsKeyId").getAsString()).contains(":key/prod-training-id");
-        assertThat(ofType(plan, "aws:fsx/dataRepositoryAssociation:DataRepositoryAssociation")).hasSizeBetween(1, 8);
-        JsonObject efs = one(plan, "aws:efs/fileSystem:FileSystem");
+        assertThat(ofType(plan, FSX_ASSOCIATION)).hasSizeBetween(1, 8);
+        JsonObject efs = one(plan, EFS_FILE_SYSTEM);
         assertThat(inputs(efs).get("throughputMode").getAsString()).isEqualTo("elastic");
-        JsonObject backup = one(plan, "aws:efs/backupPolicy:BackupPolicy");
+        JsonObject backup = one(plan, EFS_BACKUP_POLICY);
         assertThat(inputs(backup).getAsJsonObject("backupPolicy").get("status").getAsString()).isEqualTo("ENABLED");
 
         List<JsonObject> stateful = new ArrayList<>();
         stateful.add(fsx);
         stateful.add(efs);
-        ofType(plan, "aws:kms/key:Key").stream()
+        ofType(plan, KMS_KEY).stream()
                 .filter(k -> !List.of("prod-inference", "prod-alarms").contains(k.get("name").getAsString())).forEach(stateful::add);
-        ofType(plan, "aws:s3/bucketV2:BucketV2").stream()
+        ofType(plan, S3_BUCKET).stream()
                 .filter(b -> b.get("name").getAsString().equals("prod-training-data")).forEach(stateful::add);
         assertThat(stateful).hasSize(5).allSatisfy(r -> {
             assertThat(r.get("protect").getAsBoolean()).as(r.get("name").getAsString()).isTrue();
@@ -139,20 +152,20 @@ class TrainingStackPlansTest {
     @ValueSource(strings = {"dev", "staging", "prod"})
     void everyStackMountsLinksAndBacksUpAsFsxDocuments(String stack) throws Exception {
         JsonObject plan = plan(stack);
-        JsonObject fsx = one(plan, "aws:fsx/lustreFileSystem:LustreFileSystem");
+        JsonObject fsx = one(plan, FSX_LUSTRE);
         // 4: a Lustre version Amazon Linux 2023 nodes mount, on the file system and the per-job class
         assertThat(inputs(fsx).get("fileSystemTypeVersion").getAsString()).isIn(LustreVersion.mountable());
-        JsonObject scratchClass = ofType(plan, "kubernetes:storage.k8s.io/v1:StorageClass").stream()
+        JsonObject scratchClass = ofType(plan, K8S_STORAGE_CLASS).stream()
                 .filter(sc -> inputs(sc).get("provisioner").getAsString().equals("fsx.csi.aws.com")).findFirst().orElseThrow();
         assertThat(inputs(scratchClass).getAsJsonObject("parameters").get("fileSystemTypeVersion").getAsString())
                 .isIn(LustreVersion.mountable());
         // 6: linked to S3, so no backups
         boolean linked = inputs(fsx).has("importPath")
-                || !ofType(plan, "aws:fsx/dataRepositoryAssociation:DataRepositoryAssociation").isEmpty();
+                || !ofType(plan, FSX_ASSOCIATION).isEmpty();
         assertThat(linked).isTrue();
         assertThat(inputs(fsx).has("automaticBackupRetentionDays") ? inputs(fsx).get("automaticBackupRetentionDays").getAsLong() : 0).isZero();
         // 5: no transition of the training bucket to an archived class outside archive/
-        JsonObject lifecycle = ofType(plan, "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2").stream()
+        JsonObject lifecycle = ofType(plan, S3_LIFECYCLE).stream()
                 .filter(l -> l.get("name").getAsString().equals(stack + "-training-data-lifecycle")).findFirst().orElseThrow();
         for (JsonElement rule : inputs(lifecycle).getAsJsonArray("rules")) {
             JsonObject r = rule.getAsJsonObject();
@@ -167,9 +180,9 @@ class TrainingStackPlansTest {
             }
         }
         // 8: the nodes' group admits the Lustre group on 988 and 1018-1023
-        String lustre = ofType(plan, "aws:ec2/securityGroup:SecurityGroup").stream()
+        String lustre = ofType(plan, EC2_SECURITY_GROUP).stream()
                 .filter(g -> g.get("name").getAsString().equals(stack + "-training-lustre")).findFirst().orElseThrow().get("id").getAsString();
-        List<String> clientRules = ofType(plan, "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule").stream()
+        List<String> clientRules = ofType(plan, VPC_INGRESS_RULE).stream()
                 .filter(r -> inputs(r).has("referencedSecurityGroupId") && inputs(r).get("referencedSecurityGroupId").getAsString().equals(lustre)
                         && !inputs(r).get("securityGroupId").getAsString().equals(lustre))
                 .map(r -> inputs(r).get("fromPort").getAsLong() + "-" + inputs(r).get("toPort").getAsLong()).toList();
@@ -184,15 +197,15 @@ class TrainingStackPlansTest {
     @ValueSource(strings = {"dev", "staging", "prod"})
     void everyClaimCarriesWhatBindsIt(String stack) throws Exception {
         JsonObject plan = plan(stack);
-        String driver = inputs(allOfType(plan, "aws:eks/addon:Addon").stream()
+        String driver = inputs(allOfType(plan, EKS_ADDON).stream()
                 .filter(a -> inputs(a).get("addonName").getAsString().equals("aws-efs-csi-driver")).findFirst().orElseThrow())
                 .get("addonVersion").getAsString();
-        List<JsonObject> claims = allOfType(plan, "kubernetes:core/v1:PersistentVolumeClaim");
+        List<JsonObject> claims = allOfType(plan, K8S_PERSISTENT_VOLUME_CLAIM);
         assertThat(claims).hasSize(3);
         for (JsonObject claim : claims) {
             JsonObject spec = inputs(claim).getAsJsonObject("spec");
             if (spec.has("volumeName")) {
-                assertThat(spec.get("volumeName").getAsString()).isEqualTo(inputs(one(plan, "kubernetes:core/v1:PersistentVolume"))
+                assertThat(spec.get("volumeName").getAsString()).isEqualTo(inputs(one(plan, K8S_PERSISTENT_VOLUME))
                         .getAsJsonObject("metadata").get("name").getAsString());
             } else {
                 assertThat(inputs(claim).getAsJsonObject("metadata").getAsJsonObject("annotations").get("strata.dev/efs-csi-driver")
@@ -213,7 +226,7 @@ class TrainingStackPlansTest {
 
     @Test
     void stagingSitsBetween() throws Exception {
-        JsonObject fsx = one(plan("staging"), "aws:fsx/lustreFileSystem:LustreFileSystem");
+        JsonObject fsx = one(plan("staging"), FSX_LUSTRE);
         assertThat(inputs(fsx).get("deploymentType").getAsString()).isEqualTo("PERSISTENT_1");
         assertThat(inputs(fsx).get("storageCapacity").getAsLong()).isEqualTo(2400);
     }

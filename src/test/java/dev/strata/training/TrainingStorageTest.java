@@ -22,34 +22,38 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.IntStream;
 
+import static dev.strata.testing.Fixtures.KEY_ARN;
+import static dev.strata.testing.Fixtures.NODE_SECURITY_GROUP_ID;
+import static dev.strata.testing.Fixtures.SUBNET_IDS;
+import static dev.strata.testing.Fixtures.VPC_ID;
+import static dev.strata.testing.Fixtures.network;
+import static dev.strata.testing.ResourceTypes.EC2_SECURITY_GROUP;
+import static dev.strata.testing.ResourceTypes.EFS_ACCESS_POINT;
+import static dev.strata.testing.ResourceTypes.EFS_BACKUP_POLICY;
+import static dev.strata.testing.ResourceTypes.EFS_FILE_SYSTEM;
+import static dev.strata.testing.ResourceTypes.EFS_MOUNT_TARGET;
+import static dev.strata.testing.ResourceTypes.FSX_ASSOCIATION;
+import static dev.strata.testing.ResourceTypes.FSX_LUSTRE;
+import static dev.strata.testing.ResourceTypes.K8S_NAMESPACE;
+import static dev.strata.testing.ResourceTypes.K8S_PERSISTENT_VOLUME;
+import static dev.strata.testing.ResourceTypes.K8S_PERSISTENT_VOLUME_CLAIM;
+import static dev.strata.testing.ResourceTypes.K8S_STORAGE_CLASS;
+import static dev.strata.testing.ResourceTypes.KMS_GRANT;
+import static dev.strata.testing.ResourceTypes.S3_BUCKET;
+import static dev.strata.testing.ResourceTypes.S3_ENCRYPTION;
+import static dev.strata.testing.ResourceTypes.S3_LIFECYCLE;
+import static dev.strata.testing.ResourceTypes.VPC_EGRESS_RULE;
+import static dev.strata.testing.ResourceTypes.VPC_INGRESS_RULE;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class TrainingStorageTest {
-    static final String KEY = "arn:aws:kms:us-east-1:123456789012:key/training";
-    static final List<String> SUBNETS = List.of("subnet-0a1b2c3d4e5f60718", "subnet-0b2c3d4e5f6071829");
-    static final String NODES = "sg-0c3d4e5f607182930";
     static final String BUCKET = "strata-t-data-plan";
-    static final String FSX = "aws:fsx/lustreFileSystem:LustreFileSystem";
-    static final String DRA = "aws:fsx/dataRepositoryAssociation:DataRepositoryAssociation";
-    static final String SG = "aws:ec2/securityGroup:SecurityGroup";
-    static final String INGRESS = "aws:vpc/securityGroupIngressRule:SecurityGroupIngressRule";
-    static final String EGRESS = "aws:vpc/securityGroupEgressRule:SecurityGroupEgressRule";
-    static final String STORAGE_CLASS = "kubernetes:storage.k8s.io/v1:StorageClass";
-    static final String PV = "kubernetes:core/v1:PersistentVolume";
-    static final String PVC = "kubernetes:core/v1:PersistentVolumeClaim";
-    static final String KMS_GRANT = "aws:kms/grant:Grant";
 
-    static NetworkArgs.Builder network() {
-        return NetworkArgs.builder()
-                .vpcId("vpc-0abc1234def567890")
-                .subnetIds(SUBNETS)
-                .clientSecurityGroupId(NODES);
-    }
 
     static TrainingStorageArgs.Builder base() {
         return TrainingStorageArgs.builder()
-                .kmsKeyArn(Output.of(KEY))
+                .kmsKeyArn(Output.of(KEY_ARN))
                 .network(network().build());
     }
 
@@ -111,12 +115,12 @@ class TrainingStorageTest {
     @Test
     void scratchFileSystemLinksToTheBucketByPathsWithoutKeyOrBackups() {
         Plan plan = plan(base().hot(scratch().build()).build());
-        PlannedResource sg = named(plan, SG, "t-lustre");
-        assertThat(only(plan, FSX).inputs()).isEqualTo(Map.ofEntries(
+        PlannedResource sg = named(plan, EC2_SECURITY_GROUP, "t-lustre");
+        assertThat(only(plan, FSX_LUSTRE).inputs()).isEqualTo(Map.ofEntries(
                 Map.entry("deploymentType", "SCRATCH_2"),
                 Map.entry("storageType", "SSD"),
                 Map.entry("storageCapacity", 1200L),
-                Map.entry("subnetIds", SUBNETS.get(0)),
+                Map.entry("subnetIds", SUBNET_IDS.get(0)),
                 Map.entry("securityGroupIds", List.of(sg.id())),
                 Map.entry("dataCompressionType", "LZ4"),
                 Map.entry("fileSystemTypeVersion", "2.15"),
@@ -124,17 +128,17 @@ class TrainingStorageTest {
                 Map.entry("exportPath", "s3://" + BUCKET + "/results/"),
                 Map.entry("autoImportPolicy", "NEW_CHANGED_DELETED"),
                 Map.entry("tags", Map.of("component", "training", "tier", "hot", "Name", "t-hot"))));
-        assertThat(plan.ofType(DRA)).isEmpty();
+        assertThat(plan.ofType(FSX_ASSOCIATION)).isEmpty();
     }
 
     @Test
     void persistent2UsesTheKeyAndDataRepositoryAssociationsOnlyAndNoBackups() {
         Plan plan = plan(base().hot(persistent2().build()).protect(true).build());
-        PlannedResource fs = only(plan, FSX);
+        PlannedResource fs = only(plan, FSX_LUSTRE);
         assertThat(fs.inputs()).containsEntry("deploymentType", "PERSISTENT_2")
                 .containsEntry("storageCapacity", 2400L)
                 .containsEntry("perUnitStorageThroughput", 500L)
-                .containsEntry("kmsKeyId", KEY)
+                .containsEntry("kmsKeyId", KEY_ARN)
                 .containsEntry("automaticBackupRetentionDays", 0L)
                 // FSx takes no final backup of a file system linked to S3.
                 .containsEntry("skipFinalBackup", true)
@@ -144,19 +148,19 @@ class TrainingStorageTest {
         assertThat(fs.protect()).isTrue();
         assertThat(fs.retainOnDelete()).isTrue();
 
-        List<PlannedResource> associations = plan.ofType(DRA);
+        List<PlannedResource> associations = plan.ofType(FSX_ASSOCIATION);
         assertThat(associations).hasSize(2);
         Map<String, Object> events = Map.of(
                 "autoImportPolicy", Map.of("events", List.of("NEW", "CHANGED", "DELETED")),
                 "autoExportPolicy", Map.of("events", List.of("NEW", "CHANGED", "DELETED")));
-        PlannedResource datasets = named(plan, DRA, "t-hot-datasets");
+        PlannedResource datasets = named(plan, FSX_ASSOCIATION, "t-hot-datasets");
         assertThat(datasets.inputs()).containsEntry("fileSystemId", "t-hot-id")
                 .containsEntry("fileSystemPath", "/datasets")
                 .containsEntry("dataRepositoryPath", "s3://" + BUCKET + "/datasets/")
                 .containsEntry("batchImportMetaDataOnCreate", true)
                 .containsEntry("deleteDataInFilesystem", false)
                 .containsEntry("s3", events);
-        assertThat(named(plan, DRA, "t-hot-results").inputs()).containsEntry("dataRepositoryPath", "s3://" + BUCKET + "/results/");
+        assertThat(named(plan, FSX_ASSOCIATION, "t-hot-results").inputs()).containsEntry("dataRepositoryPath", "s3://" + BUCKET + "/results/");
     }
 
     @Test
@@ -165,7 +169,7 @@ class TrainingStorageTest {
         for (HotTierArgs hot : List.of(scratch().build(), persistent2().build())) {
             assertThat(only(plan(base().hot(hot).build()), KMS_GRANT).inputs()).isEqualTo(Map.of(
                     "name", "t-hot-s3-access",
-                    "keyId", KEY,
+                    "keyId", KEY_ARN,
                     "granteePrincipal", "arn:aws:iam::123456789012:role/aws-service-role/s3.data-source.lustre.fsx.amazonaws.com/"
                             + "AWSServiceRoleForFSxS3Access_t-hot-id",
                     "operations", List.of("Encrypt", "Decrypt", "ReEncryptFrom", "ReEncryptTo", "GenerateDataKey",
@@ -180,9 +184,9 @@ class TrainingStorageTest {
     @Test
     void lustrePortsAreOpenOnlyBetweenTheFileServersAndTheCluster() {
         Plan plan = plan(base().network(network().allowedCidrs(List.of("10.10.0.0/16")).build()).hot(scratch().build()).build());
-        PlannedResource sg = named(plan, SG, "t-lustre");
-        assertThat(sg.inputs()).containsEntry("vpcId", "vpc-0abc1234def567890").doesNotContainKeys("ingress", "egress");
-        for (String type : List.of(INGRESS, EGRESS)) {
+        PlannedResource sg = named(plan, EC2_SECURITY_GROUP, "t-lustre");
+        assertThat(sg.inputs()).containsEntry("vpcId", VPC_ID).doesNotContainKeys("ingress", "egress");
+        for (String type : List.of(VPC_INGRESS_RULE, VPC_EGRESS_RULE)) {
             List<PlannedResource> rules = plan.ofType(type).stream()
                     .filter(r -> sg.id().equals(r.inputs().get("securityGroupId"))).toList();
             // 3 peers (the group itself, the nodes' group, the CIDR) x 2 port ranges.
@@ -191,7 +195,7 @@ class TrainingStorageTest {
             assertThat(rules).extracting(r -> r.inputs().get("fromPort") + "-" + r.inputs().get("toPort"))
                     .containsOnly("988-988", "1018-1023");
             assertThat(rules).extracting(r -> String.valueOf(r.inputs().getOrDefault("referencedSecurityGroupId", r.inputs().get("cidrIpv4"))))
-                    .containsExactlyInAnyOrder(sg.id(), sg.id(), NODES, NODES, "10.10.0.0/16", "10.10.0.0/16");
+                    .containsExactlyInAnyOrder(sg.id(), sg.id(), NODE_SECURITY_GROUP_ID, NODE_SECURITY_GROUP_ID, "10.10.0.0/16", "10.10.0.0/16");
         }
     }
 
@@ -201,14 +205,14 @@ class TrainingStorageTest {
                 .perJob(PerJobScratchArgs.builder().build()).warm(WarmTierArgs.builder().build()).build());
         assertThat(plan.resources()).allSatisfy(r -> assertThat(r.inputs().toString()).doesNotContain("0.0.0.0/0"));
         // the Lustre group's 6, the EFS group's 2 (nodes, CIDR), and the nodes' group's 2 from the Lustre group
-        assertThat(plan.ofType(INGRESS)).hasSize(6 + 2 + 2);
+        assertThat(plan.ofType(VPC_INGRESS_RULE)).hasSize(6 + 2 + 2);
     }
 
     @Test
     void staticVolumeMountsTheFileSystemWithItsCapacityAndTheClaimBindsToIt() {
         Run run = run(base().namespace("training").hot(scratch().storageGiB(2400).claimName("hot-data").build()).build());
         Plan plan = run.plan();
-        PlannedResource pv = only(plan, PV);
+        PlannedResource pv = only(plan, K8S_PERSISTENT_VOLUME);
         assertThat(pv.inputs()).isEqualTo(Map.of(
                 "apiVersion", "v1",
                 "kind", "PersistentVolume",
@@ -226,9 +230,9 @@ class TrainingStorageTest {
                                 "volumeAttributes", Map.of("dnsname", "t-hot-id.fsx.us-east-1.amazonaws.com",
                                         "mountname", plan.outputs().get("hotMount"))))));
         assertThat(at(pv.inputs(), "spec", "capacity", "storage").toString())
-                .isEqualTo(only(plan, FSX).inputs().get("storageCapacity") + "Gi");
+                .isEqualTo(only(plan, FSX_LUSTRE).inputs().get("storageCapacity") + "Gi");
 
-        PlannedResource claim = named(plan, PVC, "t-hot-claim");
+        PlannedResource claim = named(plan, K8S_PERSISTENT_VOLUME_CLAIM, "t-hot-claim");
         assertThat(claim.inputs()).containsEntry("metadata", Map.of("name", "hot-data", "namespace", "training",
                         "labels", Map.of("app.kubernetes.io/managed-by", "strata", "strata.dev/tier", "hot")))
                 .containsEntry("spec", Map.of(
@@ -249,8 +253,8 @@ class TrainingStorageTest {
         assertThat(run.mocks().resources()).filteredOn(r -> r.type.startsWith("aws:"))
                 .allSatisfy(r -> assertThat(String.valueOf(r.provider)).doesNotContain("t-k8s"));
         // The namespace is the caller's (here the default, an existing ml-training): the component creates none.
-        assertThat(run.plan().ofType("kubernetes:core/v1:Namespace")).isEmpty();
-        assertThat(run.plan().ofType(PVC)).extracting(claim -> at(claim.inputs(), "metadata", "namespace").toString())
+        assertThat(run.plan().ofType(K8S_NAMESPACE)).isEmpty();
+        assertThat(run.plan().ofType(K8S_PERSISTENT_VOLUME_CLAIM)).extracting(claim -> at(claim.inputs(), "metadata", "namespace").toString())
                 .containsOnly("ml-training");
     }
 
@@ -265,8 +269,8 @@ class TrainingStorageTest {
                     .hot(scratch().build()).warm(WarmTierArgs.builder().build()).build(),
                     ComponentResourceOptions.builder().providers(k8s).build());
         });
-        PlannedResource namespace = only(plan, "kubernetes:core/v1:Namespace");
-        assertThat(plan.ofType(PVC)).hasSize(2).allSatisfy(claim -> {
+        PlannedResource namespace = only(plan, K8S_NAMESPACE);
+        assertThat(plan.ofType(K8S_PERSISTENT_VOLUME_CLAIM)).hasSize(2).allSatisfy(claim -> {
             assertThat(at(claim.inputs(), "metadata", "namespace").toString()).isEqualTo("jobs");
             assertThat(claim.dependencies()).as(claim.urn()).contains(namespace.urn());
         });
@@ -277,19 +281,19 @@ class TrainingStorageTest {
     @Test
     void perJobStorageClassCreatesAScratchFileSystemPerClaim() {
         Plan plan = plan(base().perJob(PerJobScratchArgs.builder().build()).build());
-        PlannedResource sg = named(plan, SG, "t-lustre");
-        PlannedResource storageClass = only(plan, STORAGE_CLASS);
+        PlannedResource sg = named(plan, EC2_SECURITY_GROUP, "t-lustre");
+        PlannedResource storageClass = only(plan, K8S_STORAGE_CLASS);
         assertThat(storageClass.inputs()).containsEntry("provisioner", "fsx.csi.aws.com")
                 .containsEntry("reclaimPolicy", "Delete")
                 .containsEntry("volumeBindingMode", "WaitForFirstConsumer")
                 .containsEntry("parameters", Map.of(
-                        "subnetId", SUBNETS.get(0),
+                        "subnetId", SUBNET_IDS.get(0),
                         "securityGroupIds", sg.id(),
                         "deploymentType", "SCRATCH_2",
                         "fileSystemTypeVersion", "2.15",
                         "dataCompressionType", "LZ4"));
         assertThat(at(storageClass.inputs(), "metadata", "name").toString()).isEqualTo("fsx-lustre-training");
-        assertThat(plan.ofType(FSX)).isEmpty();
+        assertThat(plan.ofType(FSX_LUSTRE)).isEmpty();
     }
 
     @Test
@@ -306,8 +310,8 @@ class TrainingStorageTest {
     void perJobPersistentTypeCarriesItsThroughputAndKey() {
         Plan plan = plan(base().perJob(PerJobScratchArgs.builder().deploymentType("PERSISTENT_2").perUnitStorageThroughput(250)
                 .build()).build());
-        Map<String, Object> parameters = at(only(plan, STORAGE_CLASS).inputs(), "parameters");
-        assertThat(parameters).containsEntry("perUnitStorageThroughput", "250").containsEntry("kmsKeyId", KEY)
+        Map<String, Object> parameters = at(only(plan, K8S_STORAGE_CLASS).inputs(), "parameters");
+        assertThat(parameters).containsEntry("perUnitStorageThroughput", "250").containsEntry("kmsKeyId", KEY_ARN)
                 .doesNotContainKeys("s3ImportPath", "s3ExportPath", "autoImportPolicy");
     }
 
@@ -329,7 +333,7 @@ class TrainingStorageTest {
         // Persistent per-job file systems are encrypted with the key (kmsKeyId); scratch ones with FSx's own keys.
         assertThat(perJobDriverGrants(PerJobScratchArgs.builder().deploymentType("PERSISTENT_2").perUnitStorageThroughput(250).build()))
                 .isEqualTo(Map.of("fsx-per-job-key", dev.strata.security.PolicyDocument.json(
-                        dev.strata.security.Grants.fsxCreateEncrypted(KEY, "fsx.us-east-1.amazonaws.com"))));
+                        dev.strata.security.Grants.fsxCreateEncrypted(KEY_ARN, "fsx.us-east-1.amazonaws.com"))));
         assertThat(perJobDriverGrants(PerJobScratchArgs.builder().build())).isEmpty();
     }
 
@@ -337,16 +341,16 @@ class TrainingStorageTest {
     void warmTierIsAnEncryptedEfsWithADatasetsClassAndAReadWriteManyClaim() {
         Plan plan = plan(base().warm(WarmTierArgs.builder().efs(EfsOptionsArgs.builder().throughputMode("bursting").transitionToIaDays(30).backup(true).build()).build())
                 .protect(true).build());
-        PlannedResource efs = only(plan, "aws:efs/fileSystem:FileSystem");
-        assertThat(efs.inputs()).containsEntry("encrypted", true).containsEntry("kmsKeyId", KEY)
+        PlannedResource efs = only(plan, EFS_FILE_SYSTEM);
+        assertThat(efs.inputs()).containsEntry("encrypted", true).containsEntry("kmsKeyId", KEY_ARN)
                 .containsEntry("throughputMode", "bursting").containsEntry("performanceMode", "generalPurpose");
         assertThat(efs.protect()).isTrue();
-        assertThat(plan.ofType("aws:efs/mountTarget:MountTarget")).hasSize(2);
-        assertThat(at(only(plan, "aws:efs/backupPolicy:BackupPolicy").inputs(), "backupPolicy", "status").toString()).isEqualTo("ENABLED");
-        PlannedResource accessPoint = only(plan, "aws:efs/accessPoint:AccessPoint");
+        assertThat(plan.ofType(EFS_MOUNT_TARGET)).hasSize(2);
+        assertThat(at(only(plan, EFS_BACKUP_POLICY).inputs(), "backupPolicy", "status").toString()).isEqualTo("ENABLED");
+        PlannedResource accessPoint = only(plan, EFS_ACCESS_POINT);
         assertThat(at(accessPoint.inputs(), "rootDirectory", "path").toString()).isEqualTo("/shared");
 
-        PlannedResource storageClass = only(plan, STORAGE_CLASS);
+        PlannedResource storageClass = only(plan, K8S_STORAGE_CLASS);
         assertThat(storageClass.inputs()).containsEntry("provisioner", "efs.csi.aws.com")
                 .containsEntry("reclaimPolicy", "Retain")
                 .containsEntry("volumeBindingMode", "Immediate")
@@ -359,7 +363,7 @@ class TrainingStorageTest {
                         "gidRangeEnd", "2000",
                         "basePath", "/datasets"));
         assertThat(at(storageClass.inputs(), "metadata", "name").toString()).isEqualTo("efs-datasets");
-        PlannedResource claim = named(plan, PVC, "t-warm-claim");
+        PlannedResource claim = named(plan, K8S_PERSISTENT_VOLUME_CLAIM, "t-warm-claim");
         assertThat(claim.inputs().get("spec")).isEqualTo(Map.of(
                 "accessModes", List.of("ReadWriteMany"),
                 "storageClassName", "efs-datasets",
@@ -372,7 +376,7 @@ class TrainingStorageTest {
     @Test
     void bucketKeepsLinkedDatasetsReadableArchivesUnderArchiveAndCarriesTheKey() {
         Plan plan = plan(base().protect(true).build());
-        Map<String, Object> lifecycle = only(plan, "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2").inputs();
+        Map<String, Object> lifecycle = only(plan, S3_LIFECYCLE).inputs();
         List<Map<String, Object>> rules = at(lifecycle, "rules");
         assertThat(rules).hasSize(4);
         // datasets/, the prefix the hot tier links, stays in a class FSx and GetObject read in real time
@@ -388,9 +392,9 @@ class TrainingStorageTest {
                 .containsEntry("filter", Map.of("prefix", "checkpoints/"))
                 .containsEntry("expiration", Map.of("days", 30L));
         Map<String, Object> encryption = only(plan,
-                "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2").inputs();
-        assertThat(encryption.toString()).contains("kmsMasterKeyId=" + KEY);
-        assertThat(only(plan, "aws:s3/bucketV2:BucketV2").protect()).isTrue();
+                S3_ENCRYPTION).inputs();
+        assertThat(encryption.toString()).contains("kmsMasterKeyId=" + KEY_ARN);
+        assertThat(only(plan, S3_BUCKET).protect()).isTrue();
         assertThat(plan.outputs()).containsEntry("bucket", BUCKET);
     }
 
@@ -431,10 +435,10 @@ class TrainingStorageTest {
 
     @Test
     void capacityMustBeOnTheTypesSteps() {
-        assertThat(plan(hot(h -> h.deploymentType("SCRATCH_1").storageGiB(7200))).ofType(FSX)).hasSize(1);
+        assertThat(plan(hot(h -> h.deploymentType("SCRATCH_1").storageGiB(7200))).ofType(FSX_LUSTRE)).hasSize(1);
         rejects(hot(h -> h.deploymentType("SCRATCH_1").storageGiB(4800)),
                 "hot.storageGiB = 4800 and hot.deploymentType = \"SCRATCH_1\"", "multiple of 3600");
-        assertThat(plan(hot(h -> h.storageGiB(4800))).ofType(FSX)).hasSize(1);
+        assertThat(plan(hot(h -> h.storageGiB(4800))).ofType(FSX_LUSTRE)).hasSize(1);
         rejects(hot(h -> h.storageGiB(3600)), "hot.storageGiB = 3600 and hot.deploymentType = \"SCRATCH_2\"");
         rejects(hot(h -> h.storageGiB(1000)), "hot.storageGiB = 1000");
     }
@@ -443,7 +447,7 @@ class TrainingStorageTest {
     void perUnitThroughputOnlyOnPersistentTypesAndOnlyTheirValues() {
         rejects(hot(h -> h.perUnitStorageThroughput(200)),
                 "hot.perUnitStorageThroughput = 200 and hot.deploymentType = \"SCRATCH_2\"", "no per-unit storage throughput");
-        assertThat(plan(hot(h -> h.deploymentType("PERSISTENT_1").perUnitStorageThroughput(200))).ofType(FSX)).hasSize(1);
+        assertThat(plan(hot(h -> h.deploymentType("PERSISTENT_1").perUnitStorageThroughput(200))).ofType(FSX_LUSTRE)).hasSize(1);
         rejects(hot(h -> h.deploymentType("PERSISTENT_1").perUnitStorageThroughput(125)),
                 "hot.perUnitStorageThroughput = 125 and hot.deploymentType = \"PERSISTENT_1\"", "[50, 100, 200]");
         rejects(base().hot(persistent2().perUnitStorageThroughput(200).build()).build(),
@@ -469,7 +473,7 @@ class TrainingStorageTest {
     @Test
     void atMostEightAssociationsOnDistinctDirectories() {
         List<LustreAssociationArgs> eight = IntStream.range(0, 8).mapToObj(i -> LustreAssociationArgs.of("/d" + i, "d" + i + "/")).toList();
-        assertThat(plan(base().hot(persistent2().dataRepositoryAssociations(eight).build()).build()).ofType(DRA)).hasSize(8);
+        assertThat(plan(base().hot(persistent2().dataRepositoryAssociations(eight).build()).build()).ofType(FSX_ASSOCIATION)).hasSize(8);
         List<LustreAssociationArgs> nine = IntStream.range(0, 9).mapToObj(i -> LustreAssociationArgs.of("/d" + i, "d" + i + "/")).toList();
         rejects(base().hot(persistent2().dataRepositoryAssociations(nine).build()).build(),
                 "hot.dataRepositoryAssociations = \"9 associations\": a file system takes at most 8");
@@ -503,9 +507,9 @@ class TrainingStorageTest {
         rejects(base().network(network().subnetIds(List.of()).build()).hot(scratch().build()).build(),
                 "network.subnetIds: must list at least one private subnet id");
         rejects(base().network(network().allowedCidrs(List.of("0.0.0.0/0")).build()).build(), "network.allowedCidrs[0] = \"0.0.0.0/0\"");
-        rejects(base().network(NetworkArgs.builder().vpcId("vpc-0abc1234def567890").subnetIds(SUBNETS).build()).build(),
+        rejects(base().network(NetworkArgs.builder().vpcId(VPC_ID).subnetIds(SUBNET_IDS).build()).build(),
                 "network.clientSecurityGroupId = (not set) and network.allowedCidrs = []");
-        rejects(TrainingStorageArgs.builder().kmsKeyArn(Output.of(KEY)).build(), "network: is required");
+        rejects(TrainingStorageArgs.builder().kmsKeyArn(Output.of(KEY_ARN)).build(), "network: is required");
         rejects(base().namespace("ML_Training").build(), "namespace = \"ML_Training\"");
     }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import java.util.List;
 
+import static dev.strata.testing.ResourceTypes.EC2_SECURITY_GROUP;
 import static dev.strata.training.TrainingStorageTest.base;
 import static dev.strata.training.TrainingStorageTest.persistent2;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -77,7 +78,7 @@ class TrainingTierAliasTest {
 
     @Test
     void resourcesThatStayedHaveNoAlias() {
-        assertThat(resource("aws:ec2/securityGroup:SecurityGroup", "t-lustre").aliases()).isEmpty();
+        assertThat(resource(EC2_SECURITY_GROUP, "t-lustre").aliases()).isEmpty();
         assertThat(resource("strata:datalake:SecureBucket", "t-data").aliases()).isEmpty();
     }
 }

@@ -114,21 +114,7 @@ public final class RecommendationFormat {
         recommended.put("hot", hot(r.hot()));
         recommended.put("cold", r.cold().map(c -> s3(c)).orElse(null));
         recommended.put("archive", r.archive().map(a -> s3(a)).orElse(null));
-        List<Map<String, Object>> lines = new ArrayList<>();
-        for (CostLine line : r.lines()) {
-            Map<String, Object> map = new LinkedHashMap<>();
-            map.put("component", line.component());
-            map.put("tier", line.tier());
-            map.put("item", line.item());
-            map.put("description", line.description());
-            map.put("quantity", line.quantity());
-            map.put("unit", line.unit());
-            map.put("unitPriceUsd", line.unitPriceUsd());
-            map.put("monthlyUsd", line.monthlyUsd());
-            map.put("confirmed", line.confirmed());
-            lines.add(map);
-        }
-        recommended.put("lines", lines);
+        recommended.put("lines", r.lines().stream().map(CostLine::json).toList());
         recommended.put("unconfirmedDecidingItems", List.copyOf(r.unconfirmedDecidingItems()));
         doc.put("recommended", recommended);
 

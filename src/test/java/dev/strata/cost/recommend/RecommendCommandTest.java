@@ -2,31 +2,20 @@ package dev.strata.cost.recommend;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.strata.App;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.strata.testing.Cli.Run;
 
+import static dev.strata.testing.Cli.PROJECT;
+import static dev.strata.testing.Cli.strata;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RecommendCommandTest {
-    /** The project root (Maven runs the tests there): `plan` finds the built policy pack here. */
-    static final Path ROOT = Path.of("").toAbsolutePath();
 
-    record Run(int exit, String stdout, String stderr) {
-    }
 
-    static Run strata(Path root, String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = App.run(args, root, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     private static final String[] WORKLOAD = {"recommend", "--dataset-gib", "2000", "--read-mbps", "1000", "--read-frequency", "daily",
             "--must-survive-failure", "--checkpoint-gib", "50", "--checkpoints-per-day", "4", "--cold-gib", "20000",
@@ -49,7 +38,7 @@ class RecommendCommandTest {
                 "storageGiB: 2400", "perUnitStorageThroughput: 500", "{days: 30, storageClass: GLACIER_IR}",
                 "{days: 90, storageClass: DEEP_ARCHIVE}", "storageGiB: {GLACIER_IR: 20000, DEEP_ARCHIVE: 100000}");
 
-        Run plan = strata(ROOT, "plan", "--stack", "recommended", "--config-file", snippet.toString(), "--format", "json");
+        Run plan = strata(PROJECT, "plan", "--stack", "recommended", "--config-file", snippet.toString(), "--format", "json");
         assertThat(plan.exit()).as(plan.stderr()).isZero();
         assertThat(plan.stderr()).isEmpty();
         JsonObject outputs = JsonParser.parseString(plan.stdout()).getAsJsonObject().getAsJsonObject("outputs");
@@ -89,7 +78,7 @@ class RecommendCommandTest {
                 if (format.equals("config")) {
                     Path file = dir.resolve("Pulumi.r" + i + ".yaml");
                     Files.writeString(file, run.stdout());
-                    Run plan = strata(ROOT, "plan", "--stack", "r" + i, "--config-file", file.toString(), "--format", "json");
+                    Run plan = strata(PROJECT, "plan", "--stack", "r" + i, "--config-file", file.toString(), "--format", "json");
                     assertThat(plan.exit()).as(run.stdout() + plan.stderr()).isZero();
                     i++;
                 }
