@@ -124,7 +124,7 @@ class PlanCostTest {
                 .contains("Budget: $235.00 against the mandatory budget of $200.00: EXCEEDED by $35.00");
         assertThat(run.stderr()).contains("stack over: estimated monthly cost $235.00 against the mandatory budget of $200.00: EXCEEDED by $35.00");
         // The JSON records the budget and that it is exceeded: strata diff reports a budget crossed from it.
-        Run json = plan(ROOT, "plan", "--stack", "over", "--config-file", dir.resolve("Pulumi.over.yaml").toString(), "--format", "json");
+        Run json = strata(PROJECT, "plan", "--stack", "over", "--config-file", dir.resolve("Pulumi.over.yaml").toString(), "--format", "json");
         assertThat(json.exit()).isEqualTo(1);
         JsonObject budget = JsonParser.parseString(json.stdout()).getAsJsonObject().getAsJsonObject("cost").getAsJsonObject("budget");
         assertThat(budget.get("monthlyUsd").getAsDouble()).isEqualTo(200.0);
