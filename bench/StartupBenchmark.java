@@ -68,6 +68,7 @@ public final class StartupBenchmark {
         List<Integer> zones = List.of(1, 10, 50, 100);
         boolean flags = false;
         boolean scalingOnly = false;
+        boolean diffOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--runs" -> runs = Integer.parseInt(args[++i]);
@@ -75,8 +76,9 @@ public final class StartupBenchmark {
                 case "--zones" -> zones = Arrays.stream(args[++i].split(",")).map(Integer::valueOf).toList();
                 case "--flags" -> flags = true;
                 case "--scaling-only" -> scalingOnly = true;
+                case "--diff-only" -> diffOnly = true;
                 default -> {
-                    System.err.println("usage: bin/benchmark [--runs N] [--stack NAME] [--zones 1,10,50,100] [--flags] [--scaling-only]");
+                    System.err.println("usage: bin/benchmark [--runs N] [--stack NAME] [--zones 1,10,50,100] [--flags] [--scaling-only] [--diff-only]");
                     System.exit(2);
                 }
             }
@@ -84,7 +86,7 @@ public final class StartupBenchmark {
         StartupBenchmark benchmark = new StartupBenchmark();
         int exit;
         try {
-            exit = benchmark.run(runs, stack, zones, flags, scalingOnly);
+            exit = diffOnly ? benchmark.diffAgainstPlan(runs) : benchmark.run(runs, stack, zones, flags, scalingOnly);
         } finally {
             try (var files = Files.walk(benchmark.work)) {
                 files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
@@ -178,9 +180,36 @@ public final class StartupBenchmark {
         System.out.println(" (median of the next 10), as a share of bin/strata's wall time: the plan's own work)");
         System.out.println();
 
+        failures += diffAgainstPlan(runs);
         failures += scaling(runs, zones);
         System.out.println("load average at the end: " + Files.readString(Path.of("/proc/loadavg")).trim());
         return failures == 0 ? 0 : 1;
+    }
+
+    /**
+     * {@code strata diff} of two prod plans through bin/strata against one prod plan, interleaved
+     * (issue #18: the diff within the time of one plan). The pair is the recorded one of #18's
+     * acceptance (the hot tier's deployment type changed, so the diff exits 1, as it should).
+     */
+    private int diffAgainstPlan(int runs) throws Exception {
+        List<String> diff = List.of("bin/strata", "diff", "--base", "src/test/resources/diff/prod.base.json",
+                "--head", "src/test/resources/diff/prod.head.json", "--format", "markdown");
+        List<String> plan = List.of("bin/strata", "plan", "--stack", "prod", "--format", "json");
+        List<Run> diffs = new ArrayList<>();
+        List<Run> plans = new ArrayList<>();
+        for (int round = 0; round < runs; round++) {
+            diffs.add(measure(diff, false, 1));
+            plans.add(measure(plan, false, 0));
+        }
+        System.out.println("strata diff of two prod plans against one prod plan, through bin/strata (" + runs + " runs each, interleaved)");
+        System.out.printf("%-48s %8s %9s %9s %9s%n", "", "min ms", "median ms", "CPU ms", "peak MB");
+        System.out.printf("%-48s %8.0f %9.0f %9.0f %9.0f%n", "bin/strata plan --stack prod --format json", min(plans, Run::wallMs),
+                median(plans, Run::wallMs), median(plans, Run::cpuMs), median(plans, Run::peakMb));
+        System.out.printf("%-48s %8.0f %9.0f %9.0f %9.0f%n", "bin/strata diff --format markdown (2 prod plans)", min(diffs, Run::wallMs),
+                median(diffs, Run::wallMs), median(diffs, Run::cpuMs), median(diffs, Run::peakMb));
+        double ratio = median(diffs, Run::wallMs) / median(plans, Run::wallMs);
+        System.out.printf("diff / plan, median wall time: %.2f (target <= 1.00)%n%n", ratio);
+        return ratio <= 1.0 ? 0 : 1;
     }
 
     /** The JVM options bin/strata starts the jar with (archive included when it is usable). */
@@ -435,6 +464,11 @@ public final class StartupBenchmark {
     }
 
     private Run measure(List<String> command, boolean probe) throws Exception {
+        return measure(command, probe, 0);
+    }
+
+    /** One process, which must exit {@code expectedExit}. */
+    private Run measure(List<String> command, boolean probe, int expectedExit) throws Exception {
         Path times = work.resolve("time.txt");
         Path stderr = work.resolve("stderr.txt");
         List<String> full = new ArrayList<>();
@@ -446,13 +480,15 @@ public final class StartupBenchmark {
         int exit = exec(full, null, stderr, probe);
         double wallMs = (System.nanoTime() - start) / 1e6;
         String errors = Files.readString(stderr, StandardCharsets.UTF_8);
-        if (exit != 0) {
+        if (exit != expectedExit) {
             throw new IllegalStateException(String.join(" ", command) + " exited " + exit + ":\n" + errors);
         }
         double cpuMs = Double.NaN;
         double peakMb = Double.NaN;
         if (gnuTime) {
-            String[] fields = Files.readString(times).trim().split("\\s+");
+            // GNU time puts "Command exited with non-zero status N" before the figures of such a run.
+            List<String> lines = Files.readAllLines(times);
+            String[] fields = lines.get(lines.size() - 1).trim().split("\\s+");
             cpuMs = 1000 * (Double.parseDouble(fields[0]) + Double.parseDouble(fields[1]));
             peakMb = Double.parseDouble(fields[2]) / 1024;
         }

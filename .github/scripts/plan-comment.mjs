@@ -1,13 +1,16 @@
 #!/usr/bin/env node
-// Renders the pull request's plan comment from the files offline-plans.sh and previews.sh wrote:
-// per stack, the resource changes (pulumi preview), the monthly cost and its change from the base
-// branch (strata plan), and the policy findings. Usage: node plan-comment.mjs DIR > comment.md
+// Renders the pull request's plan comment from the files offline-plans.sh and diffs.sh wrote: a row
+// per stack (did the head plan, does the diff block), then each stack's `strata diff --format
+// markdown`, stacks with a blocking change first. Usage: node plan-comment.mjs DIR > comment.md
+// With --previews DIR it summarises previews.sh's `pulumi preview` runs instead (the job summary).
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 export const MARKER = "<!-- strata-plan -->";
 export const STACKS = ["dev", "staging", "prod"];
+// GitHub refuses a comment body over 65,536 characters.
+export const MAX_COMMENT = 65000;
 
 function readJson(file) {
   if (!existsSync(file)) return undefined;
@@ -22,19 +25,6 @@ function readText(file) {
   return existsSync(file) ? readFileSync(file, "utf8").trim() : "";
 }
 
-export function usd(value) {
-  return `$${value.toFixed(2)}`;
-}
-
-export function costLine(head, base) {
-  if (!head?.cost) return "n/a";
-  const now = head.cost.monthlyUsd;
-  if (!base?.cost) return `${usd(now)}/month (no base plan)`;
-  const delta = now - base.cost.monthlyUsd;
-  const sign = delta > 0 ? "+" : delta < 0 ? "-" : "±";
-  return `${usd(now)}/month (${sign}${usd(Math.abs(delta))} vs base)`;
-}
-
 export function changes(preview) {
   const summary = preview?.changeSummary;
   if (!summary) return "n/a";
@@ -42,30 +32,52 @@ export function changes(preview) {
   return parts.length ? parts.join(", ") : "no changes";
 }
 
-export function findings(head) {
-  const list = head?.findings ?? [];
-  if (list.length === 0) return ["none"];
-  return list.map((f) => `\`${f.enforcementLevel}\` **${f.policy}**: ${f.message} (\`${f.resource}\`)`);
+export function planStatus(exit) {
+  return exit === "0" ? "planned" : exit === "1" ? "planned, blocked: mandatory finding or budget" : `failed (exit ${exit || "?"})`;
+}
+
+export function diffStatus(exit, hasBase) {
+  if (!hasBase) return "no base plan to compare";
+  return exit === "0" ? "nothing blocking" : exit === "1" ? "**BLOCKING**" : `failed (exit ${exit || "?"})`;
 }
 
 export function render(dir) {
-  const lines = [MARKER, "## Strata plan", "", "| stack | resources | changes (pulumi preview) | monthly cost | plan |", "|---|---|---|---|---|"];
-  const details = [];
-  for (const stack of STACKS) {
-    const head = readJson(join(dir, `${stack}.head.json`));
-    const base = readJson(join(dir, `${stack}.base.json`));
-    const preview = readJson(join(dir, `${stack}.preview.json`));
-    const exit = readText(join(dir, `${stack}.head.exit`));
-    const status = exit === "0" ? "planned" : exit === "1" ? "blocked: mandatory finding or budget" : `failed (exit ${exit || "?"})`;
-    lines.push(`| ${stack} | ${head ? head.resources.length : "n/a"} | ${changes(preview)} | ${costLine(head, base)} | ${status} |`);
-    details.push(`<details><summary>${stack}: policy findings</summary>`, "", ...findings(head).map((f) => `- ${f}`), "");
-    const error = readText(join(dir, `${stack}.head.err`));
-    if (exit !== "0" && error) details.push("```", error, "```");
-    details.push("</details>", "");
+  const stacks = STACKS.map((stack) => ({
+    stack,
+    planExit: readText(join(dir, `${stack}.head.exit`)),
+    hasBase: existsSync(join(dir, `${stack}.base.json`)),
+    diffExit: readText(join(dir, `${stack}.diff.exit`)),
+    diff: readText(join(dir, `${stack}.diff.md`)),
+    error: readText(join(dir, `${stack}.head.err`)) || readText(join(dir, `${stack}.diff.err`)),
+  }));
+  const lines = [MARKER, "## Strata plan", "", "| stack | head plan | diff against the base |", "|---|---|---|"];
+  for (const s of stacks) lines.push(`| ${s.stack} | ${planStatus(s.planExit)} | ${diffStatus(s.diffExit, s.hasBase)} |`);
+  const sections = [];
+  // Blocking stacks first; then the others in their usual order.
+  for (const s of [...stacks].sort((a, b) => (b.diffExit === "1") - (a.diffExit === "1"))) {
+    if (s.diff) sections.push("", s.diff);
+    if (s.planExit !== "0" && s.planExit !== "1" || s.diffExit !== "0" && s.diffExit !== "1" && s.hasBase) {
+      if (s.error) sections.push("", `<details><summary>${s.stack}: errors</summary>`, "", "```", s.error, "```", "</details>");
+    }
   }
-  return [...lines, "", ...details].join("\n") + "\n";
+  let text = [...lines, ...sections].join("\n") + "\n";
+  if (text.length > MAX_COMMENT) {
+    text = text.slice(0, MAX_COMMENT) + "\n\n(truncated: the whole diffs are in the run's strata-plan-comment artifact)\n";
+  }
+  return text;
+}
+
+export function previews(dir) {
+  const lines = ["## pulumi preview", "", "| stack | changes | exit |", "|---|---|---|"];
+  for (const stack of STACKS) {
+    const preview = readJson(join(dir, `${stack}.preview.json`));
+    lines.push(`| ${stack} | ${changes(preview)} | ${readText(join(dir, `${stack}.preview.exit`)) || "?"} |`);
+  }
+  return lines.join("\n") + "\n";
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  process.stdout.write(render(process.argv[2] ?? "out"));
+  const previewMode = process.argv[2] === "--previews";
+  const dir = (previewMode ? process.argv[3] : process.argv[2]) ?? "out";
+  process.stdout.write(previewMode ? previews(dir) : render(dir));
 }

@@ -7,6 +7,7 @@ import dev.strata.config.StackConfig;
 import dev.strata.stack.StrataSettings;
 import dev.strata.core.InvalidConfigException;
 import dev.strata.cost.recommend.RecommendCommand;
+import dev.strata.diff.DiffCommand;
 import dev.strata.plan.PlanCommand;
 import dev.strata.policy.PolicyRunner;
 import dev.strata.provider.ProviderHost;
@@ -92,7 +93,8 @@ public final class App {
     public static int run(String[] args, Path projectRoot, PrintStream stdout, PrintStream stderr, PolicyRunner policies) {
         CommandLine commandLine = new CommandLine(new App())
                 .addSubcommand(new PlanCommand(projectRoot, stdout, stderr, policies))
-                .addSubcommand(new RecommendCommand(stdout, stderr));
+                .addSubcommand(new RecommendCommand(stdout, stderr))
+                .addSubcommand(new DiffCommand(stdout, stderr));
         // `strata plan --version` prints the same as `strata --version`.
         commandLine.getSubcommands().values().forEach(sub -> sub.getCommandSpec().versionProvider(new StrataVersion()));
         commandLine.setOut(new java.io.PrintWriter(stdout, true));

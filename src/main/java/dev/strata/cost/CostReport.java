@@ -50,14 +50,22 @@ public record CostReport(CostEstimate estimate, Optional<BudgetSettings> budget)
      * The {@code cost} object of the plan's JSON contract: {@code monthlyUsd}, {@code lines} (each
      * {@code {component, tier, item, quantity, unit, unitPriceUsd, monthlyUsd}} plus {@code description}, the
      * item in words, and {@code confirmed}, false when the unit price is unconfirmed) and {@code notes}, what
-     * the estimate leaves out or assumes (DESIGN.md). The budget verdict is on stderr; the per-tier
-     * subtotals are in the stack outputs.
+     * the estimate leaves out or assumes (DESIGN.md); and {@code budget} when the stack sets one
+     * ({@code monthlyUsd}, {@code enforcement}, {@code exceeded}), so that {@code strata diff} can tell a
+     * budget crossed. The budget verdict is on stderr; the per-tier subtotals are in the stack outputs.
      */
     public Map<String, Object> json() {
         Map<String, Object> cost = new LinkedHashMap<>();
         cost.put("monthlyUsd", monthlyUsd());
         cost.put("lines", estimate.lines().stream().map(CostLine::json).toList());
         cost.put("notes", estimate.notes());
+        budget.ifPresent(b -> {
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("monthlyUsd", b.monthlyUsd());
+            map.put("enforcement", b.enforcement().configValue());
+            map.put("exceeded", exceeded());
+            cost.put("budget", map);
+        });
         return cost;
     }
 

@@ -9,6 +9,8 @@ import dev.strata.stack.StrataSettings;
 import dev.strata.core.AtomicFile;
 import dev.strata.core.FileErrors;
 import dev.strata.core.InvalidConfigException;
+import dev.strata.core.JsonErrors;
+import dev.strata.core.OutFile;
 import dev.strata.core.Problems;
 import dev.strata.core.StackNames;
 import dev.strata.cost.CostEstimator;
@@ -183,17 +185,8 @@ public final class PlanCommand implements Callable<Integer> {
             case json -> PlanJson.render(plan, cost, findings);
             case mermaid -> PlanMermaid.render(plan);
         };
-        if (out != null) {
-            try {
-                AtomicFile.write(out, rendered.getBytes(StandardCharsets.UTF_8), opener);
-            } catch (IOException e) {
-                stderr.println("strata plan: --out " + Problems.bounded(out.toString()) + ": cannot write: " + FileErrors.reason(e)
-                        + " (the previous file, if any, is unchanged)");
-                return INVALID;
-            }
-        } else {
-            stdout.print(rendered);
-            stdout.flush();
+        if (!OutFile.write("strata plan", out, rendered, opener, stdout, stderr)) {
+            return INVALID;
         }
         List<Finding> mandatory = findings.stream().filter(Finding::isMandatory).toList();
         if (!mandatory.isEmpty()) {
@@ -226,30 +219,16 @@ public final class PlanCommand implements Callable<Integer> {
         } catch (IOException e) {
             return Optional.of(name + ": cannot be read: " + FileErrors.reason(e));
         } catch (JsonParseException e) {
-            // Gson's messages start with the exception class and end with a link to its troubleshooting page.
-            String reason = String.valueOf(e.getMessage()).replaceFirst("^([\\w.$]+(Exception|Error): )+", "")
-                    .replaceFirst("\\s*See https://\\S+$", "");
-            return Optional.of(name + ": is not JSON: " + Problems.bounded(reason));
+            return Optional.of(name + ": is not JSON: " + JsonErrors.reason(e));
         }
     }
 
     /**
      * A {@code --out} the plan cannot be written to, or that names an input of this run (the stack
      * file, the policy config, the project file, the policy runner): writing the plan there would
-     * destroy the input. Files are compared as the file system sees them (links and all).
+     * destroy the input.
      */
     private Optional<String> checkOut(Path stackFile) {
-        if (out == null) {
-            return Optional.empty();
-        }
-        String name = "--out " + Problems.bounded(out.toString());
-        if (Files.isDirectory(out)) {
-            return Optional.of(name + ": cannot write: is a directory");
-        }
-        Path parent = out.toAbsolutePath().getParent();
-        if (parent != null && !Files.isDirectory(parent)) {
-            return Optional.of(name + ": cannot write: no such directory " + Problems.bounded(parent.toString()));
-        }
         Map<String, Path> inputs = new LinkedHashMap<>();
         inputs.put("the stack file", stackFile);
         if (policyConfig != null) {
@@ -257,19 +236,6 @@ public final class PlanCommand implements Callable<Integer> {
         }
         inputs.put("the project file", projectRoot.resolve("Pulumi.yaml"));
         inputs.put("the policy runner", policies.offlineScript());
-        if (!Files.exists(out)) {
-            return Optional.empty();
-        }
-        for (Map.Entry<String, Path> input : inputs.entrySet()) {
-            try {
-                if (Files.exists(input.getValue()) && Files.isSameFile(out, input.getValue())) {
-                    return Optional.of(name + ": is " + input.getKey() + " (" + Problems.bounded(input.getValue().toString())
-                            + "), an input of this run; the plan would overwrite it. Name another file");
-                }
-            } catch (IOException e) {
-                return Optional.of(name + ": cannot be compared with " + input.getKey() + ": " + FileErrors.reason(e));
-            }
-        }
-        return Optional.empty();
+        return OutFile.problem(out, inputs);
     }
 }

@@ -72,6 +72,11 @@ public final class PlanJson {
         map.put("retainOnDelete", resource.retainOnDelete());
         map.put("dependencies", resource.dependencies());
         map.put("inputs", resource.inputs());
+        // Only a resource the engine would also match by an earlier URN carries them (strata diff
+        // reports such a move as a change, not a delete and a create).
+        if (!resource.aliases().isEmpty()) {
+            map.put("aliases", resource.aliases());
+        }
         return map;
     }
 }

@@ -53,7 +53,8 @@ class PlanCostTest {
         JsonObject outputs = document.getAsJsonObject("outputs");
         assertThat(outputs.get("estimatedMonthlyUsd").getAsBigDecimal()).isEqualByComparingTo(sum);
         assertThat(outputs.keySet()).contains("estimatedMonthlyUsd.datalake.raw", "estimatedMonthlyUsd.security.datalake");
-        assertThat(cost.keySet()).containsExactly("monthlyUsd", "lines", "notes");
+        assertThat(cost.keySet()).containsExactly("monthlyUsd", "lines", "notes", "budget");
+        assertThat(cost.getAsJsonObject("budget").get("exceeded").getAsBoolean()).isFalse();
         assertThat(run.stderr()).doesNotContain("EXCEEDED");
     }
 
@@ -122,6 +123,13 @@ class PlanCostTest {
         assertThat(run.stdout()).contains("Total: $235.00 per month")
                 .contains("Budget: $235.00 against the mandatory budget of $200.00: EXCEEDED by $35.00");
         assertThat(run.stderr()).contains("stack over: estimated monthly cost $235.00 against the mandatory budget of $200.00: EXCEEDED by $35.00");
+        // The JSON records the budget and that it is exceeded: strata diff reports a budget crossed from it.
+        Run json = strata(PROJECT, "plan", "--stack", "over", "--config-file", dir.resolve("Pulumi.over.yaml").toString(), "--format", "json");
+        assertThat(json.exit()).isEqualTo(1);
+        JsonObject budget = JsonParser.parseString(json.stdout()).getAsJsonObject().getAsJsonObject("cost").getAsJsonObject("budget");
+        assertThat(budget.get("monthlyUsd").getAsDouble()).isEqualTo(200.0);
+        assertThat(budget.get("enforcement").getAsString()).isEqualTo("mandatory");
+        assertThat(budget.get("exceeded").getAsBoolean()).isTrue();
     }
 
     @Test

@@ -63,8 +63,11 @@ class WorkflowsTest {
             assertThat(text).as(file).doesNotContain("aws-access-key-id", "aws-secret-access-key", "AWS_SECRET", "write-all");
         }
         Map<String, Object> preview = job(load("preview.yml"), "preview");
-        assertThat(preview.get("permissions")).isEqualTo(Map.of("contents", "read", "id-token", "write", "pull-requests", "write"));
+        assertThat(preview.get("permissions")).isEqualTo(Map.of("contents", "read", "id-token", "write"));
         assertThat(job(load("preview.yml"), "test")).doesNotContainKey("permissions");
+        assertThat(job(load("preview.yml"), "diff")).doesNotContainKey("permissions");
+        assertThat(job(load("comment.yml"), "comment").get("permissions"))
+                .isEqualTo(Map.of("contents", "read", "actions", "read", "pull-requests", "write"));
         assertThat(job(load("deploy-stack.yml"), "up").get("permissions")).isEqualTo(Map.of("contents", "read", "id-token", "write"));
         for (String stack : List.of("dev", "staging", "prod")) {
             assertThat(job(load("deploy.yml"), stack).get("permissions")).isEqualTo(Map.of("contents", "read", "id-token", "write"));
@@ -101,11 +104,44 @@ class WorkflowsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void everyPullRequestGetsTheOfflineDiffWithoutCredentialsAndOnlyOwnBranchesThePreview() throws IOException {
+        // Forks included: a pull_request run holds no secrets and a read-only token; the comment is
+        // posted by a workflow_run job that never runs the pull request's code (GitHub Security Lab,
+        // https://securitylab.github.com/resources/github-actions-preventing-pwn-requests/).
+        Map<String, Object> preview = load("preview.yml");
+        Map<String, Object> diff = job(preview, "diff");
+        assertThat(diff.get("needs")).isEqualTo("test");
+        assertThat(diff).doesNotContainKeys("if", "permissions", "env", "environment");
+        String diffSteps = String.valueOf(diff.get("steps"));
+        assertThat(diffSteps).contains("bash .github/scripts/offline-plans.sh", "bash .github/scripts/diffs.sh",
+                "node .github/scripts/plan-comment.mjs out > out/comment.md", "actions/upload-artifact@", "strata-plan-comment",
+                "bash .github/scripts/diffs.sh --check");
+        assertThat(diffSteps).doesNotContain("secrets.", "vars.", "id-token", "configure-aws-credentials", "pulumi preview", "GH_TOKEN");
+        assertThat(diffSteps.indexOf("actions/upload-artifact@")).isLessThan(diffSteps.indexOf("diffs.sh --check"));
+        assertThat(job(preview, "preview").get("if")).isEqualTo("github.event.pull_request.head.repo.full_name == github.repository");
+        for (String file : workflowFiles()) {
+            assertThat(((Map<?, ?>) load(file).get(true)).containsKey("pull_request_target")).as(file).isFalse();
+        }
+        Map<String, Object> comment = load("comment.yml");
+        assertThat(((Map<?, ?>) comment.get(true)).get("workflow_run"))
+                .isEqualTo(Map.of("workflows", List.of("Preview"), "types", List.of("completed")));
+        assertThat(preview.get("name")).isEqualTo("Preview");
+        String commentText = Files.readString(WORKFLOWS.resolve("comment.yml"));
+        assertThat(commentText).contains("run-id: ${{ github.event.workflow_run.id }}", "bash .github/scripts/post-comment.sh comment",
+                "HEAD_SHA: ${{ github.event.workflow_run.head_sha }}");
+        // The default branch's checkout only: no ref of the pull request, nothing of it built or run.
+        assertThat(commentText).doesNotContain("ref:", "mvn ", "npm ", "bin/strata", "head_branch");
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) job(comment, "comment").get("steps");
+        assertThat(steps).noneSatisfy(step -> assertThat(String.valueOf(step.get("run"))).contains("comment/"));
+    }
+
+    @Test
     void everyStepReadsTheStackFileThePulumiCliReads() throws IOException {
         // One layout: Pulumi.<stack>.yaml beside Pulumi.yaml, which pulumi stack init, pulumi up and
         // pulumi/actions read without flags, and strata plan too (StackConfigTest).
         List<Path> files = new ArrayList<>(List.of(Path.of(".github/scripts/offline-plans.sh"),
-                Path.of(".github/scripts/previews.sh"), Path.of(".ci/run")));
+                Path.of(".github/scripts/previews.sh"), Path.of(".github/scripts/diffs.sh"), Path.of(".ci/run")));
         workflowFiles().forEach(file -> files.add(WORKFLOWS.resolve(file)));
         for (Path file : files) {
             assertThat(Files.readString(file)).as(file.toString()).doesNotContain("--config-file", "config-file:", "stacks/");

@@ -2,17 +2,15 @@ package dev.strata.cost.recommend;
 
 import dev.strata.config.Environment;
 import dev.strata.core.AtomicFile;
-import dev.strata.core.FileErrors;
 import dev.strata.core.InvalidConfigException;
+import dev.strata.core.OutFile;
 import dev.strata.core.Problems;
 import dev.strata.cost.PriceBook;
 import dev.strata.cost.RegionPrices;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -116,17 +114,8 @@ public final class RecommendCommand implements Callable<Integer> {
             case json -> RecommendationFormat.json(recommendation);
             case config -> RecommendationFormat.config(recommendation, environment);
         };
-        if (out != null) {
-            try {
-                AtomicFile.write(out, rendered.getBytes(StandardCharsets.UTF_8));
-            } catch (IOException e) {
-                stderr.println("strata recommend: --out " + Problems.bounded(out.toString()) + ": cannot write: " + FileErrors.reason(e)
-                        + " (the previous file, if any, is unchanged)");
-                return INVALID;
-            }
-        } else {
-            stdout.print(rendered);
-            stdout.flush();
+        if (!OutFile.write("strata recommend", out, rendered, AtomicFile.CREATE_NEW, stdout, stderr)) {
+            return INVALID;
         }
         return RECOMMENDED;
     }
