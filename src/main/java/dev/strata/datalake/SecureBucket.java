@@ -83,6 +83,12 @@ public final class SecureBucket extends ComponentResource {
     @Nullable
     private final Output<String> keyArn;
 
+    /** The arguments the bucket was built from, for a replica of it ({@link Replication}). */
+    private final SecureBucketArgs args;
+
+    /** The versioning configuration (none when versioning is off): what a replication configuration waits for. */
+    private final List<Resource> versioning;
+
     /** The SecureBucket {@code name} with default resource options, as {@code new SecureBucket(name, args, null)}. */
     public SecureBucket(String name, SecureBucketArgs args) {
         this(name, args, null);
@@ -185,6 +191,8 @@ public final class SecureBucket extends ComponentResource {
         this.bucketName = bucket.bucket();
         this.bucketArn = bucket.arn();
         this.keyArn = args.kmsKeyArn().orElse(null);
+        this.args = args;
+        this.versioning = List.copyOf(lifecycleDependsOn);
         registerOutputs(Map.of("bucketName", bucketName, "bucketArn", bucketArn));
     }
 
@@ -216,6 +224,16 @@ public final class SecureBucket extends ComponentResource {
         Grant grant = new Grant(Grant.id(verb, pulumiResourceName(), prefix), granted);
         grantee.grant(grant);
         return grant;
+    }
+
+    /** The arguments the bucket was built from. */
+    SecureBucketArgs args() {
+        return args;
+    }
+
+    /** The bucket's versioning configuration, empty when versioning is off. */
+    List<Resource> versioning() {
+        return versioning;
     }
 
     /** A lower-case prefix derived from the resource name; Pulumi appends a unique suffix. */

@@ -4,6 +4,7 @@ import com.pulumi.resources.ComponentResource;
 import dev.strata.cluster.CsiDriver;
 import dev.strata.cluster.EksCluster;
 import dev.strata.datalake.DataLake;
+import dev.strata.datalake.Replication;
 import dev.strata.datalake.SecureBucket;
 import dev.strata.efs.EfsFileSystem;
 import dev.strata.inference.InferenceStorage;
@@ -23,6 +24,7 @@ public final class Components {
             EncryptionKey.class,
             SecureBucket.class,
             DataLake.class,
+            Replication.class,
             EfsFileSystem.class,
             TrainingStorage.class,
             InferenceStorage.class,

@@ -130,6 +130,9 @@ public final class StrataStack {
             return storage;
         });
 
+        settings.dataLake().replication().ifPresent(replication ->
+                ReplicationWiring.define(ctx, stack, replication, dataLake, inferenceStorage, tags, settings.protect()));
+
         cluster.ifPresent(c -> {
             settings.workloads().stream().filter(w -> !w.createNamespace()).forEach(w -> identities.put(w.name(),
                     ClusterWiring.identity(stack, w, c, tags, settings.training()
