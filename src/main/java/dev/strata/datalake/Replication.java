@@ -24,7 +24,6 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
 import dev.strata.core.Children;
 import dev.strata.core.Problems;
 import dev.strata.core.Tags;
@@ -35,7 +34,6 @@ import dev.strata.security.PolicyDocument;
 import dev.strata.security.ReplicationPolicy;
 
 import javax.annotation.Nullable;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -148,15 +146,14 @@ public final class Replication extends ComponentResource {
                     .build(), Children.of(this));
 
             String ruleId = ruleId(region);
-            // S3 checks versioning on both buckets and the role when the configuration is put.
-            List<Resource> first = new ArrayList<>(source.configuredFirst());
-            first.addAll(replica.versioning());
-            first.add(rolePolicy);
+            // S3 requires versioning on both buckets when the configuration is put: the source is named by
+            // its versioned id, the replica's ARN is taken once its versioning is on; the role's policy first.
+            Output<String> versionedReplicaArn = Output.tuple(replica.bucketArn, replica.versionedBucketId()).applyValue(t -> t.t1);
             new BucketReplicationConfig(child, BucketReplicationConfigArgs.builder()
                     .bucket(source.bucketName())
                     .role(role.arn())
-                    .rules(rule(ruleId, replica.bucketArn, replicaKey.keyArn, args))
-                    .build(), CustomResourceOptions.builder().parent(this).dependsOn(first).build());
+                    .rules(rule(ruleId, versionedReplicaArn, replicaKey.keyArn, args))
+                    .build(), CustomResourceOptions.builder().parent(this).dependsOn(rolePolicy).build());
 
             sourceNames.put(source.name(), source.bucketName());
             replicaNames.put(source.name(), replica.bucketName);
@@ -202,14 +199,14 @@ public final class Replication extends ComponentResource {
             destination.metrics(BucketReplicationConfigRuleDestinationMetricsArgs.builder()
                     .status("Enabled")
                     .eventThreshold(BucketReplicationConfigRuleDestinationMetricsEventThresholdArgs.builder()
-                            .minutes(ReplicationArgs.RTC_MINUTES).build())
+                            .minutes(ReplicationRules.RTC_MINUTES).build())
                     .build());
         }
         if (args.replicationTimeControl()) {
             destination.replicationTime(BucketReplicationConfigRuleDestinationReplicationTimeArgs.builder()
                     .status("Enabled")
                     .time(BucketReplicationConfigRuleDestinationReplicationTimeTimeArgs.builder()
-                            .minutes(ReplicationArgs.RTC_MINUTES).build())
+                            .minutes(ReplicationRules.RTC_MINUTES).build())
                     .build());
         }
         return BucketReplicationConfigRuleArgs.builder()

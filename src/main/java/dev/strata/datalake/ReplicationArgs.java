@@ -10,23 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /** Arguments of {@link Replication}. */
 public final class ReplicationArgs extends ResourceArgs {
-    /**
-     * An AWS Region code: two letters, one or more words, a number (us-east-2, eu-central-1,
-     * us-gov-west-1; https://docs.aws.amazon.com/general/latest/gr/rande.html#regional-endpoints).
-     */
-    public static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
-    /**
-     * S3 Replication Time Control's one threshold, in minutes: "Valid value: 15"
-     * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_ReplicationTimeValue.html).
-     */
-    public static final int RTC_MINUTES = 15;
-    /** A source's name: it names a bucket, a role and a rule. */
-    private static final Pattern SOURCE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,29}");
-
     /** The region the replicas live in; never the source's. Required. */
     @Import(name = "destinationRegion", required = true)
     private String destinationRegion;
@@ -99,16 +85,9 @@ public final class ReplicationArgs extends ResourceArgs {
         return Boolean.TRUE.equals(protect);
     }
 
-    /** Records a problem unless {@code region} is an AWS Region code. */
-    public static void checkRegion(String key, @Nullable String region, Problems problems) {
-        if (region == null || !REGION.matcher(region).matches()) {
-            problems.add(key, region, "must be an AWS Region code such as us-east-2 (the region of the replicas)");
-        }
-    }
-
     /** Reports every problem under keys relative to the Args ({@code destinationRegion}, {@code sources[0].name}, ...). */
     void validate(Problems problems) {
-        checkRegion("destinationRegion", destinationRegion, problems);
+        ReplicationRules.checkRegion("destinationRegion", destinationRegion, problems);
         if (sources().isEmpty()) {
             problems.missing("sources", "must name at least one bucket to replicate");
         }
@@ -116,7 +95,7 @@ public final class ReplicationArgs extends ResourceArgs {
         for (int i = 0; i < sources().size(); i++) {
             ReplicationSourceArgs source = sources().get(i);
             String key = "sources[" + i + "]";
-            if (source.name() == null || !SOURCE_NAME.matcher(source.name()).matches()) {
+            if (source.name() == null || !ReplicationRules.SOURCE_NAME.matcher(source.name()).matches()) {
                 problems.add(key + ".name", source.name(), "must be 1 to 30 lower-case letters, digits or hyphens");
             } else if (!names.add(source.name())) {
                 problems.add(key + ".name", source.name(), "names another source already; each source once");

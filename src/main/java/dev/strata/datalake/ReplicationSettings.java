@@ -30,7 +30,7 @@ public record ReplicationSettings(String region, List<String> zones, boolean mod
     /** Parses {@code strata:dataLake.replication}; {@code zoneNames} are the data lake's zones. */
     static ReplicationSettings parse(ConfigNode node, List<String> zoneNames) {
         Optional<String> region = node.requiredString("region", "an AWS Region code other than the stack's, e.g. us-east-2");
-        region.ifPresent(r -> ReplicationArgs.checkRegion(node.key("region"), r, node.problems()));
+        region.ifPresent(r -> ReplicationRules.checkRegion(node.key("region"), r, node.problems()));
         List<String> zones = node.has("zones") ? node.stringList("zones") : DEFAULT_ZONES;
         boolean modelArchive = node.bool("modelArchive", true);
         boolean rtc = node.bool("replicationTimeControl", false);

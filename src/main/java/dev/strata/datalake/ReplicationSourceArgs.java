@@ -2,7 +2,6 @@ package dev.strata.datalake;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
-import com.pulumi.resources.Resource;
 import com.pulumi.resources.ResourceArgs;
 
 import javax.annotation.Nullable;
@@ -15,7 +14,7 @@ public final class ReplicationSourceArgs extends ResourceArgs {
     @Import(name = "name", required = true)
     private String name;
 
-    /** The source bucket's name. Required. */
+    /** The source bucket's name (its id); the replication configuration is put on it once versioning is on. Required. */
     @Import(name = "bucketName", required = true)
     private Output<String> bucketName;
 
@@ -40,19 +39,15 @@ public final class ReplicationSourceArgs extends ResourceArgs {
     @Nullable
     private List<LifecycleRuleArgs> lifecycleRules;
 
-    /** What the replication configuration waits for (the source's versioning); not an input of the package. */
-    private List<Resource> configuredFirst = List.of();
-
     /** A source built from a {@link SecureBucket}: its name, ARN, key, Object Lock and lifecycle. */
     public static ReplicationSourceArgs of(String name, SecureBucket bucket) {
         SecureBucketArgs args = bucket.args();
-        var source = builder().name(name).bucketName(bucket.bucketName).bucketArn(bucket.bucketArn)
+        // The id known once versioning is on: the replication configuration then waits for it.
+        var source = builder().name(name).bucketName(bucket.versionedBucketId()).bucketArn(bucket.bucketArn)
                 .lifecycleRules(args.lifecycleRules());
         args.kmsKeyArn().ifPresent(source::kmsKeyArn);
         args.objectLockDays().ifPresent(source::objectLockDays);
-        ReplicationSourceArgs built = source.build();
-        built.configuredFirst = bucket.versioning();
-        return built;
+        return source.build();
     }
 
     public String name() {
@@ -77,10 +72,6 @@ public final class ReplicationSourceArgs extends ResourceArgs {
 
     public List<LifecycleRuleArgs> lifecycleRules() {
         return Optional.ofNullable(lifecycleRules).orElse(List.of());
-    }
-
-    List<Resource> configuredFirst() {
-        return configuredFirst;
     }
 
     public static Builder builder() {

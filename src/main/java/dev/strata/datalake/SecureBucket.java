@@ -86,8 +86,11 @@ public final class SecureBucket extends ComponentResource {
     /** The arguments the bucket was built from, for a replica of it ({@link Replication}). */
     private final SecureBucketArgs args;
 
-    /** The versioning configuration (none when versioning is off): what a replication configuration waits for. */
-    private final List<Resource> versioning;
+    /**
+     * The bucket's id once versioning is configured (its id when versioning is off): a replication
+     * configuration that names the bucket by it is put after versioning, as S3 requires.
+     */
+    private final Output<String> versionedBucketId;
 
     /** The SecureBucket {@code name} with default resource options, as {@code new SecureBucket(name, args, null)}. */
     public SecureBucket(String name, SecureBucketArgs args) {
@@ -139,11 +142,14 @@ public final class SecureBucket extends ComponentResource {
                         .build(), Children.of(this));
 
         List<Resource> lifecycleDependsOn = new ArrayList<>();
+        Output<String> versionedId = bucketId;
         if (args.versioning()) {
-            lifecycleDependsOn.add(new BucketVersioningV2(name + "-versioning", BucketVersioningV2Args.builder()
+            BucketVersioningV2 versioning = new BucketVersioningV2(name + "-versioning", BucketVersioningV2Args.builder()
                     .bucket(bucketId)
                     .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
-                    .build(), Children.of(this)));
+                    .build(), Children.of(this));
+            lifecycleDependsOn.add(versioning);
+            versionedId = versioning.bucket();
         }
 
         args.objectLockDays().ifPresent(days -> new BucketObjectLockConfigurationV2(name + "-object-lock",
@@ -192,7 +198,7 @@ public final class SecureBucket extends ComponentResource {
         this.bucketArn = bucket.arn();
         this.keyArn = args.kmsKeyArn().orElse(null);
         this.args = args;
-        this.versioning = List.copyOf(lifecycleDependsOn);
+        this.versionedBucketId = versionedId;
         registerOutputs(Map.of("bucketName", bucketName, "bucketArn", bucketArn));
     }
 
@@ -231,9 +237,9 @@ public final class SecureBucket extends ComponentResource {
         return args;
     }
 
-    /** The bucket's versioning configuration, empty when versioning is off. */
-    List<Resource> versioning() {
-        return versioning;
+    /** The bucket's id, known once its versioning is configured. */
+    Output<String> versionedBucketId() {
+        return versionedBucketId;
     }
 
     /** A lower-case prefix derived from the resource name; Pulumi appends a unique suffix. */
