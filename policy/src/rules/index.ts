@@ -26,6 +26,7 @@ import { policy as iamIrsaTrustPolicy } from "./iam-irsa-trust-policy";
 import { policy as iamNoBroadManagedPolicies } from "./iam-no-broad-managed-policies";
 import { policy as iamNoWildcardActions } from "./iam-no-wildcard-actions";
 import { policy as iamNoWildcardResources } from "./iam-no-wildcard-resources";
+import { policy as iamReplicationRoleScoped } from "./iam-replication-role-scoped";
 import { policy as k8sLocalVolumeProvisioner } from "./k8s-local-volume-provisioner";
 import { policy as k8sModelStorageRetain } from "./k8s-model-storage-retain";
 import { policy as k8sNoHostnamePinning } from "./k8s-no-hostname-pinning";
@@ -43,6 +44,7 @@ import { policy as s3BucketPolicyNotPublic } from "./s3-bucket-policy-not-public
 import { policy as s3BucketPublicAccessBlock } from "./s3-bucket-public-access-block";
 import { policy as s3BucketTlsOnly } from "./s3-bucket-tls-only";
 import { policy as s3ModelBucketVersioning } from "./s3-model-bucket-versioning";
+import { policy as s3ReplicationReplicaKey } from "./s3-replication-replica-key";
 import { policy as statefulResourcesProtected } from "./stateful-resources-protected";
 
 export const rules: Policies = [
@@ -71,6 +73,7 @@ export const rules: Policies = [
     iamNoBroadManagedPolicies,
     iamNoWildcardActions,
     iamNoWildcardResources,
+    iamReplicationRoleScoped,
     k8sLocalVolumeProvisioner,
     k8sModelStorageRetain,
     k8sNoHostnamePinning,
@@ -88,5 +91,6 @@ export const rules: Policies = [
     s3BucketPublicAccessBlock,
     s3BucketTlsOnly,
     s3ModelBucketVersioning,
+    s3ReplicationReplicaKey,
     statefulResourcesProtected,
 ];
