@@ -20,6 +20,8 @@ import java.util.Optional;
  */
 public record ReplicationSettings(String region, List<String> zones, boolean modelArchive, boolean replicationTimeControl,
                                   boolean metrics, boolean replicateDeleteMarkers) {
+    /** The name the inference model archive replicates under (its replica's name and tier). */
+    public static final String MODEL_ARCHIVE = "model-archive";
     /** The zone replicated when none is named: the playbook's model zone. */
     public static final List<String> DEFAULT_ZONES = List.of(Zones.MODEL.name());
 
@@ -46,6 +48,10 @@ public record ReplicationSettings(String region, List<String> zones, boolean mod
                 node.problems().add(node.key("zones") + "[" + i + "]", zone, "is listed twice; name each zone once");
             }
         }
+        if (modelArchive && zones.contains(MODEL_ARCHIVE)) {
+            node.problems().add(node.key("zones"), zones, node.key("modelArchive"), true,
+                    "the zone " + MODEL_ARCHIVE + " and the model archive would replicate under one name; rename the zone");
+        }
         if (zones.isEmpty() && !modelArchive) {
             node.problems().add(node.key("zones"), zones, node.key("modelArchive"), false,
                     "replication needs something to replicate: name a zone or replicate the model archive (or remove strata:dataLake.replication)");
@@ -55,6 +61,15 @@ public record ReplicationSettings(String region, List<String> zones, boolean mod
                     "S3 Replication Time Control needs replication metrics");
         }
         return new ReplicationSettings(region.orElse(""), zones, modelArchive, rtc, metrics, deleteMarkers);
+    }
+
+    /** What is replicated, by the name each replica takes: the zones, then the model archive. */
+    public List<String> sources() {
+        List<String> sources = new java.util.ArrayList<>(zones);
+        if (modelArchive) {
+            sources.add(MODEL_ARCHIVE);
+        }
+        return List.copyOf(sources);
     }
 
     /** The stack's own region is refused: replicas in the same region are no copy across regions. */

@@ -9,7 +9,6 @@ import dev.strata.datalake.ReplicationSettings;
 import dev.strata.datalake.ReplicationSourceArgs;
 import dev.strata.inference.InferenceStorage;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,9 +16,6 @@ import java.util.Optional;
 
 /** The data lake's cross-Region replication ({@code strata:dataLake.replication}) from the stack's buckets. */
 final class ReplicationWiring {
-    /** The source name of the model archive. */
-    static final String MODEL_ARCHIVE = "model-archive";
-
     private ReplicationWiring() {
     }
 
@@ -30,12 +26,10 @@ final class ReplicationWiring {
      */
     static Replication define(Context ctx, String stack, ReplicationSettings settings, DataLake dataLake,
                               Optional<InferenceStorage> inference, Map<String, String> tags, boolean protect) {
-        List<ReplicationSourceArgs> sources = new ArrayList<>();
         // The parser checked that every zone exists and that the archive exists when it is replicated.
-        settings.zones().forEach(zone -> sources.add(ReplicationSourceArgs.of(zone, dataLake.zone(zone).orElseThrow())));
-        if (settings.modelArchive()) {
-            sources.add(ReplicationSourceArgs.of(MODEL_ARCHIVE, inference.orElseThrow().archive()));
-        }
+        List<ReplicationSourceArgs> sources = settings.sources().stream().map(source -> ReplicationSourceArgs.of(source,
+                ReplicationSettings.MODEL_ARCHIVE.equals(source) ? inference.orElseThrow().archive()
+                        : dataLake.zone(source).orElseThrow())).toList();
         Replication replication = new Replication(stack + "-replication", ReplicationArgs.builder()
                 .destinationRegion(settings.region())
                 .sources(sources)

@@ -92,7 +92,7 @@ class CostEstimatorTest {
                 .hasMessageContaining("undeclared tier training/hot");
         assertThat(CostEstimator.tiers(settings(Map.of("environment", "dev")))).hasSize(5);
         assertThat(CostEstimator.COMPONENTS).extracting(component -> component.getClass().getSimpleName())
-                .containsExactly("DataLakeCost", "TrainingCost", "InferenceCost", "SecurityCost", "ClusterCost");
+                .containsExactly("DataLakeCost", "TrainingCost", "InferenceCost", "SecurityCost", "ClusterCost", "ReplicationCost");
     }
 
     private static StrataSettings stack(String file) {
