@@ -33,7 +33,8 @@ public record ReplicationSettings(String region, List<String> zones, boolean mod
     static ReplicationSettings parse(ConfigNode node, List<String> zoneNames) {
         Optional<String> region = node.requiredString("region", "an AWS Region code other than the stack's, e.g. us-east-2");
         region.ifPresent(r -> ReplicationRules.checkRegion(node.key("region"), r, node.problems()));
-        List<String> zones = node.has("zones") ? node.stringList("zones") : DEFAULT_ZONES;
+        List<String> named = node.stringList("zones");
+        List<String> zones = node.has("zones") ? named : DEFAULT_ZONES;
         boolean modelArchive = node.bool("modelArchive", true);
         boolean rtc = node.bool("replicationTimeControl", false);
         boolean metrics = node.bool("metrics", true);
