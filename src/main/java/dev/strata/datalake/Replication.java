@@ -37,6 +37,7 @@ import javax.annotation.Nullable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Cross-Region replication of chosen buckets (the playbook's "data sharing across regions"): for each
@@ -225,14 +226,7 @@ public final class Replication extends ComponentResource {
     }
 
     private static Output<Map<String, String>> byName(Map<String, Output<String>> values) {
-        List<String> names = List.copyOf(values.keySet());
-        return Output.all(names.stream().map(values::get).toList()).applyValue(list -> {
-            Map<String, String> map = new LinkedHashMap<>();
-            for (int i = 0; i < names.size(); i++) {
-                map.put(names.get(i), list.get(i));
-            }
-            return map;
-        });
+        return DataLake.byZone(values, Function.identity());
     }
 
     private static ReplicationArgs validated(ReplicationArgs args) {
