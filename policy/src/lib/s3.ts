@@ -48,3 +48,16 @@ export function bucketOfArn(arn: string): string | undefined {
     const match = /^arn:[^:]+:s3:::([^/]+)/.exec(arn);
     return match ? match[1] : undefined;
 }
+
+/**
+ * The source bucket of a replication configuration: the bucket its `bucket` input depends on (the
+ * engine's record; a plan's id), else the bucket of the plan it names.
+ */
+export function replicationSource(args: StackValidationArgs, config: PolicyResource): PolicyResource | undefined {
+    const dependency = config.propertyDependencies.bucket?.find(d => d.type === BUCKET);
+    if (dependency) {
+        return dependency;
+    }
+    const name = known(() => config.props.bucket);
+    return typeof name === "string" ? bucketNamed(args, name) : undefined;
+}

@@ -2,7 +2,7 @@ import type { PolicyResource, StackValidationArgs, StackValidationPolicy } from 
 import { ofType, label } from "../lib/resources";
 import { known, UNKNOWN, Unknown } from "../lib/known";
 import { parsePolicy } from "../lib/policy-document";
-import { bucketNamed, bucketOfArn, configurationsOf, ENCRYPTION, REPLICATION } from "../lib/s3";
+import { bucketNamed, bucketOfArn, configurationsOf, ENCRYPTION, REPLICATION, replicationSource } from "../lib/s3";
 
 const ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
 
@@ -34,7 +34,7 @@ export const policy: StackValidationPolicy = {
         for (const config of ofType(args, REPLICATION)) {
             const role = known(() => config.props.role);
             const rules = known(() => config.props.rules);
-            const source = config.propertyDependencies.bucket?.find(d => d.type === "aws:s3/bucketV2:BucketV2");
+            const source = replicationSource(args, config);
             if (typeof role !== "string" || rules === UNKNOWN || !Array.isArray(rules) || !source) {
                 continue;
             }

@@ -1,7 +1,7 @@
 import type { StackValidationPolicy } from "@pulumi/policy";
 import { known, UNKNOWN } from "../lib/known";
 import { label, ofType } from "../lib/resources";
-import { configurationsOf, ENCRYPTION, REPLICATION } from "../lib/s3";
+import { configurationsOf, ENCRYPTION, REPLICATION, replicationSource } from "../lib/s3";
 
 /**
  * S3 replicates no SSE-KMS object unless the rule selects them (`sourceSelectionCriteria.sseKmsEncryptedObjects`
@@ -16,7 +16,7 @@ export const policy: StackValidationPolicy = {
     enforcementLevel: "mandatory",
     validateStack: (args, reportViolation) => {
         for (const config of ofType(args, REPLICATION)) {
-            const source = config.propertyDependencies.bucket?.find(d => d.type === "aws:s3/bucketV2:BucketV2");
+            const source = replicationSource(args, config);
             const rules = known(() => config.props.rules);
             if (!source || rules === UNKNOWN || !Array.isArray(rules)) {
                 continue;

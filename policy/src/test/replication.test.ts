@@ -45,7 +45,7 @@ function replication(policy = rolePolicy(), rules: object[] = [rule()]): PlanRes
         resource("aws:iam/role:Role", "prod-replication-model", { assumeRolePolicy: policyJson({ Effect: "Allow", Principal: { Service: "s3.amazonaws.com" }, Action: "sts:AssumeRole" }) }),
         resource("aws:iam/rolePolicy:RolePolicy", "prod-replication-model", { role: "prod-replication-model-id", name: "replicate-model", policy }),
         resource("aws:s3/bucketReplicationConfig:BucketReplicationConfig", "prod-replication-model", {
-            bucket: "prod-model-id", role: "arn:aws:iam::123456789012:role/prod-replication-model-id", rules,
+            bucket: "strata-prod-model-plan", role: "arn:aws:iam::123456789012:role/prod-replication-model-id", rules,
         }),
     ];
 }
@@ -74,6 +74,11 @@ describe("iam-replication-role-scoped", () => {
 });
 
 describe("s3-replication-replica-key", () => {
+    it("finds the source by its id as well as by its name", () => {
+        const byId = replication(rolePolicy(), [rule(r => delete r.destination.encryptionConfiguration)]);
+        (byId[byId.length - 1].inputs as any).bucket = "prod-model-id";
+        assert.equal(findings(replicaKey, plan("prod", byId)).length, 1);
+    });
     it("accepts a rule that selects SSE-KMS objects and sets the replica key", () => {
         assert.deepEqual(findings(replicaKey, plan("prod", replication())), []);
     });

@@ -148,8 +148,8 @@ public final class Replication extends ComponentResource {
 
             String ruleId = ruleId(region);
             // S3 requires versioning on both buckets when the configuration is put: the source is named by
-            // its versioned id, the replica's ARN is taken once its versioning is on; the role's policy first.
-            Output<String> versionedReplicaArn = Output.tuple(replica.bucketArn, replica.versionedBucketId()).applyValue(t -> t.t1);
+            // its versioned name, the replica's ARN is taken once its versioning is on; the role's policy first.
+            Output<String> versionedReplicaArn = Output.tuple(replica.bucketArn, replica.versionedBucketName()).applyValue(t -> t.t1);
             new BucketReplicationConfig(child, BucketReplicationConfigArgs.builder()
                     .bucket(source.bucketName())
                     .role(role.arn())

@@ -14,7 +14,7 @@ public final class ReplicationSourceArgs extends ResourceArgs {
     @Import(name = "name", required = true)
     private String name;
 
-    /** The source bucket's name (its id); the replication configuration is put on it once versioning is on. Required. */
+    /** The source bucket's name; the replication configuration is put on it once versioning is on. Required. */
     @Import(name = "bucketName", required = true)
     private Output<String> bucketName;
 
@@ -42,8 +42,8 @@ public final class ReplicationSourceArgs extends ResourceArgs {
     /** A source built from a {@link SecureBucket}: its name, ARN, key, Object Lock and lifecycle. */
     public static ReplicationSourceArgs of(String name, SecureBucket bucket) {
         SecureBucketArgs args = bucket.args();
-        // The id known once versioning is on: the replication configuration then waits for it.
-        var source = builder().name(name).bucketName(bucket.versionedBucketId()).bucketArn(bucket.bucketArn)
+        // The name known once versioning is on: the replication configuration then waits for it.
+        var source = builder().name(name).bucketName(bucket.versionedBucketName()).bucketArn(bucket.bucketArn)
                 .lifecycleRules(args.lifecycleRules());
         args.kmsKeyArn().ifPresent(source::kmsKeyArn);
         args.objectLockDays().ifPresent(source::objectLockDays);

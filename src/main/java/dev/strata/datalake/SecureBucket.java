@@ -87,10 +87,10 @@ public final class SecureBucket extends ComponentResource {
     private final SecureBucketArgs args;
 
     /**
-     * The bucket's id once versioning is configured (its id when versioning is off): a replication
-     * configuration that names the bucket by it is put after versioning, as S3 requires.
+     * The bucket's name, known once versioning is configured (at once when versioning is off): a
+     * replication configuration that names the bucket by it is put after versioning, as S3 requires.
      */
-    private final Output<String> versionedBucketId;
+    private final Output<String> versionedBucketName;
 
     /** The SecureBucket {@code name} with default resource options, as {@code new SecureBucket(name, args, null)}. */
     public SecureBucket(String name, SecureBucketArgs args) {
@@ -142,14 +142,14 @@ public final class SecureBucket extends ComponentResource {
                         .build(), Children.of(this));
 
         List<Resource> lifecycleDependsOn = new ArrayList<>();
-        Output<String> versionedId = bucketId;
+        Output<String> versionedName = bucket.bucket();
         if (args.versioning()) {
             BucketVersioningV2 versioning = new BucketVersioningV2(name + "-versioning", BucketVersioningV2Args.builder()
                     .bucket(bucketId)
                     .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
                     .build(), Children.of(this));
             lifecycleDependsOn.add(versioning);
-            versionedId = versioning.bucket();
+            versionedName = Output.tuple(versioning.bucket(), bucket.bucket()).applyValue(t -> t.t2);
         }
 
         args.objectLockDays().ifPresent(days -> new BucketObjectLockConfigurationV2(name + "-object-lock",
@@ -198,7 +198,7 @@ public final class SecureBucket extends ComponentResource {
         this.bucketArn = bucket.arn();
         this.keyArn = args.kmsKeyArn().orElse(null);
         this.args = args;
-        this.versionedBucketId = versionedId;
+        this.versionedBucketName = versionedName;
         registerOutputs(Map.of("bucketName", bucketName, "bucketArn", bucketArn));
     }
 
@@ -237,9 +237,9 @@ public final class SecureBucket extends ComponentResource {
         return args;
     }
 
-    /** The bucket's id, known once its versioning is configured. */
-    Output<String> versionedBucketId() {
-        return versionedBucketId;
+    /** The bucket's name, known once its versioning is configured. */
+    Output<String> versionedBucketName() {
+        return versionedBucketName;
     }
 
     /** A lower-case prefix derived from the resource name; Pulumi appends a unique suffix. */

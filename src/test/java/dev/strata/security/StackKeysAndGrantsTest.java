@@ -70,6 +70,9 @@ class StackKeysAndGrantsTest {
         if (!stack.equals("prod")) {
             names.add(stack + "-cluster"); // a created cluster's secrets key; prod adopts its cluster
         }
+        if (!stack.equals("dev")) {
+            names.add(stack + "-replication-key"); // the replicas' key in the second region (strata:dataLake.replication)
+        }
         assertThat(keys).extracting(PlannedResource::name).containsExactlyInAnyOrderElementsOf(names);
         assertThat(keys).allSatisfy(key -> assertThat(key.inputs().get("policy")).isEqualTo(ROOT_ONLY));
     }

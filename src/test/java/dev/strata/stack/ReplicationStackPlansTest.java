@@ -35,7 +35,7 @@ class ReplicationStackPlansTest {
     void prodReplicatesTheModelZoneAndTheArchiveToUsEast1UnderAKeyOfThatRegionProtected() {
         Plan prod = StackPlans.plan("prod");
         assertThat(configs(prod)).extracting(r -> r.inputs().get("bucket"))
-                .containsExactlyInAnyOrder("prod-model-id", "prod-model-archive-id");
+                .containsExactlyInAnyOrder("strata-prod-model-plan", "strata-prod-model-archive-plan");
         String replicaKey = "arn:aws:kms:us-east-1:123456789012:key/prod-replication-key-id";
         assertThat(configs(prod)).allSatisfy(config -> assertThat(config.inputs().toString())
                 .contains("replicaKmsKeyId=" + replicaKey, "replicationTime={status=Enabled", "sseKmsEncryptedObjects={status=Enabled}"));
