@@ -437,11 +437,13 @@ class ClusterStackPlansTest {
         }
         assertThat(checked).isNotEmpty();
         // Every role trusts its cluster's OIDC provider with StringEquals on sub and aud, never a wildcard;
-        // a created cluster's own two roles trust EKS and EC2.
+        // a created cluster's own two roles trust EKS and EC2, the S3 replication roles S3.
         for (PlannedResource role : run.ofType("aws:iam/role:Role")) {
             String trust = (String) role.inputs().get("assumeRolePolicy");
             assertThat(trust).doesNotContain("*", "StringLike");
-            if (role.name().equals(stack + "-cluster") || role.name().equals(stack + "-nodes")) {
+            if (role.name().startsWith(stack + "-replication-")) {
+                assertThat(trust).contains("{\"Service\":\"s3.amazonaws.com\"}").doesNotContain("Federated");
+            } else if (role.name().equals(stack + "-cluster") || role.name().equals(stack + "-nodes")) {
                 assertThat(trust).contains(role.name().endsWith("-cluster") ? "{\"Service\":\"eks.amazonaws.com\"}"
                         : "{\"Service\":\"ec2.amazonaws.com\"}");
             } else {
