@@ -28,6 +28,11 @@ public record ClusterSettings(boolean create, Optional<String> name, String vers
 
     /** The default node group of a created cluster. */
     public record NodeGroup(String instanceType, int desiredSize, int minSize, int maxSize, int rootVolumeGiB) {
+        /** The node group a created cluster gets when {@code strata:cluster.nodeGroup} is not set. */
+        public static NodeGroup defaults() {
+            return new NodeGroup(EksCluster.DEFAULT_INSTANCE_TYPE, EksClusterArgs.DEFAULT_DESIRED_SIZE, EksClusterArgs.DEFAULT_MIN_SIZE,
+                    EksClusterArgs.DEFAULT_MAX_SIZE, EksClusterArgs.DEFAULT_ROOT_VOLUME_GIB);
+        }
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.strata.core;
 
+import com.pulumi.core.Output;
 
 import java.math.BigDecimal;
 import java.util.regex.Matcher;
@@ -55,6 +56,14 @@ public final class KubernetesValues {
             problems.add(key, value, "must be a DNS-1123 label: 1 to 63 lower-case letters, digits or hyphens, "
                     + "starting and ending with a letter or digit");
         }
+    }
+
+    /**
+     * {@link #checkNamespace(String, String, Problems)} for a namespace given as data: checked when its value
+     * is known (a plain name), left to the API server when it is another resource's output.
+     */
+    public static void checkNamespace(Output<String> value, String key, Problems problems) {
+        KnownValue.of(value).ifPresent(name -> checkNamespace(name, key, problems));
     }
 
     /** Records a problem unless {@code value} is a DNS-1123 subdomain (service accounts and most objects). */

@@ -10,7 +10,13 @@ package dev.strata.cost;
  * @param unit         the unit, e.g. {@code GB-month}
  * @param unitPriceUsd the price per unit
  * @param monthlyUsd   quantity x unit price, rounded to {@link Money#SCALE} places
+ * @param confirmed    whether the unit price was confirmed against a page ({@link Price#confirmed()}); an
+ *                     unconfirmed one is marked wherever the line is shown
  */
 public record CostLine(String component, String tier, String item, double quantity, String unit,
-                       double unitPriceUsd, double monthlyUsd) {
+                       double unitPriceUsd, double monthlyUsd, boolean confirmed) {
+    /** The item in words, e.g. {@code S3 Standard-IA storage} for {@code s3.storage.STANDARD_IA}. */
+    public String description() {
+        return ItemNames.describe(item);
+    }
 }

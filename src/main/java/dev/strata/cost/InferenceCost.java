@@ -4,7 +4,6 @@ import dev.strata.inference.InferenceSettings;
 import dev.strata.cost.UsageSettings.BucketUsage;
 import dev.strata.cost.UsageSettings.EfsUsage;
 import dev.strata.cost.UsageSettings.InferenceUsage;
-import dev.strata.core.InvalidConfigException;
 import dev.strata.inference.RedisCache;
 
 import java.util.ArrayList;
@@ -24,7 +23,6 @@ public final class InferenceCost implements ComponentCost {
     /** The tier of the L2 nodes: the created cluster's inference node group. */
     public static final String NVME_NODES = "nvme-nodes";
     static final String NODE_TYPES = "strata:inference.nvme.nodeGroup.instanceTypes";
-    static final String INSTANCE = "ec2.instance.";
 
     @Override
     public List<Tier> tiers(CostInputs settings) {
@@ -59,8 +57,7 @@ public final class InferenceCost implements ComponentCost {
             // On-Demand capacity is taken in the order of the instance types, so the first is what runs
             // (https://docs.aws.amazon.com/eks/latest/userguide/managed-node-groups.html#managed-node-group-capacity-types).
             String type = group.instanceTypes().get(0);
-            out.line(prices.line(COMPONENT, NVME_NODES, instancePriced(prices, type),
-                    (double) group.desiredSize() * prices.hoursPerMonth()));
+            out.line(Ec2Pricing.instances(prices, COMPONENT, NVME_NODES, type, group.desiredSize(), NODE_TYPES + "[0]"));
             out.line(prices.line(COMPONENT, NVME_NODES, "ebs.gp3.storage", (double) group.desiredSize() * group.rootVolumeGiB()));
             if (group.instanceTypes().size() > 1) {
                 out.note(NODE_TYPES + " lists " + group.instanceTypes().size() + " types: the L2 nodes are priced as "
@@ -85,27 +82,9 @@ public final class InferenceCost implements ComponentCost {
         }
     }
 
-    /** The instance type's price item, when the price book has it; else invalid config naming the key and the types it prices. */
-    private static String instancePriced(RegionPrices prices, String type) {
-        if (!prices.has(INSTANCE + type)) {
-            List<String> known = prices.all().keySet().stream().filter(item -> item.startsWith(INSTANCE))
-                    .map(item -> item.substring(INSTANCE.length())).toList();
-            throw new InvalidConfigException(List.of(NODE_TYPES + "[0] = \"" + type + "\": the price book has no "
-                    + prices.region() + " price for this instance type (it prices " + String.join(", ", known)
-                    + "; add it to src/main/resources" + PriceBook.RESOURCE + ")"));
-        }
-        return INSTANCE + type;
-    }
-
     /** The node type, when the price book has it; else invalid config naming the key and the types it prices. */
     private static String priced(RegionPrices prices, RedisCache redis) {
-        if (!prices.has("elasticache.node." + redis.nodeType())) {
-            List<String> known = prices.all().keySet().stream().filter(item -> item.startsWith("elasticache.node."))
-                    .map(item -> item.substring("elasticache.node.".length())).toList();
-            throw new InvalidConfigException(List.of("strata:inference.redis.nodeType = \"" + redis.nodeType()
-                    + "\": the price book has no " + prices.region() + " price for this node type (it prices "
-                    + String.join(", ", known) + "; add it to src/main/resources" + PriceBook.RESOURCE + ")"));
-        }
-        return redis.nodeType();
+        return prices.chosen(ElastiCachePricing.NODE, redis.nodeType(), "strata:inference.redis.nodeType", "node type")
+                .substring(ElastiCachePricing.NODE.length());
     }
 }

@@ -30,8 +30,17 @@ public final class Money {
         return total.setScale(SCALE, RoundingMode.HALF_UP).doubleValue();
     }
 
-    /** USD for people: two decimals with thousands separators. */
+    /** USD for people: two decimals with thousands separators ({@code $1,234.50}, {@code -$3.00}). */
     public static String usd(double amount) {
-        return String.format(java.util.Locale.ROOT, "$%,.2f", amount);
+        return (amount < 0 ? "-" : "") + String.format(java.util.Locale.ROOT, "$%,.2f", Math.abs(amount));
+    }
+
+    /**
+     * A unit price for people: as many decimals as the price book gives, at least two
+     * ({@code $0.023}, {@code $0.00099}, {@code $1.00}), so a small rate is never rounded away.
+     */
+    public static String unitUsd(double price) {
+        BigDecimal exact = BigDecimal.valueOf(price).stripTrailingZeros();
+        return "$" + (exact.scale() < 2 ? exact.setScale(2, RoundingMode.UNNECESSARY) : exact).toPlainString();
     }
 }

@@ -12,4 +12,8 @@ package dev.strata.cost;
  * @param note        what the figure covers and what it leaves out; says so when it is unconfirmed
  */
 public record Price(String item, double usd, String unit, String source, String date, String confirmedBy, String note) {
+    /** Whether the figure was checked against a (stored copy of a) page: {@link #confirmedBy} is set. */
+    public boolean confirmed() {
+        return confirmedBy != null;
+    }
 }

@@ -1,5 +1,8 @@
 package dev.strata.cost;
 
+import dev.strata.core.InvalidConfigException;
+
+import java.util.List;
 import java.util.Map;
 
 /** The prices of one region of the {@link PriceBook}. */
@@ -32,6 +35,21 @@ public final class RegionPrices {
         return price;
     }
 
+    /**
+     * The item {@code prefix + name} (an instance or node type a setting chose), when the book has it; else
+     * invalid config naming {@code key}, the value and the names the book prices under {@code prefix}.
+     */
+    public String chosen(String prefix, String name, String key, String what) {
+        if (!has(prefix + name)) {
+            List<String> known = prices.keySet().stream().filter(item -> item.startsWith(prefix))
+                    .map(item -> item.substring(prefix.length())).toList();
+            throw new InvalidConfigException(List.of(key + " = \"" + name + "\": the price book has no " + region
+                    + " price for this " + what + " (it prices " + String.join(", ", known)
+                    + "; add it to src/main/resources" + PriceBook.RESOURCE + ")"));
+        }
+        return prefix + name;
+    }
+
     public boolean has(String item) {
         return prices.containsKey(item);
     }
@@ -47,6 +65,6 @@ public final class RegionPrices {
      */
     public CostLine line(String component, String tier, String item, double quantity) {
         Price price = price(item);
-        return new CostLine(component, tier, item, quantity, price.unit(), price.usd(), Money.times(quantity, price.usd()));
+        return new CostLine(component, tier, item, quantity, price.unit(), price.usd(), Money.times(quantity, price.usd()), price.confirmed());
     }
 }

@@ -1,5 +1,6 @@
 package dev.strata.datalake;
 
+import com.pulumi.core.Output;
 import dev.strata.config.ConfigNode;
 
 import java.util.ArrayList;
@@ -26,6 +27,19 @@ public record DataLakeSettings(List<Zone> zones, boolean accessLogs, int accessL
     /** The data lake without replication. */
     public DataLakeSettings(List<Zone> zones, boolean accessLogs, int accessLogExpirationDays, int abortIncompleteMultipartUploadDays) {
         this(zones, accessLogs, accessLogExpirationDays, abortIncompleteMultipartUploadDays, Optional.empty());
+    }
+
+    /** The component's arguments: these settings, the key, the stack's tags and protection. */
+    public DataLakeArgs toArgs(Output<String> kmsKeyArn, Map<String, String> tags, boolean protect) {
+        return DataLakeArgs.builder()
+                .kmsKeyArn(kmsKeyArn)
+                .zones(zones.stream().map(DataLakeZoneArgs::from).toList())
+                .accessLogs(accessLogs)
+                .accessLogExpirationDays(accessLogExpirationDays)
+                .abortIncompleteMultipartUploadDays(abortIncompleteMultipartUploadDays)
+                .tags(tags)
+                .protect(protect)
+                .build();
     }
 
     /** Parses and validates {@code strata:dataLake}; problems go to the node's collector. */

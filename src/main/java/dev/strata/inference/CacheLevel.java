@@ -1,5 +1,6 @@
 package dev.strata.inference;
 
+import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
@@ -36,7 +37,7 @@ abstract class CacheLevel extends ComponentResource {
     }
 
     /** The metadata of a Kubernetes object of level {@code level}: its name, namespace (null: cluster-wide) and labels. */
-    static ObjectMetaArgs metadata(String objectName, @Nullable String namespace, int level) {
+    static ObjectMetaArgs metadata(String objectName, @Nullable Output<String> namespace, int level) {
         var meta = ObjectMetaArgs.builder()
                 .name(objectName)
                 .labels(Map.of("app.kubernetes.io/part-of", "strata", "strata.dev/cache-level", "l" + level));

@@ -107,12 +107,13 @@ public record InferenceSettings(String namespace, String serviceAccount, Optiona
 
     /**
      * The component's Args for this stack: every value from these settings (levels that are off are
-     * left out), the references (the key, the network, the EFS CSI driver's add-on) and the stack's tags
-     * and protection from the stack.
+     * left out), the references (the key, the network, the EFS CSI driver's add-on, the namespace {@link #namespace}
+     * names: the name output of the Namespace the stack creates, or the name itself for one that exists) and the
+     * stack's tags and protection from the stack.
      */
     public InferenceStorageArgs args(Output<String> keyArn, NetworkArgs network, Map<String, String> tags, boolean protect,
-                                     Optional<Output<String>> efsCsiDriver) {
-        var args = values().kmsKeyArn(keyArn).network(network).tags(tags).protect(protect);
+                                     Optional<Output<String>> efsCsiDriver, Output<String> namespace) {
+        var args = values().kmsKeyArn(keyArn).network(network).namespace(namespace).tags(tags).protect(protect);
         efsCsiDriver.ifPresent(args::efsCsiDriver);
         return args.build();
     }

@@ -7,7 +7,6 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.Resource;
 import dev.strata.core.NetworkRules;
 import dev.strata.core.Problems;
 import dev.strata.datalake.SecureBucket;
@@ -18,7 +17,6 @@ import dev.strata.security.Grants;
 
 import javax.annotation.Nullable;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -157,17 +155,14 @@ public final class InferenceStorage extends ComponentResource {
         super(TYPE, name, checked.args(), options);
         InferenceStorageArgs args = checked.args();
         Provider k8s = checked.provider();
-        // Objects in the namespace wait for what this component depends on (the namespace's owner):
-        // Pulumi does not pass a component's dependsOn to its children.
-        Output<List<Resource>> namespaced = options == null ? Output.ofList() : options.getDependsOn();
-
+        // Objects in the namespace take its name from args.namespace(): they wait for the Namespace it came from.
         // The levels, nearest first; each declares its own resources.
         RedisLevel l1 = new RedisLevel(name, args, checked.redis(), this);
         NvmeCacheLevel l2 = new NvmeCacheLevel(name, args, checked.nodes(), k8s, this);
-        ModelRepository l3 = new ModelRepository(name, args, k8s, namespaced, this);
+        ModelRepository l3 = new ModelRepository(name, args, k8s, this);
         ModelArchive l4 = new ModelArchive(name, args, this);
         // The warm-up copies from L4 into L2.
-        checked.warmup().ifPresent(warmup -> l2.warmUp(args, warmup, l4.bucketName(), k8s, namespaced));
+        checked.warmup().ifPresent(warmup -> l2.warmUp(args, warmup, l4.bucketName(), k8s));
 
         this.args = args;
         this.archive = l4.bucket;
@@ -185,7 +180,7 @@ public final class InferenceStorage extends ComponentResource {
         this.modelClaimName = Output.of(MODEL_CLAIM);
         this.archiveBucketName = archive.bucketName;
         this.archiveBucketArn = archive.bucketArn;
-        this.namespace = Output.of(args.namespace());
+        this.namespace = args.namespace();
         Map<String, Output<?>> outputs = new LinkedHashMap<>();
         outputs.put("redisEndpoint", redisEndpoint);
         outputs.put("redisReaderEndpoint", redisReaderEndpoint);
@@ -205,7 +200,8 @@ public final class InferenceStorage extends ComponentResource {
 
     /** What a model server needs to find each cache level, nearest first (Strata's {@code inference} stack output). */
     public Output<Map<String, Object>> levels() {
-        return Output.tuple(redisEndpoint, redisReaderEndpoint, redisUserName, localNodeLabel, modelFileSystemId, archiveBucketName)
+        return Output.tuple(redisEndpoint, redisReaderEndpoint, redisUserName, localNodeLabel, modelFileSystemId, archiveBucketName,
+                        namespace)
                 .applyValue(t -> {
                     Map<String, Object> l1 = new LinkedHashMap<>();
                     l1.put("enabled", args.redis().isPresent());
@@ -227,7 +223,7 @@ public final class InferenceStorage extends ComponentResource {
                     Map<String, Object> l3 = new LinkedHashMap<>();
                     l3.put("storageClass", MODEL_STORAGE_CLASS);
                     l3.put("claim", MODEL_CLAIM);
-                    l3.put("namespace", args.namespace());
+                    l3.put("namespace", t.t7);
                     l3.put("fileSystemId", t.t5);
                     Map<String, Object> l4 = new LinkedHashMap<>();
                     l4.put("bucket", t.t6);

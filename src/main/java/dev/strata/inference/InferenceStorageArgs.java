@@ -30,10 +30,14 @@ public final class InferenceStorageArgs extends ResourceArgs {
     @Import(name = "kmsKeyArn", required = true)
     private Output<String> kmsKeyArn;
 
-    /** The namespace of the model servers, where the model claim and the warm-up live. Default: {@value #DEFAULT_NAMESPACE}. */
+    /**
+     * The namespace of the model servers, where the model claim and the warm-up live, which must exist: the
+     * name output of the Namespace that creates it (they then wait for it), or an existing namespace's name.
+     * Default: {@value #DEFAULT_NAMESPACE}.
+     */
     @Import(name = "namespace")
     @Nullable
-    private String namespace;
+    private Output<String> namespace;
 
     /**
      * The service account of the read-only inference identity (IRSA); the warm-up runs as it. It is
@@ -143,8 +147,8 @@ public final class InferenceStorageArgs extends ResourceArgs {
         return kmsKeyArn;
     }
 
-    public String namespace() {
-        return Optional.ofNullable(namespace).orElse(DEFAULT_NAMESPACE);
+    public Output<String> namespace() {
+        return Optional.ofNullable(namespace).orElseGet(() -> Output.of(DEFAULT_NAMESPACE));
     }
 
     public String serviceAccountName() {
@@ -262,9 +266,13 @@ public final class InferenceStorageArgs extends ResourceArgs {
             return this;
         }
 
-        public Builder namespace(String namespace) {
+        public Builder namespace(Output<String> namespace) {
             args.namespace = namespace;
             return this;
+        }
+
+        public Builder namespace(String namespace) {
+            return namespace(Output.of(namespace));
         }
 
         public Builder serviceAccountName(String serviceAccountName) {

@@ -1,6 +1,5 @@
 package dev.strata.inference;
 
-import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.core.v1.PersistentVolumeClaim;
 import com.pulumi.kubernetes.core.v1.PersistentVolumeClaimArgs;
@@ -11,13 +10,11 @@ import com.pulumi.kubernetes.storage.v1.StorageClass;
 import com.pulumi.kubernetes.storage.v1.StorageClassArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
 import dev.strata.efs.EfsFileSystem;
 import dev.strata.efs.EfsFileSystemArgs;
 import dev.strata.efs.EfsOptionsArgs;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -37,8 +34,7 @@ final class ModelRepository extends CacheLevel {
     /** The file system, for grants (the EFS CSI driver mounts it). */
     final EfsFileSystem fileSystem;
 
-    ModelRepository(String name, InferenceStorageArgs args, Provider k8s, Output<List<Resource>> namespaced,
-                    InferenceStorage parent) {
+    ModelRepository(String name, InferenceStorageArgs args, Provider k8s, InferenceStorage parent) {
         super(name + "-l3-efs", 3, "EFS", true, ComponentResourceOptions.builder().parent(parent).build());
         var fileSystemArgs = EfsFileSystemArgs.builder()
                 .kmsKeyArn(args.kmsKeyArn())
@@ -73,7 +69,8 @@ final class ModelRepository extends CacheLevel {
         // provider waits a fixed 5 minutes for it to be Bound, whatever customTimeouts say
         // (https://github.com/pulumi/pulumi-kubernetes/blob/v4.0.0/provider/pkg/await/awaiters.go,
         // untilCoreV1PersistentVolumeClaimBound). So the claim waits for
-        // its StorageClass and for the driver's add-on (its version, efsCsiDriver, is in the claim's annotations).
+        // its StorageClass and for the driver's add-on (its version, efsCsiDriver, is in the claim's annotations),
+        // and for its namespace (whose name it takes from the namespace's output).
         ObjectMetaArgs claimMetadata = metadata(CLAIM, args.namespace(), 3);
         if (args.efsCsiDriver().isPresent()) {
             claimMetadata = ObjectMetaArgs.builder(claimMetadata).annotations(args.efsCsiDriver().get()
@@ -88,7 +85,7 @@ final class ModelRepository extends CacheLevel {
                                 .requests(Map.of("storage", args.modelClaimSize())).build())
                         .build())
                 .build(), CustomResourceOptions.builder().parent(this).provider(k8s)
-                .dependsOn(Output.concatList(Output.of(List.<Resource>of(modelClass)), namespaced))
+                .dependsOn(modelClass)
                 .protect(args.protect()).retainOnDelete(args.protect()).build());
     }
 

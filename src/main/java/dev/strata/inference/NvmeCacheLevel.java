@@ -5,10 +5,7 @@ import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.storage.v1.StorageClass;
 import com.pulumi.kubernetes.storage.v1.StorageClassArgs;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -51,11 +48,9 @@ final class NvmeCacheLevel extends CacheLevel {
 
     /**
      * Declares the warm-up on this level's nodes, copying from {@code archiveBucket} (L4, declared after this
-     * level). Its objects wait for {@code namespaced}, the owners of the namespace. Needs the level enabled.
+     * level), in the namespace of the Args (whose Namespace it waits for through its name). Needs the level enabled.
      */
-    void warmUp(InferenceStorageArgs args, CacheWarmup warmup, Output<String> archiveBucket, Provider k8s,
-                Output<List<Resource>> namespaced) {
-        WarmupDaemonSet.declare(name, args, warmup, nodes.orElseThrow(), archiveBucket,
-                CustomResourceOptions.builder().parent(this).provider(k8s).dependsOn(namespaced).build());
+    void warmUp(InferenceStorageArgs args, CacheWarmup warmup, Output<String> archiveBucket, Provider k8s) {
+        WarmupDaemonSet.declare(name, args, warmup, nodes.orElseThrow(), archiveBucket, kubernetes(k8s));
     }
 }

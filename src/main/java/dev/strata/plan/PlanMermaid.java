@@ -1,74 +1,53 @@
 package dev.strata.plan;
 
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
- * Renders a plan as a mermaid flowchart: each component a box holding its tiers, with the stateful
- * resources (buckets, keys, file systems, caches) that carry the data and the Kubernetes objects pods
- * mount. A model cache's levels are drawn nearest first, linked by the path a cache miss takes.
- * Configuration resources are left out: the table and the JSON list them.
+ * Renders a plan as a mermaid flowchart of its {@link Architecture}: a box per storage component
+ * holding its tiers in the order data moves through them, the KMS keys (a dashed arrow to each store
+ * a key encrypts) and the workload identities (an arrow to each store they may read, write, connect
+ * to or mount). Configuration resources are left out: the table and the JSON list them.
  */
 public final class PlanMermaid {
-    /** Resources drawn besides components: the ones that hold data or keys. */
-    private static final Set<String> STATEFUL = Set.of("aws:s3/bucketV2:BucketV2", "aws:kms/key:Key",
-            "aws:efs/fileSystem:FileSystem", "aws:elasticache/replicationGroup:ReplicationGroup",
-            // What pods mount: storage classes, volumes and claims.
-            "kubernetes:storage.k8s.io/v1:StorageClass", "kubernetes:core/v1:PersistentVolume",
-            "kubernetes:core/v1:PersistentVolumeClaim");
-    /** Levels of a model cache: drawn nearest first, with the path a cache miss takes from each to the next. */
-    private static final String CACHE_LEVEL = "strata:inference:CacheLevel";
-
     private PlanMermaid() {
     }
 
     public static String render(Plan plan) {
-        // Node ids are the resources' positions in the plan (sorted by URN): unique and stable.
-        Map<String, Integer> ids = new HashMap<>();
-        for (int i = 0; i < plan.resources().size(); i++) {
-            ids.put(plan.resources().get(i).urn(), i);
-        }
+        Architecture architecture = Architecture.of(plan);
         StringBuilder out = new StringBuilder("flowchart LR\n");
-        plan.resources().stream()
-                .filter(resource -> plan.byUrn(String.valueOf(resource.parent())).isEmpty())
-                .forEach(root -> draw(plan, ids, root, "  ", out));
+        for (Architecture.Group group : architecture.groups()) {
+            out.append("  subgraph ").append(group.id()).append("[\"").append(text(group.title())).append("\"]\n");
+            out.append("    direction LR\n");
+            group.nodes().forEach(node -> node(node, "    ", out));
+            out.append("  end\n");
+        }
+        for (Architecture.Edge edge : architecture.edges()) {
+            String arrow = edge.dashed() ? " -.->" : " -->";
+            out.append("  ").append(edge.from()).append(arrow)
+                    .append(edge.label().isEmpty() ? "" : "|\"" + text(edge.label()) + "\"|")
+                    .append(' ').append(edge.to()).append('\n');
+        }
         return out.toString();
     }
 
-    private static void draw(Plan plan, Map<String, Integer> ids, PlannedResource resource, String indent, StringBuilder out) {
-        if (resource.isComponent()) {
-            List<PlannedResource> children = plan.childrenOf(resource.urn()).stream()
-                    .filter(child -> child.isComponent() || STATEFUL.contains(child.type())).toList();
-            out.append(indent).append("subgraph ").append(nodeId(ids, resource)).append("[\"")
-                    .append(label(resource)).append("\"]\n");
-            children.forEach(child -> draw(plan, ids, child, indent + "  ", out));
+    private static void node(Architecture.Node node, String indent, StringBuilder out) {
+        if (!node.parts().isEmpty()) {
+            out.append(indent).append("subgraph ").append(node.id()).append("[\"").append(text(node.label())).append("\"]\n");
+            out.append(indent).append("  direction LR\n");
+            node.parts().forEach(part -> node(part, indent + "  ", out));
             out.append(indent).append("end\n");
-            List<PlannedResource> levels = children.stream().filter(child -> child.type().equals(CACHE_LEVEL))
-                    .sorted(Comparator.comparing(PlanMermaid::levelNumber)).toList();
-            for (int i = 1; i < levels.size(); i++) {
-                out.append(indent).append(nodeId(ids, levels.get(i - 1))).append(" -->|miss| ").append(nodeId(ids, levels.get(i))).append('\n');
-            }
-        } else if (STATEFUL.contains(resource.type())) {
-            out.append(indent).append(nodeId(ids, resource)).append("[(\"").append(label(resource)).append("\")]\n");
+            return;
         }
+        List<String> brackets = switch (node.shape()) {
+            case STORE -> List.of("[(\"", "\")]");
+            case KEY -> List.of("{{\"", "\"}}");
+            case IDENTITY -> List.of("([\"", "\"])");
+        };
+        out.append(indent).append(node.id()).append(brackets.get(0)).append(text(node.label())).append(brackets.get(1)).append('\n');
     }
 
-    private static long levelNumber(PlannedResource level) {
-        return level.inputs().get("level") instanceof Number number ? number.longValue() : Long.MAX_VALUE;
-    }
-
-    private static String label(PlannedResource resource) {
-        String summary = ResourceSummary.of(resource);
-        String text = resource.name() + "<br/>" + PlanTable.shortType(resource.type())
-                + (resource.protect() ? "<br/>protected" : "")
-                + (summary.isEmpty() ? "" : "<br/>" + summary);
-        return text.replace("\"", "'");
-    }
-
-    private static String nodeId(Map<String, Integer> ids, PlannedResource resource) {
-        return "n" + ids.get(resource.urn());
+    /** Text inside a quoted mermaid label: no double quotes, and '#' only as mermaid's own entity escape. */
+    private static String text(String label) {
+        return label.replace("\"", "'").replace("#", "#35;");
     }
 }

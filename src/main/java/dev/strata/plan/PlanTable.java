@@ -1,6 +1,9 @@
 package dev.strata.plan;
 
+import dev.strata.core.TextWrap;
+import dev.strata.cost.CostEstimate;
 import dev.strata.cost.CostReport;
+import dev.strata.cost.Money;
 import dev.strata.policy.Finding;
 
 import java.util.ArrayList;
@@ -11,7 +14,9 @@ import java.util.Map;
 
 /**
  * Renders a plan for people: resources grouped under their components as a tree, each with its
- * type, protection and the settings a reviewer cares about, then the stack outputs.
+ * type, protection and the settings a reviewer cares about, then the stack outputs. Every line fits
+ * {@link TextWrap#TERMINAL_WIDTH} columns: long settings, outputs and findings wrap onto indented
+ * continuation lines (the JSON keeps every value whole).
  */
 public final class PlanTable {
     private PlanTable() {
@@ -32,8 +37,8 @@ public final class PlanTable {
         out.append('\n');
         findings.stream()
                 .sorted(Comparator.comparing((Finding f) -> !f.isMandatory()))
-                .forEach(f -> out.append("  ").append(pad(f.enforcementLevel().toUpperCase(Locale.ROOT), 9)).append("  ")
-                        .append(f.policy()).append(": ").append(f.message()).append('\n'));
+                .forEach(f -> out.append(TextWrap.hanging("  " + pad(f.enforcementLevel().toUpperCase(Locale.ROOT), 9) + "  ",
+                        f.policy() + ": " + f.message(), 13, TextWrap.TERMINAL_WIDTH)));
         return out.toString();
     }
 
@@ -55,17 +60,37 @@ public final class PlanTable {
         out.append(pad("RESOURCE", nameWidth)).append("  ").append(pad("TYPE", typeWidth)).append("  ")
                 .append(pad("PROTECT", 7)).append("  SETTINGS\n");
         for (String[] row : rows) {
-            out.append(pad(row[0], nameWidth)).append("  ").append(pad(row[1], typeWidth)).append("  ")
-                    .append(pad(row[2], 7)).append("  ").append(row[3]).append('\n');
+            String columns = pad(row[0], nameWidth) + "  " + pad(row[1], typeWidth) + "  " + pad(row[2], 7) + "  ";
+            out.append(settings(columns, row[3], indentOf(row[0]) + CONTINUATION));
         }
         out.append("\nOutputs:\n");
         for (Map.Entry<String, Object> output : plan.outputs().entrySet()) {
-            out.append("  ").append(output.getKey()).append(" = ").append(output.getValue()).append('\n');
+            Object value = output.getKey().startsWith(CostEstimate.OUTPUT) && output.getValue() instanceof Number amount
+                    ? Money.usd(amount.doubleValue()) : output.getValue();
+            out.append(TextWrap.hanging("  " + output.getKey() + " = ", String.valueOf(value), 2 + CONTINUATION, TextWrap.TERMINAL_WIDTH));
         }
         if (cost != CostReport.NONE) {
             out.append('\n').append(cost.table());
         }
         return out.toString();
+    }
+
+    /** How far continuation lines of a row are indented past its name's own indent. */
+    static final int CONTINUATION = 4;
+
+    /**
+     * A resource row: {@code columns} then its settings when they fit the terminal; else the settings on
+     * the lines below, {@code indent} columns in (under the resource's name), wrapped within the terminal.
+     */
+    private static String settings(String columns, String settings, int indent) {
+        if (columns.length() + settings.length() <= TextWrap.TERMINAL_WIDTH) {
+            return (columns + settings).stripTrailing() + "\n";
+        }
+        return columns.stripTrailing() + "\n" + TextWrap.hanging(" ".repeat(indent), settings, indent, TextWrap.TERMINAL_WIDTH);
+    }
+
+    private static int indentOf(String name) {
+        return name.length() - name.stripLeading().length();
     }
 
     private static void addTree(Plan plan, PlannedResource resource, String indent, List<String[]> rows) {

@@ -7,22 +7,18 @@ import com.pulumi.aws.iam.RolePolicyArgs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.kubernetes.Provider;
-import com.pulumi.kubernetes.core.v1.Namespace;
-import com.pulumi.kubernetes.core.v1.NamespaceArgs;
 import com.pulumi.kubernetes.core.v1.ServiceAccount;
 import com.pulumi.kubernetes.core.v1.ServiceAccountArgs;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.CustomResourceOptions;
-import com.pulumi.resources.Resource;
 import dev.strata.core.Children;
+import dev.strata.core.KnownValue;
 import dev.strata.core.Problems;
 import dev.strata.core.Tags;
 import dev.strata.core.KubernetesValues;
 
 import javax.annotation.Nullable;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +27,9 @@ import java.util.Set;
 
 /**
  * A workload's identity (IRSA): a Kubernetes service account annotated
- * {@code eks.amazonaws.com/role-arn}, in its namespace (created here unless told otherwise), and an
- * IAM role whose trust policy admits exactly that service account of this cluster ({@link TrustPolicy}).
+ * {@code eks.amazonaws.com/role-arn}, in its namespace, and an IAM role whose trust policy admits
+ * exactly that service account of this cluster ({@link TrustPolicy}). The namespace is data: the name
+ * output of the Namespace that creates it (so the service account waits for it) or an existing one's name.
  * The role starts with no permissions: storage components add them through their {@code grant...}
  * methods ({@link Grantee}), each grant an inline policy of its own.
  *
@@ -62,8 +59,6 @@ public final class WorkloadIdentity extends ComponentResource implements Grantee
 
     private final String name;
     private final Role role;
-    @Nullable
-    private final Namespace createdNamespace;
     private final Set<String> grantIds = new HashSet<>();
 
     /** The WorkloadIdentity {@code name} with default resource options, as {@code new WorkloadIdentity(name, args, null)}. */
@@ -79,7 +74,7 @@ public final class WorkloadIdentity extends ComponentResource implements Grantee
     private record Checked(WorkloadIdentityArgs args) {
         static Checked of(WorkloadIdentityArgs args, @Nullable ComponentResourceOptions options) {
             Problems problems = new Problems();
-            if (args.namespace() == null || args.namespace().isEmpty()) {
+            if (args.namespace() == null || KnownValue.of(args.namespace()).filter(String::isEmpty).isPresent()) {
                 problems.missing("namespace", "is required; the service account's namespace, e.g. ml-training");
             } else {
                 KubernetesValues.checkNamespace(args.namespace(), "namespace", problems);
@@ -115,54 +110,33 @@ public final class WorkloadIdentity extends ComponentResource implements Grantee
         super(TYPE, name, checked.args(), options);
         WorkloadIdentityArgs args = checked.args();
         this.name = name;
-        String subject = TrustPolicy.subject(args.namespace(), args.serviceAccountName());
+        String account = args.serviceAccountName();
 
         this.role = new Role(name, RoleArgs.builder()
-                .description("Strata workload identity: service account " + args.namespace() + "/" + args.serviceAccountName())
-                .assumeRolePolicy(Output.tuple(args.oidcProviderArn(), args.oidcIssuer())
-                        .applyValue(t -> TrustPolicy.json(t.t1, t.t2, List.of(subject))))
+                .description(args.namespace().applyValue(namespace ->
+                        "Strata workload identity: service account " + namespace + "/" + account))
+                .assumeRolePolicy(Output.tuple(args.oidcProviderArn(), args.oidcIssuer(), args.namespace())
+                        .applyValue(t -> TrustPolicy.json(t.t1, t.t2, List.of(TrustPolicy.subject(t.t3, account)))))
                 .tags(Tags.of(args.tags(), "security", "identity"))
                 .build(), Children.of(this));
 
-        // The service account waits for its namespace: the one created here, or whatever the caller
-        // said this component depends on (Pulumi does not pass a component's dependsOn to its children).
-        List<Resource> namespaceDependency = new ArrayList<>();
-        this.createdNamespace = args.createNamespace() ? new Namespace(name + "-namespace", NamespaceArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(args.namespace())
-                        .labels(Map.of("app.kubernetes.io/managed-by", "strata")).build())
-                .build(), Children.of(this)) : null;
-        if (createdNamespace != null) {
-            namespaceDependency.add(createdNamespace);
-        }
-        Output<List<Resource>> dependsOn = Output.of(namespaceDependency);
-        if (options != null) {
-            dependsOn = Output.concatList(dependsOn, options.getDependsOn());
-        }
+        // The service account waits for its namespace through the name it takes from it (the namespace's output).
         ServiceAccount serviceAccount = new ServiceAccount(name + "-service-account", ServiceAccountArgs.builder()
                 .metadata(ObjectMetaArgs.builder()
-                        .name(args.serviceAccountName())
+                        .name(account)
                         .namespace(args.namespace())
                         .labels(Map.of("app.kubernetes.io/managed-by", "strata"))
                         .annotations(role.arn().applyValue(arn -> Map.of(ROLE_ARN_ANNOTATION, arn)))
                         .build())
                 .automountServiceAccountToken(true)
-                .build(), CustomResourceOptions.builder().parent(this).dependsOn(dependsOn).build());
+                .build(), Children.of(this));
 
         this.roleArn = role.arn();
         this.roleName = role.name();
-        this.namespace = Output.of(args.namespace());
-        this.serviceAccountName = serviceAccount.metadata().applyValue(meta -> meta.name().orElse(args.serviceAccountName()));
+        this.namespace = args.namespace();
+        this.serviceAccountName = serviceAccount.metadata().applyValue(meta -> meta.name().orElse(account));
         registerOutputs(Map.of("roleArn", roleArn, "roleName", roleName, "namespace", namespace,
                 "serviceAccountName", serviceAccountName));
-    }
-
-    /**
-     * The namespace this identity created, if it did: what other objects in the namespace wait for.
-     * Depend on it rather than on this component, whose grants (added later, on other components'
-     * ARNs) are children too and could make a cycle.
-     */
-    public Optional<Namespace> createdNamespace() {
-        return Optional.ofNullable(createdNamespace);
     }
 
     /** Adds a grant as an inline policy {@code <name>-<grant id>} of the role. Each grant id once. */

@@ -10,21 +10,17 @@ import java.util.Optional;
 
 /** Arguments of {@link WorkloadIdentity}. */
 public final class WorkloadIdentityArgs extends ResourceArgs {
-    /** The Kubernetes namespace of the service account (a DNS-1123 label). Required. */
+    /**
+     * The Kubernetes namespace of the service account (a DNS-1123 label), which must exist: pass the name
+     * output of the Namespace that creates it (its service account then waits for it), or the name of an
+     * existing one. Required.
+     */
     @Import(name = "namespace", required = true)
-    private String namespace;
+    private Output<String> namespace;
 
     /** The service account's name (a DNS-1123 subdomain). Required. */
     @Import(name = "serviceAccountName", required = true)
     private String serviceAccountName;
-
-    /**
-     * Create the namespace. Default: true. Set false when the namespace exists already or another
-     * component owns it; the service account then waits for this component's {@code dependsOn}.
-     */
-    @Import(name = "createNamespace")
-    @Nullable
-    private Boolean createNamespace;
 
     /** ARN of the cluster's IAM OIDC provider, the trust policy's federated principal. Required. */
     @Import(name = "oidcProviderArn", required = true)
@@ -39,16 +35,13 @@ public final class WorkloadIdentityArgs extends ResourceArgs {
     @Nullable
     private Map<String, String> tags;
 
-    public String namespace() {
+    @Nullable
+    public Output<String> namespace() {
         return namespace;
     }
 
     public String serviceAccountName() {
         return serviceAccountName;
-    }
-
-    public boolean createNamespace() {
-        return !Boolean.FALSE.equals(createNamespace);
     }
 
     public Output<String> oidcProviderArn() {
@@ -70,18 +63,17 @@ public final class WorkloadIdentityArgs extends ResourceArgs {
     public static final class Builder {
         private final WorkloadIdentityArgs args = new WorkloadIdentityArgs();
 
-        public Builder namespace(String namespace) {
+        public Builder namespace(Output<String> namespace) {
             args.namespace = namespace;
             return this;
         }
 
-        public Builder serviceAccountName(String name) {
-            args.serviceAccountName = name;
-            return this;
+        public Builder namespace(String namespace) {
+            return namespace(Output.of(namespace));
         }
 
-        public Builder createNamespace(boolean create) {
-            args.createNamespace = create;
+        public Builder serviceAccountName(String name) {
+            args.serviceAccountName = name;
             return this;
         }
 

@@ -15,14 +15,14 @@ import dev.strata.datalake.DataLake;
 import dev.strata.datalake.SecureBucket;
 import dev.strata.inference.InferenceStorage;
 import dev.strata.inference.NvmeNode;
-import dev.strata.security.EncryptionKey;
-import dev.strata.security.EncryptionKeyArgs;
 import dev.strata.security.Grants;
 import dev.strata.security.WorkloadIdentity;
 import dev.strata.security.WorkloadIdentityArgs;
+import dev.strata.training.TrainingSettings;
 import dev.strata.training.TrainingStorage;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,11 +44,10 @@ final class ClusterWiring {
 
     /**
      * The cluster {@code <stack>} (named {@code strata-<stack>} in EKS unless set) and its EFS and FSx CSI
-     * drivers. A created cluster's Kubernetes secrets are encrypted with the key {@code <stack>-cluster}
-     * (alias {@code alias/strata-<stack>-cluster}), which EKS uses through its grants.
+     * drivers. A created cluster's Kubernetes secrets are encrypted with the stack's cluster key ({@link StackKeys#cluster}).
      */
-    static Cluster define(String stack, ClusterSettings settings, Optional<NetworkSettings> network, boolean fsxDynamicProvisioning,
-                          Optional<InferenceSettings> inference, Map<String, String> tags, boolean protect) {
+    static Cluster define(String stack, StrataSettings stackSettings, StackKeys keys, Map<String, String> tags) {
+        ClusterSettings settings = stackSettings.cluster().orElseThrow();
         ClusterSettings.Addons addons = settings.addons();
         var args = EksClusterArgs.builder()
                 .create(settings.create())
@@ -57,24 +56,14 @@ final class ClusterWiring {
                 .podIdentityAgentVersion(addons.podIdentityAgent().version().orElse(null))
                 .tags(tags);
         if (settings.create()) {
-            NetworkSettings net = network.orElseThrow();
-            // EKS uses the key through a grant created on behalf of whoever calls CreateCluster, and the
-            // cluster role's kms:DescribeKey (AmazonEKSClusterPolicy): the key serves the eks service
-            // (https://docs.aws.amazon.com/eks/latest/userguide/enable-kms.html,
-            // https://docs.aws.amazon.com/eks/latest/userguide/cluster-iam-role.html).
-            EncryptionKey secretsKey = new EncryptionKey(stack + "-cluster", EncryptionKeyArgs.builder()
-                    .purpose("cluster")
-                    .services(List.of("eks"))
-                    .tags(tags)
-                    .protect(protect)
-                    .build(), null);
+            NetworkSettings net = stackSettings.network().orElseThrow();
             args.version(settings.version())
                     .vpcId(net.vpcId())
                     .privateSubnetIds(net.privateSubnetIds())
                     .nodeSecurityGroupId(net.nodeSecurityGroupId().orElse(null))
                     .endpointPublicAccess(settings.endpointPublicAccess())
                     .publicAccessCidrs(settings.publicAccessCidrs())
-                    .secretsKeyArn(secretsKey.keyArn)
+                    .secretsKeyArn(keys.cluster().orElseThrow().keyArn)
                     .logRetentionDays(settings.logRetentionDays())
                     .vpcCniVersion(addons.vpcCniVersion().orElse(null))
                     .instanceType(settings.nodeGroup().instanceType())
@@ -82,8 +71,9 @@ final class ClusterWiring {
                     .minSize(settings.nodeGroup().minSize())
                     .maxSize(settings.nodeGroup().maxSize())
                     .rootVolumeGiB(settings.nodeGroup().rootVolumeGiB());
-            inference.flatMap(i -> inferenceNodeGroup(i, settings)).ifPresent(args::inferenceNodeGroup);
+            stackSettings.inference().flatMap(i -> inferenceNodeGroup(i, settings)).ifPresent(args::inferenceNodeGroup);
         }
+        boolean fsxDynamicProvisioning = stackSettings.training().flatMap(TrainingSettings::perJob).isPresent();
         EksCluster eks = new EksCluster(stack, args.build(), null);
         // The CSI add-ons wait for the cluster, nodes included; the FSx add-on also for the Pod Identity Agent
         // it requires (https://docs.aws.amazon.com/eks/latest/userguide/fsx-csi-create.html).
@@ -133,21 +123,36 @@ final class ClusterWiring {
                 .build();
     }
 
-    /** The identity {@code <stack>-<workload>}; its Kubernetes objects wait for {@code dependsOn} (its namespace's owner). */
-    static WorkloadIdentity identity(String stack, WorkloadSettings workload, Cluster cluster, Map<String, String> tags,
-                                     List<Resource> dependsOn) {
-        return new WorkloadIdentity(stack + "-" + workload.name(), WorkloadIdentityArgs.builder()
-                .namespace(workload.namespace())
-                .serviceAccountName(workload.serviceAccount())
-                .createNamespace(workload.createNamespace())
-                .oidcProviderArn(cluster.eks().oidcProviderArn)
-                .oidcIssuer(cluster.eks().oidcIssuer)
-                .tags(tags)
-                .build(), ComponentResourceOptions.builder().providers(cluster.kubernetes()).dependsOn(dependsOn).build());
+    /** One identity {@code <stack>-<workload>} per workload, in its namespace as data (so its service account waits for it). */
+    static Map<String, WorkloadIdentity> identities(String stack, List<WorkloadSettings> workloads, Cluster cluster,
+                                                    StackNamespaces namespaces, Map<String, String> tags) {
+        Map<String, WorkloadIdentity> identities = new LinkedHashMap<>();
+        for (WorkloadSettings workload : workloads) {
+            identities.put(workload.name(), new WorkloadIdentity(stack + "-" + workload.name(), WorkloadIdentityArgs.builder()
+                    .namespace(namespaces.name(workload.namespace()))
+                    .serviceAccountName(workload.serviceAccount())
+                    .oidcProviderArn(cluster.eks().oidcProviderArn)
+                    .oidcIssuer(cluster.eks().oidcIssuer)
+                    .tags(tags)
+                    .build(), ComponentResourceOptions.builder().providers(cluster.kubernetes()).build()));
+        }
+        return identities;
+    }
+
+    /**
+     * Every grant the workloads' settings name, made by the component that owns the bucket, zone or cache,
+     * and the CSI drivers' grants on the stack's file systems.
+     */
+    static void grant(Cluster cluster, List<WorkloadSettings> workloads, Map<String, WorkloadIdentity> identities, DataLake dataLake,
+                      Optional<TrainingStorage> training, Optional<InferenceStorage> inference) {
+        for (WorkloadSettings workload : workloads) {
+            grant(workload, identities.get(workload.name()), dataLake, training, inference);
+        }
+        grantFileSystems(cluster, training, inference);
     }
 
     /** Every grant a workload's settings name, made by the component that owns the bucket, zone or cache. */
-    static void grant(WorkloadSettings workload, WorkloadIdentity identity, DataLake dataLake,
+    private static void grant(WorkloadSettings workload, WorkloadIdentity identity, DataLake dataLake,
                       Optional<TrainingStorage> training, Optional<InferenceStorage> inference) {
         for (WorkloadSettings.Access access : workload.read()) {
             bucket(access, dataLake, training, inference).grantRead(identity, access.prefix());
@@ -180,7 +185,7 @@ final class ClusterWiring {
      * The EFS CSI driver provisions on and mounts every EFS file system of the stack; the FSx CSI driver
      * may create per-job file systems encrypted with the training key.
      */
-    static void grantFileSystems(Cluster cluster, Optional<TrainingStorage> training, Optional<InferenceStorage> inference) {
+    private static void grantFileSystems(Cluster cluster, Optional<TrainingStorage> training, Optional<InferenceStorage> inference) {
         training.flatMap(TrainingStorage::warmFileSystem).ifPresent(efs -> efs.grantCsiDriver(cluster.efs()));
         training.ifPresent(storage -> storage.grantPerJobProvisioning(cluster.fsx()));
         inference.ifPresent(storage -> storage.modelRepository().grantCsiDriver(cluster.efs()));

@@ -16,7 +16,6 @@ import dev.strata.core.InvalidConfigException;
 import dev.strata.core.Problems;
 
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -159,30 +158,22 @@ public final class SettingsParser {
 
     /**
      * On a cluster Strata creates, every namespace Strata puts objects into must be created by the
-     * stack (a new cluster has only Kubernetes' own): a workload identity ({@code createNamespace}) or
-     * the training storage ({@code strata:training.createNamespace}). An adopted cluster may already
-     * have them, so there a namespace nobody creates is taken to exist.
+     * stack (a new cluster has only Kubernetes' own): for a workload identity ({@code createNamespace}) or
+     * the training storage ({@code strata:training.createNamespace}), {@link StackNamespaces#created}. An
+     * adopted cluster may already have them, so there a namespace nobody creates is taken to exist.
      */
     private static void checkNamespaceOwners(ClusterSettings cluster, List<WorkloadSettings> workloads, Optional<TrainingSettings> training,
                                      Optional<InferenceSettings> inference, Problems problems) {
         if (!cluster.create()) {
             return;
         }
-        Set<String> created = new LinkedHashSet<>();
+        Set<String> created = StackNamespaces.created("", workloads, training).keySet();
         // The namespace, and the key whose choice leaves it uncreated (the first that names it).
         Map<String, String> needed = new LinkedHashMap<>();
         for (WorkloadSettings workload : workloads) {
-            if (workload.createNamespace()) {
-                created.add(workload.namespace());
-            }
             needed.putIfAbsent(workload.namespace(), "strata:workloads." + workload.name() + ".createNamespace");
         }
-        training.ifPresent(t -> {
-            if (t.createNamespace()) {
-                created.add(t.namespace());
-            }
-            needed.putIfAbsent(t.namespace(), "strata:training.createNamespace");
-        });
+        training.filter(TrainingSettings::kubernetesObjects).ifPresent(t -> needed.putIfAbsent(t.namespace(), "strata:training.createNamespace"));
         inference.ifPresent(i -> needed.putIfAbsent(i.namespace(), "strata:inference.namespace"));
         needed.forEach((namespace, key) -> {
             if (!created.contains(namespace)) {

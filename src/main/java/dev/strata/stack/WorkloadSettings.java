@@ -25,7 +25,7 @@ import java.util.TreeSet;
  * @param name                the workload's name (a DNS-1123 label; it names the identity's resources)
  * @param namespace           the service account's namespace ({@code namespace})
  * @param serviceAccount      the service account ({@code serviceAccount})
- * @param createNamespace     the identity creates (owns) the namespace ({@code createNamespace})
+ * @param createNamespace     the stack creates the namespace for this workload, one per namespace ({@code createNamespace}; {@link StackNamespaces})
  * @param read                read grants ({@code read}: a list of {@code {bucket|zone, prefix}})
  * @param write               write grants ({@code write})
  * @param cache               connect to the L1 Redis cache ({@code cache})

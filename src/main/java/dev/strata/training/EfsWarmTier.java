@@ -81,7 +81,7 @@ final class EfsWarmTier extends ComponentResource {
                         .resources(ResourceRequirementsArgs.builder()
                                 .requests(Map.of("storage", args.claimStorageGiB() + "Gi")).build())
                         .build())
-                .build(), children.child(context.claimDependencies()));
+                .build(), children.child());
         this.fileSystem = efs;
         this.claimName = Output.of(args.claimName());
         this.summary = summary(efsOptions);

@@ -116,7 +116,7 @@ final class LustreHotTier extends ComponentResource {
                         .volumeName(volume.metadata().applyValue(meta -> meta.name().orElse(name)))
                         .resources(ResourceRequirementsArgs.builder().requests(Map.of("storage", capacity)).build())
                         .build())
-                .build(), children.child(context.claimDependencies()));
+                .build(), children.child());
         this.fileSystemId = fileSystem.id();
         this.dnsName = fileSystem.dnsName();
         this.mountName = fileSystem.mountName();

@@ -40,11 +40,6 @@ final class TierOptions {
         return CustomResourceOptions.builder().parent(tier).aliases(aliases()).build();
     }
 
-    /** A child that waits for {@code dependencies}. */
-    CustomResourceOptions child(Output<List<Resource>> dependencies) {
-        return CustomResourceOptions.builder().parent(tier).aliases(aliases()).dependsOn(dependencies).build();
-    }
-
     /** A child created after {@code resources}. */
     CustomResourceOptions after(List<Resource> resources) {
         return CustomResourceOptions.builder().parent(tier).aliases(aliases()).dependsOn(resources).build();

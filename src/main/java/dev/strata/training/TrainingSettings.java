@@ -24,7 +24,7 @@ import java.util.Optional;
  * A tier whose {@code enabled} is false is not built; the training-data bucket (cold and archive tiers) always is.
  *
  * @param namespace         namespace of the claims ({@code namespace})
- * @param createNamespace   create the namespace ({@code createNamespace})
+ * @param createNamespace   the stack creates the namespace when no workload identity does ({@code createNamespace})
  * @param lustreClientRules add the Lustre rules FSx asks for on the nodes' security group ({@code lustreClientRules})
  * @param hot               the managed FSx for Lustre file system ({@code hot}), if enabled
  * @param perJob            the per-job scratch StorageClass ({@code hot.perJob}), if enabled
@@ -103,6 +103,11 @@ public record TrainingSettings(String namespace, boolean createNamespace, boolea
         }
     }
 
+    /** Whether a tier with Kubernetes objects (claims, StorageClasses) is built: the hot, per-job or warm tier. */
+    public boolean kubernetesObjects() {
+        return hot.isPresent() || perJob.isPresent() || warm.isPresent();
+    }
+
     /** Default key prefixes of the training bucket that scratch and PERSISTENT_1 file systems import from and export to. */
     public static final String DEFAULT_IMPORT_PATH = "datasets/";
     public static final String DEFAULT_EXPORT_PATH = "results/";
@@ -117,15 +122,15 @@ public record TrainingSettings(String namespace, boolean createNamespace, boolea
      * @param efsCsiDriver    the EFS CSI driver's add-on version, when the stack installs it
      * @param tags            the stack's tags
      * @param protect         protect the stateful resources (prod)
-     * @param createNamespace create the namespace (false when another component of the stack owns it)
+     * @param namespace       the namespace {@link #namespace} names, as data: the name output of the Namespace
+     *                        the stack creates, or the name itself for a namespace that exists
      */
     public TrainingStorageArgs toArgs(Output<String> kmsKeyArn, NetworkArgs network, Optional<Output<String>> efsCsiDriver,
-                                      Map<String, String> tags, boolean protect, boolean createNamespace) {
+                                      Map<String, String> tags, boolean protect, Output<String> namespace) {
         var args = TrainingStorageArgs.builder()
                 .kmsKeyArn(kmsKeyArn)
                 .network(network)
                 .namespace(namespace)
-                .createNamespace(createNamespace)
                 .lifecycleRules(coldArchive.lifecycle().stream().map(LifecycleRuleArgs::from).toList())
                 .versioning(coldArchive.versioning())
                 .abortIncompleteMultipartUploadDays(coldArchive.abortIncompleteMultipartUploadDays())
@@ -187,7 +192,7 @@ public record TrainingSettings(String namespace, boolean createNamespace, boolea
                 hotEnabled ? Optional.of(hot) : Optional.empty(), perJobEnabled ? Optional.of(perJob) : Optional.empty(),
                 warmEnabled ? Optional.of(warm) : Optional.empty(), coldArchive);
         // The rules are the Args'; the settings hold no key and no network yet, which the Args check separately.
-        settings.toArgs(null, null, Optional.empty(), Map.of(), false, createNamespace)
+        settings.toArgs(null, null, Optional.empty(), Map.of(), false, Output.of(namespace))
                 .validateChoices(key -> node.key(stackKey(key)), node.problems());
         return settings;
     }

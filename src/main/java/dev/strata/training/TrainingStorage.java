@@ -2,13 +2,8 @@ package dev.strata.training;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
-import com.pulumi.kubernetes.core.v1.Namespace;
-import com.pulumi.kubernetes.core.v1.NamespaceArgs;
-import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.resources.Resource;
-import dev.strata.core.Children;
 import dev.strata.core.Problems;
 import dev.strata.datalake.LifecycleRule;
 import dev.strata.datalake.SecureBucket;
@@ -38,9 +33,10 @@ import java.util.Optional;
  *       lifecycle moves datasets to STANDARD_IA, then GLACIER and DEEP_ARCHIVE.</li>
  * </ul>
  * Each tier is a component of its own, validated with the rest before anything registers. The Lustre
- * security group, which both Lustre tiers use, and the namespace stay here. The Lustre ports are open only to the cluster's nodes. Kubernetes objects go through the
+ * security group, which both Lustre tiers use, stays here. The Lustre ports are open only to the cluster's nodes. Kubernetes objects go through the
  * Kubernetes provider given in this component's options ({@code providers(...)}); its children
- * inherit it.
+ * inherit it. The claims go into the namespace of the Args, which must exist: its name is data, so
+ * a claim waits for the Namespace whose name output it was given.
  */
 public final class TrainingStorage extends ComponentResource {
     public static final String TYPE = "strata:training:TrainingStorage";
@@ -115,20 +111,9 @@ public final class TrainingStorage extends ComponentResource {
                 .protect(args.protect())
                 .build(), childComponents);
 
-        boolean kubernetes = args.hot().isPresent() || args.perJob().isPresent() || args.warm().isPresent();
-        List<Resource> namespaceDependency = new ArrayList<>();
-        if (kubernetes && args.createNamespace()) {
-            namespaceDependency.add(new Namespace(name + "-namespace", NamespaceArgs.builder()
-                    .metadata(ObjectMetaArgs.builder().name(args.namespace()).labels(TierContext.labels("training")).build())
-                    .build(), Children.of(this)));
-        }
-        // Claims wait for their namespace: the one created here, or what this component depends on (the
-        // namespace's owner; Pulumi does not pass a component's dependsOn to its children).
-        Output<List<Resource>> claimDependencies = options == null ? Output.of(namespaceDependency)
-                : Output.concatList(Output.of(namespaceDependency), options.getDependsOn());
         Output<String> lustreGroupId = args.hot().isPresent() || args.perJob().isPresent()
                 ? LustreSecurityGroup.create(this, name, args).id() : Output.ofNullable(null);
-        TierContext context = new TierContext(args.kmsKeyArn(), args.network(), bucket, args.namespace(), claimDependencies,
+        TierContext context = new TierContext(args.kmsKeyArn(), args.network(), bucket, args.namespace(),
                 lustreGroupId, args.efsCsiDriver(), args.tags(), args.protect());
 
         Optional<LustreHotTier> hot = args.hot().map(hotArgs -> new LustreHotTier(name + "-hot", hotArgs, context, childComponents));

@@ -38,15 +38,13 @@ public final class TrainingStorageArgs extends ResourceArgs {
     @Import(name = "network", required = true)
     private NetworkArgs network;
 
-    /** Namespace of the claims. Default: {@code ml-training}. */
+    /**
+     * Namespace of the claims, which must exist: the name output of the Namespace that creates it (the
+     * claims then wait for it), or an existing namespace's name. Default: {@code ml-training}.
+     */
     @Import(name = "namespace")
     @Nullable
-    private String namespace;
-
-    /** Create the namespace. Default: true. */
-    @Import(name = "createNamespace")
-    @Nullable
-    private Boolean createNamespace;
+    private Output<String> namespace;
 
     /** The hot tier's managed FSx for Lustre file system. Default: none. */
     @Import(name = "hot")
@@ -119,12 +117,8 @@ public final class TrainingStorageArgs extends ResourceArgs {
         return network;
     }
 
-    public String namespace() {
-        return Optional.ofNullable(namespace).orElse(DEFAULT_NAMESPACE);
-    }
-
-    public boolean createNamespace() {
-        return !Boolean.FALSE.equals(createNamespace);
+    public Output<String> namespace() {
+        return Optional.ofNullable(namespace).orElseGet(() -> Output.of(DEFAULT_NAMESPACE));
     }
 
     public Optional<HotTierArgs> hot() {
@@ -239,14 +233,13 @@ public final class TrainingStorageArgs extends ResourceArgs {
             return this;
         }
 
-        public Builder namespace(String namespace) {
+        public Builder namespace(Output<String> namespace) {
             args.namespace = namespace;
             return this;
         }
 
-        public Builder createNamespace(boolean create) {
-            args.createNamespace = create;
-            return this;
+        public Builder namespace(String namespace) {
+            return namespace(Output.of(namespace));
         }
 
         public Builder hot(HotTierArgs hot) {

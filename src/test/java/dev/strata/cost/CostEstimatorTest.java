@@ -87,7 +87,7 @@ class CostEstimatorTest {
     @Test
     void everyTierOfALineIsDeclaredBeforehand() {
         CostEstimate.Builder builder = new CostEstimate.Builder("us-east-1").tier(new Tier("datalake", "raw"));
-        CostLine stray = new CostLine("training", "hot", "fsx.backup", 1, "GB-month", 0.05, 0.05);
+        CostLine stray = new CostLine("training", "hot", "fsx.backup", 1, "GB-month", 0.05, 0.05, false);
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder.line(stray))
                 .hasMessageContaining("undeclared tier training/hot");
         assertThat(CostEstimator.tiers(settings(Map.of("environment", "dev")))).hasSize(5);

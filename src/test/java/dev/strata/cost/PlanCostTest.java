@@ -44,18 +44,70 @@ class PlanCostTest {
         JsonObject cost = document.getAsJsonObject("cost");
         JsonArray lines = cost.getAsJsonArray("lines");
         assertThat(lines).isNotEmpty();
+        RegionPrices book = PriceBook.load().region(stack.equals("prod") ? "us-west-2" : "us-east-1");   // the stack files' aws:region
         BigDecimal sum = BigDecimal.ZERO;
         for (JsonElement element : lines) {
             JsonObject line = element.getAsJsonObject();
-            assertThat(line.keySet()).containsExactly("component", "tier", "item", "quantity", "unit", "unitPriceUsd", "monthlyUsd");
+            assertThat(line.keySet()).containsExactly("component", "tier", "item", "description", "quantity", "unit", "unitPriceUsd",
+                    "monthlyUsd", "confirmed");
+            // quantity x unit price = amount (rounded to Money.SCALE places), at the price book's price and confirmation.
+            BigDecimal amount = line.get("quantity").getAsBigDecimal().multiply(line.get("unitPriceUsd").getAsBigDecimal())
+                    .setScale(Money.SCALE, java.math.RoundingMode.HALF_UP);
+            assertThat(line.get("monthlyUsd").getAsBigDecimal()).as("%s", line).isEqualByComparingTo(amount);
+            Price price = book.price(line.get("item").getAsString());
+            assertThat(line.get("unitPriceUsd").getAsDouble()).as("%s", line).isEqualTo(price.usd());
+            assertThat(line.get("unit").getAsString()).isEqualTo(price.unit());
+            assertThat(line.get("confirmed").getAsBoolean()).as("%s", line).isEqualTo(price.confirmedBy() != null);
             sum = sum.add(line.get("monthlyUsd").getAsBigDecimal());
         }
         assertThat(cost.get("monthlyUsd").getAsBigDecimal()).isEqualByComparingTo(sum);
         JsonObject outputs = document.getAsJsonObject("outputs");
         assertThat(outputs.get("estimatedMonthlyUsd").getAsBigDecimal()).isEqualByComparingTo(sum);
         assertThat(outputs.keySet()).contains("estimatedMonthlyUsd.datalake.raw", "estimatedMonthlyUsd.security.datalake");
-        assertThat(cost.keySet()).containsExactly("monthlyUsd", "lines");
+        assertThat(cost.keySet()).containsExactly("monthlyUsd", "lines", "notes");
         assertThat(run.stderr()).doesNotContain("EXCEEDED");
+    }
+
+    @Test
+    void devsEstimateIncludesItsNodesAndSaysWhatItStillLeavesOut(@TempDir Path dir) throws Exception {
+        Path out = dir.resolve("plan.json");
+        Run run = plan(ROOT, "plan", "--stack", "dev", "--format", "json", "--out", out.toString());
+        assertThat(run.exit()).as(run.stderr()).isZero();
+        JsonObject cost = JsonParser.parseString(Files.readString(out)).getAsJsonObject().getAsJsonObject("cost");
+        // The general group: 2 x m6i.xlarge x 730 h x $0.192 = $280.32; the L2 group: 1 x m6id.large x 730 h x $0.1187 = $86.651.
+        assertThat(cost.getAsJsonArray("lines").asList()).map(JsonElement::getAsJsonObject)
+                .filteredOn(line -> line.get("item").getAsString().startsWith("ec2.instance."))
+                .extracting(line -> line.get("component").getAsString() + "/" + line.get("tier").getAsString() + " "
+                        + line.get("item").getAsString() + " " + line.get("quantity").getAsDouble() + " " + line.get("monthlyUsd").getAsDouble())
+                .containsExactly("inference/nvme-nodes ec2.instance.m6id.large 730.0 86.651",
+                        "cluster/nodes ec2.instance.m6i.xlarge 1460.0 280.32");
+        assertThat(cost.getAsJsonArray("notes").asList()).map(JsonElement::getAsString)
+                .noneMatch(note -> note.contains("instance-hours are not"))
+                .anyMatch(note -> note.startsWith("the control-plane logs' CloudWatch Logs ingestion and storage"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "staging", "prod"})
+    void theTableFitsA160ColumnTerminalAndMarksEveryUnconfirmedPrice(String stack, @TempDir Path dir) throws Exception {
+        Path json = dir.resolve("plan.json");
+        assertThat(plan(ROOT, "plan", "--stack", stack, "--format", "json", "--out", json.toString()).exit()).isZero();
+        Run table = plan(ROOT, "plan", "--stack", stack, "--format", "table");
+        assertThat(table.exit()).as(table.stderr()).isZero();
+        assertThat(table.stdout().lines()).allSatisfy(line -> assertThat(line.length()).as(line).isLessThanOrEqualTo(160));
+        JsonObject cost = JsonParser.parseString(Files.readString(json)).getAsJsonObject().getAsJsonObject("cost");
+        java.util.List<String> rows = table.stdout().lines().dropWhile(line -> !line.startsWith("Estimated monthly cost")).skip(2)
+                .limit(cost.getAsJsonArray("lines").size()).toList();
+        assertThat(rows).hasSize(cost.getAsJsonArray("lines").size());
+        for (int i = 0; i < rows.size(); i++) {
+            JsonObject line = cost.getAsJsonArray("lines").get(i).getAsJsonObject();
+            String marked = Money.unitUsd(line.get("unitPriceUsd").getAsDouble()) + (line.get("confirmed").getAsBoolean() ? " " : "*");
+            assertThat(rows.get(i)).as("%s", line).contains(line.get("description").getAsString())
+                    .matches(".*" + java.util.regex.Pattern.quote(marked) + " +"
+                            + java.util.regex.Pattern.quote(Money.usd(line.get("monthlyUsd").getAsDouble())) + "$");
+        }
+        // Every note is shown next to the total, as the JSON lists it.
+        String joined = table.stdout().replaceAll("\n +", " ");
+        cost.getAsJsonArray("notes").forEach(note -> assertThat(joined).contains(note.getAsString()));
     }
 
     @Test

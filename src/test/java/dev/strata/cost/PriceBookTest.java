@@ -50,6 +50,35 @@ class PriceBookTest {
     }
 
     @Test
+    void everyItemReadsAsWordsAndTheDefaultNodeTypesArePricedInEveryRegion() {
+        for (String item : book.region("us-east-1").all().keySet()) {
+            assertThat(ItemNames.describe(item)).as(item).isNotEqualTo(item).matches("(S3|EFS|FSx|EBS|KMS|EKS|EC2|ElastiCache) .+");
+        }
+        assertThat(ItemNames.describe("s3.storage.STANDARD_IA")).isEqualTo("S3 Standard-IA storage");
+        assertThat(ItemNames.describe("fsx.storage.PERSISTENT_2.500")).isEqualTo("FSx for Lustre PERSISTENT_2 storage at 500 MB/s/TiB");
+        assertThat(ItemNames.describe("ec2.instance.m6i.xlarge")).isEqualTo("EC2 m6i.xlarge instances (On-Demand, Linux)");
+        assertThat(ItemNames.describe("something.new")).isEqualTo("something.new");
+        for (String region : book.regions()) {
+            RegionPrices prices = book.region(region);
+            assertThat(prices.has(Ec2Pricing.INSTANCE + dev.strata.cluster.EksCluster.DEFAULT_INSTANCE_TYPE)).as(region).isTrue();
+            dev.strata.cluster.InferenceNodeGroupArgs.DEFAULT_INSTANCE_TYPES
+                    .forEach(type -> assertThat(prices.has(Ec2Pricing.INSTANCE + type)).as(region + " " + type).isTrue());
+        }
+    }
+
+    @Test
+    void moneyHasOneFormatForAmountsAndOneForUnitPrices() {
+        assertThat(Money.usd(1234.5)).isEqualTo("$1,234.50");
+        assertThat(Money.usd(-3)).isEqualTo("-$3.00");
+        assertThat(Money.usd(0.125)).isEqualTo("$0.13");
+        assertThat(Money.unitUsd(0.3)).isEqualTo("$0.30");
+        assertThat(Money.unitUsd(1)).isEqualTo("$1.00");
+        assertThat(Money.unitUsd(0.0125)).isEqualTo("$0.0125");
+        assertThat(Money.unitUsd(0.00099)).isEqualTo("$0.00099");
+        assertThat(Money.unitUsd(6)).isEqualTo("$6.00");
+    }
+
+    @Test
     void aRegionTheBookLacksIsInvalidConfigNamingAwsRegion() {
         assertThatThrownBy(() -> book.region("eu-west-1"))
                 .isInstanceOf(InvalidConfigException.class)

@@ -41,7 +41,7 @@ class InferenceArgsDefaultsTest {
     @Test
     void inferenceStorageArgsDefaults() {
         InferenceStorageArgs args = InferenceStorageArgs.builder().build();
-        assertThat(args.namespace()).isEqualTo("ml-inference").isEqualTo(InferenceStorageArgs.DEFAULT_NAMESPACE);
+        assertThat(dev.strata.core.KnownValue.of(args.namespace())).contains("ml-inference").contains(InferenceStorageArgs.DEFAULT_NAMESPACE);
         assertThat(args.serviceAccountName()).isEqualTo("model-server").isEqualTo(InferenceStorageArgs.DEFAULT_SERVICE_ACCOUNT);
         assertThat(args.modelClaimSize()).isEqualTo("100Gi");
         assertThat(args.modelBasePath()).isEqualTo("/models");

@@ -10,7 +10,6 @@ import dev.strata.datalake.SecureBucketArgs;
 import dev.strata.plan.Plan;
 import dev.strata.plan.PlanFailedException;
 import dev.strata.plan.PlanJson;
-import dev.strata.plan.PlanMermaid;
 import dev.strata.plan.PlanRunner;
 import dev.strata.plan.PlannedResource;
 import dev.strata.plan.RecordingMocks;
@@ -23,7 +22,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The stacks' plans: all four levels in prod, what a model server needs in the outputs, the mermaid view. */
+/** The stacks' plans: all four levels in prod, what a model server needs in the outputs (the mermaid view: PlanMermaidTest). */
 class InferencePlanTest {
     private RecordingMocks mocks;
 
@@ -120,26 +119,6 @@ class InferencePlanTest {
             assertThat(json).as(stack).doesNotContain("\"passwords\"", "authtoken", "[secret]", "aws_secret_access_key",
                     "aws_access_key_id", "secretkeyref");
         }
-    }
-
-    @Test
-    void mermaidDrawsTheFourLevelsInOrderWithTheMissPathAndKeepsTheDataLake() {
-        String mermaid = PlanMermaid.render(planOf("prod"));
-        int l1 = mermaid.indexOf("prod-l1-redis<br/>");
-        int l2 = mermaid.indexOf("prod-l2-local-nvme<br/>");
-        int l3 = mermaid.indexOf("prod-l3-efs<br/>");
-        int l4 = mermaid.indexOf("prod-l4-s3<br/>");
-        assertThat(l1).isPositive().isLessThan(l2);
-        assertThat(l2).isLessThan(l3);
-        assertThat(l3).isLessThan(l4);
-        assertThat(mermaid).contains("L1 ElastiCache redis", "L2 local NVMe", "L3 EFS", "L4 S3");
-        List<String> edges = mermaid.lines().filter(line -> line.contains("-->|miss|")).map(String::trim).toList();
-        assertThat(edges).hasSize(3);
-        String[] ids = edges.stream().flatMap(edge -> java.util.Arrays.stream(edge.split(" -->\\|miss\\| "))).toArray(String[]::new);
-        assertThat(ids[1]).isEqualTo(ids[2]);
-        assertThat(ids[3]).isEqualTo(ids[4]);
-        assertThat(mermaid.substring(0, l1)).contains("subgraph " + ids[0] + "[");
-        assertThat(mermaid).contains("prod-raw<br/>aws:s3:BucketV2", "prod-model<br/>aws:s3:BucketV2", "strata:datalake:DataLake");
     }
 
     @Test

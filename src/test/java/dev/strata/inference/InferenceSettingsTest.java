@@ -3,6 +3,7 @@ package dev.strata.inference;
 import com.pulumi.core.Output;
 import dev.strata.stack.SettingsParser;
 import dev.strata.core.InvalidConfigException;
+import dev.strata.core.KnownValue;
 import dev.strata.efs.ThroughputMode;
 import org.junit.jupiter.api.Test;
 
@@ -42,9 +43,11 @@ class InferenceSettingsTest {
 
     @Test
     void theSettingsTurnIntoTheComponentsArgsWithTheArgsOwnDefaults() {
-        InferenceStorageArgs dev = parse("dev", Map.of()).args(Output.of(InferenceStorageTest.KEY), InferenceStorageTest.network().build(),
-                Map.of(), false, Optional.empty());
-        assertThat(dev.namespace()).isEqualTo(InferenceStorageArgs.DEFAULT_NAMESPACE);
+        InferenceSettings devSettings = parse("dev", Map.of());
+        InferenceStorageArgs dev = devSettings.args(Output.of(InferenceStorageTest.KEY), InferenceStorageTest.network().build(),
+                Map.of(), false, Optional.empty(), Output.of(devSettings.namespace()));
+        assertThat(devSettings.namespace()).isEqualTo(InferenceStorageArgs.DEFAULT_NAMESPACE);
+        assertThat(KnownValue.of(dev.namespace())).contains(InferenceStorageArgs.DEFAULT_NAMESPACE);
         assertThat(dev.serviceAccountName()).isEqualTo(InferenceStorageArgs.DEFAULT_SERVICE_ACCOUNT);
         assertThat(dev.modelClaimSize()).isEqualTo(InferenceStorageArgs.DEFAULT_MODEL_CLAIM_SIZE);
         assertThat(dev.modelBasePath()).isEqualTo(InferenceStorageArgs.DEFAULT_MODEL_BASE_PATH);
@@ -55,7 +58,7 @@ class InferenceSettingsTest {
         assertThat(dev.redis()).isEmpty();
         assertThat(dev.warmup()).isEmpty();
         InferenceStorageArgs prod = parse("prod", Map.of("redis", REDIS)).args(Output.of(InferenceStorageTest.KEY),
-                InferenceStorageTest.network().build(), Map.of(), true, Optional.empty());
+                InferenceStorageTest.network().build(), Map.of(), true, Optional.empty(), Output.of(InferenceStorageArgs.DEFAULT_NAMESPACE));
         assertThat(prod.redis().orElseThrow().toCache())
                 .isEqualTo(RedisCacheArgs.builder().nodeType("cache.r7g.2xlarge").build().toCache());
         assertThat(prod.modelBackup()).isTrue();

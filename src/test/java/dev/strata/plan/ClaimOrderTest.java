@@ -14,13 +14,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a fixed five minutes for a PersistentVolumeClaim to be Bound (untilCoreV1PersistentVolumeClaimBound,
  * https://github.com/pulumi/pulumi-kubernetes/blob/v4.0.0/provider/pkg/await/awaiters.go), whatever
  * its timeouts say: a claim created before its volume (which waits for its file system) or before the
- * CSI driver that provisions it fails the deploy.
+ * CSI driver that provisions it fails the deploy. A claim also waits for its namespace.
  */
 class ClaimOrderTest {
     private static final String CLAIM = "kubernetes:core/v1:PersistentVolumeClaim";
     private static final String VOLUME = "kubernetes:core/v1:PersistentVolume";
     private static final String STORAGE_CLASS = "kubernetes:storage.k8s.io/v1:StorageClass";
     private static final String ADDON = "aws:eks/addon:Addon";
+    private static final String NAMESPACE = "kubernetes:core/v1:Namespace";
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "staging", "prod"})
@@ -29,6 +30,9 @@ class ClaimOrderTest {
         List<PlannedResource> claims = plan.ofType(CLAIM);
         assertThat(claims).isNotEmpty();
         for (PlannedResource claim : claims) {
+            // Its namespace, which the stack creates: the claim takes its name from the Namespace's output.
+            PlannedResource namespace = named(plan, NAMESPACE, (String) ((Map<?, ?>) claim.inputs().get("metadata")).get("namespace"));
+            assertThat(plan.waitsFor(claim, namespace)).as(claim.urn() + " waits for " + namespace.urn()).isTrue();
             Map<?, ?> spec = (Map<?, ?>) claim.inputs().get("spec");
             if (spec.get("volumeName") != null && !"".equals(spec.get("volumeName"))) {
                 // A static volume: the claim waits for it, and it for the file system its handle names.

@@ -243,7 +243,7 @@ class ComponentPackageTest {
     void workloadIdentityInputsAndOutputsAreTyped() {
         JsonObject identity = resource(dev.strata.security.WorkloadIdentity.TYPE);
         assertThat(types(identity.getAsJsonObject("inputProperties"))).isEqualTo(Map.of(
-                "namespace", "string", "serviceAccountName", "string", "createNamespace", "boolean",
+                "namespace", "string", "serviceAccountName", "string",
                 "oidcProviderArn", "string", "oidcIssuer", "string", "tags", "map<string>"));
         assertThat(strings(identity.get("requiredInputs")))
                 .containsExactlyInAnyOrder("namespace", "serviceAccountName", "oidcProviderArn", "oidcIssuer");
@@ -311,5 +311,25 @@ class ComponentPackageTest {
             assertThat(phase).as(id).isNotIn(UP_TO_COMPILE);
         }
         assertThat(npm).as("npm executions (pack install, build, tests)").isEqualTo(3);
+    }
+
+    /** A namespace is data: a TypeScript, Python or YAML program passes its Namespace's name output (or a plain name). */
+    @Test
+    void engineNamespaceInputsDeserializeIntoOutputs() {
+        var identity = (dev.strata.security.WorkloadIdentityArgs) StrataProvider.argsFrom(dev.strata.security.WorkloadIdentity.class,
+                Map.of("namespace", PropertyValue.of("ml-jobs"), "serviceAccountName", PropertyValue.of("job"),
+                        "oidcProviderArn", PropertyValue.of("arn:aws:iam::123456789012:oidc-provider/oidc.eks.us-east-1.amazonaws.com/id/A"),
+                        "oidcIssuer", PropertyValue.of("https://oidc.eks.us-east-1.amazonaws.com/id/A")));
+        assertThat(PulumiTest.extractValue(identity.namespace())).isEqualTo("ml-jobs");
+        var training = (dev.strata.training.TrainingStorageArgs) StrataProvider.argsFrom(dev.strata.training.TrainingStorage.class,
+                Map.of("namespace", PropertyValue.of("ml-jobs"), "kmsKeyArn", PropertyValue.of("arn:aws:kms:us-east-1:123456789012:key/k"),
+                        "network", PropertyValue.of(Map.of("vpcId", PropertyValue.of("vpc-0abc1234def567890"),
+                                "subnetIds", PropertyValue.of(List.of(PropertyValue.of("subnet-0a1b2c3d4e5f60718")))))));
+        assertThat(PulumiTest.extractValue(training.namespace())).isEqualTo("ml-jobs");
+        var inference = (dev.strata.inference.InferenceStorageArgs) StrataProvider.argsFrom(dev.strata.inference.InferenceStorage.class,
+                Map.of("namespace", PropertyValue.of("serving"), "kmsKeyArn", PropertyValue.of("arn:aws:kms:us-east-1:123456789012:key/k"),
+                        "network", PropertyValue.of(Map.of("vpcId", PropertyValue.of("vpc-0abc1234def567890"),
+                                "subnetIds", PropertyValue.of(List.of(PropertyValue.of("subnet-0a1b2c3d4e5f60718")))))));
+        assertThat(PulumiTest.extractValue(inference.namespace())).isEqualTo("serving");
     }
 }

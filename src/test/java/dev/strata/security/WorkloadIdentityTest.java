@@ -3,6 +3,10 @@ package dev.strata.security;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
+import com.pulumi.kubernetes.core.v1.Namespace;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.strata.core.InvalidConfigException;
 import dev.strata.datalake.SecureBucket;
@@ -56,9 +60,8 @@ class WorkloadIdentityTest {
     @Test
     void aServiceAccountAnnotatedWithTheRoleInItsOwnNamespace() {
         Plan plan = plan(b -> b, identity -> { });
-        assertThat(one(plan, "kubernetes:core/v1:Namespace").inputs()).isEqualTo(Map.of(
-                "apiVersion", "v1", "kind", "Namespace",
-                "metadata", Map.of("name", "ml-training", "labels", Map.of("app.kubernetes.io/managed-by", "strata"))));
+        // The namespace is the caller's: the identity creates none.
+        assertThat(plan.ofType("kubernetes:core/v1:Namespace")).isEmpty();
         assertThat(one(plan, "kubernetes:core/v1:ServiceAccount").inputs()).isEqualTo(Map.of(
                 "apiVersion", "v1", "kind", "ServiceAccount", "automountServiceAccountToken", true,
                 "metadata", Map.of("name", "training-job", "namespace", "ml-training",
@@ -84,10 +87,32 @@ class WorkloadIdentityTest {
     }
 
     @Test
-    void anExistingNamespaceIsNotCreated() {
-        Plan plan = plan(b -> b.createNamespace(false), identity -> { });
+    void aNamespaceGivenAsDataIsWaitedForByTheServiceAccountAndTheRole() {
+        mocks = new RecordingMocks("us-east-1");
+        Plan plan = PlanRunner.run("dev", mocks, ctx -> {
+            Provider provider = new Provider("dev-k8s", ProviderArgs.builder().build());
+            Namespace namespace = new Namespace("jobs", NamespaceArgs.builder()
+                    .metadata(ObjectMetaArgs.builder().name("jobs").build()).build(),
+                    CustomResourceOptions.builder().provider(provider).build());
+            new WorkloadIdentity("dev-training", valid().namespace(namespace.metadata().applyValue(m -> m.name().orElseThrow())).build(),
+                    ComponentResourceOptions.builder().providers(provider).build());
+        });
+        PlannedResource namespace = one(plan, "kubernetes:core/v1:Namespace");
+        PlannedResource account = one(plan, "kubernetes:core/v1:ServiceAccount");
+        PlannedResource role = one(plan, "aws:iam/role:Role");
+        assertThat(account.dependencies()).containsExactly(namespace.urn(), role.urn());
+        assertThat(role.dependencies()).contains(namespace.urn());
+        assertThat(((Map<?, ?>) account.inputs().get("metadata")).get("namespace")).isEqualTo("jobs");
+        assertThat(role.inputs().get("assumeRolePolicy").toString()).contains("\"system:serviceaccount:jobs:training-job\"");
+        assertThat(role.inputs()).containsEntry("description", "Strata workload identity: service account jobs/training-job");
+    }
+
+    @Test
+    void aPlainNamespaceNameIsAnExistingNamespace() {
+        Plan plan = plan(b -> b.namespace("platform-jobs"), identity -> { });
         assertThat(plan.ofType("kubernetes:core/v1:Namespace")).isEmpty();
-        assertThat(plan.ofType("kubernetes:core/v1:ServiceAccount")).hasSize(1);
+        PlannedResource account = one(plan, "kubernetes:core/v1:ServiceAccount");
+        assertThat(account.dependencies()).containsExactly(one(plan, "aws:iam/role:Role").urn());
     }
 
     @Test

@@ -4,6 +4,10 @@ import dev.strata.efs.EfsOptionsArgs;
 import com.pulumi.core.Output;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.kubernetes.ProviderArgs;
+import com.pulumi.resources.CustomResourceOptions;
+import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
+import com.pulumi.kubernetes.core.v1.NamespaceArgs;
+import com.pulumi.kubernetes.core.v1.Namespace;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.strata.core.InvalidConfigException;
 import dev.strata.core.NetworkArgs;
@@ -240,12 +244,32 @@ class TrainingStorageTest {
     void kubernetesObjectsGoThroughTheGivenProvider() {
         Run run = run(base().hot(scratch().build()).perJob(PerJobScratchArgs.builder().build())
                 .warm(WarmTierArgs.builder().build()).build());
-        assertThat(run.mocks().resources()).filteredOn(r -> r.type.startsWith("kubernetes:")).hasSize(6)
+        assertThat(run.mocks().resources()).filteredOn(r -> r.type.startsWith("kubernetes:")).hasSize(5)
                 .allSatisfy(r -> assertThat(r.provider).contains("pulumi:providers:kubernetes::t-k8s"));
         assertThat(run.mocks().resources()).filteredOn(r -> r.type.startsWith("aws:"))
                 .allSatisfy(r -> assertThat(String.valueOf(r.provider)).doesNotContain("t-k8s"));
-        PlannedResource namespace = only(run.plan(), "kubernetes:core/v1:Namespace");
-        assertThat(at(namespace.inputs(), "metadata", "name").toString()).isEqualTo("ml-training");
+        // The namespace is the caller's (here the default, an existing ml-training): the component creates none.
+        assertThat(run.plan().ofType("kubernetes:core/v1:Namespace")).isEmpty();
+        assertThat(run.plan().ofType(PVC)).extracting(claim -> at(claim.inputs(), "metadata", "namespace").toString())
+                .containsOnly("ml-training");
+    }
+
+    @Test
+    void theClaimsWaitForTheNamespaceWhoseNameTheyAreGiven() {
+        Plan plan = PlanRunner.run("dev", new RecordingMocks("us-east-1"), ctx -> {
+            Provider k8s = new Provider("t-k8s", ProviderArgs.builder().build());
+            Namespace namespace = new Namespace("jobs", NamespaceArgs.builder()
+                    .metadata(ObjectMetaArgs.builder().name("jobs").build()).build(),
+                    CustomResourceOptions.builder().provider(k8s).build());
+            new TrainingStorage("t", base().namespace(namespace.metadata().applyValue(m -> m.name().orElseThrow()))
+                    .hot(scratch().build()).warm(WarmTierArgs.builder().build()).build(),
+                    ComponentResourceOptions.builder().providers(k8s).build());
+        });
+        PlannedResource namespace = only(plan, "kubernetes:core/v1:Namespace");
+        assertThat(plan.ofType(PVC)).hasSize(2).allSatisfy(claim -> {
+            assertThat(at(claim.inputs(), "metadata", "namespace").toString()).isEqualTo("jobs");
+            assertThat(claim.dependencies()).as(claim.urn()).contains(namespace.urn());
+        });
     }
 
     // --- hot tier: per-job scratch file systems ---

@@ -79,6 +79,5 @@ class TrainingTierAliasTest {
     void resourcesThatStayedHaveNoAlias() {
         assertThat(resource("aws:ec2/securityGroup:SecurityGroup", "t-lustre").aliases()).isEmpty();
         assertThat(resource("strata:datalake:SecureBucket", "t-data").aliases()).isEmpty();
-        assertThat(resource("kubernetes:core/v1:Namespace", "t-namespace").aliases()).isEmpty();
     }
 }

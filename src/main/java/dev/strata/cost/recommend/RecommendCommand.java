@@ -42,7 +42,7 @@ public final class RecommendCommand implements Callable<Integer> {
     @Option(names = "--read-mbps", required = true, description = "Aggregate read throughput the workload needs, MB/s.")
     Double readMBps;
 
-    @Option(names = "--read-frequency", required = true, description = "How often the dataset is read: continuous, hourly, daily, weekly or monthly.")
+    @Option(names = "--read-frequency", required = true, description = "How often the dataset is read: continuous, hourly, daily, weekly, monthly or once (a single pass).")
     String readFrequency;
 
     @Option(names = "--no-shared",
@@ -108,6 +108,9 @@ public final class RecommendCommand implements Callable<Integer> {
             stderr.println("strata recommend: " + e.getMessage());
             return NO_FIT;
         }
+        recommendation.requested().ifPresent(asked -> stderr.println("strata recommend: the workload cannot be met as given: "
+                + asked.infeasibility().orElseThrow() + "; recommended for the closest feasible need, "
+                + OptionSpace.gib(recommendation.workload().readMBps()) + " MB/s"));
         String rendered = switch (format) {
             case table -> RecommendationFormat.table(recommendation);
             case json -> RecommendationFormat.json(recommendation);

@@ -3,7 +3,11 @@ package dev.strata.cost.recommend;
 import dev.strata.efs.ThroughputMode;
 import com.google.gson.GsonBuilder;
 import dev.strata.config.Environment;
+import dev.strata.cluster.ClusterSettings;
+import dev.strata.cost.ClusterCost;
 import dev.strata.cost.CostLine;
+import dev.strata.cost.PriceBook;
+import dev.strata.cost.CostReport;
 import dev.strata.cost.Money;
 import dev.strata.datalake.StorageClass;
 import dev.strata.training.TrainingLifecycle;
@@ -23,6 +27,9 @@ public final class RecommendationFormat {
         Workload w = r.workload();
         StringBuilder out = new StringBuilder();
         out.append("strata recommend (").append(r.region()).append(", USD per month, on-demand list prices)\n");
+        r.requested().ifPresent(asked -> out.append("Asked for: ").append(summary(asked)).append('\n')
+                .append("  It cannot be met as given: ").append(asked.infeasibility().orElseThrow()).append(".\n")
+                .append("  Recommended instead for the closest feasible need:\n"));
         out.append("Workload: ").append(summary(w)).append("\n\n");
         out.append("Recommended: ").append(Money.usd(r.monthlyUsd())).append(" a month\n");
         row(out, "hot", r.hot().option().describe(), r.hot().monthlyUsd());
@@ -30,14 +37,20 @@ public final class RecommendationFormat {
         r.archive().ifPresent(a -> row(out, "archive", "S3 " + a.option(), a.monthlyUsd()));
         out.append("\nLines:\n");
         for (CostLine line : r.lines()) {
-            out.append(String.format(Locale.ROOT, "  %-8s %-34s %14s %-15s x $%-8s = %s%n", line.tier(), line.item(),
-                    quantity(line.quantity()), line.unit(), java.math.BigDecimal.valueOf(line.unitPriceUsd()).stripTrailingZeros().toPlainString(),
-                    Money.usd(line.monthlyUsd())));
+            out.append(String.format(Locale.ROOT, "  %-8s %-48s %14s %-15s x %-9s = %s%n", line.tier(), line.description(),
+                    CostReport.quantity(line.quantity()), line.unit(),
+                    Money.unitUsd(line.unitPriceUsd()) + (line.confirmed() ? "" : CostReport.UNCONFIRMED_MARK), Money.usd(line.monthlyUsd())));
         }
+        if (r.lines().stream().anyMatch(line -> !line.confirmed())) {
+            out.append("  ").append(CostReport.UNCONFIRMED_MARK).append(" unconfirmed unit price (see the price book's note)\n");
+        }
+        // (Runner-ups priced with an unconfirmed unit price carry the same mark after their monthly cost.)
+        out.append(unconfirmedSentence(r));
         out.append("\nRunner-ups (and why each lost):\n");
         for (Recommendation.Alternative a : r.alternatives()) {
-            out.append(String.format(Locale.ROOT, "  %-8s %-70s %12s  %s%n", a.part(), a.option(),
-                    a.monthlyUsd() == null ? "-" : Money.usd(a.monthlyUsd()), a.reason()));
+            out.append(String.format(Locale.ROOT, "  %-8s %-70s %12s%1s %s%n", a.part(), a.option(),
+                    a.monthlyUsd() == null ? "-" : Money.usd(a.monthlyUsd()),
+                    a.unconfirmedItems().isEmpty() ? "" : CostReport.UNCONFIRMED_MARK, a.reason()));
         }
         out.append("\nSearched: every FSx for Lustre SSD type at each valid capacity up to ")
                 .append(OptionSpace.gib(OptionSpace.MAX_FSX_CAPACITY_GIB)).append(" GiB and each per-unit throughput; EFS elastic, ")
@@ -60,9 +73,13 @@ public final class RecommendationFormat {
                 + (w.archiveGiB() > 0 ? ", " + OptionSpace.gib(w.archiveGiB()) + " GiB archived" : "");
     }
 
-    private static String quantity(double quantity) {
-        return quantity == Math.rint(quantity) ? String.format(Locale.ROOT, "%,d", (long) quantity)
-                : String.format(Locale.ROOT, "%,.3f", quantity);
+    /** Whether the choice rests on a price the price book has not confirmed, in one sentence (empty when it does not). */
+    static String unconfirmedSentence(Recommendation r) {
+        if (r.unconfirmedDecidingItems().isEmpty()) {
+            return "";
+        }
+        return "  The choice rests on unconfirmed prices (" + String.join(", ", r.unconfirmedDecidingItems())
+                + "): re-check them on AWS's pricing pages before relying on it.\n";
     }
 
     public static String json(Recommendation r) {
@@ -86,6 +103,11 @@ public final class RecommendationFormat {
         workload.put("neededMBps", OptionSpace.neededMBps(w));
         workload.put("gibReadPerMonth", w.gibReadPerMonth());
         doc.put("workload", workload);
+        Map<String, Object> feasibility = new LinkedHashMap<>();
+        feasibility.put("feasible", r.requested().isEmpty());
+        feasibility.put("reason", r.requested().flatMap(Workload::infeasibility).orElse(null));
+        feasibility.put("requestedReadMBps", r.requested().map(Workload::readMBps).orElse(w.readMBps()));
+        doc.put("feasibility", feasibility);
 
         Map<String, Object> recommended = new LinkedHashMap<>();
         recommended.put("monthlyUsd", r.monthlyUsd());
@@ -98,13 +120,16 @@ public final class RecommendationFormat {
             map.put("component", line.component());
             map.put("tier", line.tier());
             map.put("item", line.item());
+            map.put("description", line.description());
             map.put("quantity", line.quantity());
             map.put("unit", line.unit());
             map.put("unitPriceUsd", line.unitPriceUsd());
             map.put("monthlyUsd", line.monthlyUsd());
+            map.put("confirmed", line.confirmed());
             lines.add(map);
         }
         recommended.put("lines", lines);
+        recommended.put("unconfirmedDecidingItems", List.copyOf(r.unconfirmedDecidingItems()));
         doc.put("recommended", recommended);
 
         List<Map<String, Object>> alternatives = new ArrayList<>();
@@ -114,6 +139,7 @@ public final class RecommendationFormat {
             map.put("option", a.option());
             map.put("monthlyUsd", a.monthlyUsd());
             map.put("reason", a.reason());
+            map.put("unconfirmedItems", a.unconfirmedItems());
             alternatives.add(map);
         }
         doc.put("alternatives", alternatives);
@@ -173,6 +199,11 @@ public final class RecommendationFormat {
         Workload w = r.workload();
         StringBuilder out = new StringBuilder();
         out.append("# strata recommend: ").append(summary(w)).append('\n');
+        r.requested().ifPresent(asked -> out.append("# Asked for ").append(summary(asked)).append(", which cannot be met as given: ")
+                .append(asked.infeasibility().orElseThrow()).append(".\n"));
+        if (!r.unconfirmedDecidingItems().isEmpty()) {
+            out.append("# The choice rests on unconfirmed prices: ").append(String.join(", ", r.unconfirmedDecidingItems())).append(".\n");
+        }
         out.append("# Recommended, ").append(Money.usd(r.monthlyUsd())).append(" a month in ").append(r.region()).append(":\n");
         out.append("#   hot:     ").append(r.hot().option().describe()).append('\n');
         r.cold().ifPresent(c -> out.append("#   cold:    S3 ").append(c.option()).append('\n'));
@@ -248,8 +279,13 @@ public final class RecommendationFormat {
         out.append(String.join(", ", bucket.entrySet().stream().map(e -> e.getKey() + ": " + number(e.getValue())).toList()));
         out.append("}\n");
         out.append("  strata:budget:\n");
-        // The recommendation, plus a tenth for what the plan adds around it (KMS keys, the data lake).
-        out.append("    monthlyUsd: ").append((long) Math.ceil(r.monthlyUsd() * 1.1 + 10)).append('\n');
+        // The recommendation and the cluster the environment creates by default (its control plane and nodes), plus a
+        // tenth for what the plan adds around them (KMS keys, the data lake).
+        Environment env = Environment.valueOf(environment.toUpperCase(Locale.ROOT));
+        double cluster = ClusterSettings.createsByDefault(env)
+                ? Money.sum(ClusterCost.createdCluster(PriceBook.load().region(r.region()), ClusterSettings.NodeGroup.defaults())
+                        .stream().map(CostLine::monthlyUsd).toList()) : 0;
+        out.append("    monthlyUsd: ").append((long) Math.ceil((r.monthlyUsd() + cluster) * 1.1 + 10)).append('\n');
         out.append("    enforcement: advisory\n");
         return out.toString();
     }

@@ -24,7 +24,13 @@ public final class Recommender {
     private Recommender() {
     }
 
-    public static Recommendation recommend(Workload workload, RegionPrices prices) {
+    /**
+     * The recommendation for {@code requested}; a workload that cannot be met as given (a pass over the
+     * dataset takes longer than its read period) is recommended for at its closest feasible need, and the
+     * recommendation says so ({@link Recommendation#requested()}).
+     */
+    public static Recommendation recommend(Workload requested, RegionPrices prices) {
+        Workload workload = requested.closestFeasible();
         List<Evaluated<HotOption>> families = hotFamilies(workload, prices);
         Evaluated<HotOption> hot = families.stream().filter(Evaluated::valid).min(Evaluated.HOT_ORDER)
                 .orElseThrow(() -> new NoFitException(families));
@@ -50,7 +56,8 @@ public final class Recommender {
             classes.stream().filter(e -> e != chosen).sorted(byValidThenCostOfClasses()).forEach(e ->
                     alternatives.add(alternative("archive", "S3 " + e.option(), e, chosen.monthlyUsd())));
         }
-        return new Recommendation(prices.region(), workload, hot, cold, archive, alternatives);
+        return new Recommendation(prices.region(), workload, workload == requested ? Optional.empty() : Optional.of(requested),
+                hot, cold, archive, alternatives);
     }
 
     /**
@@ -110,13 +117,15 @@ public final class Recommender {
     }
 
     private static Recommendation.Alternative alternative(String part, String option, Evaluated<?> e, double winnerUsd) {
+        List<String> unconfirmed = e.lines().stream().filter(line -> !line.confirmed()).map(dev.strata.cost.CostLine::item)
+                .distinct().toList();
         if (!e.valid()) {
-            return new Recommendation.Alternative(part, option, null, e.reason());
+            return new Recommendation.Alternative(part, option, null, e.reason(), unconfirmed);
         }
         double extra = e.monthlyUsd() - winnerUsd;
         String reason = extra > 0 ? "costs " + OptionSpace.usd(extra) + " more a month"
                 : "costs the same; the recommended option ranks first on a tie (persistent before scratch before EFS before EBS)";
-        return new Recommendation.Alternative(part, option, e.monthlyUsd(), reason);
+        return new Recommendation.Alternative(part, option, e.monthlyUsd(), reason, unconfirmed);
     }
 
     /** No option of the space meets the workload; the message gives each family's reason. */

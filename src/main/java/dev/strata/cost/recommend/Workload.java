@@ -2,6 +2,9 @@ package dev.strata.cost.recommend;
 
 import dev.strata.core.Problems;
 
+import java.util.Locale;
+import java.util.Optional;
+
 /**
  * What a training workload needs from its storage, as {@code strata recommend} takes it.
  *
@@ -74,6 +77,48 @@ public record Workload(double datasetGiB, double readMBps, ReadFrequency readFre
     /** The average checkpoint write rate over the month, MB/s. */
     public double averageWriteMBps() {
         return checkpointGiBPerMonth() * ReadFrequency.MB_PER_GIB / (ReadFrequency.HOURS_PER_MONTH * 3_600);
+    }
+
+    /** Hours one pass over the dataset takes at the read throughput. */
+    public double passHours() {
+        return datasetGiB * ReadFrequency.MB_PER_GIB / readMBps / 3_600;
+    }
+
+    /**
+     * Why the workload cannot be met as given, or empty: a pass over the dataset at {@code readMBps} must
+     * finish within the read period (20 TiB at 5,000 MB/s takes 73 minutes, too long to read it hourly).
+     */
+    public Optional<String> infeasibility() {
+        return readFrequency.periodHours().filter(period -> passHours() > period).map(period -> "reading "
+                + OptionSpace.gib(datasetGiB) + " GiB at " + OptionSpace.mbps(readMBps) + " MB/s takes "
+                + duration(passHours()) + " a pass, longer than the " + duration(period) + " between "
+                + readFrequency.configValue() + " reads: reading it " + readFrequency.configValue() + " needs at least "
+                + OptionSpace.gib(Math.ceil(periodMBps(period))) + " MB/s (or, at " + OptionSpace.mbps(readMBps)
+                + " MB/s, --read-frequency continuous)");
+    }
+
+    /**
+     * The closest workload that can be met: this one when it can; else the same workload reading at the
+     * least whole MB/s that finishes a pass within the period, so the dataset is still read as often as asked.
+     */
+    public Workload closestFeasible() {
+        if (infeasibility().isEmpty()) {
+            return this;
+        }
+        double mbps = Math.ceil(periodMBps(readFrequency.periodHours().orElseThrow()));
+        return new Workload(datasetGiB, mbps, readFrequency, shared, mustSurviveFailure, checkpointGiB, checkpointsPerDay,
+                checkpointsRetained, coldGiB, coldReadGiBPerMonth, archiveGiB, archiveRestoreGiBPerYear);
+    }
+
+    private double periodMBps(int periodHours) {
+        return datasetGiB * ReadFrequency.MB_PER_GIB / (periodHours * 3_600.0);
+    }
+
+    private static String duration(double hours) {
+        if (hours < 2) {
+            return String.format(Locale.ROOT, "%d minutes", Math.round(hours * 60));
+        }
+        return hours < 48 ? String.format(Locale.ROOT, "%.1f hours", hours) : String.format(Locale.ROOT, "%,.1f days", hours / 24);
     }
 
     /** GiB of the dataset read a month. */

@@ -125,7 +125,7 @@ class RecommendCommandTest {
         assertThat(run.stderr()).contains(
                 "--dataset-gib = -5.0: must be more than 0",
                 "--read-mbps = 0.0: must be more than 0",
-                "--read-frequency = \"fortnightly\": must be one of continuous, hourly, daily, weekly, monthly",
+                "--read-frequency = \"fortnightly\": must be one of continuous, hourly, daily, weekly, monthly, once",
                 "--checkpoint-gib = -1.0: must be from 0",
                 "--cold-gib = -2.0: must be from 0",
                 "--checkpoints-retained = -1: must be a whole number from 0 to 1000");
@@ -149,5 +149,60 @@ class RecommendCommandTest {
                 "--must-survive-failure");
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.stderr()).contains("no file system in the searched space meets the workload");
+    }
+
+    @Test
+    void aWorkloadThatCannotBeMetAsGivenIsSaidSoAndRecommendedAtItsClosestFeasibleNeed() {
+        // 20 TiB at 5,000 MB/s: 20,480 x 1,073.741824 MB / 5,000 MB/s = 4,398 s = 73 minutes a pass, longer than an hour.
+        // Reading it hourly needs 21,990,232.555 MB / 3,600 s = 6,108.4 MB/s, so 6,109 MB/s.
+        String[] args = {"recommend", "--dataset-gib", "20480", "--read-mbps", "5000", "--read-frequency", "hourly"};
+        Run table = strata(Path.of("."), args);
+        assertThat(table.exit()).as(table.stderr()).isZero();
+        String reason = "reading 20,480 GiB at 5,000.0 MB/s takes 73 minutes a pass, longer than the 60 minutes between hourly reads: "
+                + "reading it hourly needs at least 6,109 MB/s (or, at 5,000.0 MB/s, --read-frequency continuous)";
+        assertThat(table.stdout()).contains("It cannot be met as given: " + reason, "Workload: 20,480 GiB read hourly at 6,109.0 MB/s");
+        assertThat(table.stderr()).contains("the workload cannot be met as given: " + reason);
+        JsonObject doc = JsonParser.parseString(strata(Path.of("."), with(args, "--format", "json")).stdout()).getAsJsonObject();
+        assertThat(doc.getAsJsonObject("feasibility").get("feasible").getAsBoolean()).isFalse();
+        assertThat(doc.getAsJsonObject("feasibility").get("reason").getAsString()).isEqualTo(reason);
+        assertThat(doc.getAsJsonObject("feasibility").get("requestedReadMBps").getAsDouble()).isEqualTo(5_000.0);
+        assertThat(doc.getAsJsonObject("workload").get("readMBps").getAsDouble()).isEqualTo(6_109.0);
+        // The recommended file system serves the feasible need: SCRATCH_2 31,200 GiB x 200 MB/s/TiB = 6,240 MB/s.
+        assertThat(doc.getAsJsonObject("recommended").getAsJsonObject("hot").get("storageCapacityGiB").getAsInt()).isEqualTo(31_200);
+
+        // A feasible workload says nothing of the kind.
+        Run feasible = strata(Path.of("."), "recommend", "--dataset-gib", "20480", "--read-mbps", "6109", "--read-frequency", "hourly");
+        assertThat(feasible.stdout()).doesNotContain("cannot be met");
+        assertThat(feasible.stderr()).isEmpty();
+    }
+
+    @Test
+    void onceReadsTheDatasetASingleTimeAndIsNeverTooSlow() {
+        Run run = strata(Path.of("."), "recommend", "--dataset-gib", "20480", "--read-mbps", "10", "--read-frequency", "once",
+                "--format", "json");
+        assertThat(run.exit()).as(run.stderr()).isZero();
+        JsonObject doc = JsonParser.parseString(run.stdout()).getAsJsonObject();
+        assertThat(doc.getAsJsonObject("workload").get("gibReadPerMonth").getAsDouble()).isEqualTo(20_480.0);
+        assertThat(doc.getAsJsonObject("feasibility").get("feasible").getAsBoolean()).isTrue();
+    }
+
+    @Test
+    void theChoiceSaysWhenItRestsOnAnUnconfirmedPrice() {
+        // 1,000 GiB at 200 MB/s daily: SCRATCH_2 ($0.140, confirmed) wins a tie with SCRATCH_1, whose $0.140 is assumed.
+        Run run = strata(Path.of("."), "recommend", "--dataset-gib", "1000", "--read-mbps", "200", "--read-frequency", "daily");
+        assertThat(run.exit()).isZero();
+        assertThat(run.stdout()).contains("The choice rests on unconfirmed prices (fsx.storage.SCRATCH_1)");
+        JsonObject doc = JsonParser.parseString(strata(Path.of("."), "recommend", "--dataset-gib", "1000", "--read-mbps", "200",
+                "--read-frequency", "daily", "--format", "json").stdout()).getAsJsonObject();
+        assertThat(doc.getAsJsonObject("recommended").getAsJsonArray("unconfirmedDecidingItems").asList())
+                .map(com.google.gson.JsonElement::getAsString).containsExactly("fsx.storage.SCRATCH_1");
+        assertThat(doc.getAsJsonObject("recommended").getAsJsonArray("lines").get(0).getAsJsonObject().get("confirmed").getAsBoolean())
+                .isTrue();
+    }
+
+    private static String[] with(String[] base, String... extra) {
+        String[] all = java.util.Arrays.copyOf(base, base.length + extra.length);
+        System.arraycopy(extra, 0, all, base.length, extra.length);
+        return all;
     }
 }

@@ -100,8 +100,11 @@ class RecommenderTest {
                           for (boolean shared : new boolean[]{true, false}) {
                             Workload w = workload(dataset, mbps, frequency, shared, survive, checkpoint, checkpoint > 0 ? 6 : 0,
                                     dataset * 3, dataset / 10, checkpoint > 0 ? 50_000 : 0, 2_000);
-                            BruteForce expected = bruteForce(w);
                             Recommendation actual = Recommender.recommend(w, PRICES);
+                            // A workload that cannot be met as given is recommended for at its closest feasible need.
+                            assertThat(actual.workload()).isEqualTo(w.closestFeasible());
+                            assertThat(actual.requested().isPresent()).isEqualTo(w.infeasibility().isPresent());
+                            BruteForce expected = bruteForce(actual.workload());
                             assertThat(actual.monthlyUsd()).as("%s", w).isEqualTo(expected.monthlyUsd());
                             assertThat(actual.hot().option()).as("%s", w).isEqualTo(expected.hot().option());
                             assertThat(actual.cold().orElse(null)).as("%s", w).isEqualTo(expected.cold());
@@ -188,6 +191,23 @@ class RecommenderTest {
         assertThat(r.archive().orElseThrow().option()).isEqualTo("DEEP_ARCHIVE");
         assertThat(r.archive().orElseThrow().monthlyUsd()).isEqualTo(119.00);
         assertThat(r.monthlyUsd()).isEqualTo(168.00 + 150.00 + 119.00);
+    }
+
+    @Test
+    void aPassLongerThanTheReadPeriodIsInfeasibleAndTheClosestFeasibleNeedReadsInTime() {
+        // 24,000 GiB daily at 100 MB/s: 24,000 x 1,073.741824 / 100 = 257,698 s = 71.6 hours (3.0 days) a pass, more than a day.
+        Workload slow = workload(24_000, 100, ReadFrequency.DAILY, false, 0, 0, 0, 0, 0, 0);
+        assertThat(slow.infeasibility()).hasValueSatisfying(reason -> assertThat(reason)
+                .startsWith("reading 24,000 GiB at 100.0 MB/s takes 3.0 days a pass, longer than the 24.0 hours between daily reads")
+                .endsWith("needs at least 299 MB/s (or, at 100.0 MB/s, --read-frequency continuous)"));
+        // 25,769,803.8 MB / 86,400 s = 298.3 MB/s: the least whole MB/s is 299, and a pass then fits the day.
+        assertThat(slow.closestFeasible().readMBps()).isEqualTo(299.0);
+        assertThat(slow.closestFeasible().infeasibility()).isEmpty();
+        assertThat(slow.closestFeasible().passHours()).isLessThanOrEqualTo(24.0);
+        // Continuous and once have no period: never infeasible for time.
+        assertThat(workload(24_000, 1, ReadFrequency.CONTINUOUS, false, 0, 0, 0, 0, 0, 0).infeasibility()).isEmpty();
+        assertThat(workload(24_000, 1, ReadFrequency.ONCE, false, 0, 0, 0, 0, 0, 0).infeasibility()).isEmpty();
+        assertThat(ReadFrequency.ONCE.gibReadPerMonth(24_000, 1)).isEqualTo(24_000.0);
     }
 
     @Test
