@@ -123,7 +123,7 @@ public final class Replication extends ComponentResource {
             var replicaArgs = SecureBucketArgs.builder()
                     .kmsKeyArn(replicaKey.keyArn)
                     .component(COMPONENT)
-                    .tier(source.name())
+                    .tier(source.name() + "-replica")
                     .versioning(true)
                     .lifecycleRules(source.lifecycleRules())
                     .tags(args.tags())
