@@ -51,7 +51,7 @@ class AppTest {
         assertThat(run("--version")).isEqualTo("strata " + version + "\n");
         assertThat(run("plan", "--version")).isEqualTo("strata " + version + "\n");
         // The component provider plugin reports it in its package schema.
-        assertThat(new StrataProvider(Version.get()).schema().getVersion()).isEqualTo(version);
+        assertThat(new StrataProvider(Version.get()).schema().get("version").getAsString()).isEqualTo(version);
     }
 
     @Test

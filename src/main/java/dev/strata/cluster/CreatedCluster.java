@@ -29,6 +29,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A cluster {@link EksCluster} creates, and its IAM OIDC provider: the AWS provider resources of the
@@ -119,12 +120,13 @@ record CreatedCluster(com.pulumi.aws.eks.Cluster cluster, OpenIdConnectProvider 
                 .tags(tags)
                 .build(), Children.of(parent));
         List<Resource> nodePolicies = attach(parent, name + "-nodes", nodeRole, EksCluster.NODE_POLICIES);
-        Output<List<String>> nodeGroups = cluster.vpcConfig().applyValue(vpc -> {
-            List<String> groups = new ArrayList<>();
-            vpc.clusterSecurityGroupId().ifPresent(groups::add);
-            args.nodeSecurityGroupId().ifPresent(groups::add);
-            return groups;
-        });
+        Output<List<String>> nodeGroups = Output.tuple(cluster.vpcConfig(), args.nodeSecurityGroupId().orElse(Output.ofNullable(null)))
+                .applyValue(t -> {
+                    List<String> groups = new ArrayList<>();
+                    t.t1.clusterSecurityGroupId().ifPresent(groups::add);
+                    Optional.ofNullable(t.t2).ifPresent(groups::add);
+                    return groups;
+                });
         List<Resource> nodeDependencies = new ArrayList<>(nodePolicies);
         nodeDependencies.add(cni);
         HardenedNodeGroup.Shared nodes = new HardenedNodeGroup.Shared(parent, cluster, nodeRole, nodeGroups, args.privateSubnetIds(), tags, nodeDependencies);

@@ -12,12 +12,13 @@ import com.pulumi.aws.iam.inputs.GetRoleArgs;
 import com.pulumi.aws.iam.outputs.GetRoleResult;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
+import com.pulumi.deployment.InvokeOutputOptions;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
-import com.pulumi.deployment.InvokeOutputOptions;
 import com.pulumi.resources.CustomResourceOptions;
 import com.pulumi.resources.Resource;
 import dev.strata.core.Children;
+import dev.strata.core.OptionalOutput;
 import dev.strata.core.Problems;
 import dev.strata.core.Tags;
 import dev.strata.security.Grant;
@@ -113,6 +114,7 @@ public final class CsiDriver extends ComponentResource implements Grantee {
     public final Output<String> addonName;
 
     /** The add-on's pinned version (none when the cluster's own driver is used). */
+    @OptionalOutput
     @Export(name = "addonVersion", refs = {String.class}, tree = "[0]")
     public final Output<String> addonVersion;
 

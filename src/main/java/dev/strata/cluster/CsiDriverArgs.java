@@ -3,6 +3,7 @@ package dev.strata.cluster;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import dev.strata.core.OneOf;
 
 import javax.annotation.Nullable;
 import java.util.Map;
@@ -11,6 +12,7 @@ import java.util.Optional;
 /** Arguments of {@link CsiDriver}. */
 public final class CsiDriverArgs extends ResourceArgs {
     /** Which driver: {@code efs} (Amazon EFS CSI driver) or {@code fsx} (Amazon FSx for Lustre CSI driver). Required. */
+    @OneOf(value = CsiDriver.Driver.class, spelled = "configValue", schemaName = "CsiDriverKind")
     @Import(name = "driver", required = true)
     private String driver;
 
@@ -19,6 +21,7 @@ public final class CsiDriverArgs extends ResourceArgs {
      * (adopted) cluster already runs the driver, installed by its owner; Strata installs nothing and adds
      * its file-system grants to {@code roleName}, the role the driver runs as. Default: {@code create}.
      */
+    @OneOf(value = EksAddons.Use.class, spelled = "configValue", schemaName = "AddonUse")
     @Import(name = "use")
     @Nullable
     private String use;

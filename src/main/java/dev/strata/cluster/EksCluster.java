@@ -9,6 +9,7 @@ import com.pulumi.kubernetes.ProviderArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import dev.strata.core.KnownValue;
 import dev.strata.core.NetworkRules;
 import dev.strata.core.Problems;
 import dev.strata.core.Tags;
@@ -154,9 +155,11 @@ public final class EksCluster extends ComponentResource {
                 if (args.vpcId().isEmpty()) {
                     problems.missing("vpcId", "is required to create a cluster");
                 }
-                args.vpcId().ifPresent(vpc -> NetworkRules.vpcId("vpcId", vpc, problems));
-                args.nodeSecurityGroupId().ifPresent(group -> NetworkRules.securityGroupId("nodeSecurityGroupId", group, problems));
-                NetworkRules.subnetIds("privateSubnetIds", args.privateSubnetIds(), problems);
+                // References are checked here when known, else when they resolve (KnownValue).
+                args.vpcId().flatMap(KnownValue::of).ifPresent(vpc -> NetworkRules.vpcId("vpcId", vpc, problems));
+                args.nodeSecurityGroupId().flatMap(KnownValue::of)
+                        .ifPresent(group -> NetworkRules.securityGroupId("nodeSecurityGroupId", group, problems));
+                KnownValue.of(args.privateSubnetIds()).ifPresent(ids -> NetworkRules.subnetIds("privateSubnetIds", ids, problems));
                 if (!VERSION.matcher(args.version()).matches()) {
                     problems.add("version", args.version(), "must be a Kubernetes minor version such as " + DEFAULT_VERSION);
                 }

@@ -3,6 +3,9 @@ package dev.strata.cluster;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import dev.strata.core.KnownValue;
+import dev.strata.core.NetworkRules;
+import dev.strata.core.OneOf;
 
 import javax.annotation.Nullable;
 import java.util.List;
@@ -32,12 +35,15 @@ public final class EksClusterArgs extends ResourceArgs {
      */
     @Import(name = "vpcId")
     @Nullable
-    private String vpcId;
+    private Output<String> vpcId;
 
-    /** Private subnets of a created cluster's control plane ENIs and nodes. Required to create. */
+    /**
+     * Private subnets of a created cluster's control plane ENIs and nodes. Required to create, at least
+     * one, no duplicates (checked when known: {@link dev.strata.core.KnownValue}).
+     */
     @Import(name = "privateSubnetIds")
     @Nullable
-    private List<String> privateSubnetIds;
+    private Output<List<String>> privateSubnetIds;
 
     /**
      * An existing security group the created cluster's nodes also join: the one the file systems and
@@ -45,7 +51,7 @@ public final class EksClusterArgs extends ResourceArgs {
      */
     @Import(name = "nodeSecurityGroupId")
     @Nullable
-    private String nodeSecurityGroupId;
+    private Output<String> nodeSecurityGroupId;
 
     /**
      * Also serve the API on a public endpoint. Default: false (private only). A public endpoint needs
@@ -89,6 +95,7 @@ public final class EksClusterArgs extends ResourceArgs {
      * The EKS Pod Identity Agent add-on, which the FSx CSI driver add-on requires: {@code create} (Strata
      * installs it) or {@code existing} (an adopted cluster already runs it). Default: {@code create}.
      */
+    @OneOf(value = EksAddons.Use.class, spelled = "configValue", schemaName = "AddonUse")
     @Import(name = "podIdentityAgent")
     @Nullable
     private String podIdentityAgent;
@@ -108,10 +115,12 @@ public final class EksClusterArgs extends ResourceArgs {
     @Nullable
     private Integer desiredSize;
 
+    /** Minimum node count of the default node group. Default: {@value #DEFAULT_MIN_SIZE}. */
     @Import(name = "minSize")
     @Nullable
     private Integer minSize;
 
+    /** Maximum node count of the default node group. Default: {@value #DEFAULT_MAX_SIZE}. */
     @Import(name = "maxSize")
     @Nullable
     private Integer maxSize;
@@ -146,16 +155,20 @@ public final class EksClusterArgs extends ResourceArgs {
         return Optional.ofNullable(version).orElse(EksCluster.DEFAULT_VERSION);
     }
 
-    public Optional<String> vpcId() {
+    public Optional<Output<String>> vpcId() {
         return Optional.ofNullable(vpcId);
     }
 
-    public List<String> privateSubnetIds() {
-        return Optional.ofNullable(privateSubnetIds).orElse(List.of());
+    /** The subnets; checked when they resolve if they were not known when the component was built. */
+    public Output<List<String>> privateSubnetIds() {
+        return privateSubnetIds == null ? Output.of(List.of())
+                : KnownValue.checked(privateSubnetIds, (ids, problems) -> NetworkRules.subnetIds("privateSubnetIds", ids, problems));
     }
 
-    public Optional<String> nodeSecurityGroupId() {
-        return Optional.ofNullable(nodeSecurityGroupId);
+    /** The nodes' extra security group; checked when it resolves if it was not known when the component was built. */
+    public Optional<Output<String>> nodeSecurityGroupId() {
+        return Optional.ofNullable(nodeSecurityGroupId).map(group -> KnownValue.checked(group,
+                (id, problems) -> NetworkRules.securityGroupId("nodeSecurityGroupId", id, problems)));
     }
 
     public boolean endpointPublicAccess() {
@@ -244,19 +257,31 @@ public final class EksClusterArgs extends ResourceArgs {
             return this;
         }
 
-        public Builder vpcId(@Nullable String vpcId) {
+        public Builder vpcId(@Nullable Output<String> vpcId) {
             args.vpcId = vpcId;
             return this;
         }
 
+        public Builder vpcId(@Nullable String vpcId) {
+            return vpcId(vpcId == null ? null : Output.of(vpcId));
+        }
+
+        public Builder privateSubnetIds(Output<List<String>> subnetIds) {
+            args.privateSubnetIds = subnetIds;
+            return this;
+        }
+
         public Builder privateSubnetIds(List<String> subnetIds) {
-            args.privateSubnetIds = List.copyOf(subnetIds);
+            return privateSubnetIds(Output.of(List.copyOf(subnetIds)));
+        }
+
+        public Builder nodeSecurityGroupId(@Nullable Output<String> groupId) {
+            args.nodeSecurityGroupId = groupId;
             return this;
         }
 
         public Builder nodeSecurityGroupId(@Nullable String groupId) {
-            args.nodeSecurityGroupId = groupId;
-            return this;
+            return nodeSecurityGroupId(groupId == null ? null : Output.of(groupId));
         }
 
         public Builder endpointPublicAccess(boolean publicAccess) {

@@ -31,7 +31,7 @@ final class HardenedNodeGroup {
      * security groups, subnets, tags and what it waits for.
      */
     record Shared(ComponentResource parent, com.pulumi.aws.eks.Cluster cluster, Role nodeRole, Output<List<String>> securityGroups,
-                  List<String> subnetIds, Map<String, String> tags, List<Resource> dependsOn) {
+                  Output<List<String>> subnetIds, Map<String, String> tags, List<Resource> dependsOn) {
     }
 
     /**

@@ -50,10 +50,12 @@ public final class InferenceNodeGroupArgs extends ResourceArgs {
     @Nullable
     private Integer desiredSize;
 
+    /** Minimum node count of the inference node group. Default: {@value #DEFAULT_MIN_SIZE}. */
     @Import(name = "minSize")
     @Nullable
     private Integer minSize;
 
+    /** Maximum node count of the inference node group. Default: {@value #DEFAULT_MAX_SIZE}. */
     @Import(name = "maxSize")
     @Nullable
     private Integer maxSize;

@@ -20,10 +20,10 @@ public final class NetworkArgs extends ResourceArgs {
 
     /**
      * Private subnets: an EFS mount target in each, FSx for Lustre in the first, the Redis subnet
-     * group over all of them. Required, at least one, no duplicates.
+     * group over all of them. Required, at least one, no duplicates (checked when known: {@link KnownValue}).
      */
     @Import(name = "subnetIds", required = true)
-    private List<String> subnetIds;
+    private Output<List<String>> subnetIds;
 
     /** The cluster nodes' security group, admitted on the storage ports (NFS, Lustre, Redis). Set this and/or {@code allowedCidrs}. */
     @Import(name = "clientSecurityGroupId")
@@ -40,8 +40,10 @@ public final class NetworkArgs extends ResourceArgs {
         return vpcId;
     }
 
-    public List<String> subnetIds() {
-        return Optional.ofNullable(subnetIds).orElse(List.of());
+    /** The subnets; checked when they resolve if they were not known when the component was built ({@link KnownValue}). */
+    public Output<List<String>> subnetIds() {
+        return subnetIds == null ? Output.of(List.of())
+                : KnownValue.checked(subnetIds, (ids, problems) -> NetworkRules.subnetIds("network.subnetIds", ids, problems));
     }
 
     public Optional<Output<String>> clientSecurityGroupId() {
@@ -68,9 +70,13 @@ public final class NetworkArgs extends ResourceArgs {
             return vpcId(Output.of(vpcId));
         }
 
-        public Builder subnetIds(List<String> subnetIds) {
-            args.subnetIds = List.copyOf(subnetIds);
+        public Builder subnetIds(Output<List<String>> subnetIds) {
+            args.subnetIds = subnetIds;
             return this;
+        }
+
+        public Builder subnetIds(List<String> subnetIds) {
+            return subnetIds(Output.of(List.copyOf(subnetIds)));
         }
 
         public Builder clientSecurityGroupId(Output<String> groupId) {

@@ -38,7 +38,7 @@ public final class NetworkRules {
         if (network.vpcId() == null) {
             problems.missing(key + ".vpcId", "is required: the VPC of the component's security groups");
         }
-        subnetIds(key + ".subnetIds", network.subnetIds(), problems);
+        KnownValue.of(network.subnetIds()).ifPresent(ids -> subnetIds(key + ".subnetIds", ids, problems));
         clients(field -> key + "." + field, "clientSecurityGroupId", network.clientSecurityGroupId().isPresent(),
                 "allowedCidrs", network.allowedCidrs(), problems);
     }

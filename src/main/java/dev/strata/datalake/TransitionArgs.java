@@ -2,6 +2,7 @@ package dev.strata.datalake;
 
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import dev.strata.core.OneOf;
 
 /** A lifecycle transition: objects move to {@code storageClass} after {@code days} days. */
 public final class TransitionArgs extends ResourceArgs {
@@ -10,6 +11,7 @@ public final class TransitionArgs extends ResourceArgs {
     private Integer days;
 
     /** STANDARD_IA, INTELLIGENT_TIERING, ONEZONE_IA, GLACIER_IR, GLACIER or DEEP_ARCHIVE. Required. */
+    @OneOf(StorageClass.class)
     @Import(name = "storageClass", required = true)
     private String storageClass;
 

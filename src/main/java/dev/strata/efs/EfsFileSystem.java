@@ -24,6 +24,7 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.strata.core.Children;
+import dev.strata.core.KnownValue;
 import dev.strata.core.NetworkRules;
 import dev.strata.core.Problems;
 import dev.strata.core.Tags;
@@ -39,6 +40,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -158,13 +160,18 @@ public final class EfsFileSystem extends ComponentResource {
                     .build(), Children.of(this));
         }
 
-        for (String subnetId : args.network().subnetIds()) {
-            new MountTarget(name + "-" + subnetId, MountTargetArgs.builder()
-                    .fileSystemId(fileSystem.id())
-                    .subnetId(subnetId)
-                    .securityGroups(securityGroup.id().applyValue(List::of))
-                    .build(), Children.of(this));
-        }
+        // A mount target per subnet, named after it: subnets known now (Strata's stack, plain ids) show in the
+        // preview; subnets that are another resource's outputs not yet known get theirs once they resolve
+        // (resources made in an apply "will not appear in pulumi preview unless the output's value is already
+        // known": https://www.pulumi.com/docs/iac/concepts/inputs-outputs/apply/), and the DNS name waits for
+        // them (clients mount through a mount target).
+        Output<List<String>> subnetIds = args.network().subnetIds();
+        Optional<List<String>> known = KnownValue.of(subnetIds);
+        Output<List<String>> mountTargets = known.map(Output::of).orElseGet(() -> subnetIds.applyValue(ids -> {
+            mountTargets(name, ids, fileSystem, securityGroup);
+            return ids;
+        }));
+        known.ifPresent(ids -> mountTargets(name, ids, fileSystem, securityGroup));
 
         new FileSystemPolicy(name + "-policy", FileSystemPolicyArgs.builder()
                 .fileSystemId(fileSystem.id())
@@ -197,10 +204,20 @@ public final class EfsFileSystem extends ComponentResource {
         this.fileSystemId = fileSystem.id();
         this.fileSystemArn = fileSystem.arn();
         this.securityGroupId = securityGroup.id();
-        this.dnsName = fileSystem.dnsName();
+        this.dnsName = known.isPresent() ? fileSystem.dnsName() : Output.tuple(fileSystem.dnsName(), mountTargets).applyValue(t -> t.t1);
         this.accessPointIds = byName(accessPointIds);
         registerOutputs(Map.of("fileSystemId", fileSystemId, "fileSystemArn", fileSystemArn,
                 "securityGroupId", securityGroupId, "dnsName", dnsName, "accessPointIds", this.accessPointIds));
+    }
+
+    private void mountTargets(String name, List<String> subnetIds, FileSystem fileSystem, SecurityGroup securityGroup) {
+        for (String subnetId : subnetIds) {
+            new MountTarget(name + "-" + subnetId, MountTargetArgs.builder()
+                    .fileSystemId(fileSystem.id())
+                    .subnetId(subnetId)
+                    .securityGroups(securityGroup.id().applyValue(List::of))
+                    .build(), Children.of(this));
+        }
     }
 
     /** Lets {@code grantee} mount the file system as an IAM client (read-only): ClientMount on its ARN. */

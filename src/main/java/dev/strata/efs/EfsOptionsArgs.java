@@ -2,6 +2,7 @@ package dev.strata.efs;
 
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import dev.strata.core.OneOf;
 import dev.strata.core.Problems;
 
 import javax.annotation.Nullable;
@@ -28,11 +29,13 @@ import java.util.function.UnaryOperator;
  */
 public final class EfsOptionsArgs extends ResourceArgs {
     /** {@code generalPurpose} or {@code maxIO}. Default: {@code generalPurpose}. */
+    @OneOf(value = PerformanceMode.class, spelled = "apiValue")
     @Import(name = "performanceMode")
     @Nullable
     private String performanceMode;
 
     /** {@code bursting}, {@code provisioned} or {@code elastic}. Default: {@code elastic}. */
+    @OneOf(value = ThroughputMode.class, spelled = "apiValue")
     @Import(name = "throughputMode")
     @Nullable
     private String throughputMode;

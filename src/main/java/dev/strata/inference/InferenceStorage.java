@@ -1,13 +1,14 @@
 package dev.strata.inference;
 
-import com.pulumi.core.Output;
 import com.pulumi.aws.elasticache.ReplicationGroup;
 import com.pulumi.aws.elasticache.User;
+import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.kubernetes.Provider;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.strata.core.NetworkRules;
+import dev.strata.core.OptionalOutput;
 import dev.strata.core.Problems;
 import dev.strata.datalake.SecureBucket;
 import dev.strata.efs.EfsFileSystem;
@@ -51,22 +52,27 @@ public final class InferenceStorage extends ComponentResource {
     public static final String MODEL_CLAIM = ModelRepository.CLAIM;
 
     /** L1: the Redis primary endpoint; null when the cache is off. */
+    @OptionalOutput
     @Export(name = "redisEndpoint", refs = {String.class}, tree = "[0]")
     public final Output<String> redisEndpoint;
 
     /** L1: the Redis reader endpoint; null when the cache is off. */
+    @OptionalOutput
     @Export(name = "redisReaderEndpoint", refs = {String.class}, tree = "[0]")
     public final Output<String> redisReaderEndpoint;
 
     /** L1: the user name model servers authenticate as (with an IAM auth token, never a password); null when off. */
+    @OptionalOutput
     @Export(name = "redisUserName", refs = {String.class}, tree = "[0]")
     public final Output<String> redisUserName;
 
     /** L1: the replication group's ARN (for the identity's elasticache:Connect grant); null when off. */
+    @OptionalOutput
     @Export(name = "redisArn", refs = {String.class}, tree = "[0]")
     public final Output<String> redisArn;
 
     /** L1: the IAM-authenticated user's ARN (the other resource of the elasticache:Connect grant); null when off. */
+    @OptionalOutput
     @Export(name = "redisUserArn", refs = {String.class}, tree = "[0]")
     public final Output<String> redisUserArn;
 
@@ -75,6 +81,7 @@ public final class InferenceStorage extends ComponentResource {
     public final Output<String> localStorageClassName;
 
     /** L2: the label ({@code key=value}) of the nodes whose local NVMe holds the cache; null when L2 is off. */
+    @OptionalOutput
     @Export(name = "localNodeLabel", refs = {String.class}, tree = "[0]")
     public final Output<String> localNodeLabel;
 

@@ -5,9 +5,12 @@ import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
 import dev.strata.core.KubernetesValues;
 import dev.strata.core.NetworkArgs;
+import dev.strata.core.OneOf;
 import dev.strata.core.Problems;
 import dev.strata.datalake.ObjectLock;
 import dev.strata.efs.EfsRules;
+import dev.strata.efs.PerformanceMode;
+import dev.strata.efs.ThroughputMode;
 
 import javax.annotation.Nullable;
 import java.util.Map;
@@ -75,11 +78,13 @@ public final class InferenceStorageArgs extends ResourceArgs {
     private String modelBasePath;
 
     /** L3: EFS performance mode, {@code generalPurpose} or {@code maxIO}. Default: {@value #DEFAULT_MODEL_PERFORMANCE_MODE}. */
+    @OneOf(value = PerformanceMode.class, spelled = "apiValue")
     @Import(name = "modelPerformanceMode")
     @Nullable
     private String modelPerformanceMode;
 
     /** L3: EFS throughput mode, {@code bursting}, {@code provisioned} or {@code elastic}. Default: {@value #DEFAULT_MODEL_THROUGHPUT_MODE}. */
+    @OneOf(value = ThroughputMode.class, spelled = "apiValue")
     @Import(name = "modelThroughputMode")
     @Nullable
     private String modelThroughputMode;

@@ -1,6 +1,8 @@
 package dev.strata.provider;
 
+import com.google.gson.Gson;
 import com.google.gson.GsonBuilder;
+import com.google.gson.JsonObject;
 import com.pulumi.core.internal.Internal;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
@@ -47,8 +49,11 @@ public final class StrataProvider implements Provider {
         Components.ALL.forEach(component -> byType.put(Components.typeOf(component), component));
     }
 
-    /** The package schema: inferred from the components' Args and outputs, under their own type tokens. */
-    public PackageSpec schema() {
+    /**
+     * The package schema: inferred from the components' Args and outputs, under their own type tokens,
+     * with the descriptions, enum types and required outputs the analyzer cannot express ({@link SchemaDetails}).
+     */
+    public JsonObject schema() {
         PackageSpec spec = ComponentAnalyzer.generateSchema(metadata, Components.ALL.toArray(new Class<?>[0]));
         Map<String, ResourceSpec> resources = new LinkedHashMap<>();
         Map<String, Class<?>> argsOf = new LinkedHashMap<>();
@@ -60,7 +65,8 @@ public final class StrataProvider implements Provider {
             resources.put(Components.typeOf(component), resource);
             argsOf.put(Components.typeOf(component), publicConstructor(component).getParameterTypes()[1]);
         }
-        return WithoutConstants.of(spec.setResources(resources), argsOf);
+        JsonObject json = new Gson().toJsonTree(WithoutConstants.of(spec.setResources(resources), argsOf)).getAsJsonObject();
+        return SchemaDetails.of(json, new LinkedHashMap<String, Class<?>>(byType), argsOf);
     }
 
     @Override

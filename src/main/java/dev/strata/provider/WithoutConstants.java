@@ -39,8 +39,7 @@ final class WithoutConstants {
      */
     static PackageSpec of(PackageSpec spec, Map<String, Class<?>> argsOf) {
         String prefix = spec.getName() + ":index:";
-        Map<String, Class<?>> nested = new HashMap<>();
-        argsOf.values().forEach(args -> reach(args, nested, new HashSet<>()));
+        Map<String, Class<?>> nested = nested(argsOf);
         Map<String, ResourceSpec> resources = new LinkedHashMap<>();
         spec.getResources().forEach((token, resource) -> {
             Set<String> constants = constants(argsOf.get(token));
@@ -65,6 +64,13 @@ final class WithoutConstants {
         }
         types.keySet().retainAll(reached);
         return spec.setResources(resources).setTypes(types);
+    }
+
+    /** The classes the Args reach through their instance fields, by the type name the analyzer gives them (simple name, no "Args"). */
+    static Map<String, Class<?>> nested(Map<String, Class<?>> argsOf) {
+        Map<String, Class<?>> nested = new HashMap<>();
+        argsOf.values().forEach(args -> reach(args, nested, new HashSet<>()));
+        return nested;
     }
 
     /** The type tokens {@code json} refers to. */

@@ -3,6 +3,7 @@ package dev.strata.security;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
+import dev.strata.core.OneOf;
 
 import javax.annotation.Nullable;
 import java.util.List;
@@ -22,6 +23,7 @@ public final class EncryptionKeyArgs extends ResourceArgs {
      * groups of this account and region); the others use the key with the IAM permissions of their
      * callers, which the account-root statement lets IAM decide. Default: {@code [s3]}.
      */
+    @OneOf(value = KeyService.class, spelled = "endpointPrefix")
     @Import(name = "services")
     @Nullable
     private List<String> services;

@@ -3,6 +3,7 @@ package dev.strata.training;
 import com.pulumi.core.annotations.Import;
 import com.pulumi.resources.ResourceArgs;
 import dev.strata.core.KubernetesValues;
+import dev.strata.core.OneOf;
 import dev.strata.core.Problems;
 
 import javax.annotation.Nullable;
@@ -16,6 +17,7 @@ import java.util.function.UnaryOperator;
  */
 public final class HotTierArgs extends ResourceArgs {
     /** SCRATCH_1, SCRATCH_2, PERSISTENT_1 or PERSISTENT_2. Required. */
+    @OneOf(DeploymentType.class)
     @Import(name = "deploymentType", required = true)
     private String deploymentType;
 
@@ -39,6 +41,7 @@ public final class HotTierArgs extends ResourceArgs {
     private String exportPath;
 
     /** NONE, NEW, NEW_CHANGED or NEW_CHANGED_DELETED (needs importPath; not on PERSISTENT_2). */
+    @OneOf(AutoImportPolicy.class)
     @Import(name = "autoImportPolicy")
     @Nullable
     private String autoImportPolicy;
@@ -70,6 +73,7 @@ public final class HotTierArgs extends ResourceArgs {
      * client mounts ({@link LustreVersion}). Default: {@code 2.15} (FSx's own default, 2.10, is one
      * Amazon Linux 2023 nodes cannot mount).
      */
+    @OneOf(value = LustreVersion.class, spelled = "apiValue", accepted = "nodesMount")
     @Import(name = "fileSystemTypeVersion")
     @Nullable
     private String fileSystemTypeVersion;

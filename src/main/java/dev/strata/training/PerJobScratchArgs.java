@@ -5,6 +5,7 @@ import com.pulumi.resources.ResourceArgs;
 
 import dev.strata.core.KubernetesValues;
 import dev.strata.core.Problems;
+import dev.strata.core.OneOf;
 
 import javax.annotation.Nullable;
 import java.util.Optional;
@@ -26,6 +27,7 @@ public final class PerJobScratchArgs extends ResourceArgs {
     private String storageClassName;
 
     /** Deployment type of the per-job file systems. Default: SCRATCH_2. */
+    @OneOf(DeploymentType.class)
     @Import(name = "deploymentType")
     @Nullable
     private String deploymentType;
@@ -46,6 +48,7 @@ public final class PerJobScratchArgs extends ResourceArgs {
     private String exportPath;
 
     /** Not allowed (see {@link #checkNoDataRepository}). */
+    @OneOf(AutoImportPolicy.class)
     @Import(name = "autoImportPolicy")
     @Nullable
     private String autoImportPolicy;
@@ -55,6 +58,7 @@ public final class PerJobScratchArgs extends ResourceArgs {
      * the nodes' Lustre client mounts ({@link LustreVersion}). Default: {@code 2.15} (FSx's own default, 2.10, is one
      * Amazon Linux 2023 nodes cannot mount).
      */
+    @OneOf(value = LustreVersion.class, spelled = "apiValue", accepted = "nodesMount")
     @Import(name = "fileSystemTypeVersion")
     @Nullable
     private String fileSystemTypeVersion;

@@ -32,8 +32,9 @@ final class PerJobScratchTier extends ComponentResource {
     public PerJobScratchTier(String name, PerJobScratchArgs args, TierContext context, @Nullable ComponentResourceOptions options) {
         super(TYPE, name, TierContext.checked(args, (a, problems) -> a.validate(field -> field, problems)), options);
         DeploymentType type = args.type();
-        Output<Map<String, String>> parameters = Output.tuple(context.lustreGroupId(), context.bucket().bucketName, context.kmsKeyArn())
-                .applyValue(t -> parameters(context.lustreSubnetId(), t.t1, t.t2, t.t3, type, args));
+        Output<Map<String, String>> parameters = Output.tuple(context.lustreSubnetId(), context.lustreGroupId(), context.bucket().bucketName,
+                        context.kmsKeyArn())
+                .applyValue(t -> parameters(t.t1, t.t2, t.t3, t.t4, type, args));
         new StorageClass(name + "-class", StorageClassArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(args.storageClassName()).labels(TierContext.labels("hot")).build())
                 .provisioner(TrainingStorage.FSX_CSI_DRIVER)

@@ -28,8 +28,8 @@ record TierContext(Output<String> kmsKeyArn, NetworkArgs network, SecureBucket b
                           Optional<Output<String>> efsCsiDriver, Map<String, String> tags, boolean protect) {
 
     /** The subnet of the Lustre file systems: the first private subnet. */
-    String lustreSubnetId() {
-        return network.subnetIds().get(0);
+    Output<String> lustreSubnetId() {
+        return network.subnetIds().applyValue(ids -> ids.get(0));
     }
 
     /** {@code args} once {@code validate} found no problem in them; else every problem, before anything registers. */

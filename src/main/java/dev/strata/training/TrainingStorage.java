@@ -4,6 +4,7 @@ import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import dev.strata.core.OptionalOutput;
 import dev.strata.core.Problems;
 import dev.strata.datalake.LifecycleRule;
 import dev.strata.datalake.SecureBucket;
@@ -50,34 +51,42 @@ public final class TrainingStorage extends ComponentResource {
     public final Output<String> bucketName;
 
     /** The hot tier's FSx for Lustre file system id; null without a managed hot tier. */
+    @OptionalOutput
     @Export(name = "hotFileSystemId", refs = {String.class}, tree = "[0]")
     public final Output<String> hotFileSystemId;
 
-    /** The hot file system's DNS name. */
+    /** The hot file system's DNS name; unset without a managed hot tier. */
+    @OptionalOutput
     @Export(name = "hotDnsName", refs = {String.class}, tree = "[0]")
     public final Output<String> hotDnsName;
 
-    /** The hot file system's Lustre mount name. */
+    /** The hot file system's Lustre mount name; unset without a managed hot tier. */
+    @OptionalOutput
     @Export(name = "hotMountName", refs = {String.class}, tree = "[0]")
     public final Output<String> hotMountName;
 
-    /** The claim bound to the hot file system. */
+    /** The claim bound to the hot file system; unset without a managed hot tier. */
+    @OptionalOutput
     @Export(name = "hotClaimName", refs = {String.class}, tree = "[0]")
     public final Output<String> hotClaimName;
 
-    /** The per-job scratch StorageClass. */
+    /** The per-job scratch StorageClass; unset when per-job scratch is off. */
+    @OptionalOutput
     @Export(name = "scratchStorageClassName", refs = {String.class}, tree = "[0]")
     public final Output<String> scratchStorageClassName;
 
-    /** The warm tier's EFS file system id. */
+    /** The warm tier's EFS file system id; unset when the warm tier is off. */
+    @OptionalOutput
     @Export(name = "warmFileSystemId", refs = {String.class}, tree = "[0]")
     public final Output<String> warmFileSystemId;
 
-    /** The warm file system's DNS name. */
+    /** The warm file system's DNS name; unset when the warm tier is off. */
+    @OptionalOutput
     @Export(name = "warmDnsName", refs = {String.class}, tree = "[0]")
     public final Output<String> warmDnsName;
 
-    /** The warm tier's ReadWriteMany claim. */
+    /** The warm tier's ReadWriteMany claim; unset when the warm tier is off. */
+    @OptionalOutput
     @Export(name = "warmClaimName", refs = {String.class}, tree = "[0]")
     public final Output<String> warmClaimName;
 
