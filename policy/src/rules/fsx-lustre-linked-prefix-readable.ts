@@ -1,24 +1,8 @@
-import type { PolicyResource, StackValidationArgs, StackValidationPolicy } from "@pulumi/policy";
+import type { StackValidationPolicy } from "@pulumi/policy";
 import { ARCHIVED_STORAGE_CLASSES, s3Links } from "../lib/fsx";
 import { known, UNKNOWN } from "../lib/known";
 import { label } from "../lib/resources";
-import { buckets, configurationsOf, LIFECYCLE } from "../lib/s3";
-
-/**
- * The bucket a linked S3 location names: the bucket whose name is known to be it, else the bucket whose
- * name prefix (`bucketPrefix`, the name S3 completes) is the longest one the name starts with.
- */
-function bucketNamed(args: StackValidationArgs, name: string): PolicyResource | undefined {
-    const all = buckets(args);
-    const exact = all.find(b => known(() => b.props.bucket) === name);
-    if (exact) {
-        return exact;
-    }
-    return all
-        .map(b => ({ b, prefix: known(() => b.props.bucketPrefix) }))
-        .filter((e): e is { b: PolicyResource; prefix: string } => typeof e.prefix === "string" && name.startsWith(e.prefix))
-        .sort((x, y) => y.prefix.length - x.prefix.length)[0]?.b;
-}
+import { bucketNamed, configurationsOf, LIFECYCLE } from "../lib/s3";
 
 /** A lifecycle rule's key prefix: `filter.prefix`, `filter.and.prefix` or the legacy `prefix`; "" for the whole bucket. */
 function prefixOf(rule: any): string {

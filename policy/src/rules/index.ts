@@ -28,6 +28,7 @@ import { policy as iamNoBroadManagedPolicies } from "./iam-no-broad-managed-poli
 import { policy as iamNoWildcardActions } from "./iam-no-wildcard-actions";
 import { policy as iamNoWildcardResources } from "./iam-no-wildcard-resources";
 import { policy as iamS3CsiDriverReadOnly } from "./iam-s3-csi-driver-read-only";
+import { policy as iamReplicationRoleScoped } from "./iam-replication-role-scoped";
 import { policy as k8sLocalVolumeProvisioner } from "./k8s-local-volume-provisioner";
 import { policy as k8sModelStorageRetain } from "./k8s-model-storage-retain";
 import { policy as k8sNoHostnamePinning } from "./k8s-no-hostname-pinning";
@@ -47,6 +48,7 @@ import { policy as s3BucketPublicAccessBlock } from "./s3-bucket-public-access-b
 import { policy as s3BucketTlsOnly } from "./s3-bucket-tls-only";
 import { policy as s3ModelBucketVersioning } from "./s3-model-bucket-versioning";
 import { policy as snsTopicEncryptionCmk } from "./sns-topic-encryption-cmk";
+import { policy as s3ReplicationReplicaKey } from "./s3-replication-replica-key";
 import { policy as statefulResourcesProtected } from "./stateful-resources-protected";
 
 export const rules: Policies = [
@@ -77,6 +79,7 @@ export const rules: Policies = [
     iamNoWildcardActions,
     iamNoWildcardResources,
     iamS3CsiDriverReadOnly,
+    iamReplicationRoleScoped,
     k8sLocalVolumeProvisioner,
     k8sModelStorageRetain,
     k8sNoHostnamePinning,
@@ -96,5 +99,6 @@ export const rules: Policies = [
     s3BucketTlsOnly,
     s3ModelBucketVersioning,
     snsTopicEncryptionCmk,
+    s3ReplicationReplicaKey,
     statefulResourcesProtected,
 ];

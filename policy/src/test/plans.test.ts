@@ -57,7 +57,8 @@ describe("mutated prod plans are caught", () => {
         const doc = mutated("prod", d => {
             named(d, "prod-model-encryption").inputs.rules = [{ applyServerSideEncryptionByDefault: { sseAlgorithm: "AES256" }, bucketKeyEnabled: false }];
         });
-        assert.deepEqual(mandatoryPolicies(doc), ["s3-bucket-encryption-cmk"]);
+        // The model zone is replicated: its replication role now names a key the bucket no longer uses.
+        assert.deepEqual(mandatoryPolicies(doc), ["iam-replication-role-scoped", "s3-bucket-encryption-cmk"]);
     });
     it("a wildcard action added", () => {
         const doc = mutated("prod", d => {

@@ -134,7 +134,7 @@ public final class App {
         StackConfig config = StackConfig.fromPulumiEngine(System.getenv("PULUMI_CONFIG"));
         try {
             config.warnings().forEach(warning -> System.err.println("strata: warning: " + warning));
-            settings = SettingsParser.parse(config.strataValues());
+            settings = SettingsParser.parse(config.strataValues(), config.awsRegion());
         } catch (InvalidConfigException e) {
             System.err.println("strata: invalid config:");
             e.problems().forEach(problem -> System.err.println("  " + problem));

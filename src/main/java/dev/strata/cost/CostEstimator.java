@@ -11,7 +11,8 @@ import java.util.List;
 public final class CostEstimator {
     /** One cost function per component, in the order the stack builds them. */
     public static final List<ComponentCost> COMPONENTS = List.of(
-            new DataLakeCost(), new TrainingCost(), new InferenceCost(), new SecurityCost(), new ClusterCost(), new MonitoringCost());
+            new DataLakeCost(), new TrainingCost(), new InferenceCost(), new SecurityCost(), new ClusterCost(),
+            new ReplicationCost(), new MonitoringCost());
 
     private CostEstimator() {
     }

@@ -98,7 +98,12 @@ public final class CostSettingsParser {
     private static DataLakeUsage dataLakeUsage(ConfigNode node, DataLakeSettings dataLake) {
         Optional<Map<String, ConfigNode>> zoneNodes = node.objectMap("zones");
         double accessLogsGiB = node.decimal("accessLogsGiB", 0.0, 0, MAX_QUANTITY);
+        double replicatedGiB = node.decimal("replicatedGiBPerMonth", 0.0, 0, MAX_QUANTITY);
         node.finish();
+        if (replicatedGiB > 0 && dataLake.replication().isEmpty()) {
+            node.problems().add(node.key("replicatedGiBPerMonth"), replicatedGiB, "strata:dataLake.replication", "(not set)",
+                    "replication usage needs replication on (set strata:dataLake.replication or drop this usage)");
+        }
         if (accessLogsGiB > 0 && !dataLake.accessLogs()) {
             node.problems().add(node.key("accessLogsGiB"), accessLogsGiB, "strata:dataLake.accessLogs", false,
                     "usage of the access-log bucket needs access logs on (set strata:dataLake.accessLogs: true or drop this usage)");
@@ -113,7 +118,7 @@ public final class CostSettingsParser {
             Set<String> reached = zone.map(CostSettingsParser::classesReached).orElse(new LinkedHashSet<>(S3_CLASSES));
             zones.put(name, bucketUsage(zoneNode, "zone " + name + "'s lifecycle", reached));
         });
-        return new DataLakeUsage(zones, accessLogsGiB);
+        return new DataLakeUsage(zones, accessLogsGiB, replicatedGiB);
     }
 
     /**

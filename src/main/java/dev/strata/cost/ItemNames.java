@@ -26,6 +26,8 @@ public final class ItemNames {
             Map.entry("ebs.gp3.storage", "EBS gp3 storage"),
             Map.entry("ebs.gp3.iops", "EBS gp3 IOPS above 3,000"),
             Map.entry("ebs.gp3.throughput", "EBS gp3 throughput above 125 MB/s"),
+            Map.entry("s3.transfer.interRegion", "S3 data transfer to another region (replication)"),
+            Map.entry("s3.replicationTimeControl", "S3 Replication Time Control data transfer"),
             Map.entry("kms.key", "KMS customer managed key"),
             Map.entry("kms.requests", "KMS requests"),
             Map.entry("eks.cluster", "EKS cluster (standard support)"),

@@ -44,12 +44,19 @@ public record UsageSettings(DataLakeUsage dataLake, Optional<TrainingUsage> trai
     /**
      * {@code strata:usage.dataLake}.
      *
-     * @param zones         usage per zone name; a zone that is not listed is estimated at zero (and says so)
-     * @param accessLogsGiB GiB held in the access-log bucket (S3 Standard)
+     * @param zones                  usage per zone name; a zone that is not listed is estimated at zero (and says so)
+     * @param accessLogsGiB          GiB held in the access-log bucket (S3 Standard)
+     * @param replicatedGiBPerMonth  GiB written a month to the buckets {@code strata:dataLake.replication} copies to
+     *                               another region (each is transferred once)
      */
-    public record DataLakeUsage(Map<String, BucketUsage> zones, double accessLogsGiB) {
+    public record DataLakeUsage(Map<String, BucketUsage> zones, double accessLogsGiB, double replicatedGiBPerMonth) {
         public DataLakeUsage {
             zones = Map.copyOf(zones);
+        }
+
+        /** Usage without replication. */
+        public DataLakeUsage(Map<String, BucketUsage> zones, double accessLogsGiB) {
+            this(zones, accessLogsGiB, 0);
         }
     }
 

@@ -118,8 +118,8 @@ public final class DataLake extends ComponentResource {
         return buckets.entrySet().stream().map(zone -> zone.getValue().monitored("datalake", "datalake-" + zone.getKey())).toList();
     }
 
-    private static Output<Map<String, String>> byZone(Map<String, SecureBucket> buckets,
-                                                      Function<SecureBucket, Output<String>> value) {
+    /** One output of each named thing (a zone's bucket, a replica), as one map output in the same order. */
+    static <T> Output<Map<String, String>> byZone(Map<String, T> buckets, Function<T, Output<String>> value) {
         List<String> zones = List.copyOf(buckets.keySet());
         List<Output<String>> values = zones.stream().map(zone -> value.apply(buckets.get(zone))).toList();
         return Output.all(values).applyValue(list -> {

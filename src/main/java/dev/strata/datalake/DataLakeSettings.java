@@ -16,11 +16,17 @@ import java.util.Optional;
  * @param accessLogs                         whether S3 server access logs go to a log bucket
  * @param accessLogExpirationDays            days the access logs are kept
  * @param abortIncompleteMultipartUploadDays days after which incomplete multipart uploads are aborted
+ * @param replication                        cross-Region replication of chosen zones and the model archive, if set
  */
 public record DataLakeSettings(List<Zone> zones, boolean accessLogs, int accessLogExpirationDays,
-                               int abortIncompleteMultipartUploadDays) {
+                               int abortIncompleteMultipartUploadDays, Optional<ReplicationSettings> replication) {
     public DataLakeSettings {
         zones = List.copyOf(zones);
+    }
+
+    /** The data lake without replication. */
+    public DataLakeSettings(List<Zone> zones, boolean accessLogs, int accessLogExpirationDays, int abortIncompleteMultipartUploadDays) {
+        this(zones, accessLogs, accessLogExpirationDays, abortIncompleteMultipartUploadDays, Optional.empty());
     }
 
     /** The component's arguments: these settings, the key, the stack's tags and protection. */
@@ -42,11 +48,14 @@ public record DataLakeSettings(List<Zone> zones, boolean accessLogs, int accessL
         boolean accessLogs = node.bool("accessLogs", false);
         int accessLogExpirationDays = node.integer("accessLogExpirationDays", 365, 1, 36_500);
         int abortDays = node.integer("abortIncompleteMultipartUploadDays", 7, 1, 365);
+        Optional<ConfigNode> replicationNode = node.object("replication");
         node.finish();
 
         List<Zone> zones = zoneNodes.map(DataLakeSettings::zones).orElse(Zones.DEFAULTS);
         Zones.validate(zones, node.key("zones"), node.problems());
-        return new DataLakeSettings(zones, accessLogs, accessLogExpirationDays, abortDays);
+        Optional<ReplicationSettings> replication = replicationNode.map(r -> ReplicationSettings.parse(r,
+                zones.stream().map(Zone::name).toList()));
+        return new DataLakeSettings(zones, accessLogs, accessLogExpirationDays, abortDays, replication);
     }
 
     private static List<Zone> zones(Map<String, ConfigNode> nodes) {

@@ -85,6 +85,15 @@ public final class SecureBucket extends ComponentResource {
     @Nullable
     private final Output<String> keyArn;
 
+    /** The arguments the bucket was built from, for a replica of it ({@link Replication}). */
+    private final SecureBucketArgs args;
+
+    /**
+     * The bucket's name, known once versioning is configured (at once when versioning is off): a
+     * replication configuration that names the bucket by it is put after versioning, as S3 requires.
+     */
+    private final Output<String> versionedBucketName;
+
     /** The SecureBucket {@code name} with default resource options, as {@code new SecureBucket(name, args, null)}. */
     public SecureBucket(String name, SecureBucketArgs args) {
         this(name, args, null);
@@ -135,11 +144,14 @@ public final class SecureBucket extends ComponentResource {
                         .build(), Children.of(this));
 
         List<Resource> lifecycleDependsOn = new ArrayList<>();
+        Output<String> versionedName = bucket.bucket();
         if (args.versioning()) {
-            lifecycleDependsOn.add(new BucketVersioningV2(name + "-versioning", BucketVersioningV2Args.builder()
+            BucketVersioningV2 versioning = new BucketVersioningV2(name + "-versioning", BucketVersioningV2Args.builder()
                     .bucket(bucketId)
                     .versioningConfiguration(BucketVersioningV2VersioningConfigurationArgs.builder().status("Enabled").build())
-                    .build(), Children.of(this)));
+                    .build(), Children.of(this));
+            lifecycleDependsOn.add(versioning);
+            versionedName = Output.tuple(versioning.bucket(), bucket.bucket()).applyValue(t -> t.t2);
         }
 
         args.objectLockDays().ifPresent(days -> new BucketObjectLockConfigurationV2(name + "-object-lock",
@@ -187,6 +199,8 @@ public final class SecureBucket extends ComponentResource {
         this.bucketName = bucket.bucket();
         this.bucketArn = bucket.arn();
         this.keyArn = args.kmsKeyArn().orElse(null);
+        this.args = args;
+        this.versionedBucketName = versionedName;
         registerOutputs(Map.of("bucketName", bucketName, "bucketArn", bucketArn));
     }
 
@@ -223,6 +237,16 @@ public final class SecureBucket extends ComponentResource {
         Grant grant = new Grant(Grant.id(verb, pulumiResourceName(), prefix), granted);
         grantee.grant(grant);
         return grant;
+    }
+
+    /** The arguments the bucket was built from. */
+    SecureBucketArgs args() {
+        return args;
+    }
+
+    /** The bucket's name, known once its versioning is configured. */
+    Output<String> versionedBucketName() {
+        return versionedBucketName;
     }
 
     /** A lower-case prefix derived from the resource name; Pulumi appends a unique suffix. */

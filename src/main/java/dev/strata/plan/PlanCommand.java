@@ -142,7 +142,7 @@ public final class PlanCommand implements Callable<Integer> {
             List<String> settingsProblems = new ArrayList<>(regionProblems.messages());
             StrataSettings parsed = null;
             try {
-                parsed = SettingsParser.parse(config.strataValues());
+                parsed = SettingsParser.parse(config.strataValues(), configured);
             } catch (InvalidConfigException e) {
                 settingsProblems.addAll(e.problems());
             }

@@ -22,6 +22,8 @@ public class RecordingMocks implements Mocks {
 
     private final String region;
     private final Map<String, Mocks.ResourceArgs> registered = new ConcurrentHashMap<>();
+    /** The region of each explicit aws provider the program registered, by the provider's name. */
+    private final Map<String, String> providerRegions = new ConcurrentHashMap<>();
 
     public RecordingMocks(String region) {
         this.region = region;
@@ -52,16 +54,46 @@ public class RecordingMocks implements Mocks {
         registered.put(key(args.type, args.name), args);
         String id = idOf(args.name);
         Map<String, Object> state = new LinkedHashMap<>(args.inputs == null ? Map.of() : args.inputs);
-        state.putAll(computedOutputs(args.type, id, state));
+        if (AWS_PROVIDER.equals(args.type) && state.get("region") instanceof String providerRegion) {
+            providerRegions.put(args.name, providerRegion);
+        }
+        String resourceRegion = regionOf(args.provider);
+        state.putAll(resourceRegion.equals(region) ? computedOutputs(args.type, id, state)
+                : computedOutputs(args.type, id, state, resourceRegion));
         return CompletableFuture.completedFuture(ResourceResult.of(Optional.of(id), state));
     }
 
+    /** The type token of an explicit aws provider. */
+    static final String AWS_PROVIDER = "pulumi:providers:aws";
+
     /**
-     * Outputs the cloud would compute, made deterministic. Subclasses (or later tiers) add types; an
-     * AWS resource without an entry gets an ARN of its type and id.
+     * The region a resource is created in: its explicit aws provider's (a provider reference is
+     * {@code <provider urn>::<id>}, the urn ending in {@code ::<parent types>$<type>::<name>}), else the stack's.
+     */
+    private String regionOf(String providerReference) {
+        if (providerReference == null || !providerReference.contains(AWS_PROVIDER + "::")) {
+            return region;
+        }
+        String[] parts = providerReference.split("::");
+        for (int i = 0; i + 1 < parts.length; i++) {
+            if (parts[i].equals(AWS_PROVIDER) || parts[i].endsWith("$" + AWS_PROVIDER)) {
+                return providerRegions.getOrDefault(parts[i + 1], region);
+            }
+        }
+        return region;
+    }
+
+    /** {@link #computedOutputs(String, String, Map, String)} in the stack's region. */
+    protected Map<String, Object> computedOutputs(String type, String id, Map<String, Object> inputs) {
+        return computedOutputs(type, id, inputs, region);
+    }
+
+    /**
+     * Outputs the cloud would compute in {@code region}, made deterministic. Subclasses (or later
+     * tiers) add types; an AWS resource without an entry gets an ARN of its type and id.
      */
     @SuppressWarnings("unchecked")
-    protected Map<String, Object> computedOutputs(String type, String id, Map<String, Object> inputs) {
+    protected Map<String, Object> computedOutputs(String type, String id, Map<String, Object> inputs, String region) {
         Map<String, Object> outputs = new LinkedHashMap<>();
         switch (type) {
             case "aws:s3/bucketV2:BucketV2" -> {

@@ -5,6 +5,7 @@ import dev.strata.cluster.CsiDriver;
 import dev.strata.cluster.EksCluster;
 import dev.strata.cluster.MountpointVolume;
 import dev.strata.datalake.DataLake;
+import dev.strata.datalake.Replication;
 import dev.strata.datalake.SecureBucket;
 import dev.strata.efs.EfsFileSystem;
 import dev.strata.inference.InferenceStorage;
@@ -25,6 +26,7 @@ public final class Components {
             EncryptionKey.class,
             SecureBucket.class,
             DataLake.class,
+            Replication.class,
             EfsFileSystem.class,
             TrainingStorage.class,
             InferenceStorage.class,

@@ -51,6 +51,32 @@ public final class Actions {
     /** The grant the service then creates for itself on the key, with the creator's permission (required by FSx). */
     public static final List<String> KMS_CREATE_GRANT = List.of("kms:CreateGrant");
 
+    /**
+     * S3 replication's role on the source bucket: read the replication configuration and list the
+     * bucket (needed for delete markers)
+     * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/setting-repl-config-perm-overview.html).
+     */
+    public static final List<String> S3_REPLICATION_SOURCE_BUCKET = List.of("s3:GetReplicationConfiguration", "s3:ListBucket");
+    /** S3 replication's role on the source objects: the version to replicate, its ACL and its tags (same page). */
+    public static final List<String> S3_REPLICATION_SOURCE_OBJECTS = List.of("s3:GetObjectVersionForReplication",
+            "s3:GetObjectVersionAcl", "s3:GetObjectVersionTagging");
+    /**
+     * And on an Object Lock source, the objects' retention and legal hold, which replicate with them
+     * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/object-lock-managing.html#object-lock-managing-replication).
+     */
+    public static final List<String> S3_REPLICATION_OBJECT_LOCK = List.of("s3:GetObjectRetention", "s3:GetObjectLegalHold");
+    /** S3 replication's role on the destination objects: write replicas, delete markers and tags (setting-repl-config-perm-overview). */
+    public static final List<String> S3_REPLICATE = List.of("s3:ReplicateObject", "s3:ReplicateDelete", "s3:ReplicateTags");
+    /**
+     * S3 replication's role on the replica key: kms:Encrypt encrypts the replicas; with S3 Bucket Keys
+     * (every SecureBucket has them) S3 also calls kms:Decrypt on that key to verify the bucket key
+     * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/replication-config-for-kms-objects.html#bk-replication).
+     * The source key needs only {@link #KMS_READ}.
+     */
+    public static final List<String> KMS_ENCRYPT_REPLICAS = List.of("kms:Encrypt", "kms:Decrypt");
+    /** The action of a service role's trust policy. */
+    public static final String ASSUME_ROLE = "sts:AssumeRole";
+
     /** Mount an EFS file system read-only as an IAM client. */
     public static final List<String> EFS_CLIENT_MOUNT = List.of("elasticfilesystem:ClientMount");
     /** Mount an EFS file system and write to it as an IAM client. */

@@ -47,6 +47,14 @@ public final class SettingsParser {
 
     /** Parses and validates the {@code strata:} values; throws {@link InvalidConfigException} listing every problem. */
     public static StrataSettings parse(Map<String, Object> strataValues) {
+        return parse(strataValues, Optional.empty());
+    }
+
+    /**
+     * {@link #parse(Map)}, also checking the settings that depend on the stack's region ({@code aws:region},
+     * when known): the data lake's replicas go to another region.
+     */
+    public static StrataSettings parse(Map<String, Object> strataValues, Optional<String> awsRegion) {
         Problems problems = new Problems();
         ConfigNode root = ConfigNode.root(strataValues, problems);
 
@@ -99,6 +107,13 @@ public final class SettingsParser {
                 }
             }
         });
+        dataLake.replication().ifPresent(replication -> {
+            awsRegion.ifPresent(region -> replication.checkAgainstStackRegion(root.key("dataLake.replication"), region, problems));
+            if (replication.modelArchive() && inference.isEmpty()) {
+                problems.add(root.key("dataLake.replication.modelArchive"), true, root.key("inference"), "(not set)",
+                        "there is no model archive to replicate without inference storage; set modelArchive: false");
+            }
+        });
         CostSettings cost = CostSettingsParser.parse(root, dataLake, training, inference);
         MonitoringSettings monitoring = root.object("monitoring").map(MonitoringSettings::parse).orElse(MonitoringSettings.defaults());
         root.finish();
@@ -115,7 +130,7 @@ public final class SettingsParser {
         }
         List<String> settingsProblems = List.of();
         try {
-            parse(config.strataValues());
+            parse(config.strataValues(), config.awsRegion());
         } catch (InvalidConfigException settings) {
             settingsProblems = settings.problems();
         }

@@ -47,6 +47,7 @@ public final class StrataStack {
         Optional<InferenceStorage> inference = settings.inference().map(i -> new InferenceStorage(stack,
                 i.args(keys.inference().orElseThrow().keyArn, networkArgs(settings), tags, settings.protect(), efsCsiDriver(cluster),
                         namespaces.name(i.namespace())), onCluster(cluster)));
+        settings.dataLake().replication().ifPresent(r -> ReplicationWiring.define(ctx, stack, r, dataLake, inference, tags, settings.protect()));
         cluster.ifPresent(c -> ClusterWiring.grant(c, settings.workloads(), identities, dataLake, training, inference));
         cluster.ifPresent(c -> S3Mounts.define(ctx, stack, c, settings, training, inference, namespaces, tags));
         // Alarms on every watched resource of the tiers built (those the components register), their topic and the dashboard.

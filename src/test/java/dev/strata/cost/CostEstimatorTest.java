@@ -97,7 +97,8 @@ class CostEstimatorTest {
                 .hasMessageContaining("undeclared tier training/hot");
         assertThat(CostEstimator.tiers(settings(Map.of("environment", "dev")))).hasSize(7);
         assertThat(CostEstimator.COMPONENTS).extracting(component -> component.getClass().getSimpleName())
-                .containsExactly("DataLakeCost", "TrainingCost", "InferenceCost", "SecurityCost", "ClusterCost", "MonitoringCost");
+                .containsExactly("DataLakeCost", "TrainingCost", "InferenceCost", "SecurityCost", "ClusterCost", "ReplicationCost",
+                        "MonitoringCost");
     }
 
     private static StrataSettings stack(String file) {

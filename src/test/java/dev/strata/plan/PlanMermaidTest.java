@@ -143,7 +143,10 @@ class PlanMermaidTest {
         Map<String, Set<String>> encrypted = prod.edges().stream().filter(edge -> edge.text().equals("encrypts"))
                 .peek(edge -> assertThat(edge.stroke()).isEqualTo("dotted"))
                 .collect(Collectors.groupingBy(Edge::from, Collectors.mapping(Edge::to, Collectors.toSet())));
-        assertThat(encrypted).containsOnlyKeys(datalakeKey, trainingKey, inferenceKey);
+        // The replicas' key (strata:dataLake.replication) encrypts the model zone's and the archive's replicas.
+        String replicaKey = prod.id("KMS key · replica-us-east-1");
+        assertThat(encrypted).containsOnlyKeys(datalakeKey, trainingKey, inferenceKey, replicaKey);
+        assertThat(encrypted.get(replicaKey)).hasSize(2).doesNotContain(model, archive);
         assertThat(encrypted.get(datalakeKey)).containsExactlyInAnyOrder(raw, processed, feature, model);
         assertThat(encrypted.get(inferenceKey)).containsExactlyInAnyOrder(redis, repository, archive);
         assertThat(encrypted.get(trainingKey)).contains(hot, warm, bucket);

@@ -76,6 +76,9 @@ class StackKeysAndGrantsTest {
             names.add(stack + "-cluster"); // a created cluster's secrets key; prod adopts its cluster
         }
         names.add(stack + "-alarms"); // the alarm topic's key: the root and CloudWatch (monitoring.StorageAlarmsTest)
+        if (!stack.equals("dev")) {
+            names.add(stack + "-replication-key"); // the replicas' key in the second region (strata:dataLake.replication)
+        }
         assertThat(keys).extracting(PlannedResource::name).containsExactlyInAnyOrderElementsOf(names);
         assertThat(keys).filteredOn(key -> !key.name().equals(stack + "-alarms"))
                 .allSatisfy(key -> assertThat(key.inputs().get("policy")).isEqualTo(ROOT_ONLY));

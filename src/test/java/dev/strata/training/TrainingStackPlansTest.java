@@ -139,8 +139,9 @@ class TrainingStackPlansTest {
         List<JsonObject> stateful = new ArrayList<>();
         stateful.add(fsx);
         stateful.add(efs);
+        // The training tiers' keys (the inference, alarm and replica keys are their components' tests').
         ofType(plan, KMS_KEY).stream()
-                .filter(k -> !List.of("prod-inference", "prod-alarms").contains(k.get("name").getAsString())).forEach(stateful::add);
+                .filter(k -> List.of("prod-datalake", "prod-training").contains(k.get("name").getAsString())).forEach(stateful::add);
         ofType(plan, S3_BUCKET).stream()
                 .filter(b -> b.get("name").getAsString().equals("prod-training-data")).forEach(stateful::add);
         assertThat(stateful).hasSize(5).allSatisfy(r -> {
