@@ -1,5 +1,8 @@
 package dev.strata.cost;
 
+import com.pulumi.core.Output;
+import dev.strata.datalake.Replication;
+import dev.strata.datalake.ReplicationSettings;
 import dev.strata.monitoring.AlarmDefinition;
 import dev.strata.monitoring.MonitoredKind;
 import dev.strata.monitoring.MonitoredResourceArgs;
@@ -71,6 +74,8 @@ public final class MonitoringCost implements ComponentCost {
                     .throughputMode(inference.modelFileSystem().throughputMode().apiValue())
                     .performanceMode(inference.modelFileSystem().performanceMode().apiValue()).build());
         });
+        settings.dataLake().replication().filter(ReplicationSettings::metrics).ifPresent(replication -> replication.sources()
+                .forEach(source -> resources.add(Replication.monitored(source, Output.of(""), Output.of(""), "", replication.region()))));
         return settings.monitoring().toArgs(resources, java.util.Map.of(), false);
     }
 }

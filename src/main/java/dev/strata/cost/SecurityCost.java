@@ -21,6 +21,13 @@ public final class SecurityCost implements ComponentCost {
         settings.inference().ifPresent(inference -> purposes.add("inference"));
         settings.cluster().filter(ClusterSettings::create).ifPresent(cluster -> purposes.add("cluster"));
         purposes.add(StorageAlarms.PURPOSE);
+        // In the replicas' region: their key and, with replication metrics, the key of the alarms' topic there.
+        settings.dataLake().replication().ifPresent(replication -> {
+            purposes.add("replica-" + replication.region());
+            if (replication.metrics()) {
+                purposes.add(StorageAlarms.PURPOSE + "-" + replication.region());
+            }
+        });
         return purposes;
     }
 

@@ -27,6 +27,8 @@ import com.pulumi.resources.CustomResourceOptions;
 import dev.strata.core.Children;
 import dev.strata.core.Problems;
 import dev.strata.core.Tags;
+import dev.strata.monitoring.MonitoredKind;
+import dev.strata.monitoring.MonitoredResourceArgs;
 import dev.strata.security.EncryptionKey;
 import dev.strata.security.EncryptionKeyArgs;
 import dev.strata.security.Grants;
@@ -34,6 +36,7 @@ import dev.strata.security.PolicyDocument;
 import dev.strata.security.ReplicationPolicy;
 
 import javax.annotation.Nullable;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,6 +98,9 @@ public final class Replication extends ComponentResource {
     public final Output<String> replicaKeyArn;
 
     /** The Replication {@code name} with default resource options, as {@code new Replication(name, args, null)}. */
+    /** What {@code StorageAlarms} watches: each rule's failures and latency (none without replication metrics). */
+    private final List<MonitoredResourceArgs> monitored;
+
     public Replication(String name, ReplicationArgs args) {
         this(name, args, null);
     }
@@ -118,6 +124,7 @@ public final class Replication extends ComponentResource {
         Map<String, Output<String>> replicaArns = new LinkedHashMap<>();
         Map<String, Output<String>> rules = new LinkedHashMap<>();
         Map<String, Output<String>> roles = new LinkedHashMap<>();
+        List<MonitoredResourceArgs> watched = new ArrayList<>();
         for (ReplicationSourceArgs source : args.sources()) {
             String child = name + "-" + source.name();
             var replicaArgs = SecureBucketArgs.builder()
@@ -161,7 +168,11 @@ public final class Replication extends ComponentResource {
             replicaArns.put(source.name(), replica.bucketArn);
             rules.put(source.name(), Output.of(ruleId));
             roles.put(source.name(), role.arn());
+            if (args.metrics()) {
+                watched.add(monitored(source.name(), source.bucketName(), replica.bucketName, ruleId, region));
+            }
         }
+        this.monitored = List.copyOf(watched);
         this.destinationRegion = Output.of(region);
         this.sourceBucketNames = byName(sourceNames);
         this.replicaBucketNames = byName(replicaNames);
@@ -181,6 +192,24 @@ public final class Replication extends ComponentResource {
     }
 
     /** The id of the one rule of each source's replication configuration. */
+    /**
+     * The replication of one source as {@code StorageAlarms} watches it: S3 publishes a rule's
+     * OperationsFailedReplication and ReplicationLatency in the destination bucket's region, dimensioned by
+     * source bucket, destination bucket and rule id, and only with replication metrics on
+     * (https://docs.aws.amazon.com/AmazonS3/latest/userguide/repl-metrics.html).
+     */
+    public static MonitoredResourceArgs monitored(String source, Output<String> sourceBucket, Output<String> replicaBucket,
+                                                  String ruleId, String destinationRegion) {
+        return MonitoredResourceArgs.builder().tier(COMPONENT).label(COMPONENT + "-" + source).kind(MonitoredKind.S3_REPLICATION)
+                .resourceId(sourceBucket).destinationBucket(replicaBucket).ruleId(Output.of(ruleId))
+                .metricsRegion(destinationRegion).build();
+    }
+
+    /** The replication rules {@code StorageAlarms} watches, one per source. */
+    public List<MonitoredResourceArgs> monitored() {
+        return monitored;
+    }
+
     public static String ruleId(String destinationRegion) {
         return "replicate-to-" + destinationRegion;
     }

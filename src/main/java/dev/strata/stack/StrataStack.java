@@ -7,6 +7,7 @@ import dev.strata.config.NetworkSettings;
 import dev.strata.core.NetworkArgs;
 import dev.strata.core.StackNames;
 import dev.strata.datalake.DataLake;
+import dev.strata.datalake.Replication;
 import dev.strata.inference.InferenceStorage;
 import dev.strata.monitoring.StorageAlarms;
 import dev.strata.security.WorkloadIdentity;
@@ -47,12 +48,13 @@ public final class StrataStack {
         Optional<InferenceStorage> inference = settings.inference().map(i -> new InferenceStorage(stack,
                 i.args(keys.inference().orElseThrow().keyArn, networkArgs(settings), tags, settings.protect(), efsCsiDriver(cluster),
                         namespaces.name(i.namespace())), onCluster(cluster)));
-        settings.dataLake().replication().ifPresent(r -> ReplicationWiring.define(ctx, stack, r, dataLake, inference, tags, settings.protect()));
+        Optional<Replication> replication = settings.dataLake().replication()
+                .map(r -> ReplicationWiring.define(ctx, stack, r, dataLake, inference, tags, settings.protect()));
         cluster.ifPresent(c -> ClusterWiring.grant(c, settings.workloads(), identities, dataLake, training, inference));
         cluster.ifPresent(c -> S3Mounts.define(ctx, stack, c, settings, training, inference, namespaces, tags));
         // Alarms on every watched resource of the tiers built (those the components register), their topic and the dashboard.
         new StorageAlarms(stack, settings.monitoring().toArgs(Stream.of(training.map(TrainingStorage::monitored),
-                inference.map(InferenceStorage::monitored), Optional.of(dataLake.monitored()))
+                inference.map(InferenceStorage::monitored), Optional.of(dataLake.monitored()), replication.map(Replication::monitored))
                 .flatMap(Optional::stream).flatMap(List::stream).toList(), tags, settings.protect()), null);
         StackOutputs.export(ctx, settings, keys, dataLake, cluster, identities, training, inference);
         StackOutputs.exportCostEstimate(ctx, settings);

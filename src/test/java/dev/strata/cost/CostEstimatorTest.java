@@ -138,9 +138,10 @@ class CostEstimatorTest {
                 tuple("model-archive", "s3.storage.STANDARD_IA", 200.0, 2.50));
         assertThat(estimate.tiers()).contains(new Tier("training", "hot"), new Tier("inference", "redis"), new Tier("inference", "nvme-nodes"),
                 new Tier("security", "training"), new Tier("security", "inference"), new Tier("security", "cluster"));
-        // The data lake's, training's and inference's keys, the created cluster's secrets key and the alarm topic's key.
+        // The data lake's, training's and inference's keys, the created cluster's secrets key, the alarm topic's key, and in the
+        // replicas' region (staging replicates to us-west-2) the replicas' key and the key of the topic the replication alarms notify.
         assertThat(estimate.lines()).filteredOn(line -> line.item().equals("kms.key")).extracting(CostLine::tier)
-                .containsExactly("datalake", "training", "inference", "cluster", "alarms");
+                .containsExactly("datalake", "training", "inference", "cluster", "alarms", "replica-us-west-2", "alarms-us-west-2");
     }
 
     @Test

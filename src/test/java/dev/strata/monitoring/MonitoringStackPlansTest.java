@@ -58,7 +58,10 @@ class MonitoringStackPlansTest {
                     stack + "-training-hot-free-storage", stack + "-training-hot-throughput-utilization", stack + "-training-warm-io-limit",
                     stack + "-inference-redis-memory-001", stack + "-inference-redis-evictions-001",
                     stack + "-inference-redis-memory-002", stack + "-inference-redis-evictions-002",
-                    stack + "-inference-models-io-limit");
+                    stack + "-inference-models-io-limit",
+                    // the replication of the model zone and the model archive (strata:dataLake.replication, metrics on)
+                    stack + "-replication-model-replication-failed", stack + "-replication-model-replication-latency",
+                    stack + "-replication-model-archive-replication-failed", stack + "-replication-model-archive-replication-latency");
         }
     }
 
@@ -140,9 +143,24 @@ class MonitoringStackPlansTest {
         assertThat(topic.inputs()).containsEntry("kmsMasterKeyId", "arn:aws:kms:" + region + ":123456789012:key/" + key.id());
         assertThat(key.protect()).isEqualTo(stack.equals("prod"));
         String topicArn = "arn:aws:sns:" + region + ":123456789012:" + topic.id();
-        assertThat(alarms(plan)).isNotEmpty().allSatisfy(alarm -> assertThat(alarm.inputs())
-                .containsEntry("alarmActions", List.of(topicArn)).containsEntry("okActions", List.of(topicArn))
-                .containsEntry("actionsEnabled", true));
+        assertThat(alarms(plan)).filteredOn(alarm -> !alarm.name().startsWith(stack + "-replication-")).isNotEmpty()
+                .allSatisfy(alarm -> assertThat(alarm.inputs())
+                        .containsEntry("alarmActions", List.of(topicArn)).containsEntry("okActions", List.of(topicArn))
+                        .containsEntry("actionsEnabled", true));
+        // S3 publishes replication metrics in the replicas' region: those alarms notify the topic there, under its own key.
+        List<PlannedResource> replication = alarms(plan).stream().filter(alarm -> alarm.name().startsWith(stack + "-replication-")).toList();
+        assertThat(replication).hasSize(stack.equals("dev") ? 0 : 4);
+        if (!stack.equals("dev")) {
+            String destination = stack.equals("prod") ? "us-east-1" : "us-west-2";
+            PlannedResource remoteTopic = plan.ofType("aws:sns/topic:Topic").stream()
+                    .filter(t -> t.name().equals(stack + "-" + destination + "-alarms")).findFirst().orElseThrow();
+            PlannedResource remoteKey = plan.ofType("aws:kms/key:Key").stream()
+                    .filter(k -> k.name().equals(stack + "-" + destination + "-alarms")).findFirst().orElseThrow();
+            assertThat(remoteTopic.inputs()).containsEntry("kmsMasterKeyId", "arn:aws:kms:" + destination + ":123456789012:key/" + remoteKey.id());
+            String remoteArn = "arn:aws:sns:" + destination + ":123456789012:" + remoteTopic.id();
+            assertThat(replication).allSatisfy(alarm -> assertThat(alarm.inputs())
+                    .containsEntry("alarmActions", List.of(remoteArn)).containsEntry("okActions", List.of(remoteArn)));
+        }
     }
 
     @ParameterizedTest
@@ -158,13 +176,18 @@ class MonitoringStackPlansTest {
             expected.add("## l1-redis");
         }
         expected.addAll(List.of("## l3-efs", "## l4-s3", "## datalake"));
+        if (!stack.equals("dev")) {
+            expected.add("## replication");
+        }
         assertThat(headings).containsExactlyElementsOf(expected);
         // Every bucket of the plan (but the access logs') is graphed by its name, and every alarm's metrics.
         String body = widgets.toString();
-        assertThat(plan.ofType("aws:s3/bucketV2:BucketV2")).filteredOn(b -> !b.name().endsWith("access-logs"))
+        // (A replica is graphed by its replication rule's metrics, below.)
+        assertThat(plan.ofType("aws:s3/bucketV2:BucketV2")).filteredOn(b -> !b.name().endsWith("access-logs")
+                        && !b.name().startsWith(stack + "-replication-"))
                 .allSatisfy(bucket -> assertThat(body).contains("\"BucketName\",\"" + bucket.inputs().get("bucketPrefix")));
         assertThat(alarms(plan)).allSatisfy(alarm -> assertThat(body).contains(alarm.name().substring(stack.length() + 1)
-                .replaceAll("-(free-storage|throughput-utilization|burst-credits|io-limit|memory-00\\d|evictions-00\\d)$", "")));
+                .replaceAll("-(free-storage|throughput-utilization|burst-credits|io-limit|memory-00\\d|evictions-00\\d|replication-failed|replication-latency)$", "")));
     }
 
     @Test
@@ -174,7 +197,9 @@ class MonitoringStackPlansTest {
             section(section(values, "inference"), "redis").put("enabled", false);
         });
         assertThat(alarms(withoutHotAndRedis)).extracting(PlannedResource::name)
-                .containsExactlyInAnyOrder("staging-training-warm-io-limit", "staging-inference-models-io-limit");
+                .containsExactlyInAnyOrder("staging-training-warm-io-limit", "staging-inference-models-io-limit",
+                        "staging-replication-model-replication-failed", "staging-replication-model-replication-latency",
+                        "staging-replication-model-archive-replication-failed", "staging-replication-model-archive-replication-latency");
         Plan withoutTraining = plan("dev", values -> {
             values.remove("training");
             section(values, "usage").remove("training");
