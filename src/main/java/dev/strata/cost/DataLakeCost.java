@@ -3,6 +3,7 @@ package dev.strata.cost;
 import dev.strata.datalake.DataLakeSettings;
 import dev.strata.cost.UsageSettings.BucketUsage;
 import dev.strata.datalake.Zone;
+import dev.strata.core.TierName;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +17,7 @@ import java.util.Map;
  */
 public final class DataLakeCost implements ComponentCost {
     public static final String COMPONENT = "datalake";
-    public static final String ACCESS_LOGS_TIER = "access-logs";
+    public static final String ACCESS_LOGS_TIER = TierName.ACCESS_LOGS.value();
 
     @Override
     public List<Tier> tiers(CostInputs settings) {

@@ -5,6 +5,7 @@ import dev.strata.cost.UsageSettings.BucketUsage;
 import dev.strata.cost.UsageSettings.EfsUsage;
 import dev.strata.cost.UsageSettings.InferenceUsage;
 import dev.strata.inference.RedisCache;
+import dev.strata.core.TierName;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ public final class InferenceCost implements ComponentCost {
     public static final String COMPONENT = "inference";
     static final String USAGE = "strata:usage.inference";
     /** The tier of the L2 nodes: the created cluster's inference node group. */
-    public static final String NVME_NODES = "nvme-nodes";
+    public static final String NVME_NODES = TierName.NVME_NODES.value();
     static final String NODE_TYPES = "strata:inference.nvme.nodeGroup.instanceTypes";
 
     @Override
@@ -29,13 +30,13 @@ public final class InferenceCost implements ComponentCost {
         List<Tier> tiers = new ArrayList<>();
         settings.inference().ifPresent(inference -> {
             if (inference.redis().isPresent()) {
-                tiers.add(new Tier(COMPONENT, "redis"));
+                tiers.add(new Tier(COMPONENT, TierName.REDIS.value()));
             }
             if (settings.cluster().flatMap(inference::createdNodeGroup).isPresent()) {
                 tiers.add(new Tier(COMPONENT, NVME_NODES));
             }
-            tiers.add(new Tier(COMPONENT, "model-repository"));
-            tiers.add(new Tier(COMPONENT, "model-archive"));
+            tiers.add(new Tier(COMPONENT, TierName.MODEL_REPOSITORY.value()));
+            tiers.add(new Tier(COMPONENT, TierName.MODEL_ARCHIVE.value()));
         });
         return tiers;
     }
@@ -48,7 +49,7 @@ public final class InferenceCost implements ComponentCost {
         InferenceSettings inference = settings.inference().get();
         Optional<InferenceUsage> usage = settings.cost().usage().inference();
         inference.redis().ifPresent(redis -> {
-            out.line(ElastiCachePricing.nodes(prices, COMPONENT, "redis", priced(prices, redis), redis.replicas() + 1));
+            out.line(ElastiCachePricing.nodes(prices, COMPONENT, TierName.REDIS.value(), priced(prices, redis), redis.replicas() + 1));
             if (!redis.engine().equals("redis")) {
                 out.note("strata:inference.redis.engine is " + redis.engine() + ": its nodes are priced at the Redis OSS rate, which lists higher");
             }
@@ -73,10 +74,10 @@ public final class InferenceCost implements ComponentCost {
         if (models.isEmpty()) {
             out.note(USAGE + ".models is not set: the model repository's storage and traffic are estimated at zero");
         }
-        TrainingCost.efsLines(prices, COMPONENT, "model-repository", inference.modelFileSystem(), models, USAGE + ".models", out);
+        TrainingCost.efsLines(prices, COMPONENT, TierName.MODEL_REPOSITORY.value(), inference.modelFileSystem(), models, USAGE + ".models", out);
         Optional<BucketUsage> archive = usage.flatMap(InferenceUsage::archive);
         if (archive.isPresent()) {
-            S3Pricing.bucketLines(prices, COMPONENT, "model-archive", archive.get()).forEach(out::line);
+            S3Pricing.bucketLines(prices, COMPONENT, TierName.MODEL_ARCHIVE.value(), archive.get()).forEach(out::line);
         } else {
             out.note(USAGE + ".archive is not set: the model archive bucket is estimated at zero");
         }

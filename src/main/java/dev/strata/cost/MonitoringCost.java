@@ -9,6 +9,7 @@ import dev.strata.monitoring.MonitoredResourceArgs;
 import dev.strata.monitoring.MonitoringSettings;
 import dev.strata.monitoring.StorageAlarms;
 import dev.strata.monitoring.StorageAlarmsArgs;
+import dev.strata.core.TierName;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -61,9 +62,9 @@ public final class MonitoringCost implements ComponentCost {
     static StorageAlarmsArgs args(CostInputs settings) {
         List<MonitoredResourceArgs> resources = new ArrayList<>();
         settings.training().ifPresent(training -> {
-            training.hot().ifPresent(hot -> resources.add(MonitoredResourceArgs.builder().tier("hot").label("training-hot")
+            training.hot().ifPresent(hot -> resources.add(MonitoredResourceArgs.builder().tier(TierName.HOT.value()).label("training-hot")
                     .kind(MonitoredKind.FSX_LUSTRE).capacityGiB(hot.storageGiB()).throughputMBps(1).build()));
-            training.warm().ifPresent(warm -> resources.add(MonitoredResourceArgs.builder().tier("warm").label("training-warm")
+            training.warm().ifPresent(warm -> resources.add(MonitoredResourceArgs.builder().tier(TierName.WARM.value()).label("training-warm")
                     .kind(MonitoredKind.EFS).throughputMode(warm.efs().throughputMode().apiValue())
                     .performanceMode(warm.efs().performanceMode().apiValue()).build()));
         });

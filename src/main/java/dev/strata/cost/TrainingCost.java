@@ -7,6 +7,7 @@ import dev.strata.efs.EfsSettings;
 import dev.strata.training.TrainingSettings;
 import dev.strata.cost.UsageSettings.EfsUsage;
 import dev.strata.cost.UsageSettings.TrainingUsage;
+import dev.strata.core.TierName;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,15 +28,15 @@ public final class TrainingCost implements ComponentCost {
         List<Tier> tiers = new ArrayList<>();
         settings.training().ifPresent(training -> {
             if (training.hot().isPresent()) {
-                tiers.add(new Tier(COMPONENT, "hot"));
+                tiers.add(new Tier(COMPONENT, TierName.HOT.value()));
             }
             if (training.perJob().isPresent()) {
-                tiers.add(new Tier(COMPONENT, "per-job"));
+                tiers.add(new Tier(COMPONENT, TierName.PER_JOB.value()));
             }
             if (training.warm().isPresent()) {
-                tiers.add(new Tier(COMPONENT, "warm"));
+                tiers.add(new Tier(COMPONENT, TierName.WARM.value()));
             }
-            tiers.add(new Tier(COMPONENT, "cold-archive"));
+            tiers.add(new Tier(COMPONENT, TierName.COLD_ARCHIVE.value()));
         });
         return tiers;
     }
@@ -50,11 +51,11 @@ public final class TrainingCost implements ComponentCost {
         training.hot().ifPresent(hot -> {
             DeploymentType type = hot.deploymentType();
             int throughput = hot.perUnitStorageThroughput().orElse(type.throughputChoices().get(0));
-            out.line(FsxPricing.storage(prices, COMPONENT, "hot", type, throughput, hot.storageGiB()));
+            out.line(FsxPricing.storage(prices, COMPONENT, TierName.HOT.value(), type, throughput, hot.storageGiB()));
             if (hot.automaticBackupRetentionDays() > 0 && !type.isScratch()) {
                 double backupGiB = usage.map(TrainingUsage::hotBackupGiB).orElse(0.0);
                 if (backupGiB > 0) {
-                    out.line(FsxPricing.backups(prices, COMPONENT, "hot", backupGiB));
+                    out.line(FsxPricing.backups(prices, COMPONENT, TierName.HOT.value(), backupGiB));
                 } else {
                     out.note(USAGE + ".hot.backupGiB is not set: the hot tier's backups (" + hot.automaticBackupRetentionDays()
                             + " days kept) are estimated at zero");
@@ -69,7 +70,7 @@ public final class TrainingCost implements ComponentCost {
             int throughput = perJob.perUnitStorageThroughput().orElse(type.throughputChoices().get(0));
             double gibMonths = usage.map(TrainingUsage::perJobGiBMonths).orElse(0.0);
             if (gibMonths > 0) {
-                out.line(prices.line(COMPONENT, "per-job", FsxPricing.item(type, throughput), gibMonths));
+                out.line(prices.line(COMPONENT, TierName.PER_JOB.value(), FsxPricing.item(type, throughput), gibMonths));
             } else {
                 out.note(USAGE + ".perJob.gibMonths is not set: the per-job " + type + " file systems jobs create are estimated at zero");
             }
@@ -79,11 +80,11 @@ public final class TrainingCost implements ComponentCost {
             if (efsUsage.isEmpty()) {
                 out.note(USAGE + ".warm is not set: the warm tier's storage and traffic are estimated at zero");
             }
-            efsLines(prices, COMPONENT, "warm", warm.efs(), efsUsage, USAGE + ".warm", out);
+            efsLines(prices, COMPONENT, TierName.WARM.value(), warm.efs(), efsUsage, USAGE + ".warm", out);
         });
         Optional<dev.strata.cost.UsageSettings.BucketUsage> bucket = usage.flatMap(TrainingUsage::coldArchive);
         if (bucket.isPresent()) {
-            S3Pricing.bucketLines(prices, COMPONENT, "cold-archive", bucket.get()).forEach(out::line);
+            S3Pricing.bucketLines(prices, COMPONENT, TierName.COLD_ARCHIVE.value(), bucket.get()).forEach(out::line);
         } else {
             out.note(USAGE + ".coldArchive is not set: the training bucket (cold and archive tiers) is estimated at zero");
         }

@@ -7,6 +7,7 @@ import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.strata.core.Problems;
+import dev.strata.core.TierName;
 
 import javax.annotation.Nullable;
 import java.util.Collections;
@@ -24,7 +25,7 @@ import java.util.Optional;
 public final class DataLake extends ComponentResource {
     public static final String TYPE = "strata:datalake:DataLake";
     /** Tier tag of the access-log bucket. */
-    public static final String ACCESS_LOG_TIER = "access-logs";
+    public static final String ACCESS_LOG_TIER = TierName.ACCESS_LOGS.value();
 
     /** Zone name to bucket name. */
     @Export(name = "bucketNames", refs = {Map.class, String.class, String.class}, tree = "[0,1,2]")

@@ -2,6 +2,7 @@ package dev.strata.datalake;
 
 import dev.strata.config.ConfigNode;
 import dev.strata.core.Problems;
+import dev.strata.core.TierName;
 
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +22,7 @@ import java.util.Optional;
 public record ReplicationSettings(String region, List<String> zones, boolean modelArchive, boolean replicationTimeControl,
                                   boolean metrics, boolean replicateDeleteMarkers) {
     /** The name the inference model archive replicates under (its replica's name and tier). */
-    public static final String MODEL_ARCHIVE = "model-archive";
+    public static final String MODEL_ARCHIVE = TierName.MODEL_ARCHIVE.value();
     /** The zone replicated when none is named: the playbook's model zone. */
     public static final List<String> DEFAULT_ZONES = List.of(Zones.MODEL.name());
 

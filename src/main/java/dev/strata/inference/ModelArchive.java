@@ -6,6 +6,7 @@ import dev.strata.datalake.LifecycleRuleArgs;
 import dev.strata.datalake.SecureBucket;
 import dev.strata.datalake.SecureBucketArgs;
 import dev.strata.datalake.Zones;
+import dev.strata.core.TierName;
 
 /**
  * L4, the model archive: a versioned {@link SecureBucket} encrypted with the CMK, with the model zone's
@@ -20,7 +21,7 @@ final class ModelArchive extends CacheLevel {
         var bucketArgs = SecureBucketArgs.builder()
                 .kmsKeyArn(args.kmsKeyArn())
                 .component("inference")
-                .tier("model-archive")
+                .tier(TierName.MODEL_ARCHIVE.value())
                 .versioning(true)
                 .lifecycleRules(Zones.MODEL.lifecycle().stream().map(LifecycleRuleArgs::from).toList())
                 .tags(args.tags())

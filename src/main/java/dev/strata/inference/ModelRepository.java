@@ -13,6 +13,7 @@ import com.pulumi.resources.CustomResourceOptions;
 import dev.strata.efs.EfsFileSystem;
 import dev.strata.efs.EfsFileSystemArgs;
 import dev.strata.efs.EfsOptionsArgs;
+import dev.strata.core.TierName;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -48,7 +49,7 @@ final class ModelRepository extends CacheLevel {
                         .backup(args.modelBackup())
                         .build())
                 .component("inference")
-                .tier("model-repository")
+                .tier(TierName.MODEL_REPOSITORY.value())
                 .tags(args.tags())
                 .protect(args.protect());
         this.fileSystem = new EfsFileSystem(name + "-model-repository", fileSystemArgs.build(),

@@ -17,6 +17,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.strata.core.Children;
 import dev.strata.core.Tags;
+import dev.strata.core.TierName;
 
 import java.util.List;
 import java.util.Locale;
@@ -53,7 +54,7 @@ final class RedisLevel extends CacheLevel {
             this.iamUser = Optional.empty();
             return;
         }
-        Map<String, String> tags = Tags.of(args.tags(), "inference", "redis");
+        Map<String, String> tags = Tags.of(args.tags(), "inference", TierName.REDIS.value());
         // No egress rules: the cache never opens connections.
         SecurityGroup securityGroup = new SecurityGroup(name + "-redis", SecurityGroupArgs.builder()
                 .description("Redis L1 model cache of " + name + ": TCP " + RedisCache.PORT + " from the cluster only")

@@ -171,14 +171,16 @@ final class ClusterWiring {
     /** The parser admits only names of buckets and zones the stack has. */
     private static SecureBucket bucket(WorkloadSettings.Access access, DataLake dataLake, Optional<TrainingStorage> training,
                                        Optional<InferenceStorage> inference) {
-        return switch (access.target()) {
-            case ZONE -> dataLake.zone(access.name()).orElseThrow();
-            case BUCKET -> switch (access.name()) {
-                case WorkloadSettings.TRAINING_BUCKET -> training.orElseThrow().bucket();
-                case WorkloadSettings.MODEL_ARCHIVE_BUCKET -> inference.orElseThrow().archive();
-                default -> throw new IllegalStateException("unknown bucket " + access.name());
-            };
-        };
+        if (access.target() == WorkloadSettings.Target.ZONE) {
+            return dataLake.zone(access.name()).orElseThrow();
+        }
+        if (access.name().equals(WorkloadSettings.TRAINING_BUCKET)) {
+            return training.orElseThrow().bucket();
+        }
+        if (access.name().equals(WorkloadSettings.MODEL_ARCHIVE_BUCKET)) {
+            return inference.orElseThrow().archive();
+        }
+        throw new IllegalStateException("unknown bucket " + access.name());
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.strata.cluster.MountpointVolume;
 import dev.strata.cluster.MountpointVolumeArgs;
 import dev.strata.cluster.S3VolumeSettings;
 import dev.strata.core.Problems;
+import dev.strata.core.TierName;
 import dev.strata.datalake.SecureBucket;
 import dev.strata.inference.InferenceSettings;
 import dev.strata.inference.InferenceStorage;
@@ -47,7 +48,7 @@ final class S3Mounts {
         ClusterSettings.S3Volumes volumes = settings.cluster().orElseThrow().s3Volumes();
         Map<String, Mount> mounts = new LinkedHashMap<>();
         settings.inference().filter(i -> volumes.modelArchive().enabled()).ifPresent(i -> mounts.put("modelArchive",
-                new Mount("model-archive", volumes.modelArchive(), inference.orElseThrow().archive(), i.namespace(),
+                new Mount(TierName.MODEL_ARCHIVE.value(), volumes.modelArchive(), inference.orElseThrow().archive(), i.namespace(),
                         cacheSize(volumes.modelArchive(), i))));
         settings.training().filter(t -> volumes.trainingDatasets().enabled()).ifPresent(t -> mounts.put("trainingDatasets",
                 new Mount("training-datasets", volumes.trainingDatasets(), training.orElseThrow().bucket(), t.namespace(),

@@ -6,6 +6,7 @@ import dev.strata.training.TrainingSettings;
 import dev.strata.inference.InferenceStorageArgs;
 import dev.strata.core.Problems;
 import dev.strata.core.KubernetesValues;
+import dev.strata.core.TierName;
 import dev.strata.security.Grant;
 import dev.strata.security.Grants;
 
@@ -43,7 +44,7 @@ public record WorkloadSettings(String name, String namespace, String serviceAcco
     /** The training bucket's prefix where jobs write checkpoints and resume from them. */
     public static final String CHECKPOINTS_PREFIX = "checkpoints/";
     /** The L4 model archive of inference storage ({@code strata:inference}). */
-    public static final String MODEL_ARCHIVE_BUCKET = "model-archive";
+    public static final String MODEL_ARCHIVE_BUCKET = TierName.MODEL_ARCHIVE.value();
 
     /** Access to a bucket or a data-lake zone under a key prefix ({@code ""}: all of it). */
     public record Access(Target target, String name, String prefix) {

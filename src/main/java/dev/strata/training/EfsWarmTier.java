@@ -15,6 +15,7 @@ import dev.strata.efs.EfsAccessPointArgs;
 import dev.strata.efs.EfsFileSystem;
 import dev.strata.efs.EfsFileSystemArgs;
 import dev.strata.efs.EfsOptionsArgs;
+import dev.strata.core.TierName;
 
 import javax.annotation.Nullable;
 import java.util.LinkedHashMap;
@@ -51,13 +52,13 @@ final class EfsWarmTier extends ComponentResource {
                 .accessPoints(List.of(EfsAccessPointArgs.builder().name("shared").path(args.accessPointPath())
                         .uid(args.posixId()).gid(args.posixId()).build()))
                 .component("training")
-                .tier("warm")
+                .tier(TierName.WARM.value())
                 .tags(context.tags())
                 .protect(context.protect())
                 .build(), children.component());
 
         StorageClass storageClass = new StorageClass(name + "-class", StorageClassArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(args.storageClassName()).labels(TierContext.labels("warm")).build())
+                .metadata(ObjectMetaArgs.builder().name(args.storageClassName()).labels(TierContext.labels(TierName.WARM.value())).build())
                 .provisioner(TrainingStorage.EFS_CSI_DRIVER)
                 .parameters(efs.fileSystemId.applyValue(id -> parameters(id, args)))
                 .reclaimPolicy("Retain")
@@ -70,7 +71,7 @@ final class EfsWarmTier extends ComponentResource {
         // provider waits 5 minutes for it to be Bound (see the hot claim). So the claim is created after
         // its StorageClass (whose name it takes from it) and after the driver's add-on is active (its
         // version, efsCsiDriver, is in the claim's annotations).
-        var metadata = ObjectMetaArgs.builder().name(args.claimName()).namespace(context.namespace()).labels(TierContext.labels("warm"));
+        var metadata = ObjectMetaArgs.builder().name(args.claimName()).namespace(context.namespace()).labels(TierContext.labels(TierName.WARM.value()));
         context.efsCsiDriver().ifPresent(driver -> metadata.annotations(
                 driver.applyValue(version -> Map.of(EfsFileSystem.CSI_DRIVER_ANNOTATION, version))));
         new PersistentVolumeClaim(name + "-claim", PersistentVolumeClaimArgs.builder()

@@ -25,6 +25,7 @@ import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomTimeouts;
 import com.pulumi.resources.Resource;
 import dev.strata.core.Tags;
+import dev.strata.core.TierName;
 import dev.strata.security.KeyGrants;
 
 import javax.annotation.Nullable;
@@ -82,7 +83,7 @@ final class LustreHotTier extends ComponentResource {
         LustreFileSystem fileSystem = fileSystem(name, args, type, context, children);
         String capacity = args.storageGiB() + "Gi";
         PersistentVolume volume = new PersistentVolume(name + "-pv", PersistentVolumeArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(name).labels(TierContext.labels("hot")).build())
+                .metadata(ObjectMetaArgs.builder().name(name).labels(TierContext.labels(TierName.HOT.value())).build())
                 .spec(PersistentVolumeSpecArgs.builder()
                         .capacity(Map.of("storage", capacity))
                         .accessModes("ReadWriteMany")
@@ -111,7 +112,7 @@ final class LustreHotTier extends ComponentResource {
         // claim whose volume exists binds in seconds.
         new PersistentVolumeClaim(name + "-claim", PersistentVolumeClaimArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(args.claimName()).namespace(context.namespace())
-                        .labels(TierContext.labels("hot")).build())
+                        .labels(TierContext.labels(TierName.HOT.value())).build())
                 .spec(PersistentVolumeClaimSpecArgs.builder()
                         .accessModes("ReadWriteMany")
                         .storageClassName("")
@@ -130,7 +131,7 @@ final class LustreHotTier extends ComponentResource {
 
     /** The file system as {@code StorageAlarms} watches it: free capacity and throughput utilisation. */
     public MonitoredResourceArgs monitored(String label) {
-        return MonitoredResourceArgs.builder().tier("hot").label(label).kind(MonitoredKind.FSX_LUSTRE).resourceId(fileSystemId)
+        return MonitoredResourceArgs.builder().tier(TierName.HOT.value()).label(label).kind(MonitoredKind.FSX_LUSTRE).resourceId(fileSystemId)
                 .capacityGiB((Integer) summary.get("capacityGiB"))
                 .throughputMBps(((Number) summary.get("throughputMBps")).doubleValue()).build();
     }
@@ -141,7 +142,7 @@ final class LustreHotTier extends ComponentResource {
     }
 
     private LustreFileSystem fileSystem(String name, HotTierArgs hot, DeploymentType type, TierContext context, TierOptions children) {
-        Map<String, String> tags = new TreeMap<>(Tags.of(context.tags(), "training", "hot"));
+        Map<String, String> tags = new TreeMap<>(Tags.of(context.tags(), "training", TierName.HOT.value()));
         tags.put("Name", name);
         var builder = LustreFileSystemArgs.builder()
                 .deploymentType(type.name())

@@ -10,6 +10,7 @@ import com.pulumi.core.Output;
 import com.pulumi.resources.ComponentResource;
 import dev.strata.core.Children;
 import dev.strata.core.Tags;
+import dev.strata.core.TierName;
 
 import javax.annotation.Nullable;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ final class LustreSecurityGroup {
      * (https://docs.aws.amazon.com/fsx/latest/LustreGuide/limit-access-security-groups.html).
      */
     static SecurityGroup create(ComponentResource parent, String name, TrainingStorageArgs args) {
-        Map<String, String> tags = Tags.of(args.tags(), "training", "hot");
+        Map<String, String> tags = Tags.of(args.tags(), "training", TierName.HOT.value());
         Map<String, String> named = new TreeMap<>(tags);
         named.put("Name", name + "-lustre");
         SecurityGroup group = new SecurityGroup(name + "-lustre", SecurityGroupArgs.builder()

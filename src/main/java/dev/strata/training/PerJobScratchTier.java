@@ -7,6 +7,7 @@ import com.pulumi.kubernetes.storage.v1.StorageClass;
 import com.pulumi.kubernetes.storage.v1.StorageClassArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import dev.strata.core.TierName;
 
 import javax.annotation.Nullable;
 import java.util.LinkedHashMap;
@@ -36,7 +37,7 @@ final class PerJobScratchTier extends ComponentResource {
                         context.kmsKeyArn())
                 .applyValue(t -> parameters(t.t1, t.t2, t.t3, t.t4, type, args));
         new StorageClass(name + "-class", StorageClassArgs.builder()
-                .metadata(ObjectMetaArgs.builder().name(args.storageClassName()).labels(TierContext.labels("hot")).build())
+                .metadata(ObjectMetaArgs.builder().name(args.storageClassName()).labels(TierContext.labels(TierName.HOT.value())).build())
                 .provisioner(TrainingStorage.FSX_CSI_DRIVER)
                 .parameters(parameters)
                 .reclaimPolicy("Delete")

@@ -6,6 +6,7 @@ import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
 import dev.strata.core.OptionalOutput;
 import dev.strata.core.Problems;
+import dev.strata.core.TierName;
 import dev.strata.datalake.LifecycleRule;
 import dev.strata.datalake.SecureBucket;
 import dev.strata.monitoring.MonitoredResourceArgs;
@@ -115,7 +116,7 @@ public final class TrainingStorage extends ComponentResource {
         SecureBucket bucket = new SecureBucket(name + "-data", SecureBucketArgs.builder()
                 .kmsKeyArn(args.kmsKeyArn())
                 .component("training")
-                .tier("cold-archive")
+                .tier(TierName.COLD_ARCHIVE.value())
                 .versioning(args.versioning())
                 .lifecycleRules(args.lifecycleRules())
                 .abortIncompleteMultipartUploadDays(args.abortIncompleteMultipartUploadDays())
@@ -129,17 +130,17 @@ public final class TrainingStorage extends ComponentResource {
                 lustreGroupId, args.efsCsiDriver(), args.tags(), args.protect());
 
         Optional<LustreHotTier> hot = args.hot().map(hotArgs -> new LustreHotTier(name + "-hot", hotArgs, context, childComponents));
-        hot.ifPresent(tier -> tiers.put("hot", tier.summary()));
+        hot.ifPresent(tier -> tiers.put(TierName.HOT.value(), tier.summary()));
         Optional<PerJobScratchTier> perJob = args.perJob().map(perJobArgs ->
                 new PerJobScratchTier(name + "-scratch", perJobArgs, context, childComponents));
         perJob.ifPresent(tier -> tiers.put("hotPerJob", tier.summary()));
         Optional<EfsWarmTier> warm = args.warm().map(warmArgs -> new EfsWarmTier(name + "-warm", warmArgs, context, childComponents));
-        warm.ifPresent(tier -> tiers.put("warm", tier.summary()));
+        warm.ifPresent(tier -> tiers.put(TierName.WARM.value(), tier.summary()));
 
         List<MonitoredResourceArgs> monitored = new ArrayList<>();
         hot.ifPresent(tier -> monitored.add(tier.monitored("training-hot")));
-        warm.ifPresent(tier -> monitored.add(tier.fileSystem.monitored("warm", "training-warm")));
-        monitored.add(bucket.monitored("cold-archive", "training-data"));
+        warm.ifPresent(tier -> monitored.add(tier.fileSystem.monitored(TierName.WARM.value(), "training-warm")));
+        monitored.add(bucket.monitored(TierName.COLD_ARCHIVE.value(), "training-data"));
         this.monitored = List.copyOf(monitored);
         this.bucket = bucket;
         this.warmFileSystem = warm.map(tier -> tier.fileSystem);
