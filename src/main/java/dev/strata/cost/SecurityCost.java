@@ -1,6 +1,7 @@
 package dev.strata.cost;
 
 import dev.strata.cluster.ClusterSettings;
+import dev.strata.datalake.Replication;
 import dev.strata.monitoring.StorageAlarms;
 
 import java.util.List;
@@ -23,7 +24,7 @@ public final class SecurityCost implements ComponentCost {
         purposes.add(StorageAlarms.PURPOSE);
         // In the replicas' region: their key and, with replication metrics, the key of the alarms' topic there.
         settings.dataLake().replication().ifPresent(replication -> {
-            purposes.add("replica-" + replication.region());
+            purposes.add(Replication.keyPurpose(replication.region()));
             if (replication.metrics()) {
                 purposes.add(StorageAlarms.PURPOSE + "-" + replication.region());
             }

@@ -113,7 +113,7 @@ public final class Replication extends ComponentResource {
         var inDestination = ComponentResourceOptions.builder().parent(this).providers(destination).build();
 
         EncryptionKey replicaKey = new EncryptionKey(name + "-key", EncryptionKeyArgs.builder()
-                .purpose("replica-" + region)
+                .purpose(keyPurpose(region))
                 .services(List.of("s3"))
                 .tags(args.tags())
                 .protect(args.protect())
@@ -208,6 +208,11 @@ public final class Replication extends ComponentResource {
     /** The replication rules {@code StorageAlarms} watches, one per source. */
     public List<MonitoredResourceArgs> monitored() {
         return monitored;
+    }
+
+    /** The purpose of the replicas' key in {@code destinationRegion}: its tier tag and its cost tier. */
+    public static String keyPurpose(String destinationRegion) {
+        return "replica-" + destinationRegion;
     }
 
     public static String ruleId(String destinationRegion) {
