@@ -28,6 +28,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -107,16 +108,23 @@ public final class StrataProvider implements Provider {
     }
 
     /**
-     * The component's Args, deserialized from engine inputs. pulumi-java 1.36.1's deserializer sets only
-     * the fields the Args class itself declares ({@code Class.getDeclaredFields}), while the schema's
-     * analyzer and {@code ResourceArgs} read inherited ones too; so the inputs of the Args' superclasses
-     * ({@code tags}, {@code protect}, a storage component's {@code kmsKeyArn} and {@code network}: the
-     * {@code dev.strata.core} Args bases) are set here, field by field, required ones checked as the SDK checks its own.
+     * The component's Args, deserialized from engine inputs, nested Args (a network, a node group, a
+     * zone's lifecycle rules) included. pulumi-java 1.36.1's deserializer sets only the fields an Args
+     * class itself declares ({@code Class.getDeclaredFields}), while the schema's analyzer and
+     * {@code ResourceArgs} read inherited ones too, and it refuses any {@code Map<String, String>} below
+     * the top level (it deserializes a map against its raw class: "Unsupported type for deserialization:
+     * STRING to java.lang.Object"). So the Args objects and maps are walked here, every {@code @Import}
+     * field of each class and its superclasses ({@code tags}, {@code protect}, a storage component's
+     * {@code kmsKeyArn} and {@code network}: the {@code dev.strata.core} Args bases), required ones
+     * checked as the SDK checks its own; each other value is the SDK's to deserialize.
      */
     static Object argsFrom(Class<? extends ComponentResource> component, Map<String, PropertyValue> inputs) {
-        Class<?> argsType = publicConstructor(component).getParameterTypes()[1];
-        Object args = PropertyValueSerializer.deserialize(PropertyValue.of(inputs), argsType);
-        for (Class<?> type = argsType.getSuperclass(); type != ResourceArgs.class; type = type.getSuperclass()) {
+        return argsOf(publicConstructor(component).getParameterTypes()[1], inputs);
+    }
+
+    private static Object argsOf(Class<?> argsType, Map<String, PropertyValue> inputs) {
+        Object args = instantiate(argsType);
+        for (Class<?> type = argsType; type != ResourceArgs.class && type != Object.class; type = type.getSuperclass()) {
             for (Field field : type.getDeclaredFields()) {
                 Import input = field.getAnnotation(Import.class);
                 PropertyValue value = input == null ? null : inputs.get(input.name());
@@ -131,16 +139,19 @@ public final class StrataProvider implements Provider {
         return args;
     }
 
-    /**
-     * {@code value} as {@code type}; a map value by value, because pulumi-java 1.36.1 deserializes a map
-     * against its raw class and so refuses a {@code Map<String, String>} ("Unsupported type for
-     * deserialization: STRING to java.lang.Object").
-     */
+    /** {@code value} as {@code type}: Args and maps walked here, lists element by element, the rest by the SDK. */
     private static Object valueOf(PropertyValue value, Type type) {
-        if (type instanceof ParameterizedType map && map.getRawType() == Map.class) {
+        Class<?> raw = type instanceof ParameterizedType parameterized ? (Class<?>) parameterized.getRawType() : (Class<?>) type;
+        if (value.getType() == PropertyValue.ValueType.OBJECT && ResourceArgs.class.isAssignableFrom(raw)) {
+            return argsOf(raw, value.getObjectValue());
+        }
+        if (value.getType() == PropertyValue.ValueType.OBJECT && raw == Map.class && type instanceof ParameterizedType map) {
             Map<String, Object> values = new LinkedHashMap<>();
             value.getObjectValue().forEach((key, entry) -> values.put(key, valueOf(entry, map.getActualTypeArguments()[1])));
             return values;
+        }
+        if (value.getType() == PropertyValue.ValueType.ARRAY && raw == List.class && type instanceof ParameterizedType list) {
+            return value.getArrayValue().stream().map(element -> valueOf(element, list.getActualTypeArguments()[0])).toList();
         }
         try {
             return DESERIALIZE_VALUE.invoke(null, value, type, new String[]{"$"});
@@ -148,6 +159,16 @@ public final class StrataProvider implements Provider {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         } catch (IllegalAccessException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static Object instantiate(Class<?> argsType) {
+        try {
+            Constructor<?> constructor = argsType.getDeclaredConstructor();
+            constructor.setAccessible(true);
+            return constructor.newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(argsType.getName() + " has no constructor without parameters", e);
         }
     }
 

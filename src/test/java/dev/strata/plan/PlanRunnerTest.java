@@ -74,6 +74,17 @@ class PlanRunnerTest {
                 .hasMessageContaining("the program failed");
     }
 
+    /** A defect's error without a message (Objects.requireNonNull) is named by its class and where it was thrown. */
+    @Test
+    void anErrorWithoutAMessageNamesWhereItWasThrown() {
+        assertThatThrownBy(() -> PlanRunner.run("dev", new RecordingMocks(REGION), ctx -> {
+            java.util.Objects.requireNonNull(null);
+        }))
+                .isInstanceOf(PlanFailedException.class)
+                .hasMessageStartingWith("NullPointerException at java.base/java.util.Objects.requireNonNull(")
+                .hasMessageContaining(", from dev.strata.plan.PlanRunnerTest.");
+    }
+
     @Test
     void eachResourceListsWhatItWaitsForFromItsInputsAndItsDependsOn() {
         Plan plan = PlanRunner.run("dev", new RecordingMocks(REGION), ctx -> {

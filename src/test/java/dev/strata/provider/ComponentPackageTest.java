@@ -217,6 +217,43 @@ class ComponentPackageTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("kmsKeyArn");
     }
 
+    /**
+     * Nested Args deserialize whole: the SDK (1.36.1) refuses a {@code Map<String, String>} below the top level,
+     * so a YAML or Python user's node-group labels and taints, and the lifecycle rules of a data lake's
+     * zone with their transitions, must reach the component as given.
+     */
+    @Test
+    void nestedArgsWithMapsAndListsDeserialize() {
+        Map<String, PropertyValue> inputs = Map.of(
+                "create", PropertyValue.of(false),
+                "clusterName", PropertyValue.of("ml"),
+                "inferenceNodeGroup", PropertyValue.of(Map.of(
+                        "instanceTypes", PropertyValue.of(List.of(PropertyValue.of("i4i.2xlarge"))),
+                        "desiredSize", PropertyValue.of(2),
+                        "labels", PropertyValue.of(Map.of("strata.dev/nvme", PropertyValue.of("true"))),
+                        "taints", PropertyValue.of(Map.of("strata.dev/inference", PropertyValue.of("true:NoSchedule"))))));
+        var args = (dev.strata.cluster.EksClusterArgs) StrataProvider.argsFrom(dev.strata.cluster.EksCluster.class, inputs);
+        var group = args.inferenceNodeGroup().orElseThrow();
+        assertThat(group.instanceTypes()).containsExactly("i4i.2xlarge");
+        assertThat(group.desiredSize()).isEqualTo(2);
+        assertThat(group.labels()).isEqualTo(Map.of("strata.dev/nvme", "true"));
+        assertThat(group.taints()).isEqualTo(Map.of("strata.dev/inference", "true:NoSchedule"));
+
+        var lake = (DataLakeArgs) StrataProvider.argsFrom(DataLake.class, Map.of(
+                "kmsKeyArn", PropertyValue.of(KEY_ARN),
+                "zones", PropertyValue.of(List.of(PropertyValue.of(Map.of(
+                        "name", PropertyValue.of("raw"),
+                        "lifecycleRules", PropertyValue.of(List.of(PropertyValue.of(Map.of(
+                                "id", PropertyValue.of("to-ia"),
+                                "transitions", PropertyValue.of(List.of(PropertyValue.of(Map.of(
+                                        "days", PropertyValue.of(30), "storageClass", PropertyValue.of("STANDARD_IA")))))))))))))));
+        var rule = lake.zones().get(0).toZone("zones[0]", new dev.strata.core.Problems()).lifecycle().get(0);
+        assertThat(rule.transitions()).singleElement().satisfies(transition -> {
+            assertThat(transition.days()).isEqualTo(30);
+            assertThat(transition.storageClass().name()).isEqualTo("STANDARD_IA");
+        });
+    }
+
     @Test
     void theStorageComponentsTakeOneTypedNetwork() {
         for (String token : List.of(dev.strata.efs.EfsFileSystem.TYPE, dev.strata.training.TrainingStorage.TYPE,
