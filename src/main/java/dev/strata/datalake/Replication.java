@@ -97,10 +97,10 @@ public final class Replication extends ComponentResource {
     @Export(name = "replicaKeyArn", refs = {String.class}, tree = "[0]")
     public final Output<String> replicaKeyArn;
 
-    /** The Replication {@code name} with default resource options, as {@code new Replication(name, args, null)}. */
     /** What {@code StorageAlarms} watches: each rule's failures and latency (none without replication metrics). */
     private final List<MonitoredResourceArgs> monitored;
 
+    /** The Replication {@code name} with default resource options, as {@code new Replication(name, args, null)}. */
     public Replication(String name, ReplicationArgs args) {
         this(name, args, null);
     }
@@ -191,7 +191,6 @@ public final class Replication extends ComponentResource {
         registerOutputs(outputs);
     }
 
-    /** The id of the one rule of each source's replication configuration. */
     /**
      * The replication of one source as {@code StorageAlarms} watches it: S3 publishes a rule's
      * OperationsFailedReplication and ReplicationLatency in the destination bucket's region, dimensioned by
@@ -215,6 +214,7 @@ public final class Replication extends ComponentResource {
         return "replica-" + destinationRegion;
     }
 
+    /** The id of the one rule of each source's replication configuration. */
     public static String ruleId(String destinationRegion) {
         return "replicate-to-" + destinationRegion;
     }
