@@ -2,13 +2,11 @@ package dev.strata.inference;
 
 import dev.strata.cluster.ClusterSettings;
 import dev.strata.cluster.InferenceNodeGroupArgs;
+import dev.strata.efs.EfsOptionsArgs;
 import dev.strata.efs.EfsSettings;
-import dev.strata.cluster.ClusterSettings;
 import dev.strata.config.ConfigNode;
 import dev.strata.config.Environment;
 import dev.strata.core.Problems;
-import dev.strata.efs.PerformanceMode;
-import dev.strata.efs.ThroughputMode;
 import com.pulumi.core.Output;
 import dev.strata.core.NetworkArgs;
 
@@ -74,7 +72,8 @@ public record InferenceSettings(String namespace, String serviceAccount, Optiona
 
         String claimSize = models.string("claimSize", InferenceStorageArgs.DEFAULT_MODEL_CLAIM_SIZE);
         String basePath = models.string("basePath", InferenceStorageArgs.DEFAULT_MODEL_BASE_PATH);
-        EfsSettings fileSystem = EfsSettings.parse(models, modelFileSystemDefaults(environment));
+        // The EFS rules are checked with the rest of the Args (InferenceStorageArgs.validate), not while parsing.
+        EfsSettings fileSystem = EfsSettings.parse(models, modelFileSystemDefaults(environment), false);
         models.finish();
 
         Optional<Integer> objectLockDays = Optional.ofNullable(
@@ -97,7 +96,7 @@ public record InferenceSettings(String namespace, String serviceAccount, Optiona
     static String settingsKey(String argsKey) {
         for (String[] pair : new String[][]{{"serviceAccountName", "serviceAccount"}, {"nvmeNodes", "nvme"},
                 {"localVolumeProvisionerImage", "nvme.provisionerImage"}, {"modelClaimSize", "models.claimSize"},
-                {"modelBasePath", "models.basePath"}, {"objectLockDays", "archive.objectLockDays"}}) {
+                {"modelBasePath", "models.basePath"}, {"modelFileSystem", "models"}, {"objectLockDays", "archive.objectLockDays"}}) {
             if (argsKey.equals(pair[0]) || argsKey.startsWith(pair[0] + ".")) {
                 return pair[1] + argsKey.substring(pair[0].length());
             }
@@ -125,12 +124,7 @@ public record InferenceSettings(String namespace, String serviceAccount, Optiona
                 .serviceAccountName(serviceAccount)
                 .modelClaimSize(modelClaimSize)
                 .modelBasePath(modelBasePath)
-                .modelPerformanceMode(modelFileSystem.performanceMode().apiValue())
-                .modelThroughputMode(modelFileSystem.throughputMode().apiValue())
-                .modelProvisionedThroughputMibps(modelFileSystem.provisionedThroughputMibps().orElse(null))
-                .modelTransitionToIaDays(modelFileSystem.transitionToIaDays().orElse(null))
-                .modelTransitionToArchiveDays(modelFileSystem.transitionToArchiveDays().orElse(null))
-                .modelBackup(modelFileSystem.backup());
+                .modelFileSystem(modelFileSystem.toArgs());
         nvme.ifPresent(l2 -> args.nvmeNodes(NvmeNodeArgs.from(l2.nodes())).localVolumeProvisionerImage(l2.provisionerImage()));
         objectLockDays.ifPresent(args::objectLockDays);
         redis.ifPresent(cache -> args.redis(RedisCacheArgs.from(cache)));
@@ -138,14 +132,10 @@ public record InferenceSettings(String namespace, String serviceAccount, Optiona
         return args;
     }
 
-    /**
-     * The model repository's defaults: general purpose (lowest latency), elastic throughput (model
-     * loads are bursty), no transition to Infrequent Access (its first-byte latency would slow cold
-     * starts), daily backups in prod.
-     */
+    /** The model repository's defaults: its Args' ({@link InferenceStorageArgs#modelFileSystem}), and daily backups in prod (a stack fact). */
     static EfsSettings modelFileSystemDefaults(Environment environment) {
-        return new EfsSettings(PerformanceMode.GENERAL_PURPOSE, ThroughputMode.ELASTIC, Optional.empty(), Optional.empty(),
-                Optional.empty(), environment == Environment.PROD);
+        return EfsSettings.of(InferenceStorageArgs.builder().build().modelFileSystem()
+                .orElse(EfsOptionsArgs.builder().backup(environment == Environment.PROD).build()));
     }
 
     private static Optional<RedisCache> redis(ConfigNode node, Environment environment) {

@@ -7,9 +7,8 @@ import dev.strata.core.OneOf;
 import dev.strata.core.Problems;
 import dev.strata.core.StorageArgs;
 import dev.strata.datalake.ObjectLock;
+import dev.strata.efs.EfsOptionsArgs;
 import dev.strata.efs.EfsRules;
-import dev.strata.efs.PerformanceMode;
-import dev.strata.efs.ThroughputMode;
 
 import javax.annotation.Nullable;
 import java.util.Optional;
@@ -26,8 +25,6 @@ public final class InferenceStorageArgs extends StorageArgs {
     public static final String DEFAULT_SERVICE_ACCOUNT = "model-server";
     public static final String DEFAULT_MODEL_CLAIM_SIZE = "100Gi";
     public static final String DEFAULT_MODEL_BASE_PATH = "/models";
-    public static final String DEFAULT_MODEL_PERFORMANCE_MODE = "generalPurpose";
-    public static final String DEFAULT_MODEL_THROUGHPUT_MODE = "elastic";
 
     /**
      * The namespace of the model servers, where the model claim and the warm-up live, which must exist: the
@@ -73,37 +70,15 @@ public final class InferenceStorageArgs extends StorageArgs {
     @Nullable
     private String modelBasePath;
 
-    /** L3: EFS performance mode, {@code generalPurpose} or {@code maxIO}. Default: {@value #DEFAULT_MODEL_PERFORMANCE_MODE}. */
-    @OneOf(value = PerformanceMode.class, spelled = "apiValue")
-    @Import(name = "modelPerformanceMode")
+    /**
+     * L3: the model repository's EFS modes, transitions and backup ({@link EfsOptionsArgs}). Default: those of
+     * {@link EfsOptionsArgs}: general purpose (the lowest latency), elastic throughput (model loads are bursty),
+     * no transition to Infrequent Access or Archive (their first-byte latency would slow cold starts), no backup
+     * (the Strata program sets it in prod).
+     */
+    @Import(name = "modelFileSystem")
     @Nullable
-    private String modelPerformanceMode;
-
-    /** L3: EFS throughput mode, {@code bursting}, {@code provisioned} or {@code elastic}. Default: {@value #DEFAULT_MODEL_THROUGHPUT_MODE}. */
-    @OneOf(value = ThroughputMode.class, spelled = "apiValue")
-    @Import(name = "modelThroughputMode")
-    @Nullable
-    private String modelThroughputMode;
-
-    /** L3: provisioned throughput in MiB/s (only with provisioned throughput). */
-    @Import(name = "modelProvisionedThroughputMibps")
-    @Nullable
-    private Integer modelProvisionedThroughputMibps;
-
-    /** L3: days since last access before files move to EFS Infrequent Access. Default: none. */
-    @Import(name = "modelTransitionToIaDays")
-    @Nullable
-    private Integer modelTransitionToIaDays;
-
-    /** L3: days since last access before files move to EFS Archive (needs elastic throughput). Default: none. */
-    @Import(name = "modelTransitionToArchiveDays")
-    @Nullable
-    private Integer modelTransitionToArchiveDays;
-
-    /** L3: automatic daily AWS Backup of the model repository. Default: false (the Strata program sets it in prod). */
-    @Import(name = "modelBackup")
-    @Nullable
-    private Boolean modelBackup;
+    private EfsOptionsArgs modelFileSystem;
 
     /** L4: S3 Object Lock (governance mode) for this many days on the archive. Default: no Object Lock. */
     @Import(name = "objectLockDays")
@@ -154,28 +129,9 @@ public final class InferenceStorageArgs extends StorageArgs {
         return Optional.ofNullable(modelBasePath).orElse(DEFAULT_MODEL_BASE_PATH);
     }
 
-    public String modelPerformanceMode() {
-        return Optional.ofNullable(modelPerformanceMode).orElse(DEFAULT_MODEL_PERFORMANCE_MODE);
-    }
-
-    public String modelThroughputMode() {
-        return Optional.ofNullable(modelThroughputMode).orElse(DEFAULT_MODEL_THROUGHPUT_MODE);
-    }
-
-    public Optional<Integer> modelProvisionedThroughputMibps() {
-        return Optional.ofNullable(modelProvisionedThroughputMibps);
-    }
-
-    public Optional<Integer> modelTransitionToIaDays() {
-        return Optional.ofNullable(modelTransitionToIaDays);
-    }
-
-    public Optional<Integer> modelTransitionToArchiveDays() {
-        return Optional.ofNullable(modelTransitionToArchiveDays);
-    }
-
-    public boolean modelBackup() {
-        return Boolean.TRUE.equals(modelBackup);
+    /** The model repository's EFS options; every one unset is {@link EfsOptionsArgs}'s default. */
+    public EfsOptionsArgs modelFileSystem() {
+        return Optional.ofNullable(modelFileSystem).orElseGet(EfsOptionsArgs::defaults);
     }
 
     public Optional<Integer> objectLockDays() {
@@ -207,6 +163,7 @@ public final class InferenceStorageArgs extends StorageArgs {
         KubernetesValues.checkStorageSize(modelClaimSize(), key.apply("modelClaimSize"), problems);
         // The EFS CSI driver's basePath: the one EFS path rule for a basePath.
         EfsRules.checkBasePath(key.apply("modelBasePath"), modelBasePath(), problems);
+        modelFileSystem().validate(field -> key.apply("modelFileSystem." + field), problems);
         objectLockDays().ifPresent(days -> ObjectLock.validateDays(days, key.apply("objectLockDays"), problems));
         redis().ifPresent(cache -> cache.validate(key.apply("redis"), problems));
         warmup().ifPresent(w -> w.validate(key.apply("warmup"), problems));
@@ -267,33 +224,8 @@ public final class InferenceStorageArgs extends StorageArgs {
             return this;
         }
 
-        public Builder modelPerformanceMode(String mode) {
-            args.modelPerformanceMode = mode;
-            return this;
-        }
-
-        public Builder modelThroughputMode(String mode) {
-            args.modelThroughputMode = mode;
-            return this;
-        }
-
-        public Builder modelProvisionedThroughputMibps(@Nullable Integer mibps) {
-            args.modelProvisionedThroughputMibps = mibps;
-            return this;
-        }
-
-        public Builder modelTransitionToIaDays(@Nullable Integer days) {
-            args.modelTransitionToIaDays = days;
-            return this;
-        }
-
-        public Builder modelTransitionToArchiveDays(@Nullable Integer days) {
-            args.modelTransitionToArchiveDays = days;
-            return this;
-        }
-
-        public Builder modelBackup(boolean backup) {
-            args.modelBackup = backup;
+        public Builder modelFileSystem(@Nullable EfsOptionsArgs options) {
+            args.modelFileSystem = options;
             return this;
         }
 

@@ -53,6 +53,7 @@ class ArgsDefaultsTest {
             "CsiDriverArgs.addonVersion", Absent.VALUE,
             "DataLakeArgs.zones", List.of("raw", "processed", "feature", "model"),
             "EfsFileSystemArgs.options", "generalPurpose/elastic/-/-/false",
+            "InferenceStorageArgs.modelFileSystem", "generalPurpose/elastic/-/-/false",
             // Unset: the alarms go to the stack's own region.
             "MonitoredResourceArgs.metricsRegion", Absent.VALUE,
             // Every threshold at its own documented default (checked for AlarmThresholdsArgs itself).

@@ -46,6 +46,16 @@ class InferenceArgsDefaultsTest {
                 .orElseThrow(() -> new AssertionError("no " + type + " named " + name));
     }
 
+    /** The model repository's EFS options are checked by the EFS rules, under the component's own key. */
+    @Test
+    void modelFileSystemProblemsAreReportedUnderItsKey() {
+        Problems problems = new Problems();
+        InferenceStorageArgs.builder()
+                .modelFileSystem(dev.strata.efs.EfsOptionsArgs.builder().throughputMode("bursting").transitionToIaDays(30).transitionToArchiveDays(90).build())
+                .build().validate(key -> key, problems);
+        assertThat(problems.messages()).singleElement().asString().isEqualTo("modelFileSystem.transitionToArchiveDays = 90 and modelFileSystem.throughputMode = \"bursting\": the Archive storage class needs elastic throughput");
+    }
+
     @Test
     void inferenceStorageArgsDefaults() {
         InferenceStorageArgs args = InferenceStorageArgs.builder().build();
@@ -53,10 +63,13 @@ class InferenceArgsDefaultsTest {
         assertThat(args.serviceAccountName()).isEqualTo("model-server").isEqualTo(InferenceStorageArgs.DEFAULT_SERVICE_ACCOUNT);
         assertThat(args.modelClaimSize()).isEqualTo("100Gi");
         assertThat(args.modelBasePath()).isEqualTo("/models");
-        assertThat(args.modelPerformanceMode()).isEqualTo("generalPurpose");
-        assertThat(args.modelThroughputMode()).isEqualTo("elastic");
+        // The model repository's EFS options are EfsOptionsArgs' own defaults: general purpose, elastic, no transition.
+        assertThat(args.modelFileSystem().performanceMode()).isEqualTo("generalPurpose");
+        assertThat(args.modelFileSystem().throughputMode()).isEqualTo("elastic");
+        assertThat(args.modelFileSystem().transitionToIaDays()).isEmpty();
+        assertThat(args.modelFileSystem().transitionToArchiveDays()).isEmpty();
         assertThat(args.localVolumeProvisionerImage()).isEqualTo("registry.k8s.io/sig-storage/local-volume-provisioner:v2.9.0");
-        assertThat(args.modelBackup()).isFalse();
+        assertThat(args.modelFileSystem().backup()).isFalse();
         assertThat(args.protect()).isFalse();
         assertThat(args.redis()).isEmpty();
         assertThat(args.nvmeNodes()).isEmpty();

@@ -53,8 +53,9 @@ class InferenceSettingsTest {
         assertThat(dev.serviceAccountName()).isEqualTo(InferenceStorageArgs.DEFAULT_SERVICE_ACCOUNT);
         assertThat(dev.modelClaimSize()).isEqualTo(InferenceStorageArgs.DEFAULT_MODEL_CLAIM_SIZE);
         assertThat(dev.modelBasePath()).isEqualTo(InferenceStorageArgs.DEFAULT_MODEL_BASE_PATH);
-        assertThat(dev.modelPerformanceMode()).isEqualTo(InferenceStorageArgs.DEFAULT_MODEL_PERFORMANCE_MODE);
-        assertThat(dev.modelThroughputMode()).isEqualTo(InferenceStorageArgs.DEFAULT_MODEL_THROUGHPUT_MODE);
+        assertThat(dev.modelFileSystem().performanceMode()).isEqualTo(InferenceStorageArgs.builder().build().modelFileSystem().performanceMode());
+        assertThat(dev.modelFileSystem().throughputMode()).isEqualTo(InferenceStorageArgs.builder().build().modelFileSystem().throughputMode());
+        assertThat(dev.modelFileSystem().backup()).isFalse();
         assertThat(dev.localVolumeProvisionerImage()).isEqualTo(LocalVolumeProvisioner.DEFAULT_IMAGE);
         assertThat(dev.nvmeNodes().orElseThrow().toNode()).isEqualTo(NvmeNodeArgs.builder().build().toNode());
         assertThat(dev.redis()).isEmpty();
@@ -63,18 +64,20 @@ class InferenceSettingsTest {
                 network().build(), Map.of(), true, Optional.empty(), Output.of(InferenceStorageArgs.DEFAULT_NAMESPACE));
         assertThat(prod.redis().orElseThrow().toCache())
                 .isEqualTo(RedisCacheArgs.builder().nodeType("cache.r7g.2xlarge").build().toCache());
-        assertThat(prod.modelBackup()).isTrue();
+        assertThat(prod.modelFileSystem().backup()).isTrue();
         assertThat(prod.protect()).isTrue();
     }
 
     @Test
     void eachValueProblemIsReportedOnceUnderTheStackFilesKey() {
-        assertThatThrownBy(() -> parse("dev", Map.of("models", Map.of("claimSize", "100Gb"),
+        assertThatThrownBy(() -> parse("dev", Map.of("models", Map.of("claimSize", "100Gb", "throughputMode", "provisioned",
+                        "provisionedThroughputMibps", 5000),
                 "nvme", Map.of("provisionerImage", "registry.k8s.io/sig-storage/local-volume-provisioner:latest"),
                 "archive", Map.of("objectLockDays", 0), "namespace", "ML_Inference")))
                 .satisfies(e -> {
                     String message = e.getMessage();
-                    for (String key : List.of("strata:inference.models.claimSize = ", "strata:inference.nvme.provisionerImage = ",
+                    for (String key : List.of("strata:inference.models.claimSize = ", "strata:inference.models.provisionedThroughputMibps = ",
+                            "strata:inference.nvme.provisionerImage = ",
                             "strata:inference.archive.objectLockDays = ", "strata:inference.namespace = ")) {
                         assertThat(message.split(java.util.regex.Pattern.quote(key), -1)).as(key).hasSize(2);
                     }

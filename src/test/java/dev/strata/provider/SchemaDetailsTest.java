@@ -181,8 +181,6 @@ class SchemaDetailsTest {
                 Map.entry("strata:index:Transition properties.storageClass", "StorageClass"),
                 Map.entry("strata:index:EfsOptions properties.performanceMode", "PerformanceMode"),
                 Map.entry("strata:index:EfsOptions properties.throughputMode", "ThroughputMode"),
-                Map.entry("strata:inference:InferenceStorage inputProperties.modelPerformanceMode", "PerformanceMode"),
-                Map.entry("strata:inference:InferenceStorage inputProperties.modelThroughputMode", "ThroughputMode"),
                 Map.entry("strata:security:EncryptionKey inputProperties.services", "KeyService"),
                 Map.entry("strata:cluster:CsiDriver inputProperties.driver", "CsiDriverKind"),
                 Map.entry("strata:cluster:CsiDriver inputProperties.use", "AddonUse"),
