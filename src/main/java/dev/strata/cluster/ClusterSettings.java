@@ -85,10 +85,11 @@ public record ClusterSettings(boolean create, Optional<String> name, String vers
         int logRetention = node.integer("logRetentionDays", EksCluster.DEFAULT_LOG_RETENTION_DAYS, 1, 3653);
         ConfigNode group = node.objectOrEmpty("nodeGroup");
         String instanceType = group.string("instanceType", EksCluster.DEFAULT_INSTANCE_TYPE);
-        int desired = group.integer("desiredSize", EksClusterArgs.DEFAULT_DESIRED_SIZE, 0, 450);
-        int min = group.integer("minSize", EksClusterArgs.DEFAULT_MIN_SIZE, 0, 450);
-        int max = group.integer("maxSize", EksClusterArgs.DEFAULT_MAX_SIZE, 1, 450);
-        int rootGiB = group.integer("rootVolumeGiB", EksClusterArgs.DEFAULT_ROOT_VOLUME_GIB, 20, 16_384);
+        // Numbers are read whole, not bounded: their ranges are NodeGroupRules', reported once, below.
+        int desired = group.integer("desiredSize", EksClusterArgs.DEFAULT_DESIRED_SIZE, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        int min = group.integer("minSize", EksClusterArgs.DEFAULT_MIN_SIZE, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        int max = group.integer("maxSize", EksClusterArgs.DEFAULT_MAX_SIZE, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        int rootGiB = group.integer("rootVolumeGiB", EksClusterArgs.DEFAULT_ROOT_VOLUME_GIB, Integer.MIN_VALUE, Integer.MAX_VALUE);
         group.finish();
         ConfigNode addonsNode = node.objectOrEmpty("addons");
         Addons addons = addons(addonsNode, create);
@@ -119,7 +120,8 @@ public record ClusterSettings(boolean create, Optional<String> name, String vers
             if (!EksCluster.VERSION.matcher(version).matches()) {
                 problems.add(node.key("version"), version, "must be a Kubernetes minor version such as " + EksCluster.DEFAULT_VERSION);
             }
-            InferenceNodeGroupArgs.checkSizes(group::key, desired, min, max, problems);
+            NodeGroupRules.checkSizes(group::key, desired, min, max, problems);
+            NodeGroupRules.checkRootVolume(group.key("rootVolumeGiB"), rootGiB, problems);
             EksCluster.checkPublicEndpoint(node::key, publicAccess, publicCidrs, problems);
             if (node.has("logRetentionDays")) {
                 EksCluster.checkLogRetention(node.key("logRetentionDays"), logRetention, problems);

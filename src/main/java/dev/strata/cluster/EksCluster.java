@@ -163,8 +163,8 @@ public final class EksCluster extends ComponentResource {
                 if (!VERSION.matcher(args.version()).matches()) {
                     problems.add("version", args.version(), "must be a Kubernetes minor version such as " + DEFAULT_VERSION);
                 }
-                InferenceNodeGroupArgs.checkSizes(UnaryOperator.identity(), args.desiredSize(), args.minSize(), args.maxSize(), problems);
-                InferenceNodeGroupArgs.checkRootVolume("rootVolumeGiB", args.rootVolumeGiB(), problems);
+                NodeGroupRules.checkSizes(UnaryOperator.identity(), args.desiredSize(), args.minSize(), args.maxSize(), problems);
+                NodeGroupRules.checkRootVolume("rootVolumeGiB", args.rootVolumeGiB(), problems);
                 args.inferenceNodeGroup().ifPresent(group -> group.validate(field -> "inferenceNodeGroup." + field, problems));
                 checkPublicEndpoint(UnaryOperator.identity(), args.endpointPublicAccess(), args.publicAccessCidrs(), problems);
                 if (args.secretsKeyArn() == null) {

@@ -124,8 +124,8 @@ public final class InferenceNodeGroupArgs extends ResourceArgs {
     /** Checks every field; {@code key} turns a field name into the key reported. */
     public void validate(UnaryOperator<String> key, Problems problems) {
         checkInstanceTypes(key.apply("instanceTypes"), instanceTypes(), problems);
-        checkSizes(key, desiredSize(), minSize(), maxSize(), problems);
-        checkRootVolume(key.apply("rootVolumeGiB"), rootVolumeGiB(), problems);
+        NodeGroupRules.checkSizes(key, desiredSize(), minSize(), maxSize(), problems);
+        NodeGroupRules.checkRootVolume(key.apply("rootVolumeGiB"), rootVolumeGiB(), problems);
         labels().forEach((k, v) -> {
             KubernetesValues.checkLabelKey(k, key.apply("labels") + "." + k, problems);
             KubernetesValues.checkLabelValue(v, key.apply("labels") + "." + k, problems);
@@ -160,21 +160,6 @@ public final class InferenceNodeGroupArgs extends ResourceArgs {
             problems.add(key, types, "need one AMI type for the node group, but these need " + String.join(", ", amiTypes)
                     + " (https://docs.aws.amazon.com/eks/latest/userguide/eks-optimized-ami.html): list only CPU x86_64, "
                     + "only Graviton, only NVIDIA GPU or only Neuron types");
-        }
-    }
-
-    /** {@code 0 <= minSize <= desiredSize <= maxSize} and {@code maxSize >= 1} (EKS scaling configuration). */
-    public static void checkSizes(UnaryOperator<String> key, int desired, int min, int max, Problems problems) {
-        if (min < 0 || min > desired || desired > max || max < 1) {
-            problems.add(key.apply("desiredSize"), desired, key.apply("minSize") + "/" + key.apply("maxSize"), min + "/" + max,
-                    "need 0 <= minSize <= desiredSize <= maxSize and maxSize >= 1");
-        }
-    }
-
-    /** A gp3 root volume: 20 GiB (the AMI's root) to 16384 GiB (gp3's maximum). */
-    public static void checkRootVolume(String key, int gib, Problems problems) {
-        if (gib < 20 || gib > 16_384) {
-            problems.add(key, gib, "must be from 20 to 16384 (EBS gp3 limits)");
         }
     }
 

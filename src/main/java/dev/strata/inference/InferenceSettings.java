@@ -2,6 +2,7 @@ package dev.strata.inference;
 
 import dev.strata.cluster.ClusterSettings;
 import dev.strata.cluster.InferenceNodeGroupArgs;
+import dev.strata.cluster.NodeGroupRules;
 import dev.strata.efs.EfsOptionsArgs;
 import dev.strata.efs.EfsSettings;
 import dev.strata.config.ConfigNode;
@@ -190,17 +191,19 @@ public record InferenceSettings(String namespace, String serviceAccount, Optiona
         ConfigNode group = node.objectOrEmpty("nodeGroup");
         List<String> types = group.has("instanceTypes") ? group.stringList("instanceTypes") : InferenceNodeGroupArgs.DEFAULT_INSTANCE_TYPES;
         NodeGroup nodeGroup = new NodeGroup(types,
-                group.integer("desiredSize", InferenceNodeGroupArgs.DEFAULT_DESIRED_SIZE, 0, 450),
-                group.integer("minSize", InferenceNodeGroupArgs.DEFAULT_MIN_SIZE, 0, 450),
-                group.integer("maxSize", InferenceNodeGroupArgs.DEFAULT_MAX_SIZE, 1, 450),
-                group.integer("rootVolumeGiB", InferenceNodeGroupArgs.DEFAULT_ROOT_VOLUME_GIB, 20, 16_384));
+                // Numbers are read whole, not bounded: their ranges are NodeGroupRules', reported once, below.
+                group.integer("desiredSize", InferenceNodeGroupArgs.DEFAULT_DESIRED_SIZE, Integer.MIN_VALUE, Integer.MAX_VALUE),
+                group.integer("minSize", InferenceNodeGroupArgs.DEFAULT_MIN_SIZE, Integer.MIN_VALUE, Integer.MAX_VALUE),
+                group.integer("maxSize", InferenceNodeGroupArgs.DEFAULT_MAX_SIZE, Integer.MIN_VALUE, Integer.MAX_VALUE),
+                group.integer("rootVolumeGiB", InferenceNodeGroupArgs.DEFAULT_ROOT_VOLUME_GIB, Integer.MIN_VALUE, Integer.MAX_VALUE));
         group.finish();
         node.finish();
         if (!enabled) {
             return Optional.empty();
         }
         InferenceNodeGroupArgs.checkInstanceTypes(group.key("instanceTypes"), nodeGroup.instanceTypes(), problems);
-        InferenceNodeGroupArgs.checkSizes(group::key, nodeGroup.desiredSize(), nodeGroup.minSize(), nodeGroup.maxSize(), problems);
+        NodeGroupRules.checkSizes(group::key, nodeGroup.desiredSize(), nodeGroup.minSize(), nodeGroup.maxSize(), problems);
+        NodeGroupRules.checkRootVolume(group.key("rootVolumeGiB"), nodeGroup.rootVolumeGiB(), problems);
         return Optional.of(new Nvme(nodes, nodeGroup, groupSet, image));
     }
 

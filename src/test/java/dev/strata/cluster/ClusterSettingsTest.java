@@ -139,6 +139,8 @@ class ClusterSettingsTest {
         rejects("dev", Map.of("nodeGroup", Map.of("minSize", 3, "desiredSize", 2)),
                 "strata:cluster.nodeGroup.desiredSize = 2 and strata:cluster.nodeGroup.minSize/strata:cluster.nodeGroup.maxSize = \"3/4\"");
         rejects("dev", Map.of("nodeGroup", Map.of("rootVolumeGiB", 8)), "strata:cluster.nodeGroup.rootVolumeGiB = 8: must be from 20 to 16384");
+        // The quota of nodes per managed node group (450) is adjustable: a larger group is the account's to allow.
+        assertThat(cluster("dev", Map.of("nodeGroup", Map.of("maxSize", 600))).nodeGroup().maxSize()).isEqualTo(600);
     }
 
     @Test

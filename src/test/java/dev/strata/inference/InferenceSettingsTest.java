@@ -210,6 +210,11 @@ class InferenceSettingsTest {
                 "strata:inference.nvme.nodeGroup.instanceTypes[1] = \"m6i.xlarge\": has no instance-store NVMe SSD");
         rejects("dev", Map.of("nvme", Map.of("nodeGroup", Map.of("instanceTypes", List.of()))),
                 "strata:inference.nvme.nodeGroup.instanceTypes = []: must list 1 to 20 instance types");
+        // Sizes and root volume: the node-group rules both node groups share, under the stack file's keys.
+        rejects("dev", Map.of("nvme", Map.of("nodeGroup", Map.of("rootVolumeGiB", 16_385))),
+                "strata:inference.nvme.nodeGroup.rootVolumeGiB = 16385: must be from 20 to 16384 (EBS gp3 limits)");
+        rejects("dev", Map.of("nvme", Map.of("nodeGroup", Map.of("minSize", 2, "desiredSize", 1))),
+                "strata:inference.nvme.nodeGroup.desiredSize = 1 and strata:inference.nvme.nodeGroup.minSize/strata:inference.nvme.nodeGroup.maxSize = \"2/2\"");
         rejects("dev", Map.of("nvme", Map.of("nodeGroup", Map.of("instanceTypes", List.of("i4i.xlarge", "g5.xlarge")))),
                 "strata:inference.nvme.nodeGroup.instanceTypes = [i4i.xlarge, g5.xlarge]: need one AMI type for the node group, "
                         + "but these need AL2023_x86_64_STANDARD, AL2023_x86_64_NVIDIA");
