@@ -59,9 +59,7 @@ public final class DataLake extends ComponentResource {
                 zones.add(zoneArgs.get(i).toZone("zones[" + i + "]", problems));
             }
             Zones.validate(zones, "zones", problems);
-            if (args.accessLogExpirationDays() < 1) {
-                problems.add("accessLogExpirationDays", args.accessLogExpirationDays(), "must be 1 or more");
-            }
+            args.validate(key -> key, problems);
             if (args.accessLogs() && zones.stream().anyMatch(zone -> zone.name().equals(ACCESS_LOG_TIER))) {
                 problems.add("zones", ACCESS_LOG_TIER, "accessLogs", true, "the zone name " + ACCESS_LOG_TIER + " is taken by the log bucket");
             }

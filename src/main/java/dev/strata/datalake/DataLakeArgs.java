@@ -2,14 +2,19 @@ package dev.strata.datalake;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
+import dev.strata.core.Problems;
 import dev.strata.core.StatefulArgs;
 
 import javax.annotation.Nullable;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /** Arguments of {@link DataLake}. */
 public final class DataLakeArgs extends StatefulArgs {
+    /** The access logs are kept a year unless set. */
+    public static final int DEFAULT_ACCESS_LOG_EXPIRATION_DAYS = 365;
+
     /** ARN of the customer-managed KMS key that encrypts every zone. Required. */
     @Import(name = "kmsKeyArn", required = true)
     private Output<String> kmsKeyArn;
@@ -24,12 +29,12 @@ public final class DataLakeArgs extends StatefulArgs {
     @Nullable
     private Boolean accessLogs;
 
-    /** Days the access logs are kept. Default: 365. */
+    /** Days the access logs are kept (1 or more). Default: {@value #DEFAULT_ACCESS_LOG_EXPIRATION_DAYS}. */
     @Import(name = "accessLogExpirationDays")
     @Nullable
     private Integer accessLogExpirationDays;
 
-    /** Days after which incomplete multipart uploads are aborted. Default: 7. */
+    /** Days after which incomplete multipart uploads are aborted (1 or more). Default: {@value SecureBucketArgs#DEFAULT_ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS}. */
     @Import(name = "abortIncompleteMultipartUploadDays")
     @Nullable
     private Integer abortIncompleteMultipartUploadDays;
@@ -47,11 +52,25 @@ public final class DataLakeArgs extends StatefulArgs {
     }
 
     public int accessLogExpirationDays() {
-        return Optional.ofNullable(accessLogExpirationDays).orElse(365);
+        return Optional.ofNullable(accessLogExpirationDays).orElse(DEFAULT_ACCESS_LOG_EXPIRATION_DAYS);
     }
 
     public int abortIncompleteMultipartUploadDays() {
-        return Optional.ofNullable(abortIncompleteMultipartUploadDays).orElse(7);
+        return Optional.ofNullable(abortIncompleteMultipartUploadDays).orElse(SecureBucketArgs.DEFAULT_ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS);
+    }
+
+    /**
+     * Checks the numbers these Args hold (the zones are checked as zones), each problem under its key as
+     * {@code key} maps it: the component reports {@code accessLogExpirationDays}, the stack's settings
+     * {@code strata:dataLake.accessLogExpirationDays}.
+     */
+    public void validate(UnaryOperator<String> key, Problems problems) {
+        // An S3 lifecycle expiration's Days: a positive whole number (LifecycleRules' rule for every expiration).
+        if (accessLogExpirationDays() < 1) {
+            problems.add(key.apply("accessLogExpirationDays"), accessLogExpirationDays(), "must be 1 or more");
+        }
+        SecureBucketArgs.checkAbortIncompleteMultipartUploadDays(key.apply("abortIncompleteMultipartUploadDays"),
+                abortIncompleteMultipartUploadDays(), problems);
     }
 
     public static Builder builder() {

@@ -46,8 +46,11 @@ public record DataLakeSettings(List<Zone> zones, boolean accessLogs, int accessL
     public static DataLakeSettings parse(ConfigNode node) {
         Optional<Map<String, ConfigNode>> zoneNodes = node.objectMap("zones");
         boolean accessLogs = node.bool("accessLogs", false);
-        int accessLogExpirationDays = node.integer("accessLogExpirationDays", 365, 1, 36_500);
-        int abortDays = node.integer("abortIncompleteMultipartUploadDays", 7, 1, 365);
+        // The defaults and rules are DataLakeArgs'; numbers are read whole and checked there, under these keys.
+        int accessLogExpirationDays = node.integer("accessLogExpirationDays", DataLakeArgs.DEFAULT_ACCESS_LOG_EXPIRATION_DAYS,
+                Integer.MIN_VALUE, Integer.MAX_VALUE);
+        int abortDays = node.integer("abortIncompleteMultipartUploadDays", SecureBucketArgs.DEFAULT_ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS,
+                Integer.MIN_VALUE, Integer.MAX_VALUE);
         Optional<ConfigNode> replicationNode = node.object("replication");
         node.finish();
 
@@ -55,7 +58,10 @@ public record DataLakeSettings(List<Zone> zones, boolean accessLogs, int accessL
         Zones.validate(zones, node.key("zones"), node.problems());
         Optional<ReplicationSettings> replication = replicationNode.map(r -> ReplicationSettings.parse(r,
                 zones.stream().map(Zone::name).toList()));
-        return new DataLakeSettings(zones, accessLogs, accessLogExpirationDays, abortDays, replication);
+        DataLakeSettings settings = new DataLakeSettings(zones, accessLogs, accessLogExpirationDays, abortDays, replication);
+        DataLakeArgs.builder().accessLogExpirationDays(accessLogExpirationDays).abortIncompleteMultipartUploadDays(abortDays).build()
+                .validate(node::key, node.problems());
+        return settings;
     }
 
     private static List<Zone> zones(Map<String, ConfigNode> nodes) {

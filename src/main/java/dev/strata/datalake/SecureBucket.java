@@ -354,9 +354,8 @@ public final class SecureBucket extends ComponentResource {
                         "a bucket that receives server access logs cannot have a default retention period");
             }
         });
-        if (args.abortIncompleteMultipartUploadDays() < 1) {
-            problems.add("abortIncompleteMultipartUploadDays", args.abortIncompleteMultipartUploadDays(), "must be 1 or more");
-        }
+        SecureBucketArgs.checkAbortIncompleteMultipartUploadDays("abortIncompleteMultipartUploadDays",
+                args.abortIncompleteMultipartUploadDays(), problems);
         List<LifecycleRule> rules = new ArrayList<>();
         for (int i = 0; i < args.lifecycleRules().size(); i++) {
             rules.add(args.lifecycleRules().get(i).toRule("lifecycleRules[" + i + "]", problems));

@@ -2,6 +2,7 @@ package dev.strata.datalake;
 
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Import;
+import dev.strata.core.Problems;
 import dev.strata.core.StatefulArgs;
 
 import javax.annotation.Nullable;
@@ -10,6 +11,19 @@ import java.util.Optional;
 
 /** Arguments of {@link SecureBucket}. Every default is the safe one. */
 public final class SecureBucketArgs extends StatefulArgs {
+    /** Incomplete multipart uploads are aborted after a week unless set: their parts are stored, and billed, until then. */
+    public static final int DEFAULT_ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS = 7;
+
+    /**
+     * {@code days} of an abort rule: a positive whole number, as S3's {@code DaysAfterInitiation}
+     * (https://docs.aws.amazon.com/AmazonS3/latest/API/API_AbortIncompleteMultipartUpload.html).
+     */
+    public static void checkAbortIncompleteMultipartUploadDays(String key, int days, Problems problems) {
+        if (days < 1) {
+            problems.add(key, days, "must be 1 or more");
+        }
+    }
+
     /** ARN of the customer-managed KMS key for SSE-KMS. Required, except for an access-log destination. */
     @Import(name = "kmsKeyArn")
     @Nullable
@@ -34,7 +48,7 @@ public final class SecureBucketArgs extends StatefulArgs {
     @Nullable
     private List<LifecycleRuleArgs> lifecycleRules;
 
-    /** Days after which incomplete multipart uploads are aborted. Default: 7. */
+    /** Days after which incomplete multipart uploads are aborted (1 or more). Default: {@value #DEFAULT_ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS}. */
     @Import(name = "abortIncompleteMultipartUploadDays")
     @Nullable
     private Integer abortIncompleteMultipartUploadDays;
@@ -83,7 +97,7 @@ public final class SecureBucketArgs extends StatefulArgs {
     }
 
     public int abortIncompleteMultipartUploadDays() {
-        return Optional.ofNullable(abortIncompleteMultipartUploadDays).orElse(7);
+        return Optional.ofNullable(abortIncompleteMultipartUploadDays).orElse(DEFAULT_ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS);
     }
 
     public Optional<Output<String>> accessLogBucket() {

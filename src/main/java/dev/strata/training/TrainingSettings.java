@@ -7,6 +7,7 @@ import dev.strata.core.NetworkArgs;
 import dev.strata.datalake.DataLakeSettings;
 import dev.strata.datalake.LifecycleRule;
 import dev.strata.datalake.LifecycleRuleArgs;
+import dev.strata.datalake.SecureBucketArgs;
 import dev.strata.efs.EfsSettings;
 
 import java.util.ArrayList;
@@ -272,8 +273,9 @@ public record TrainingSettings(String namespace, boolean createNamespace, boolea
         List<LifecycleRule> lifecycle = node.objectList("lifecycle").map(DataLakeSettings::lifecycleRules)
                 .orElse(TrainingLifecycle.DEFAULTS);
         boolean versioning = node.bool("versioning", true);
+        // Read whole: the rule is the bucket's (SecureBucketArgs), checked with TrainingStorageArgs under this key.
         int abortDays = node.integer("abortIncompleteMultipartUploadDays",
-                TrainingStorageArgs.DEFAULT_ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS, 1, 365);
+                SecureBucketArgs.DEFAULT_ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS, Integer.MIN_VALUE, Integer.MAX_VALUE);
         return new ColdArchive(lifecycle, versioning, abortDays);
     }
 }

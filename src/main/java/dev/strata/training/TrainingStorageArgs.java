@@ -8,6 +8,7 @@ import dev.strata.core.KubernetesValues;
 import dev.strata.core.NetworkRules;
 import dev.strata.core.Problems;
 import dev.strata.core.StorageArgs;
+import dev.strata.datalake.SecureBucketArgs;
 import dev.strata.datalake.LifecycleRule;
 import dev.strata.datalake.LifecycleRules;
 
@@ -27,8 +28,6 @@ import java.util.function.UnaryOperator;
 public final class TrainingStorageArgs extends StorageArgs {
     /** The claims' namespace when none is given. */
     public static final String DEFAULT_NAMESPACE = "ml-training";
-    /** Days after which incomplete multipart uploads are aborted, when not given. */
-    public static final int DEFAULT_ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS = 7;
 
     /**
      * Namespace of the claims, which must exist: the name output of the Namespace that creates it (the
@@ -84,7 +83,7 @@ public final class TrainingStorageArgs extends StorageArgs {
     @Nullable
     private Boolean versioning;
 
-    /** Days after which incomplete multipart uploads are aborted. Default: 7. */
+    /** Days after which incomplete multipart uploads are aborted (1 or more). Default: {@value SecureBucketArgs#DEFAULT_ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS}. */
     @Import(name = "abortIncompleteMultipartUploadDays")
     @Nullable
     private Integer abortIncompleteMultipartUploadDays;
@@ -123,7 +122,7 @@ public final class TrainingStorageArgs extends StorageArgs {
     }
 
     public int abortIncompleteMultipartUploadDays() {
-        return Optional.ofNullable(abortIncompleteMultipartUploadDays).orElse(DEFAULT_ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS);
+        return Optional.ofNullable(abortIncompleteMultipartUploadDays).orElse(SecureBucketArgs.DEFAULT_ABORT_INCOMPLETE_MULTIPART_UPLOAD_DAYS);
     }
 
     /**
@@ -165,9 +164,8 @@ public final class TrainingStorageArgs extends StorageArgs {
         perJob().ifPresent(p -> links.addAll(LustreRules.linkedPrefixes(field -> key.apply("perJob." + field),
                 p.importPath().orElse(null), p.exportPath().orElse(null), List.of())));
         LustreRules.archivedLinks(links, lifecycle(key, problems), key.apply("lifecycleRules"), problems);
-        if (abortIncompleteMultipartUploadDays() < 1) {
-            problems.add(key.apply("abortIncompleteMultipartUploadDays"), abortIncompleteMultipartUploadDays(), "must be 1 or more");
-        }
+        SecureBucketArgs.checkAbortIncompleteMultipartUploadDays(key.apply("abortIncompleteMultipartUploadDays"),
+                abortIncompleteMultipartUploadDays(), problems);
     }
 
     /** The bucket's lifecycle rules, checked ({@link LifecycleRules#validate}). */

@@ -174,9 +174,23 @@ class ArgsDefaultsTest {
         return value;
     }
 
+    /** {@code name} as the Javadoc of {@code from} resolves it: in its package, nested in it, or imported by its source file. */
     private static Class<?> resolve(Class<?> from, String name) {
-        List<String> candidates = List.of(from.getPackageName() + "." + name, from.getPackageName() + "." + name.replace('.', '$'),
-                from.getName() + "$" + name);
+        List<String> candidates = new ArrayList<>(List.of(from.getPackageName() + "." + name,
+                from.getPackageName() + "." + name.replace('.', '$'), from.getName() + "$" + name));
+        Class<?> top = from;
+        while (top.getEnclosingClass() != null) {
+            top = top.getEnclosingClass();
+        }
+        try {
+            Matcher imported = Pattern.compile("(?m)^import ([\\w.]+\\." + Pattern.quote(name) + ");")
+                    .matcher(Files.readString(SOURCES.resolve(top.getName().replace('.', '/') + ".java")));
+            if (imported.find()) {
+                candidates.add(imported.group(1));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         for (String candidate : candidates) {
             try {
                 return Class.forName(candidate);
