@@ -82,7 +82,8 @@ public record ClusterSettings(boolean create, Optional<String> name, String vers
         String version = node.string("version", EksCluster.DEFAULT_VERSION);
         boolean publicAccess = node.bool("endpointPublicAccess", false);
         List<String> publicCidrs = node.stringList("publicAccessCidrs");
-        int logRetention = node.integer("logRetentionDays", EksCluster.DEFAULT_LOG_RETENTION_DAYS, 1, 3653);
+        // Read whole: the one rule is CloudWatch Logs' set of retention values (EksCluster.checkLogRetention, below).
+        int logRetention = node.integer("logRetentionDays", EksCluster.DEFAULT_LOG_RETENTION_DAYS, Integer.MIN_VALUE, Integer.MAX_VALUE);
         ConfigNode group = node.objectOrEmpty("nodeGroup");
         String instanceType = group.string("instanceType", EksCluster.DEFAULT_INSTANCE_TYPE);
         // Numbers are read whole, not bounded: their ranges are NodeGroupRules', reported once, below.

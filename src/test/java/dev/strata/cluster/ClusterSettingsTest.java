@@ -111,7 +111,7 @@ class ClusterSettingsTest {
         assertThat(cluster("dev", Map.of("logRetentionDays", 365)).logRetentionDays()).isEqualTo(365);
         rejects("dev", Map.of("logRetentionDays", 45), "strata:cluster.logRetentionDays = 45: must be one of CloudWatch Logs' retention "
                 + "values: 1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653");
-        rejects("dev", Map.of("logRetentionDays", 0), "strata:cluster.logRetentionDays = 0: must be from 1 to 3653");
+        rejects("dev", Map.of("logRetentionDays", 0), "strata:cluster.logRetentionDays = 0: must be one of CloudWatch Logs' retention values");
         rejects("prod", Map.of("name", "c", "logRetentionDays", 30), "strata:cluster.logRetentionDays = \"(set)\" and "
                 + "strata:cluster.create = false");
     }
