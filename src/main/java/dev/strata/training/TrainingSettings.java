@@ -200,8 +200,9 @@ public record TrainingSettings(String namespace, boolean createNamespace, boolea
 
     private static Hot hot(ConfigNode node, Environment environment) {
         DeploymentType type = node.enumValue("deploymentType", DeploymentType.class, DeploymentType.SCRATCH_2, Enum::name);
-        int storageGiB = node.integer("storageGiB", LustreRules.MIN_CAPACITY_GIB, 1, Integer.MAX_VALUE);
-        Optional<Integer> perUnit = Optional.ofNullable(node.integer("perUnitStorageThroughput", null, 1, 100_000));
+        // Numbers are read whole: their rules are LustreRules', which name what the deployment type accepts.
+        int storageGiB = node.integer("storageGiB", LustreRules.MIN_CAPACITY_GIB, Integer.MIN_VALUE, Integer.MAX_VALUE);
+        Optional<Integer> perUnit = Optional.ofNullable(node.integer("perUnitStorageThroughput", null, Integer.MIN_VALUE, Integer.MAX_VALUE));
         Optional<String> importPath = path(node, "importPath", type);
         Optional<String> exportPath = path(node, "exportPath", type);
         Optional<AutoImportPolicy> autoImport = autoImport(node, type);
@@ -227,7 +228,7 @@ public record TrainingSettings(String namespace, boolean createNamespace, boolea
     private static PerJob perJob(ConfigNode node) {
         String storageClassName = node.string("storageClassName", PerJobScratchArgs.DEFAULT_STORAGE_CLASS_NAME);
         DeploymentType type = node.enumValue("deploymentType", DeploymentType.class, PerJobScratchArgs.DEFAULT_DEPLOYMENT_TYPE, Enum::name);
-        Optional<Integer> perUnit = Optional.ofNullable(node.integer("perUnitStorageThroughput", null, 1, 100_000));
+        Optional<Integer> perUnit = Optional.ofNullable(node.integer("perUnitStorageThroughput", null, Integer.MIN_VALUE, Integer.MAX_VALUE));
         // No S3 link by default: a per-job file system cannot read the training bucket (PerJobScratchArgs).
         return new PerJob(storageClassName, type, perUnit, node.optionalString("importPath"), node.optionalString("exportPath"),
                 Optional.ofNullable(node.enumValue("autoImportPolicy", AutoImportPolicy.class, null, Enum::name)),

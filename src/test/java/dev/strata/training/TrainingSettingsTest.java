@@ -145,6 +145,11 @@ class TrainingSettingsTest {
                 "strata:training.hot.perUnitStorageThroughput = 50 and strata:training.hot.deploymentType = \"PERSISTENT_2\"");
         rejects(Map.of("hot", Map.of("perJob", Map.of("perUnitStorageThroughput", 200))),
                 "strata:training.hot.perJob.perUnitStorageThroughput = 200 and strata:training.hot.perJob.deploymentType = \"SCRATCH_2\"");
+        // Numbers are the rules' alone: a 0 is told what the deployment type accepts, and a negative capacity what FSx takes.
+        rejects(hot("deploymentType", "PERSISTENT_2", "storageGiB", 2400, "perUnitStorageThroughput", 0),
+                "strata:training.hot.perUnitStorageThroughput = 0 and strata:training.hot.deploymentType = \"PERSISTENT_2\": "
+                        + "PERSISTENT_2 accepts [125, 250, 500, 1000] MB/s/TiB");
+        rejects(hot("storageGiB", -1), "strata:training.hot.storageGiB = -1 and strata:training.hot.deploymentType = \"SCRATCH_2\"");
     }
 
     @Test
