@@ -14,7 +14,10 @@ import java.util.function.UnaryOperator;
  * {@code maxSize} is the account's to allow, not Strata's to refuse.
  */
 public final class NodeGroupRules {
-    /** The smallest root volume: the Amazon Linux 2023 EKS AMI's root snapshot is 20 GiB. */
+    /**
+     * The smallest root volume: the EKS-optimized Linux AMIs' root, EKS's own default disk size for Linux nodes
+     * ({@code diskSize}, https://docs.aws.amazon.com/eks/latest/APIReference/API_CreateNodegroup.html).
+     */
     public static final int MIN_ROOT_VOLUME_GIB = 20;
     /** The largest gp3 volume (https://docs.aws.amazon.com/ebs/latest/userguide/general-purpose.html#gp3-ebs-volume-type). */
     public static final int MAX_ROOT_VOLUME_GIB = 16_384;

@@ -65,7 +65,8 @@ public final class DataLakeArgs extends StatefulArgs {
      * {@code strata:dataLake.accessLogExpirationDays}.
      */
     public void validate(UnaryOperator<String> key, Problems problems) {
-        // An S3 lifecycle expiration's Days: a positive whole number (LifecycleRules' rule for every expiration).
+        // An S3 lifecycle expiration's Days: a positive whole number
+        // (https://docs.aws.amazon.com/AmazonS3/latest/API/API_LifecycleExpiration.html).
         if (accessLogExpirationDays() < 1) {
             problems.add(key.apply("accessLogExpirationDays"), accessLogExpirationDays(), "must be 1 or more");
         }
