@@ -1,5 +1,6 @@
 package dev.strata.cluster;
 
+import dev.strata.core.ComponentOutputs;
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.eks.Addon;
 import com.pulumi.aws.eks.AddonArgs;
@@ -256,7 +257,7 @@ public final class CsiDriver extends ComponentResource implements Grantee {
             this.addonName = addon.addonName();
             this.addonVersion = addon.addonVersion();
         }
-        registerOutputs(Map.of("roleArn", roleArn, "addonName", addonName, "addonVersion", addonVersion));
+        registerOutputs(ComponentOutputs.of(this));
     }
 
     /** The version of the add-on Strata installs; empty for an existing driver, which is running already. */

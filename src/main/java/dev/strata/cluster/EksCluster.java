@@ -1,5 +1,6 @@
 package dev.strata.cluster;
 
+import dev.strata.core.ComponentOutputs;
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.eks.Addon;
 import com.pulumi.core.Output;
@@ -16,7 +17,6 @@ import dev.strata.core.Tags;
 
 import javax.annotation.Nullable;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -273,9 +273,7 @@ public final class EksCluster extends ComponentResource {
         this.provider = new Provider(name + "-k8s", ProviderArgs.builder()
                 .kubeconfig(kubeconfig)
                 .build(), CustomResourceOptions.builder().parent(this).build());
-        registerOutputs(Map.of("clusterName", this.clusterName, "endpoint", endpoint,
-                "certificateAuthority", certificateAuthority, "oidcIssuer", oidcIssuer,
-                "oidcProviderArn", oidcProviderArn, "kubeconfig", kubeconfig));
+        registerOutputs(ComponentOutputs.of(this));
     }
 
     /** The log group EKS writes a cluster's control-plane logs to (https://docs.aws.amazon.com/eks/latest/userguide/control-plane-logs.html). */

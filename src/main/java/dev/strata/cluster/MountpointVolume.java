@@ -1,5 +1,6 @@
 package dev.strata.cluster;
 
+import dev.strata.core.ComponentOutputs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.kubernetes.core.v1.PersistentVolume;
@@ -105,7 +106,7 @@ public final class MountpointVolume extends ComponentResource {
                 .build(), CustomResourceOptions.builder().parent(this).dependsOn(waits).build());
         this.claimName = Output.of(args.claimName());
         this.volumeName = volume.metadata().applyValue(meta -> meta.name().orElse(name));
-        registerOutputs(Map.of("claimName", claimName, "volumeName", volumeName));
+        registerOutputs(ComponentOutputs.of(this));
     }
 
     private static MountpointVolumeArgs checked(MountpointVolumeArgs args) {

@@ -1,5 +1,6 @@
 package dev.strata.datalake;
 
+import dev.strata.core.ComponentOutputs;
 import dev.strata.monitoring.MonitoredResourceArgs;
 import java.util.function.Function;
 import com.pulumi.core.Output;
@@ -104,7 +105,7 @@ public final class DataLake extends ComponentResource {
 
         this.bucketNames = byZone(buckets, bucket -> bucket.bucketName);
         this.bucketArns = byZone(buckets, bucket -> bucket.bucketArn);
-        registerOutputs(Map.of("bucketNames", bucketNames, "bucketArns", bucketArns));
+        registerOutputs(ComponentOutputs.of(this));
     }
 
     /** The bucket of a zone. */

@@ -1,5 +1,6 @@
 package dev.strata.datalake;
 
+import dev.strata.core.ComponentOutputs;
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
 import com.pulumi.aws.iam.Role;
@@ -180,15 +181,7 @@ public final class Replication extends ComponentResource {
         this.ruleIds = byName(rules);
         this.roleArns = byName(roles);
         this.replicaKeyArn = replicaKey.keyArn;
-        Map<String, Output<?>> outputs = new LinkedHashMap<>();
-        outputs.put("destinationRegion", destinationRegion);
-        outputs.put("sourceBucketNames", sourceBucketNames);
-        outputs.put("replicaBucketNames", replicaBucketNames);
-        outputs.put("replicaBucketArns", replicaBucketArns);
-        outputs.put("ruleIds", ruleIds);
-        outputs.put("roleArns", roleArns);
-        outputs.put("replicaKeyArn", replicaKeyArn);
-        registerOutputs(outputs);
+        registerOutputs(ComponentOutputs.of(this));
     }
 
     /**

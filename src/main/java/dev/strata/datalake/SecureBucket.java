@@ -1,5 +1,6 @@
 package dev.strata.datalake;
 
+import dev.strata.core.ComponentOutputs;
 import com.pulumi.resources.Resource;
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.s3.BucketLifecycleConfigurationV2;
@@ -201,7 +202,7 @@ public final class SecureBucket extends ComponentResource {
         this.keyArn = args.kmsKeyArn().orElse(null);
         this.args = args;
         this.versionedBucketName = versionedName;
-        registerOutputs(Map.of("bucketName", bucketName, "bucketArn", bucketArn));
+        registerOutputs(ComponentOutputs.of(this));
     }
 
     /** The bucket as {@code StorageAlarms} shows it: its size and object count on the dashboard (no alarm). */

@@ -1,5 +1,6 @@
 package dev.strata.efs;
 
+import dev.strata.core.ComponentOutputs;
 import com.pulumi.aws.ec2.SecurityGroup;
 import com.pulumi.aws.ec2.SecurityGroupArgs;
 import com.pulumi.aws.efs.AccessPoint;
@@ -212,8 +213,7 @@ public final class EfsFileSystem extends ComponentResource {
         this.securityGroupId = securityGroup.id();
         this.dnsName = known.isPresent() ? fileSystem.dnsName() : Output.tuple(fileSystem.dnsName(), mountTargets).applyValue(t -> t.t1);
         this.accessPointIds = byName(accessPointIds);
-        registerOutputs(Map.of("fileSystemId", fileSystemId, "fileSystemArn", fileSystemArn,
-                "securityGroupId", securityGroupId, "dnsName", dnsName, "accessPointIds", this.accessPointIds));
+        registerOutputs(ComponentOutputs.of(this));
     }
 
     private void mountTargets(String name, List<String> subnetIds, FileSystem fileSystem, SecurityGroup securityGroup) {

@@ -1,5 +1,6 @@
 package dev.strata.inference;
 
+import dev.strata.core.ComponentOutputs;
 import com.pulumi.aws.elasticache.ReplicationGroup;
 import com.pulumi.aws.elasticache.User;
 import com.pulumi.core.Output;
@@ -201,21 +202,7 @@ public final class InferenceStorage extends ComponentResource {
         this.archiveBucketName = archive.bucketName;
         this.archiveBucketArn = archive.bucketArn;
         this.namespace = args.namespace();
-        Map<String, Output<?>> outputs = new LinkedHashMap<>();
-        outputs.put("redisEndpoint", redisEndpoint);
-        outputs.put("redisReaderEndpoint", redisReaderEndpoint);
-        outputs.put("redisUserName", redisUserName);
-        outputs.put("redisArn", redisArn);
-        outputs.put("redisUserArn", redisUserArn);
-        outputs.put("localStorageClassName", localStorageClassName);
-        outputs.put("localNodeLabel", localNodeLabel);
-        outputs.put("modelStorageClassName", modelStorageClassName);
-        outputs.put("modelClaimName", modelClaimName);
-        outputs.put("modelFileSystemId", modelFileSystemId);
-        outputs.put("archiveBucketName", archiveBucketName);
-        outputs.put("archiveBucketArn", archiveBucketArn);
-        outputs.put("namespace", namespace);
-        registerOutputs(outputs);
+        registerOutputs(ComponentOutputs.of(this));
     }
 
     /** What a model server needs to find each cache level, nearest first (Strata's {@code inference} stack output). */

@@ -1,5 +1,6 @@
 package dev.strata.monitoring;
 
+import dev.strata.core.ComponentOutputs;
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.Provider;
 import com.pulumi.aws.ProviderArgs;
@@ -104,7 +105,7 @@ public final class StorageAlarms extends ComponentResource {
         this.topicArn = topics.get("");
         this.dashboardName = dashboard.dashboardName();
         this.alarmNames = Output.all(names);
-        registerOutputs(Map.of("topicArn", topicArn, "dashboardName", dashboardName, "alarmNames", alarmNames));
+        registerOutputs(ComponentOutputs.of(this));
     }
 
     /** The key, the topic encrypted with it and the topic's subscriptions; {@code provider} null for the stack's region. */

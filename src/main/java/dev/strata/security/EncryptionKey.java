@@ -1,5 +1,6 @@
 package dev.strata.security;
 
+import dev.strata.core.ComponentOutputs;
 import com.pulumi.aws.AwsFunctions;
 import com.pulumi.aws.kms.Alias;
 import com.pulumi.aws.kms.AliasArgs;
@@ -87,7 +88,7 @@ public final class EncryptionKey extends ComponentResource {
         this.keyArn = key.arn();
         this.keyId = key.keyId();
         this.aliasName = keyAlias.name();
-        registerOutputs(Map.of("keyArn", keyArn, "keyId", keyId, "aliasName", aliasName));
+        registerOutputs(ComponentOutputs.of(this));
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.strata.security;
 
+import dev.strata.core.ComponentOutputs;
 import com.pulumi.aws.iam.Role;
 import com.pulumi.aws.iam.RoleArgs;
 import com.pulumi.aws.iam.RolePolicy;
@@ -135,8 +136,7 @@ public final class WorkloadIdentity extends ComponentResource implements Grantee
         this.roleName = role.name();
         this.namespace = args.namespace();
         this.serviceAccountName = serviceAccount.metadata().applyValue(meta -> meta.name().orElse(account));
-        registerOutputs(Map.of("roleArn", roleArn, "roleName", roleName, "namespace", namespace,
-                "serviceAccountName", serviceAccountName));
+        registerOutputs(ComponentOutputs.of(this));
     }
 
     /** Adds a grant as an inline policy {@code <name>-<grant id>} of the role. Each grant id once. */

@@ -1,5 +1,6 @@
 package dev.strata.training;
 
+import dev.strata.core.ComponentOutputs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.kubernetes.core.v1.PersistentVolumeClaim;
@@ -86,7 +87,7 @@ final class EfsWarmTier extends ComponentResource {
         this.fileSystem = efs;
         this.claimName = Output.of(args.claimName());
         this.summary = summary(efsOptions);
-        registerOutputs(Map.of("claimName", claimName));
+        registerOutputs(ComponentOutputs.of(this));
     }
 
 

@@ -1,5 +1,6 @@
 package dev.strata.training;
 
+import dev.strata.core.ComponentOutputs;
 import dev.strata.monitoring.MonitoredKind;
 import dev.strata.monitoring.MonitoredResourceArgs;
 import com.pulumi.aws.fsx.DataRepositoryAssociation;
@@ -125,7 +126,7 @@ final class LustreHotTier extends ComponentResource {
         this.mountName = fileSystem.mountName();
         this.claimName = Output.of(args.claimName());
         this.summary = summary(type, args.storageGiB(), args.perUnitStorageThroughput().orElse(null));
-        registerOutputs(Map.of("fileSystemId", fileSystemId, "dnsName", dnsName, "mountName", mountName, "claimName", claimName));
+        registerOutputs(ComponentOutputs.of(this));
     }
 
 

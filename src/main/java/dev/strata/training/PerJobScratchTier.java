@@ -1,5 +1,6 @@
 package dev.strata.training;
 
+import dev.strata.core.ComponentOutputs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.kubernetes.meta.v1.inputs.ObjectMetaArgs;
@@ -52,7 +53,7 @@ final class PerJobScratchTier extends ComponentResource {
         summary.put("capacity", "per claim: 1200 GiB, 2400 GiB or multiples of " + type.capacityStepGiB() + " GiB");
         summary.put("throughputMBpsPerTiB", type.isScratch() ? type.baselineMBpsPerTiB() : args.perUnitStorageThroughput().orElseThrow());
         this.summary = summary;
-        registerOutputs(Map.of("storageClassName", storageClassName));
+        registerOutputs(ComponentOutputs.of(this));
     }
 
 

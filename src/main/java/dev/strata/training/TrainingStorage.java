@@ -1,5 +1,6 @@
 package dev.strata.training;
 
+import dev.strata.core.ComponentOutputs;
 import com.pulumi.core.Output;
 import com.pulumi.core.annotations.Export;
 import com.pulumi.resources.ComponentResource;
@@ -156,17 +157,7 @@ public final class TrainingStorage extends ComponentResource {
         this.warmFileSystemId = warm.map(tier -> tier.fileSystem.fileSystemId).orElse(Output.ofNullable(null));
         this.warmDnsName = warm.map(tier -> tier.fileSystem.dnsName).orElse(Output.ofNullable(null));
         this.warmClaimName = warm.map(tier -> tier.claimName).orElse(Output.ofNullable(null));
-        Map<String, Output<?>> outputs = new LinkedHashMap<>();
-        outputs.put("bucketName", bucketName);
-        outputs.put("hotFileSystemId", hotFileSystemId);
-        outputs.put("hotDnsName", hotDnsName);
-        outputs.put("hotMountName", hotMountName);
-        outputs.put("hotClaimName", hotClaimName);
-        outputs.put("scratchStorageClassName", scratchStorageClassName);
-        outputs.put("warmFileSystemId", warmFileSystemId);
-        outputs.put("warmDnsName", warmDnsName);
-        outputs.put("warmClaimName", warmClaimName);
-        registerOutputs(outputs);
+        registerOutputs(ComponentOutputs.of(this));
     }
 
     /** The training-data bucket ({@code datasets/}, {@code checkpoints/} and the hot tier's repository), for grants. */
