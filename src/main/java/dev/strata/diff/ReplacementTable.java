@@ -11,6 +11,15 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static dev.strata.core.ResourceTypes.EFS_FILE_SYSTEM;
+import static dev.strata.core.ResourceTypes.ELASTICACHE_REPLICATION_GROUP;
+import static dev.strata.core.ResourceTypes.FSX_LUSTRE;
+import static dev.strata.core.ResourceTypes.K8S_PV;
+import static dev.strata.core.ResourceTypes.K8S_PVC;
+import static dev.strata.core.ResourceTypes.K8S_STORAGE_CLASS;
+import static dev.strata.core.ResourceTypes.KMS_KEY;
+import static dev.strata.core.ResourceTypes.S3_BUCKET;
+
 /**
  * The one table of the inputs whose change replaces a stateful resource (a new one is created and
  * the old one deleted, with its data), per resource type, each entry citing its source. pulumi-aws
@@ -65,14 +74,6 @@ public final class ReplacementTable {
         }
     }
 
-    static final String S3_BUCKET = "aws:s3/bucketV2:BucketV2";
-    static final String KMS_KEY = "aws:kms/key:Key";
-    static final String LUSTRE = "aws:fsx/lustreFileSystem:LustreFileSystem";
-    static final String EFS = "aws:efs/fileSystem:FileSystem";
-    static final String REDIS = "aws:elasticache/replicationGroup:ReplicationGroup";
-    static final String PVC = "kubernetes:core/v1:PersistentVolumeClaim";
-    static final String PV = "kubernetes:core/v1:PersistentVolume";
-    static final String STORAGE_CLASS = "kubernetes:storage.k8s.io/v1:StorageClass";
 
     private static final String TF = "https://github.com/hashicorp/terraform-provider-aws/blob/";
     private static final String S3_SOURCE = TF + "0070bcd12c952f14c5434a6f351ef7b6fa791226/internal/service/s3/bucket.go";
@@ -91,29 +92,29 @@ public final class ReplacementTable {
             replaces(S3_BUCKET, S3_SOURCE, "bucket", "bucketPrefix", "objectLockEnabled"),
             // KMS: the key material's kind and where it lives.
             replaces(KMS_KEY, KMS_SOURCE, "customKeyStoreId", "customerMasterKeySpec", "keyUsage", "multiRegion", "xksKeyId"),
-            replaces(LUSTRE, LUSTRE_SOURCE, "backupId", "copyTagsToBackups", "deploymentType", "driveCacheType", "exportPath",
+            replaces(FSX_LUSTRE, LUSTRE_SOURCE, "backupId", "copyTagsToBackups", "deploymentType", "driveCacheType", "exportPath",
                     "fileSystemTypeVersion", "importPath", "importedFileChunkSize", "kmsKeyId", "securityGroupIds", "storageType", "subnetIds"),
-            List.of(new Entry(LUSTRE, "perUnitStorageThroughput", Verdict.MAY_REPLACE, LUSTRE_SOURCE,
+            List.of(new Entry(FSX_LUSTRE, "perUnitStorageThroughput", Verdict.MAY_REPLACE, LUSTRE_SOURCE,
                             "ForceNew in the provider schema cited; newer provider versions update it in place"),
-                    new Entry(LUSTRE, "storageCapacity", Verdict.REPLACES_IF_DECREASED, LUSTRE_SOURCE,
+                    new Entry(FSX_LUSTRE, "storageCapacity", Verdict.REPLACES_IF_DECREASED, LUSTRE_SOURCE,
                             "the schema's CustomizeDiff forces a new file system when the capacity decreases (or on SCRATCH_1)")),
-            replaces(EFS, EFS_SOURCE, "availabilityZoneName", "creationToken", "encrypted", "kmsKeyId", "performanceMode"),
+            replaces(EFS_FILE_SYSTEM, EFS_SOURCE, "availabilityZoneName", "creationToken", "encrypted", "kmsKeyId", "performanceMode"),
             // ElastiCache (Redis/Valkey) replication group, Strata's L1 cache.
-            replaces(REDIS, REDIS_SOURCE, "atRestEncryptionEnabled", "dataTieringEnabled", "globalReplicationGroupId", "kmsKeyId",
+            replaces(ELASTICACHE_REPLICATION_GROUP, REDIS_SOURCE, "atRestEncryptionEnabled", "dataTieringEnabled", "globalReplicationGroupId", "kmsKeyId",
                     "networkType", "port", "replicationGroupId", "securityGroupNames", "snapshotArns", "snapshotName", "subnetGroupName"),
-            List.of(new Entry(REDIS, "engine", Verdict.MAY_REPLACE, REDIS_SOURCE, "the schema's CustomizeDiff forces a new group on an engine downgrade"),
-                    new Entry(REDIS, "engineVersion", Verdict.MAY_REPLACE, REDIS_SOURCE, "the schema's CustomizeDiff forces a new group on a version downgrade"),
-                    new Entry(REDIS, "nodeGroupConfiguration", Verdict.MAY_REPLACE, REDIS_SOURCE,
+            List.of(new Entry(ELASTICACHE_REPLICATION_GROUP, "engine", Verdict.MAY_REPLACE, REDIS_SOURCE, "the schema's CustomizeDiff forces a new group on an engine downgrade"),
+                    new Entry(ELASTICACHE_REPLICATION_GROUP, "engineVersion", Verdict.MAY_REPLACE, REDIS_SOURCE, "the schema's CustomizeDiff forces a new group on a version downgrade"),
+                    new Entry(ELASTICACHE_REPLICATION_GROUP, "nodeGroupConfiguration", Verdict.MAY_REPLACE, REDIS_SOURCE,
                             "forces a new group on a significant change (CustomizeDiff)")),
             // Kubernetes: every kind is replaced when its name or namespace changes.
-            replaces(PVC, K8S_SOURCE, "metadata.name", "metadata.namespace", "spec"),
-            List.of(new Entry(PVC, "spec.resources.requests", Verdict.MAY_REPLACE, K8S_SOURCE,
+            replaces(K8S_PVC, K8S_SOURCE, "metadata.name", "metadata.namespace", "spec"),
+            List.of(new Entry(K8S_PVC, "spec.resources.requests", Verdict.MAY_REPLACE, K8S_SOURCE,
                     "Kubernetes expands a bound claim in place when its StorageClass allows it (" + PVC_EXPANSION
                             + "); Pulumi's Kubernetes provider lists the field as replacing")),
-            replaces(PV, K8S_SOURCE, "metadata.name", "metadata.namespace", "spec.awsElasticBlockStore", "spec.csi", "spec.hostPath",
+            replaces(K8S_PV, K8S_SOURCE, "metadata.name", "metadata.namespace", "spec.awsElasticBlockStore", "spec.csi", "spec.hostPath",
                     "spec.local", "spec.nfs"),
-            replaces(STORAGE_CLASS, K8S_SOURCE, "metadata.name", "parameters", "provisioner"),
-            Stream.of("reclaimPolicy", "volumeBindingMode").map(path -> new Entry(STORAGE_CLASS, path, Verdict.MAY_REPLACE, STORAGE_CLASS_DOC,
+            replaces(K8S_STORAGE_CLASS, K8S_SOURCE, "metadata.name", "parameters", "provisioner"),
+            Stream.of("reclaimPolicy", "volumeBindingMode").map(path -> new Entry(K8S_STORAGE_CLASS, path, Verdict.MAY_REPLACE, STORAGE_CLASS_DOC,
                     "a StorageClass cannot be updated once created; the provider does not replace it for this field, so the update fails")).toList())
             .flatMap(List::stream).toList();
 

@@ -14,6 +14,18 @@ import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import static dev.strata.core.ResourceTypes.EFS_FILE_SYSTEM;
+import static dev.strata.core.ResourceTypes.ELASTICACHE_REPLICATION_GROUP;
+import static dev.strata.core.ResourceTypes.FSX_ASSOCIATION;
+import static dev.strata.core.ResourceTypes.FSX_LUSTRE;
+import static dev.strata.core.ResourceTypes.IAM_ROLE_POLICY;
+import static dev.strata.core.ResourceTypes.K8S_PVC;
+import static dev.strata.core.ResourceTypes.K8S_STORAGE_CLASS;
+import static dev.strata.core.ResourceTypes.KMS_KEY;
+import static dev.strata.core.ResourceTypes.S3_BUCKET;
+import static dev.strata.core.ResourceTypes.S3_ENCRYPTION;
+import static dev.strata.core.ResourceTypes.S3_LIFECYCLE;
+
 /**
  * The architecture a plan declares, as a platform engineer would sketch it: each storage component
  * a group of tiers in the order data moves through them (training hot → warm → cold → archive,
@@ -39,27 +51,16 @@ record Architecture(List<Group> groups, List<Edge> edges) {
     record Edge(String from, String to, String label, boolean dashed) {
     }
 
-    static final String BUCKET = "aws:s3/bucketV2:BucketV2";
-    static final String LUSTRE = "aws:fsx/lustreFileSystem:LustreFileSystem";
-    static final String EFS = "aws:efs/fileSystem:FileSystem";
-    static final String REDIS = "aws:elasticache/replicationGroup:ReplicationGroup";
-    static final String STORAGE_CLASS = "kubernetes:storage.k8s.io/v1:StorageClass";
-    private static final String KEY = "aws:kms/key:Key";
-    private static final String CLAIM = "kubernetes:core/v1:PersistentVolumeClaim";
-    private static final String ROLE_POLICY = "aws:iam/rolePolicy:RolePolicy";
-    private static final String BUCKET_ENCRYPTION = "aws:s3/bucketServerSideEncryptionConfigurationV2:BucketServerSideEncryptionConfigurationV2";
-    private static final String LIFECYCLE = "aws:s3/bucketLifecycleConfigurationV2:BucketLifecycleConfigurationV2";
-    private static final String ASSOCIATION = "aws:fsx/dataRepositoryAssociation:DataRepositoryAssociation";
     private static final String IDENTITY = "strata:security:WorkloadIdentity";
     private static final String ENCRYPTION_KEY = "strata:security:EncryptionKey";
     private static final String CACHE_LEVEL = "strata:inference:CacheLevel";
     private static final String TRAINING = "strata:training:TrainingStorage";
 
     /** The stores a tier is drawn as, first match wins: what holds the data, else how pods get a volume. */
-    private static final List<String> STORES = List.of(LUSTRE, EFS, REDIS, BUCKET, STORAGE_CLASS);
+    private static final List<String> STORES = List.of(FSX_LUSTRE, EFS_FILE_SYSTEM, ELASTICACHE_REPLICATION_GROUP, S3_BUCKET, K8S_STORAGE_CLASS);
     /** How each store's service reads in the sketch. */
-    private static final Map<String, String> SERVICES = Map.of(LUSTRE, "FSx for Lustre", EFS, "EFS",
-            REDIS, "ElastiCache", BUCKET, "S3", STORAGE_CLASS, "StorageClass");
+    private static final Map<String, String> SERVICES = Map.of(FSX_LUSTRE, "FSx for Lustre", EFS_FILE_SYSTEM, "EFS",
+            ELASTICACHE_REPLICATION_GROUP, "ElastiCache", S3_BUCKET, "S3", K8S_STORAGE_CLASS, "StorageClass");
     /** The tiers of a training stack, in the order data cools; a component's other tiers follow in URN order. */
     private static final List<String> TIER_ORDER = List.of("hot", "per-job", "warm", "cold", "archive",
             "raw", "processed", "feature", "model", "model-archive", "access-logs");
@@ -123,7 +124,7 @@ record Architecture(List<Group> groups, List<Edge> edges) {
                 PlannedResource store = mainStore(tier);
                 String id = id(tier);
                 String name = tierName(tier);
-                List<Node> lifecycle = component.type().equals(TRAINING) && store.type().equals(BUCKET) ? lifecycleTiers(id, store) : List.of();
+                List<Node> lifecycle = component.type().equals(TRAINING) && store.type().equals(S3_BUCKET) ? lifecycleTiers(id, store) : List.of();
                 if (!lifecycle.isEmpty()) {
                     nodes.add(new Node(id, name, "S3 bucket " + tier.name() + protectedMark(store), Shape.STORE, lifecycle));
                 } else {
@@ -162,11 +163,11 @@ record Architecture(List<Group> groups, List<Edge> edges) {
          */
         private void links(PlannedResource component) {
             Map<List<String>, Set<String>> prefixes = new LinkedHashMap<>();
-            for (PlannedResource link : descendants(component, r -> r.type().equals(LUSTRE) || r.type().equals(ASSOCIATION))) {
-                String from = nodeOf.get(link.type().equals(LUSTRE) ? link.urn() : descendants(plan.byUrn(String.valueOf(link.parent())).orElseThrow(),
-                        r -> r.type().equals(LUSTRE)).stream().map(PlannedResource::urn).findFirst().orElse(""));
+            for (PlannedResource link : descendants(component, r -> r.type().equals(FSX_LUSTRE) || r.type().equals(FSX_ASSOCIATION))) {
+                String from = nodeOf.get(link.type().equals(FSX_LUSTRE) ? link.urn() : descendants(plan.byUrn(String.valueOf(link.parent())).orElseThrow(),
+                        r -> r.type().equals(FSX_LUSTRE)).stream().map(PlannedResource::urn).findFirst().orElse(""));
                 for (String dependency : link.dependencies()) {
-                    String to = plan.byUrn(dependency).filter(r -> r.type().equals(BUCKET)).map(r -> nodeOf.get(r.urn())).orElse(null);
+                    String to = plan.byUrn(dependency).filter(r -> r.type().equals(S3_BUCKET)).map(r -> nodeOf.get(r.urn())).orElse(null);
                     if (from != null && to != null) {
                         Set<String> paths = prefixes.computeIfAbsent(List.of(from, to), k -> new TreeSet<>());
                         for (String input : List.of("importPath", "exportPath", "dataRepositoryPath")) {
@@ -182,7 +183,7 @@ record Architecture(List<Group> groups, List<Edge> edges) {
         /** A bucket's lifecycle, drawn as its tiers: objects moving to infrequent access are cold, to Glacier archived. */
         private List<Node> lifecycleTiers(String bucketId, PlannedResource bucket) {
             List<Node> parts = new ArrayList<>();
-            for (PlannedResource lifecycle : siblings(bucket, LIFECYCLE)) {
+            for (PlannedResource lifecycle : siblings(bucket, S3_LIFECYCLE)) {
                 for (Object rule : list(lifecycle.inputs().get("rules"))) {
                     List<?> transitions = list(((Map<?, ?>) rule).get("transitions"));
                     if (transitions.isEmpty()) {
@@ -204,7 +205,7 @@ record Architecture(List<Group> groups, List<Edge> edges) {
 
         /** Workloads in a claim's namespace may mount the tier the claim belongs to. */
         private void mounts(PlannedResource tier, String tierId) {
-            for (PlannedResource claim : descendants(tier, r -> r.type().equals(CLAIM))) {
+            for (PlannedResource claim : descendants(tier, r -> r.type().equals(K8S_PVC))) {
                 Object namespace = ResourceSummary.path(claim.inputs(), "metadata", "namespace");
                 plan.ofType(IDENTITY).stream().filter(identity -> String.valueOf(identity.inputs().get("namespace")).equals(namespace))
                         .forEach(identity -> edges.add(new Edge(id(identity), tierId, "mounts", false)));
@@ -212,7 +213,7 @@ record Architecture(List<Group> groups, List<Edge> edges) {
         }
 
         private Node key(PlannedResource key) {
-            descendants(key, r -> r.type().equals(KEY)).forEach(k -> nodeOf.put(k.urn(), id(key)));
+            descendants(key, r -> r.type().equals(KMS_KEY)).forEach(k -> nodeOf.put(k.urn(), id(key)));
             return new Node(id(key), "", "KMS key · " + key.inputs().getOrDefault("purpose", key.name()) + "<br/>" + key.name()
                     + protectedMark(key), Shape.KEY);
         }
@@ -220,7 +221,7 @@ record Architecture(List<Group> groups, List<Edge> edges) {
         /** An identity and what its role's policies let it do to each store. */
         private Node identity(PlannedResource identity) {
             Map<String, Set<String>> access = new LinkedHashMap<>();
-            for (PlannedResource policy : descendants(identity, r -> r.type().equals(ROLE_POLICY))) {
+            for (PlannedResource policy : descendants(identity, r -> r.type().equals(IAM_ROLE_POLICY))) {
                 Set<String> actions = actions(String.valueOf(policy.inputs().get("policy")));
                 for (String dependency : policy.dependencies()) {
                     plan.byUrn(dependency).filter(r -> STORES.contains(r.type())).map(r -> nodeOf.get(r.urn()))
@@ -236,11 +237,11 @@ record Architecture(List<Group> groups, List<Edge> edges) {
         private void encryption() {
             Set<List<String>> drawn = new LinkedHashSet<>();
             for (PlannedResource resource : plan.resources()) {
-                if (!STORES.contains(resource.type()) && !resource.type().equals(BUCKET_ENCRYPTION)) {
+                if (!STORES.contains(resource.type()) && !resource.type().equals(S3_ENCRYPTION)) {
                     continue;
                 }
-                List<String> keys = resource.dependencies().stream().filter(d -> plan.byUrn(d).filter(r -> r.type().equals(KEY)).isPresent()).toList();
-                String store = resource.type().equals(BUCKET_ENCRYPTION) ? siblings(resource, BUCKET).stream()
+                List<String> keys = resource.dependencies().stream().filter(d -> plan.byUrn(d).filter(r -> r.type().equals(KMS_KEY)).isPresent()).toList();
+                String store = resource.type().equals(S3_ENCRYPTION) ? siblings(resource, S3_BUCKET).stream()
                         .map(b -> nodeOf.get(b.urn())).findFirst().orElse(null) : nodeOf.get(resource.urn());
                 for (String key : keys) {
                     if (store != null && nodeOf.containsKey(key) && drawn.add(List.of(nodeOf.get(key), store))) {
@@ -283,10 +284,10 @@ record Architecture(List<Group> groups, List<Edge> edges) {
     }
 
     private static String service(PlannedResource store) {
-        if (store.type().equals(REDIS)) {
+        if (store.type().equals(ELASTICACHE_REPLICATION_GROUP)) {
             return "ElastiCache " + store.inputs().getOrDefault("engine", "");
         }
-        if (store.type().equals(STORAGE_CLASS)) {
+        if (store.type().equals(K8S_STORAGE_CLASS)) {
             Object provisioner = store.inputs().get("provisioner");
             return "kubernetes.io/no-provisioner".equals(provisioner) ? "local NVMe" : "FSx for Lustre per job";
         }
@@ -297,10 +298,10 @@ record Architecture(List<Group> groups, List<Edge> edges) {
     private static String facts(PlannedResource store) {
         Map<String, Object> in = store.inputs();
         String facts = switch (store.type()) {
-            case LUSTRE -> in.get("deploymentType") + ", " + in.get("storageCapacity") + " GiB";
-            case EFS -> in.get("throughputMode") + " throughput";
-            case REDIS -> in.get("numCacheClusters") + " × " + in.get("nodeType");
-            case STORAGE_CLASS -> "class " + ResourceSummary.path(in, "metadata", "name");
+            case FSX_LUSTRE -> in.get("deploymentType") + ", " + in.get("storageCapacity") + " GiB";
+            case EFS_FILE_SYSTEM -> in.get("throughputMode") + " throughput";
+            case ELASTICACHE_REPLICATION_GROUP -> in.get("numCacheClusters") + " × " + in.get("nodeType");
+            case K8S_STORAGE_CLASS -> "class " + ResourceSummary.path(in, "metadata", "name");
             default -> "";
         };
         return facts.isEmpty() ? "" : "<br/>" + facts;

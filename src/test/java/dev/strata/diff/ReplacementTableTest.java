@@ -60,7 +60,7 @@ class ReplacementTableTest {
 
     @Test
     void aLustreCapacityReplacesOnlyWhenItDecreases() {
-        Entry capacity = ReplacementTable.entry(ReplacementTable.LUSTRE, "storageCapacity").orElseThrow();
+        Entry capacity = ReplacementTable.entry(dev.strata.core.ResourceTypes.FSX_LUSTRE, "storageCapacity").orElseThrow();
         assertThat(capacity.resolve(new JsonPrimitive(2400), new JsonPrimitive(1200))).isEqualTo(Verdict.REPLACES);
         assertThat(capacity.resolve(new JsonPrimitive(1200), new JsonPrimitive(2400))).isEqualTo(Verdict.UPDATES);
         assertThat(capacity.resolve(null, new JsonPrimitive(2400))).isEqualTo(Verdict.MAY_REPLACE);
