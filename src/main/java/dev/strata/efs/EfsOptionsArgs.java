@@ -1,12 +1,7 @@
 package dev.strata.efs;
 
-import com.pulumi.core.annotations.Import;
-import com.pulumi.resources.ResourceArgs;
-import dev.strata.core.ArgsBuilder;
-import dev.strata.core.OneOf;
 import dev.strata.core.Problems;
 
-import javax.annotation.Nullable;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -28,54 +23,10 @@ import java.util.function.UnaryOperator;
  * </ul>
  * {@link #validate} checks the combination with {@link EfsRules}; a consumer calls it under its own key prefix.
  */
-public final class EfsOptionsArgs extends ResourceArgs {
-    /** {@code generalPurpose} or {@code maxIO}. Default: {@code generalPurpose}. */
-    @OneOf(value = PerformanceMode.class, spelled = "apiValue")
-    @Import(name = "performanceMode")
-    @Nullable
-    private String performanceMode;
-
-    /** {@code bursting}, {@code provisioned} or {@code elastic}. Default: {@code elastic}. */
-    @OneOf(value = ThroughputMode.class, spelled = "apiValue")
-    @Import(name = "throughputMode")
-    @Nullable
-    private String throughputMode;
-
-    /** MiB/s, with provisioned throughput only (1 to 3414). */
-    @Import(name = "provisionedThroughputMibps")
-    @Nullable
-    private Integer provisionedThroughputMibps;
-
-    /** Days since last access before Infrequent Access; 0 for never. Default: never (the warm tier: 30). */
-    @Import(name = "transitionToIaDays")
-    @Nullable
-    private Integer transitionToIaDays;
-
-    /** Days since last access before Archive (elastic + generalPurpose, after IA); 0 for never. Default: never. */
-    @Import(name = "transitionToArchiveDays")
-    @Nullable
-    private Integer transitionToArchiveDays;
-
-    /** Automatic daily backups. Default: false. */
-    @Import(name = "backup")
-    @Nullable
-    private Boolean backup;
-
+public final class EfsOptionsArgs extends EfsOptionsArgsBase {
     /** Options that set nothing: every default applies. */
     public static EfsOptionsArgs defaults() {
         return new EfsOptionsArgs();
-    }
-
-    public String performanceMode() {
-        return Optional.ofNullable(performanceMode).orElse(PerformanceMode.GENERAL_PURPOSE.apiValue());
-    }
-
-    public String throughputMode() {
-        return Optional.ofNullable(throughputMode).orElse(ThroughputMode.ELASTIC.apiValue());
-    }
-
-    public Optional<Integer> provisionedThroughputMibps() {
-        return Optional.ofNullable(provisionedThroughputMibps);
     }
 
     /** The IA transition; empty when unset or 0. */
@@ -86,10 +37,6 @@ public final class EfsOptionsArgs extends ResourceArgs {
     /** The Archive transition; empty when unset or 0. */
     public Optional<Integer> transitionToArchiveDays() {
         return Optional.ofNullable(transitionToArchiveDays).filter(days -> days != 0);
-    }
-
-    public boolean backup() {
-        return Boolean.TRUE.equals(backup);
     }
 
     /** The performance mode, typed; call after {@link #validate} found no problem with it. */
@@ -125,47 +72,5 @@ public final class EfsOptionsArgs extends ResourceArgs {
         ThroughputMode throughput = EfsRules.throughputMode(key.apply("throughputMode"), throughputMode(), problems).orElse(null);
         EfsRules.validate(key, performance, throughput, provisionedThroughputMibps().orElse(null),
                 transitionToIaDays().orElse(null), transitionToArchiveDays().orElse(null), problems);
-    }
-
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    public static final class Builder extends ArgsBuilder<EfsOptionsArgs, Builder> {
-        private Builder() {
-            super(new EfsOptionsArgs());
-        }
-
-        public Builder performanceMode(String mode) {
-            args.performanceMode = mode;
-            return this;
-        }
-
-        public Builder throughputMode(String mode) {
-            args.throughputMode = mode;
-            return this;
-        }
-
-        public Builder provisionedThroughputMibps(@Nullable Integer mibps) {
-            args.provisionedThroughputMibps = mibps;
-            return this;
-        }
-
-        /** Days before Infrequent Access; 0 for never. */
-        public Builder transitionToIaDays(@Nullable Integer days) {
-            args.transitionToIaDays = days;
-            return this;
-        }
-
-        /** Days before Archive; 0 for never. */
-        public Builder transitionToArchiveDays(@Nullable Integer days) {
-            args.transitionToArchiveDays = days;
-            return this;
-        }
-
-        public Builder backup(boolean backup) {
-            args.backup = backup;
-            return this;
-        }
     }
 }

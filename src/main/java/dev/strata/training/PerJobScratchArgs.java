@@ -1,96 +1,21 @@
 package dev.strata.training;
 
-import com.pulumi.core.annotations.Import;
-import com.pulumi.resources.ResourceArgs;
-
-import dev.strata.core.ArgsBuilder;
 import dev.strata.core.KubernetesValues;
 import dev.strata.core.Problems;
-import dev.strata.core.OneOf;
 
 import javax.annotation.Nullable;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 /**
  * The StorageClass through which a training job's claim creates its own FSx for Lustre file
  * system (the FSx CSI driver's dynamic provisioning), deleted with the claim.
  */
-public final class PerJobScratchArgs extends ResourceArgs {
+public final class PerJobScratchArgs extends PerJobScratchArgsBase {
     /** The StorageClass's name when none is given. */
     public static final String DEFAULT_STORAGE_CLASS_NAME = "fsx-lustre-training";
+
     /** The per-job file systems' deployment type when none is given: scratch, deleted with the claim. */
     public static final DeploymentType DEFAULT_DEPLOYMENT_TYPE = DeploymentType.SCRATCH_2;
-
-    /** The StorageClass name. Default: {@code fsx-lustre-training}. */
-    @Import(name = "storageClassName")
-    @Nullable
-    private String storageClassName;
-
-    /** Deployment type of the per-job file systems. Default: SCRATCH_2. */
-    @OneOf(DeploymentType.class)
-    @Import(name = "deploymentType")
-    @Nullable
-    private String deploymentType;
-
-    /** MB/s per TiB; persistent types only. */
-    @Import(name = "perUnitStorageThroughput")
-    @Nullable
-    private Integer perUnitStorageThroughput;
-
-    /** Not allowed (see {@link #checkNoDataRepository}); kept so that a stack that sets it is told why. */
-    @Import(name = "importPath")
-    @Nullable
-    private String importPath;
-
-    /** Not allowed (see {@link #checkNoDataRepository}). */
-    @Import(name = "exportPath")
-    @Nullable
-    private String exportPath;
-
-    /** Not allowed (see {@link #checkNoDataRepository}). */
-    @OneOf(AutoImportPolicy.class)
-    @Import(name = "autoImportPolicy")
-    @Nullable
-    private String autoImportPolicy;
-
-    /**
-     * Lustre version of the file systems each claim creates: {@code 2.12} or {@code 2.15}, the versions
-     * the nodes' Lustre client mounts ({@link LustreVersion}). Default: {@code 2.15} (FSx's own default, 2.10, is one
-     * Amazon Linux 2023 nodes cannot mount).
-     */
-    @OneOf(value = LustreVersion.class, spelled = "apiValue", accepted = "nodesMount")
-    @Import(name = "fileSystemTypeVersion")
-    @Nullable
-    private String fileSystemTypeVersion;
-
-    public String storageClassName() {
-        return Optional.ofNullable(storageClassName).orElse(DEFAULT_STORAGE_CLASS_NAME);
-    }
-
-    public String deploymentType() {
-        return Optional.ofNullable(deploymentType).orElse(DEFAULT_DEPLOYMENT_TYPE.name());
-    }
-
-    public Optional<Integer> perUnitStorageThroughput() {
-        return Optional.ofNullable(perUnitStorageThroughput);
-    }
-
-    public Optional<String> importPath() {
-        return Optional.ofNullable(importPath);
-    }
-
-    public Optional<String> exportPath() {
-        return Optional.ofNullable(exportPath);
-    }
-
-    public Optional<String> autoImportPolicy() {
-        return Optional.ofNullable(autoImportPolicy);
-    }
-
-    public String fileSystemTypeVersion() {
-        return Optional.ofNullable(fileSystemTypeVersion).orElse(LustreVersion.DEFAULT.apiValue());
-    }
 
     /** The deployment type; call after {@link #validate} found no problem with it. */
     public DeploymentType type() {
@@ -134,51 +59,6 @@ public final class PerJobScratchArgs extends ResourceArgs {
         }
         if (autoImportPolicy != null) {
             problems.add(key.apply("autoImportPolicy"), String.valueOf(autoImportPolicy), why);
-        }
-    }
-
-    public static Builder builder() {
-        return new Builder();
-    }
-
-    public static final class Builder extends ArgsBuilder<PerJobScratchArgs, Builder> {
-        private Builder() {
-            super(new PerJobScratchArgs());
-        }
-
-        public Builder storageClassName(String name) {
-            args.storageClassName = name;
-            return this;
-        }
-
-        public Builder deploymentType(String type) {
-            args.deploymentType = type;
-            return this;
-        }
-
-        public Builder perUnitStorageThroughput(Integer mbpsPerTiB) {
-            args.perUnitStorageThroughput = mbpsPerTiB;
-            return this;
-        }
-
-        public Builder importPath(String prefix) {
-            args.importPath = prefix;
-            return this;
-        }
-
-        public Builder exportPath(String prefix) {
-            args.exportPath = prefix;
-            return this;
-        }
-
-        public Builder autoImportPolicy(String policy) {
-            args.autoImportPolicy = policy;
-            return this;
-        }
-
-        public Builder fileSystemTypeVersion(String version) {
-            args.fileSystemTypeVersion = version;
-            return this;
         }
     }
 }

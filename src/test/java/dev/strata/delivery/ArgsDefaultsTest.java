@@ -41,9 +41,10 @@ import static org.assertj.core.api.Assertions.fail;
  * stands for.
  */
 class ArgsDefaultsTest {
-    private static final Path SOURCES = Path.of("src/main/java");
+    /** The hand-written sources, and those ArgsGenerator writes from the {@code *Args.yaml} declarations. */
+    private static final List<Path> SOURCES = List.of(Path.of("src/main/java"), Path.of("target/generated-sources/annotations"));
     private static final Pattern FIELD = Pattern.compile(
-            "/\\*\\*((?:(?!\\*/).)*?)\\*/\\s*@Import\\(name = \"(\\w+)\"[^)]*\\)\\s*(?:@Nullable\\s*)?private [^;]+? (\\w+);", Pattern.DOTALL);
+            "/\\*\\*((?:(?!\\*/).)*?)\\*/\\s*@Import\\(name = \"(\\w+)\"[^)]*\\)\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*(?:private )?[^;]+? (\\w+);", Pattern.DOTALL);
     private static final Pattern DEFAULT = Pattern.compile("Default:\\s*(.*?)(?:\\.\\s|\\.$|$)");
     private static final Pattern ABSENT = Pattern.compile("(none|never|unset|no .*|EKS's default for the Kubernetes version|the whole bucket)(\\s*\\(.*\\))?");
 
@@ -184,7 +185,7 @@ class ArgsDefaultsTest {
         }
         try {
             Matcher imported = Pattern.compile("(?m)^import ([\\w.]+\\." + Pattern.quote(name) + ");")
-                    .matcher(Files.readString(SOURCES.resolve(top.getName().replace('.', '/') + ".java")));
+                    .matcher(Files.readString(source(top)));
             if (imported.find()) {
                 candidates.add(imported.group(1));
             }
@@ -253,7 +254,7 @@ class ArgsDefaultsTest {
         while (top.getEnclosingClass() != null) {
             top = top.getEnclosingClass();
         }
-        Path source = SOURCES.resolve(top.getName().replace('.', '/') + ".java");
+        Path source = source(top);
         try {
             Map<String, String> docs = new LinkedHashMap<>();
             Matcher m = FIELD.matcher(Files.readString(source));
@@ -264,6 +265,13 @@ class ArgsDefaultsTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The source file of a top-level class: hand-written or generated. */
+    private static Path source(Class<?> top) {
+        String file = top.getName().replace('.', '/') + ".java";
+        return SOURCES.stream().map(root -> root.resolve(file)).filter(Files::exists).findFirst()
+                .orElseThrow(() -> new AssertionError("no source of " + top.getName() + " under " + SOURCES));
     }
 
     /** Every public Args class of the library with a {@code builder()}: found in the compiled classes, not listed by hand. */

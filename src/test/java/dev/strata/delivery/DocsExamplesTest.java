@@ -100,6 +100,15 @@ class DocsExamplesTest {
                 ((Map<String, Object>) stack.get("config")).putAll((Map<String, Object>) YAML.<Map<String, Object>>load("config:\n" + text).get("config"));
             } else if (text.startsWith("name:")) {
                 continue; // a Pulumi YAML program: everyComponentPackageProgramMatchesTheSchema
+            } else if (text.startsWith("# src/main/java/") && text.contains("Args.yaml (excerpt)")) {
+                // An excerpt of an Args declaration: each input it shows is the declaration's own.
+                Map<String, Object> excerpt = YAML.load(text);
+                Map<String, Object> declaration = YAML.load(Files.readString(ROOT.resolve(text.substring(2, text.indexOf(" (excerpt)")))));
+                assertThat(excerpt.get("extends")).as(example.where()).isEqualTo(declaration.get("extends"));
+                Map<String, Object> inputs = (Map<String, Object>) declaration.get("inputs");
+                ((Map<String, Object>) excerpt.get("inputs")).forEach((name, input) ->
+                        assertThat(input).as(example.where() + ": input " + name).isEqualTo(inputs.get(name)));
+                continue;
             } else {
                 throw new AssertionError(example.where() + ": a YAML example that is neither a stack file, a fragment of one, nor a program");
             }

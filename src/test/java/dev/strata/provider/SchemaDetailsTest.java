@@ -27,6 +27,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
@@ -169,7 +170,8 @@ class SchemaDetailsTest {
                 "strata:index:ThroughputMode", List.of("bursting", "provisioned", "elastic"),
                 "strata:index:KeyService", List.of("s3", "elasticfilesystem", "fsx", "elasticache", "eks", "logs", "sns"),
                 "strata:index:CsiDriverKind", List.of("efs", "fsx", "s3"),
-                "strata:index:AddonUse", List.of("create", "existing")));
+                "strata:index:AddonUse", List.of("create", "existing"),
+                "strata:index:MonitoredKind", List.of("fsxLustre", "efs", "elasticache", "s3Bucket", "s3Replication")));
 
         Map<String, String> references = Map.ofEntries(
                 Map.entry("strata:index:HotTier properties.deploymentType", "DeploymentType"),
@@ -184,7 +186,8 @@ class SchemaDetailsTest {
                 Map.entry("strata:security:EncryptionKey inputProperties.services", "KeyService"),
                 Map.entry("strata:cluster:CsiDriver inputProperties.driver", "CsiDriverKind"),
                 Map.entry("strata:cluster:CsiDriver inputProperties.use", "AddonUse"),
-                Map.entry("strata:cluster:EksCluster inputProperties.podIdentityAgent", "AddonUse"));
+                Map.entry("strata:cluster:EksCluster inputProperties.podIdentityAgent", "AddonUse"),
+                Map.entry("strata:index:MonitoredResource properties.kind", "MonitoredKind"));
         Map<String, String> found = new TreeMap<>();
         for (String section : List.of("resources", "types")) {
             SCHEMA.getAsJsonObject(section).entrySet().forEach(spec -> {
@@ -213,7 +216,9 @@ class SchemaDetailsTest {
     private static List<Field> oneOfFields() {
         Map<String, Class<?>> argsOf = Components.ALL.stream().collect(Collectors.toMap(Components::typeOf, SchemaDetailsTest::argsOf));
         Set<Class<?>> classes = Set.copyOf(WithoutConstants.nested(argsOf).values());
-        return classes.stream().flatMap(c -> Arrays.stream(c.getDeclaredFields())).filter(f -> f.isAnnotationPresent(OneOf.class)).toList();
+        // Declared on the Args class or on its generated base (ArgsGenerator).
+        return classes.stream().<Class<?>>flatMap(c -> Stream.<Class<?>>iterate(c, t -> t != null && t != Object.class, Class::getSuperclass))
+                .distinct().flatMap(c -> Arrays.stream(c.getDeclaredFields())).filter(f -> f.isAnnotationPresent(OneOf.class)).toList();
     }
 
     private static Class<?> argsOf(Class<? extends ComponentResource> component) {

@@ -158,7 +158,7 @@ class WorkloadIdentityTest {
                 b -> b.namespace("ML_Training"), "namespace = \"ML_Training\": must be a DNS-1123 label",
                 b -> b.serviceAccountName(""), "serviceAccountName: is required",
                 b -> b.serviceAccountName("Job!"), "serviceAccountName = \"Job!\": must be a DNS-1123 subdomain",
-                b -> b.oidcIssuer(null), "oidcIssuer: is required");
+                b -> b.oidcIssuer((String) null), "oidcIssuer: is required");
         cases.forEach((customize, message) -> {
             assertThatThrownBy(() -> plan(customize, identity -> { })).isInstanceOf(PlanFailedException.class)
                     .hasMessageContaining(message);
