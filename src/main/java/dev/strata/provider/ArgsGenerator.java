@@ -83,7 +83,9 @@ public final class ArgsGenerator extends AbstractProcessor {
         boolean handWritten = Files.exists(file.resolveSibling(args + ".java"));
         Declaration declaration;
         try {
-            declaration = Declaration.of(args, handWritten, new Yaml(new SafeConstructor(new LoaderOptions())).load(Files.readString(file)));
+            LoaderOptions strict = new LoaderOptions();
+            strict.setAllowDuplicateKeys(false);
+            declaration = Declaration.of(args, handWritten, new Yaml(new SafeConstructor(strict)).load(Files.readString(file)));
         } catch (RuntimeException e) {
             error(root.relativize(file) + ": " + e.getMessage());
             return;
@@ -161,7 +163,7 @@ public final class ArgsGenerator extends AbstractProcessor {
                     "dev.strata.core.StorageArgs", "dev.strata.core.TaggedArgs", "javax.annotation.Nullable",
                     "javax.annotation.processing.Generated", "java.util.Collections", "java.util.LinkedHashMap",
                     "java.util.List", "java.util.Map", "java.util.Optional"));
-                imports.addAll(this.imports);
+            imports.addAll(this.imports);
             imports.stream().distinct().sorted().forEach(i -> java.append("import ").append(i).append(";\n"));
             java.append('\n');
             javadoc(java, "", handWritten ? List.of("The inputs of {@link " + args + "}, declared in {@code " + source

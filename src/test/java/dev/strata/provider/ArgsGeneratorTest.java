@@ -129,7 +129,12 @@ class ArgsGeneratorTest {
     void aMalformedDeclarationFailsTheBuildNamingTheFileAndTheKey() throws IOException {
         write("p/CacheArgs.yaml", "inputs:\n  name:\n    type: String\n    defualt: 'x'\n");
         write("q/OtherArgs.yaml", "inputs:\n  size: {}\n");
-        assertThat(compile().errors()).containsExactly(
+        write("r/TwiceArgs.yaml", "inputs:\n  size:\n    type: int\n  size:\n    type: long\n");
+        List<String> errors = compile().errors();
+        assertThat(errors).hasSize(3);
+        assertThat(errors.get(2)).as("a key given twice")
+                .startsWith("ArgsGenerator: " + Path.of("r/TwiceArgs.yaml") + ": ").contains("found duplicate key size");
+        assertThat(errors.subList(0, 2)).containsExactly(
                 "ArgsGenerator: " + Path.of("p/CacheArgs.yaml") + ": input name has an unknown key defualt (known: [annotations, default, doc, get, "
                         + "getterAnnotations, getterDoc, required, returns, setterDoc, setterType, type])",
                 "ArgsGenerator: " + Path.of("q/OtherArgs.yaml") + ": input size has no type");
