@@ -10,12 +10,12 @@ import com.pulumi.kubernetes.storage.v1.StorageClass;
 import com.pulumi.kubernetes.storage.v1.StorageClassArgs;
 import com.pulumi.resources.ComponentResourceOptions;
 import com.pulumi.resources.CustomResourceOptions;
+import dev.strata.efs.AccessPointProvisioning;
 import dev.strata.efs.EfsFileSystem;
 import dev.strata.efs.EfsFileSystemArgs;
 import dev.strata.efs.EfsOptionsArgs;
 import dev.strata.core.TierName;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -27,10 +27,6 @@ final class ModelRepository extends CacheLevel {
     /** The playbook's EFS StorageClass and claim. */
     static final String STORAGE_CLASS = "efs-models";
     static final String CLAIM = "shared-models-pvc";
-    /** The playbook's access-point parameters. */
-    static final String DIRECTORY_PERMS = "0755";
-    static final String GID_RANGE_START = "1000";
-    static final String GID_RANGE_END = "2000";
 
     /** The file system, for grants (the EFS CSI driver mounts it). */
     final EfsFileSystem fileSystem;
@@ -52,7 +48,8 @@ final class ModelRepository extends CacheLevel {
         StorageClass modelClass = new StorageClass(name + "-efs-models", StorageClassArgs.builder()
                 .metadata(metadata(STORAGE_CLASS, null, 3))
                 .provisioner("efs.csi.aws.com")
-                .parameters(fileSystem.fileSystemId.applyValue(id -> parameters(id, args.modelBasePath())))
+                .parameters(fileSystem.fileSystemId.applyValue(id -> AccessPointProvisioning.parameters(id, args.modelBasePath(),
+                        AccessPointProvisioning.DIRECTORY_PERMS, AccessPointProvisioning.GID_RANGE_START, AccessPointProvisioning.GID_RANGE_END)))
                 .reclaimPolicy("Retain")
                 .volumeBindingMode("Immediate")
                 // The file-system policy denies plain NFS and anonymous clients: mount with TLS and IAM.
@@ -81,17 +78,5 @@ final class ModelRepository extends CacheLevel {
                 .build(), CustomResourceOptions.builder().parent(this).provider(k8s)
                 .dependsOn(modelClass)
                 .protect(args.protect()).retainOnDelete(args.protect()).build());
-    }
-
-    /** The playbook's {@code efs-models} parameters. */
-    static Map<String, String> parameters(String fileSystemId, String basePath) {
-        Map<String, String> parameters = new LinkedHashMap<>();
-        parameters.put("provisioningMode", "efs-ap");
-        parameters.put("fileSystemId", fileSystemId);
-        parameters.put("directoryPerms", DIRECTORY_PERMS);
-        parameters.put("gidRangeStart", GID_RANGE_START);
-        parameters.put("gidRangeEnd", GID_RANGE_END);
-        parameters.put("basePath", basePath);
-        return parameters;
     }
 }

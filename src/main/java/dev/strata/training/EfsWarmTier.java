@@ -12,6 +12,7 @@ import com.pulumi.kubernetes.storage.v1.StorageClass;
 import com.pulumi.kubernetes.storage.v1.StorageClassArgs;
 import com.pulumi.resources.ComponentResource;
 import com.pulumi.resources.ComponentResourceOptions;
+import dev.strata.efs.AccessPointProvisioning;
 import dev.strata.efs.EfsAccessPointArgs;
 import dev.strata.efs.EfsFileSystem;
 import dev.strata.efs.EfsFileSystemArgs;
@@ -22,7 +23,6 @@ import javax.annotation.Nullable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The warm tier: an EFS file system ({@link EfsFileSystem}) with an access point for shared datasets,
@@ -61,7 +61,8 @@ final class EfsWarmTier extends ComponentResource {
         StorageClass storageClass = new StorageClass(name + "-class", StorageClassArgs.builder()
                 .metadata(ObjectMetaArgs.builder().name(args.storageClassName()).labels(TierContext.labels(TierName.WARM.value())).build())
                 .provisioner(TrainingStorage.EFS_CSI_DRIVER)
-                .parameters(efs.fileSystemId.applyValue(id -> parameters(id, args)))
+                .parameters(efs.fileSystemId.applyValue(id -> AccessPointProvisioning.parameters(id, args.basePath(), args.directoryPerms(),
+                        args.gidRangeStart(), args.gidRangeEnd())))
                 .reclaimPolicy("Retain")
                 .volumeBindingMode("Immediate")
                 // The file-system policy denies plain NFS and anonymous clients: mount with TLS and IAM.
@@ -94,18 +95,6 @@ final class EfsWarmTier extends ComponentResource {
     /** The tier's service, throughput mode and throughput, for plans and dashboards. */
     public Map<String, Object> summary() {
         return summary;
-    }
-
-    /** The EFS CSI driver's StorageClass parameters (https://github.com/kubernetes-sigs/aws-efs-csi-driver/blob/master/docs/README.md#storage-class-parameters-for-dynamic-provisioning). */
-    private static Map<String, String> parameters(String fileSystemId, WarmTierArgs warm) {
-        Map<String, String> parameters = new TreeMap<>();
-        parameters.put("provisioningMode", "efs-ap");
-        parameters.put("fileSystemId", fileSystemId);
-        parameters.put("directoryPerms", warm.directoryPerms());
-        parameters.put("gidRangeStart", String.valueOf(warm.gidRangeStart()));
-        parameters.put("gidRangeEnd", String.valueOf(warm.gidRangeEnd()));
-        parameters.put("basePath", warm.basePath());
-        return parameters;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.strata.training;
 
 import dev.strata.core.KubernetesValues;
 import dev.strata.core.Problems;
+import dev.strata.efs.AccessPointProvisioning;
 import dev.strata.efs.EfsAccessPointArgs;
 import dev.strata.efs.EfsOptionsArgs;
 import dev.strata.efs.EfsRules;
@@ -26,11 +27,11 @@ public final class WarmTierArgs extends WarmTierArgsBase {
 
     public static final String DEFAULT_BASE_PATH = "/datasets";
 
-    public static final String DEFAULT_DIRECTORY_PERMS = "0755";
+    public static final String DEFAULT_DIRECTORY_PERMS = AccessPointProvisioning.DIRECTORY_PERMS;
 
-    public static final int DEFAULT_GID_RANGE_START = 1000;
+    public static final int DEFAULT_GID_RANGE_START = AccessPointProvisioning.GID_RANGE_START;
 
-    public static final int DEFAULT_GID_RANGE_END = 2000;
+    public static final int DEFAULT_GID_RANGE_END = AccessPointProvisioning.GID_RANGE_END;
 
     public static final String DEFAULT_CLAIM_NAME = "training-datasets";
 
